@@ -1,0 +1,60 @@
+"""Cluster Marketplace: the Flask application factory."""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+from .config import DEV_SECRET_KEY, PROJECT_ROOT, Config, from_environment
+
+FEATURES = ("main", "accounts", "organizations", "catalog", "equipment", "orders", "attachments", "mail",
+            "search", "api")
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then the environment, then ``config``.
+
+    No side effects: it does not touch the database, the search index or the
+    matcher; those are opened lazily on first use.
+    """
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    app.config.from_object(Config)
+    app.config["MIGRATIONS_DIR"] = PROJECT_ROOT / "migrations"
+    app.config["TRANSLATIONS_DIR"] = PROJECT_ROOT / "marketplace" / "translations"
+    app.config.update(from_environment())
+    if config:
+        app.config.update(config)
+    _refuse_dev_secret_in_production(app)
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    from . import cli, errors, extensions, i18n, transactions, views_support
+
+    extensions.init_app(app)
+    errors.init_app(app)
+    i18n.init_app(app)
+    transactions.init_app(app)
+    views_support.init_app(app)
+    for feature in FEATURES:
+        module = __import__(f"{__name__}.{feature}.views", fromlist=["bp"])
+        app.register_blueprint(module.bp)
+        if hasattr(module, "init_app"):
+            module.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def _refuse_dev_secret_in_production(app: Flask) -> None:
+    """The development secret is for development only: refuse it anywhere else."""
+    if app.config["SECRET_KEY"] != DEV_SECRET_KEY:
+        return
+    if app.debug or app.testing or os.environ.get("MARKETPLACE_DEV") == "1":
+        return
+    raise RuntimeError(
+        "SECRET_KEY is not set. Export SECRET_KEY for production, "
+        "or MARKETPLACE_DEV=1 to run with the development default."
+    )

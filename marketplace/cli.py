@@ -1,0 +1,41 @@
+"""Command-line interface: thin wrappers over the services the web uses.
+
+    flask reference load      load the competency directory and OKPD2 codes
+    flask seed-demo           load the demo cluster into an empty database
+"""
+from __future__ import annotations
+
+import click
+from flask import Flask
+from sqlalchemy import func, select
+
+from .db import db
+
+
+def init_app(app: Flask) -> None:
+    @app.cli.group()
+    def reference():
+        """Reference directories."""
+
+    @reference.command("load")
+    def reference_load():
+        """Load (or update) the competency directory and the OKPD2 classifier."""
+        from .reference.loader import load_reference_data
+
+        counts = load_reference_data()
+        db.session.commit()
+        click.echo(f"Loaded {counts['competencies']} competencies and {counts['okpd2']} OKPD2 codes.")
+
+    @app.cli.command("seed-demo")
+    @click.option("--if-empty", is_flag=True, help="Do nothing when organizations already exist.")
+    def seed_demo(if_empty: bool):
+        """Load the demo cluster: organizations, users, products, equipment, orders."""
+        from .demo.seed import seed_demo as run_seed
+        from .organizations.models import Organization
+
+        if if_empty and db.session.scalar(select(func.count()).select_from(Organization)):
+            click.echo("The database already holds organizations; demo data not loaded.")
+            return
+        summary = run_seed()
+        db.session.commit()
+        click.echo("Demo cluster loaded: " + ", ".join(f"{n} {what}" for what, n in summary.items()))

@@ -1,0 +1,98 @@
+"""Form fields and validators shared by several features."""
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import ValidationError
+
+from .i18n import current_language
+from .reference.regions import REGIONS, region_choices
+from .validators import is_valid_hs, is_valid_inn, is_valid_ogrn, is_valid_okpd2, is_valid_unspsc
+
+MAX_SPECS = 50
+
+
+class SpecsField(TextAreaField):
+    """Name/value pairs typed one per line as ``Name: value``; data is a list of dicts."""
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        return "\n".join(f"{spec['name']}: {spec['value']}" for spec in (self.data or []))
+
+    def process_formdata(self, valuelist):
+        self.data = []
+        if not valuelist:
+            return
+        lines = [line.strip() for line in valuelist[0].splitlines() if line.strip()]
+        if len(lines) > MAX_SPECS:
+            raise ValueError(_l("At most %(n)d specifications.", n=MAX_SPECS))
+        for number, line in enumerate(lines, start=1):
+            name, sep, value = line.partition(":")
+            name, value = name.strip(), value.strip()
+            if not sep or not name or not value:
+                raise ValueError(_l('Line %(n)d: write "name: value".', n=number))
+            if len(name) > 120 or len(value) > 255:
+                raise ValueError(_l("Line %(n)d is too long.", n=number))
+            self.data.append({"name": name, "value": value})
+
+
+class Okpd2ListField(StringField):
+    """Several OKPD2 codes separated by commas or spaces; data is a list of strings."""
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        return ", ".join(self.data or [])
+
+    def process_formdata(self, valuelist):
+        self.data = []
+        if not valuelist:
+            return
+        codes = [code for code in re.split(r"[\s,;]+", valuelist[0]) if code]
+        bad = [code for code in codes if not is_valid_okpd2(code)]
+        if bad:
+            raise ValueError(_l("Not an OKPD2 code: %(codes)s. Use the form 25.62 or 25.62.10.",
+                                codes=", ".join(bad)))
+        self.data = list(dict.fromkeys(codes))
+
+
+class RegionField(SelectField):
+    """A region of the list, shown in the current language."""
+
+    def __init__(self, label=None, validators=None, allow_blank=False, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.allow_blank = allow_blank
+
+    def iter_choices(self):
+        self.choices = ([("", _l("— any —") if self.allow_blank else _l("— choose —"))]
+                        + region_choices(current_language()))
+        return super().iter_choices()
+
+    def pre_validate(self, form):
+        known = {ru for ru, _ in REGIONS}
+        if self.data in known or (self.allow_blank and not self.data):
+            return
+        raise ValidationError(_l("Choose a region from the list."))
+
+
+def _optional_code(check, message):
+    def validator(form, field):
+        if field.data and not check(field.data.strip()):
+            raise ValidationError(message)
+
+    return validator
+
+
+okpd2_code = _optional_code(is_valid_okpd2, _l("Not an OKPD2 code. Use the form 25.62 or 25.62.10."))
+hs_code = _optional_code(is_valid_hs, _l("An HS / TN VED code has 6, 8 or 10 digits."))
+unspsc_code = _optional_code(is_valid_unspsc, _l("A UNSPSC code has 8 digits."))
+inn = _optional_code(is_valid_inn, _l("This INN is not valid: check the digits."))
+ogrn = _optional_code(is_valid_ogrn, _l("This OGRN is not valid: check the digits."))
+
+
+def strip_filter(value):
+    """WTForms filter: trim surrounding whitespace of strings."""
+    return value.strip() if isinstance(value, str) else value

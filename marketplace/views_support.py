@@ -1,0 +1,67 @@
+"""What every page needs: template globals and filters, pagination, security headers."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flask import Flask, Response, current_app, request
+from flask_babel import format_date, format_datetime, format_decimal
+from flask_login import current_user
+from sqlalchemy import Select
+
+from . import access
+from .accounts.models import AccessLevel
+from .db import db
+from .i18n import current_language
+from .reference.regions import region_name
+
+
+def paginate(statement: Select, per_page: int | None = None):
+    """Flask-SQLAlchemy pagination of ``statement`` driven by ``?page=``; 404 past the end."""
+    per_page = per_page or current_app.config["PER_PAGE"]
+    return db.paginate(statement, per_page=per_page, max_per_page=100, error_out=True)
+
+
+def url_for_page(page: int) -> str:
+    """The current URL with ``page`` replaced, all other query arguments kept."""
+    from flask import url_for
+
+    args = request.args.to_dict(flat=False)
+    args["page"] = [str(page)]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def money(value: Decimal | None, currency: str = "₽") -> str:
+    if value is None:
+        return ""
+    return f"{format_decimal(value, format='#,##0.##')} {currency}"
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        access=access,
+        AccessLevel=AccessLevel,
+        url_for_page=url_for_page,
+        region_name=lambda stored: region_name(stored, current_language()),
+    )
+    app.jinja_env.filters.update(
+        money=money,
+        date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
+        datetime=lambda value, fmt="short": format_datetime(value, fmt) if value else "",
+        number=lambda value: format_decimal(value) if value is not None else "",
+    )
+
+    @app.context_processor
+    def inject_user_level():
+        return {"level": access.access_level(current_user)}
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            "script-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'",
+        )
+        return response
