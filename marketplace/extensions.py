@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from flask import Flask, request, session
+from flask import Flask, has_request_context, request, session
 from flask_babel import Babel, lazy_gettext
 from flask_login import LoginManager, current_user
 from flask_migrate import Migrate
@@ -24,6 +24,8 @@ def select_locale() -> str:
     from flask import current_app
 
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands, background work: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     asked = request.args.get("lang")
     if asked in languages:
         return asked
