@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import enum
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,19 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    @property
+    def password_fingerprint(self) -> str:
+        """A digest of the current password hash; it changes whenever the password does.
+
+        Sessions, "remember me" cookies and reset tokens carry it, so a password
+        change or reset ends all of them. A digest rather than a slice of the hash,
+        because those payloads are signed but readable.
+        """
+        return hashlib.sha256(self.password_hash.encode()).hexdigest()[:20]
+
+    def get_id(self) -> str:  # Flask-Login: what the session and the remember cookie store
+        return f"{self.id}:{self.password_fingerprint}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login: inactive users cannot log in

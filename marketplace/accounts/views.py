@@ -1,34 +1,137 @@
-"""Placeholder: the accounts feature's views are being built."""
+"""Accounts: register, log in and out, the user's profile, passwords and their reset."""
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from ..access import login_required
+from ..errors import InvalidInput
+from ..i18n import current_language
+from ..utils import safe_next_url
+from . import services
+from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 
+def _next_url() -> str:
+    return safe_next_url(request.args.get("next"), url_for("main.index"))
+
+
+def _field_error(form, error: InvalidInput) -> None:
+    """Show a service's field error next to the field (or at the top when it has none)."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+
+
 @bp.route("/")
 def index():
-    return "accounts"
+    return redirect(url_for(".profile"))
 
 
-@bp.route("/login")
-def login():
-    return "login"
-
-
-@bp.route("/register")
+@bp.route("/register", methods=["GET", "POST"])
 def register():
-    return "register"
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register_user(email=form.email.data, full_name=form.full_name.data,
+                                          password=form.password.data, locale=current_language())
+        except InvalidInput as error:
+            _field_error(form, error)
+        else:
+            login_user(user)
+            services.record_login(user)
+            flash(_("Welcome, %(name)s! Your account is ready.", name=user.full_name), "success")
+            return redirect(url_for("organizations.create"))
+    return render_template("accounts/register.html", form=form), 400 if form.is_submitted() else 200
 
 
-@bp.route("/profile")
-def profile():
-    return "profile"
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(_next_url())
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is None:
+            form.password.errors = [_("Wrong e-mail or password.")]
+        elif not user.active:
+            form.email.errors = [_("This account is disabled. Contact the cluster manager.")]
+        else:
+            login_user(user, remember=form.remember.data)
+            services.record_login(user)
+            session.pop("lang", None)  # the profile's language applies from now on
+            return redirect(_next_url())
+    return render_template("accounts/login.html", form=form), 400 if form.is_submitted() else 200
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    return "logout"
+    logout_user()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("main.index"))
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        services.update_profile(current_user, full_name=form.full_name.data, position=form.position.data,
+                                phone=form.phone.data, locale=form.locale.data)
+        session["lang"] = form.locale.data
+        flash(_("Your profile has been saved."), "success")
+        return redirect(url_for(".profile"))
+    return render_template("accounts/profile.html", form=form), 400 if form.is_submitted() else 200
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, current_password=form.current_password.data,
+                                     new_password=form.password.data)
+        except InvalidInput as error:
+            _field_error(form, error)
+        else:
+            login_user(current_user._get_current_object())  # this session goes on; all others end
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for(".profile"))
+    return render_template("accounts/password.html", form=form), 400 if form.is_submitted() else 200
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+def reset_request():
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        services.request_password_reset(form.email.data)
+        # The same answer whether or not the address has an account.
+        flash(_("If an account with this e-mail exists, we have sent it a link to choose a new password."),
+              "info")
+        return redirect(url_for(".login"))
+    return render_template("accounts/reset_request.html", form=form), 400 if form.is_submitted() else 200
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    user = services.user_for_reset_token(token)
+    if user is None:
+        flash(_("This link is invalid or has expired. Request a new one."), "warning")
+        return redirect(url_for(".reset_request"))
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        services.reset_password(user, form.password.data)
+        flash(_("Your new password is set. Log in with it."), "success")
+        return redirect(url_for(".login"))
+    return render_template("accounts/reset_password.html", form=form), 400 if form.is_submitted() else 200
 
 
 def init_app(app):
@@ -37,5 +140,14 @@ def init_app(app):
     from .models import User
 
     @login_manager.user_loader
-    def load_user(user_id: str):
-        return db.session.get(User, int(user_id))
+    def load_user(session_id: str):
+        """``<id>:<password fingerprint>`` (see ``User.get_id``). A disabled account, or a password
+        changed elsewhere, ends the session."""
+        user_id, _, fingerprint = session_id.partition(":")
+        try:
+            user = db.session.get(User, int(user_id))
+        except ValueError:
+            return None
+        if user is None or not user.active or fingerprint != user.password_fingerprint:
+            return None
+        return user

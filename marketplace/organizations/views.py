@@ -1,26 +1,132 @@
-"""Placeholder: the organizations feature's views are being built."""
+"""Organizations: the member directory, profiles, creating and editing them.
+
+Competencies, the organization's users and membership have their own view
+modules (``views_competencies``, ``views_team``, ``views_membership``) that add
+routes to this blueprint.
+"""
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import access
+from ..accounts.models import AccessLevel
+from ..db import db
+from ..errors import InvalidInput, LoginRequired, NotFound
+from ..i18n import localized
+from ..views_support import paginate
+from . import queries, services
+from .forms import FIELD_LABELS, DirectoryFilterForm, OrganizationForm
+from .models import PROTECTED_FIELDS, Organization
 
 bp = Blueprint("organizations", __name__, url_prefix="/organizations")
 
 
+def load_organization(org_id: int) -> Organization:
+    """The organization or 404; guests may only open members' profiles."""
+    organization = db.session.get(Organization, org_id)
+    if organization is None:
+        raise NotFound()
+    if not organization.is_member and access.access_level() == AccessLevel.GUEST:
+        raise LoginRequired()
+    return organization
+
+
+def field_error(form, error: InvalidInput) -> None:
+    """Put a service's error next to its form field (or at the top of the page)."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+
+
+def form_status(form) -> int:
+    """400 when a submitted form is shown again (it failed), else 200."""
+    return 400 if form.is_submitted() else 200
+
+
 @bp.route("/")
 def index():
-    return "organizations"
+    form = DirectoryFilterForm(request.args)
+    form.load_choices()
+    filters = form.valid_data()
+    if access.access_level() == AccessLevel.GUEST:
+        filters["membership"] = "member"  # guests see members only
+    page = paginate(queries.directory(filters))
+    return render_template("organizations/index.html", form=form, page=page,
+                           top=queries.top_competencies(page.items),
+                           show_membership_filter=access.access_level() > AccessLevel.GUEST)
 
 
 @bp.route("/<int:org_id>")
-def show(org_id):
-    return "org"
+def show(org_id: int):
+    organization = load_organization(org_id)
+    own = access.can_see_confidential(organization.id)
+    return render_template(
+        "organizations/show.html",
+        org=organization,
+        labels=FIELD_LABELS,
+        protected_fields=PROTECTED_FIELDS,
+        competencies=queries.competencies_of(organization),
+        can_edit=access.can_edit_organization_records(organization.id),
+        own=access.belongs_to(organization.id),
+        can_manage_users=can_manage_users(organization),
+        can_apply=can_apply(organization),
+        latest_application=organization.applications[0] if own and organization.applications else None,
+    )
 
 
-@bp.route("/new")
+@bp.route("/new", methods=["GET", "POST"])
+@access.login_required
 def create():
-    return "new"
+    if current_user.organization_id is not None and not current_user.is_manager:
+        flash(_("You already belong to an organization."), "info")
+        return redirect(url_for(".show", org_id=current_user.organization_id))
+    form = OrganizationForm()
+    if form.validate_on_submit():
+        try:
+            organization = services.create_organization(form.profile_data(), creator=current_user)
+        except InvalidInput as error:
+            field_error(form, error)
+        else:
+            flash(_("The profile of %(name)s has been created.", name=localized(organization, "name")),
+                  "success")
+            return redirect(url_for(".show", org_id=organization.id))
+    return render_template("organizations/form.html", form=form, org=None), form_status(form)
 
 
-@bp.route("/applications")
-def applications():
-    return "applications"
+@bp.route("/<int:org_id>/edit", methods=["GET", "POST"])
+@access.login_required
+def edit(org_id: int):
+    organization = load_organization(org_id)
+    access.require_edit(organization.id)
+    form = OrganizationForm(obj=organization, organization_id=organization.id)
+    if form.validate_on_submit():
+        try:
+            services.update_organization(organization, form.profile_data())
+        except InvalidInput as error:
+            field_error(form, error)
+        else:
+            flash(_("The profile has been saved."), "success")
+            return redirect(url_for(".show", org_id=organization.id))
+    return render_template("organizations/form.html", form=form, org=organization), form_status(form)
+
+
+def is_org_admin_of(organization: Organization) -> bool:
+    return access.belongs_to(organization.id) and bool(current_user.is_org_admin)
+
+
+def can_manage_users(organization: Organization) -> bool:
+    return is_org_admin_of(organization) or access.is_manager()
+
+
+def can_apply(organization: Organization) -> bool:
+    from .membership import MAY_APPLY
+
+    return is_org_admin_of(organization) and organization.membership_status in MAY_APPLY
+
+
+# Routes of the other view modules join this blueprint.
+from . import views_competencies, views_membership, views_team  # noqa: E402,F401

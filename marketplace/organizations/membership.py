@@ -1,0 +1,125 @@
+"""Membership services: an organization applies, the cluster manager decides.
+
+``apply_for_membership`` moves the organization to APPLIED with one PENDING
+application; ``approve_application`` / ``reject_application`` decide it once:
+the decision is a conditional UPDATE (``WHERE status = 'pending'``), so of two
+concurrent decisions exactly one wins and the other gets ``Conflict``.
+The applicant is told by mail (recorded in the outbox, sent after commit).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import url_for
+from flask_babel import force_locale, gettext as _
+from sqlalchemy import select, update
+
+from ..accounts.models import Role, User
+from ..db import db, utcnow
+from ..errors import Conflict
+from ..i18n import localized
+from ..mail.services import send_mail
+from .models import ApplicationStatus, MembershipApplication, MembershipStatus, Organization
+from .services import lock_organization
+
+#: Statuses from which an organization may (re)apply.
+MAY_APPLY = (MembershipStatus.NONE, MembershipStatus.REJECTED)
+
+
+def apply_for_membership(organization: Organization, applicant: User, message: str) -> MembershipApplication:
+    lock_organization(organization.id)
+    db.session.refresh(organization)  # the status as of the lock, not as first read
+    if organization.membership_status not in MAY_APPLY:
+        raise Conflict(
+            _("Your organization is already a member of the cluster.")
+            if organization.membership_status == MembershipStatus.MEMBER
+            else _("Your application is already being considered.")
+        )
+    application = MembershipApplication(organization=organization, applicant=applicant, message=message,
+                                        status=ApplicationStatus.PENDING)
+    db.session.add(application)
+    organization.membership_status = MembershipStatus.APPLIED
+    db.session.flush()
+    _notify_managers(organization, application)
+    return application
+
+
+def approve_application(application: MembershipApplication, manager: User) -> None:
+    _decide(application, manager, ApplicationStatus.APPROVED, reason="")
+    organization = application.organization
+    organization.membership_status = MembershipStatus.MEMBER
+    organization.member_since = dt.date.today()
+    db.session.flush()
+    _notify_applicant(application)
+
+
+def reject_application(application: MembershipApplication, manager: User, reason: str) -> None:
+    _decide(application, manager, ApplicationStatus.REJECTED, reason=reason)
+    application.organization.membership_status = MembershipStatus.REJECTED
+    db.session.flush()
+    _notify_applicant(application)
+
+
+def _decide(application: MembershipApplication, manager: User, status: ApplicationStatus, reason: str) -> None:
+    decided = db.session.execute(
+        update(MembershipApplication)
+        .where(MembershipApplication.id == application.id,
+               MembershipApplication.status == ApplicationStatus.PENDING)
+        .values(status=status, decision_reason=reason, decided_by_id=manager.id, decided_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if decided != 1:
+        raise Conflict(_("This application has already been decided."))
+    db.session.refresh(application)
+
+
+def _external_url(endpoint: str, **values) -> str:
+    """An absolute link for a mail; empty outside a request (e.g. a CLI command without SERVER_NAME)."""
+    try:
+        return url_for(endpoint, _external=True, **values)
+    except RuntimeError:
+        return ""
+
+
+def _recipient(application: MembershipApplication) -> tuple[str, str] | None:
+    """Where to tell the applicant: their account's e-mail (and language), else the organization's."""
+    applicant = application.applicant
+    if applicant is not None and applicant.active:
+        return applicant.email, applicant.locale or "ru"
+    if application.organization.contact_email:
+        return application.organization.contact_email, "ru"
+    return None
+
+
+def _notify_applicant(application: MembershipApplication) -> None:
+    recipient = _recipient(application)
+    if recipient is None:
+        return
+    email, locale = recipient
+    organization = application.organization
+    link = _external_url("organizations.show", org_id=organization.id)
+    with force_locale(locale):
+        name = localized(organization, "name")
+        if application.status == ApplicationStatus.APPROVED:
+            subject = _("Welcome to the cluster: %(name)s is now a member", name=name)
+            body = _("Your application for %(name)s to join the cluster has been approved.\n"
+                     "Members get the full functionality of the platform: members-only orders, "
+                     "equipment booking and consortia.\n\n%(link)s", name=name, link=link)
+        else:
+            subject = _("Membership application of %(name)s", name=name)
+            body = _("Your application for %(name)s to join the cluster has been rejected.\n\n"
+                     "Reason: %(reason)s\n\nYou may apply again once the reason is addressed.\n\n%(link)s",
+                     name=name, reason=application.decision_reason, link=link)
+    send_mail(email, subject, body)
+
+
+def _notify_managers(organization: Organization, application: MembershipApplication) -> None:
+    managers = db.session.scalars(select(User).where(User.role == Role.MANAGER, User.active.is_(True)))
+    link = _external_url("organizations.application", application_id=application.id)
+    for manager in managers:
+        with force_locale(manager.locale or "ru"):
+            name = localized(organization, "name")
+            subject = _("New membership application: %(name)s", name=name)
+            body = _("%(name)s applies to join the cluster.\n\n%(message)s\n\nDecide here: %(link)s",
+                     name=name, message=application.message, link=link)
+        send_mail(manager.email, subject, body)

@@ -1,0 +1,113 @@
+"""The organization's users: adding by e-mail, removing, administrators."""
+from __future__ import annotations
+
+import pytest
+
+from marketplace.accounts.models import User
+from marketplace.db import db
+from tests import factories
+from tests.organizations.helpers import refreshed
+
+
+def users_of(org) -> dict[str, bool]:
+    db.session.expire_all()
+    return {u.email: u.is_org_admin for u in db.session.query(User).filter_by(organization_id=org.id)}
+
+
+def test_admin_adds_a_registered_user_by_email(client, actors, login):
+    newcomer = factories.registered(email="newcomer@example.test")
+    login(actors.member)
+    response = client.post(f"/organizations/{actors.org.id}/users", data={"email": "NewComer@Example.test"})
+    assert response.status_code == 302
+    newcomer = refreshed(newcomer)
+    assert newcomer.organization_id == actors.org.id and not newcomer.is_org_admin
+
+
+@pytest.mark.parametrize("who, message", [
+    ("nobody", b"No active account has this e-mail."),
+    ("inactive", b"No active account has this e-mail."),
+    ("other_member", b"This user already belongs to another organization."),
+    ("colleague", b"This user already belongs to your organization."),
+    ("manager", b"The cluster manager cannot join an organization."),
+])
+def test_add_user_refusals(client, actors, login, who, message):
+    emails = {"nobody": "nobody@example.test",
+              "inactive": factories.registered(active=False).email,
+              "other_member": actors.other_member.email,
+              "colleague": actors.colleague.email,
+              "manager": actors.manager.email}
+    before = users_of(actors.org)
+    login(actors.member)
+    response = client.post(f"/organizations/{actors.org.id}/users?lang=en", data={"email": emails[who]})
+    assert response.status_code == 400
+    assert message in response.data
+    assert users_of(actors.org) == before
+
+
+def test_manager_adds_the_first_user_who_becomes_admin(client, actors, login):
+    empty_org = factories.organization()
+    first, second = factories.registered(), factories.registered()
+    login(actors.manager)
+    for user in (first, second):
+        assert client.post(f"/organizations/{empty_org.id}/users", data={"email": user.email}).status_code == 302
+    assert users_of(empty_org) == {first.email: True, second.email: False}
+
+
+def test_grant_and_revoke_admin(client, actors, login):
+    login(actors.member)
+    base = f"/organizations/{actors.org.id}/users/{actors.colleague.id}"
+    assert client.post(f"{base}/admin").status_code == 302
+    assert refreshed(actors.colleague).is_org_admin
+    assert client.post(f"{base}/admin/revoke").status_code == 302
+    assert not refreshed(actors.colleague).is_org_admin
+
+
+def test_the_last_admin_can_be_neither_revoked_nor_removed(client, actors, login):
+    login(actors.member)
+    base = f"/organizations/{actors.org.id}/users/{actors.member.id}"
+    for action in ("/admin/revoke", "/remove"):
+        response = client.post(base + action + "?lang=en")
+        assert response.status_code == 409
+        assert b"at least one administrator" in response.data
+    assert users_of(actors.org) == {actors.member.email: True, actors.colleague.email: False}
+
+
+def test_admin_may_step_down_once_another_admin_exists(client, actors, login):
+    login(actors.member)
+    client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/admin")
+    response = client.post(f"/organizations/{actors.org.id}/users/{actors.member.id}/remove")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/account/profile")
+    assert users_of(actors.org) == {actors.colleague.email: True}
+    assert refreshed(actors.member).organization_id is None
+
+
+def test_removing_a_user_frees_them(client, actors, login):
+    login(actors.member)
+    assert client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/remove").status_code == 302
+    colleague = refreshed(actors.colleague)
+    assert colleague.organization_id is None and not colleague.is_org_admin
+
+
+def test_users_of_another_organization_are_404(client, actors, login):
+    login(actors.member)
+    assert client.post(f"/organizations/{actors.org.id}/users/{actors.other_member.id}/remove").status_code == 404
+    assert client.post(f"/organizations/{actors.org.id}/users/{actors.other_member.id}/admin").status_code == 404
+    assert refreshed(actors.other_member).organization_id == actors.other_org.id
+
+
+def test_other_member_cannot_manage_users(client, actors, login):
+    login(actors.other_member)
+    assert client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/remove").status_code == 403
+    assert client.post(f"/organizations/{actors.org.id}/users",
+                       data={"email": factories.registered().email}).status_code == 403
+    assert refreshed(actors.colleague).organization_id == actors.org.id
+
+
+def test_users_page_lists_users_and_controls_for_admins(client, actors, login):
+    login(actors.colleague)
+    html = client.get(f"/organizations/{actors.org.id}/users?lang=en").get_data(as_text=True)
+    assert actors.member.email in html and actors.colleague.email in html
+    assert 'data-testid="org-add-user-form"' not in html
+    login(actors.member)
+    html = client.get(f"/organizations/{actors.org.id}/users?lang=en").get_data(as_text=True)
+    assert 'data-testid="org-add-user-form"' in html and 'data-testid="remove-user"' in html
