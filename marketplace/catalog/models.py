@@ -1,7 +1,6 @@
 """The product catalog and the OKPD2 classifier it is browsed by."""
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 

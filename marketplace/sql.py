@@ -1,0 +1,53 @@
+"""Case-insensitive text matching that works for Cyrillic on SQLite too.
+
+SQLite's built-in ``lower()`` and ``LIKE`` fold ASCII letters only, so
+"фланец" would not find "Фланец". ``unicode_lower(expr)`` compiles to
+``lower()`` on PostgreSQL (which folds Unicode under a UTF-8 locale) and to a
+Python-backed ``py_lower()`` on SQLite, registered on every new connection.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy import String, event, or_
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+
+class unicode_lower(FunctionElement):  # noqa: N801 - reads like the SQL function it stands for
+    """``lower(expr)`` with Unicode case folding on every backend."""
+
+    type = String()
+    name = "unicode_lower"
+    inherit_cache = True
+
+
+@compiles(unicode_lower)
+def _compile_lower(element, compiler, **kw) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(unicode_lower, "sqlite")
+def _compile_lower_sqlite(element, compiler, **kw) -> str:
+    return f"py_lower({compiler.process(element.clauses, **kw)})"
+
+
+def _py_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+@event.listens_for(Engine, "connect")
+def _register_sqlite_lower(dbapi_connection, connection_record) -> None:
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.create_function("py_lower", 1, _py_lower, deterministic=True)
+
+
+def contains_text(column, needle: str):
+    """A case-insensitive ``column LIKE %needle%`` (wildcards in ``needle`` are literal)."""
+    return unicode_lower(column).contains(needle.lower(), autoescape=True)
+
+
+def text_in_any(needle: str, *columns):
+    """``needle`` occurs, ignoring case, in at least one of ``columns``."""
+    return or_(*(contains_text(column, needle) for column in columns))
