@@ -1,27 +1,203 @@
-"""Placeholder: the orders feature's views are being built."""
+"""Orders: the list, my orders, the order page, posting and the order's lifecycle.
+
+Responses and the award live in ``response_views`` (same blueprint), service
+offers in ``offer_views`` (blueprint ``offers``, registered by ``init_app``).
+"""
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import access
+from ..db import db
+from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..organizations.models import Organization
+from ..views_support import paginate
+from . import queries, services
+from .forms import ActionForm, CancelForm, CompleteForm, FilterForm, OrderForm, ResponseForm, selected_competencies
+from .models import Order, OrderStatus, ResponseStatus
+from .response_services import can_respond
+from .suggestions import suggested_suppliers
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
 
 
+def load_order(order_id: int) -> Order:
+    """The order, if the current user may see it (404 / login otherwise)."""
+    order = db.session.get(Order, order_id)
+    if order is None:
+        raise NotFound()
+    access.require_view_order(order)
+    return order
+
+
+def _filter_org(filters) -> Organization | None:
+    return db.session.get(Organization, filters.organization_id) if filters.organization_id else None
+
+
 @bp.route("/")
 def index():
-    return "orders"
+    form = FilterForm(formdata=request.args)
+    filters = form.filters()
+    page = paginate(queries.orders_statement(filters, current_user))
+    counts = queries.active_response_counts([o.id for o in page.items])
+    return render_template("orders/index.html", page=page, form=form, filters=filters,
+                           filter_org=_filter_org(filters), counts=counts)
+
+
+@bp.route("/mine")
+@access.login_required
+def mine():
+    if current_user.organization_id is None:
+        raise Forbidden(_("Create your organization's profile to post orders."))
+    status = request.args.get("status", "")
+    status = OrderStatus(status) if status in {s.value for s in OrderStatus} else None
+    page = paginate(queries.my_orders_statement(current_user.organization_id, status))
+    counts = queries.active_response_counts([o.id for o in page.items])
+    return render_template("orders/mine.html", page=page, status=status, counts=counts,
+                           statuses=list(OrderStatus))
+
+
+def _render_form(form: OrderForm, order: Order | None, status: int = 200):
+    return render_template("orders/form.html", form=form, order=order), status
+
+
+def _upload_failed(form: OrderForm, error: InvalidInput):
+    """A refused upload (or publishing with a past deadline) becomes a field error: 400, nothing saved."""
+    field = form.deadline if error.field == "deadline" else form.files
+    field.errors = list(field.errors) + [error.message]
+    return None
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@access.login_required
+def create():
+    services.require_post_orders(current_user)
+    form = OrderForm()
+    if request.method == "GET":
+        form.region.data = current_user.organization.region
+    if form.validate_on_submit():
+        try:
+            order = services.create_order(
+                current_user.organization, current_user, form.order_values(),
+                competencies=selected_competencies(form.competencies.data),
+                uploads=form.uploads(), publish=bool(form.publish.data))
+        except InvalidInput as error:
+            _upload_failed(form, error)
+            return _render_form(form, None, 400)
+        flash(_("The order is published.") if order.status == OrderStatus.OPEN
+              else _("The draft is saved. Publish it when it is ready."), "success")
+        return redirect(url_for("orders.show", order_id=order.id))
+    return _render_form(form, None, 400 if form.is_submitted() else 200)
+
 
 @bp.route("/<int:order_id>")
-def show(order_id):
-    return "order"
+def show(order_id: int):
+    order = load_order(order_id)
+    customer_side = services.can_cancel_order(order)  # the customer's users and the manager
+    supplier_org_id = current_user.organization_id if current_user.is_authenticated else None
+    my_response = None
+    if supplier_org_id and supplier_org_id != order.organization_id:
+        my_response = queries.response_of(order.id, supplier_org_id)
+    response_form = None
+    if can_respond(order, current_user):
+        active = my_response is not None and my_response.status == ResponseStatus.ACTIVE
+        response_form = ResponseForm(obj=my_response if active else None)
+    return render_template(
+        "orders/show.html", order=order,
+        can_manage=services.can_manage_order(order), customer_side=customer_side,
+        show_budget=order.budget is not None and (not order.budget_confidential
+                                                  or access.can_see_confidential(order.organization_id)),
+        my_response=my_response, response_form=response_form,
+        active_count=queries.active_response_counts([order.id]).get(order.id, 0),
+        suggestions=suggested_suppliers(order, current_user) if customer_side else [],
+        event_labels=services.EVENT_LABELS,
+        action_form=ActionForm(), cancel_form=CancelForm(), complete_form=CompleteForm(),
+    )
 
 
-offers_bp = Blueprint("offers", __name__, url_prefix="/offers")
+def _load_managed(order_id: int) -> Order:
+    order = load_order(order_id)
+    services.require_manage_order(order, current_user)
+    return order
 
 
-@offers_bp.route("/")
-def index():
-    return "offers"
+@bp.route("/<int:order_id>/edit", methods=["GET", "POST"])
+def edit(order_id: int):
+    order = _load_managed(order_id)
+    if order.status not in services.EDITABLE_STATUSES:
+        raise Conflict(_("Only draft and open orders can be edited."))
+    form = OrderForm(obj=order, original_deadline=order.deadline)
+    if request.method == "GET":
+        form.competencies.data = [c.id for c in order.competencies]
+        form.visibility.data = order.visibility.value
+        form.kind.data = order.kind.value
+    if form.validate_on_submit():
+        try:
+            services.update_order(order, current_user, form.order_values(),
+                                  competencies=selected_competencies(form.competencies.data),
+                                  uploads=form.uploads())
+        except InvalidInput as error:
+            _upload_failed(form, error)
+            return _render_form(form, order, 400)
+        flash(_("The order is saved."), "success")
+        return redirect(url_for("orders.show", order_id=order.id))
+    return _render_form(form, order, 400 if form.is_submitted() else 200)
 
 
-def init_app(app):
+@bp.route("/<int:order_id>/publish", methods=["POST"])
+def publish(order_id: int):
+    order = _load_managed(order_id)
+    form = ActionForm()
+    if not form.validate_on_submit():
+        raise InvalidInput()
+    services.publish_order(order, current_user)
+    flash(_("The order is published."), "success")
+    return redirect(url_for("orders.show", order_id=order.id))
+
+
+@bp.route("/<int:order_id>/cancel", methods=["GET", "POST"])
+def cancel(order_id: int):
+    order = load_order(order_id)
+    services.require_cancel_order(order, current_user)
+    if order.status not in services.EDITABLE_STATUSES:
+        raise Conflict(_("Only draft and open orders can be cancelled."))
+    form = CancelForm()
+    if form.validate_on_submit():
+        services.cancel_order(order, current_user, form.reason.data)
+        flash(_("The order is cancelled."), "success")
+        return redirect(url_for("orders.show", order_id=order.id))
+    return render_template("orders/cancel.html", order=order, form=form), 400 if form.is_submitted() else 200
+
+
+@bp.route("/<int:order_id>/complete", methods=["POST"])
+def complete(order_id: int):
+    order = _load_managed(order_id)
+    form = CompleteForm()
+    if not form.validate_on_submit():
+        raise InvalidInput()
+    services.complete_order(order, current_user, form.note.data)
+    flash(_("The order is marked as completed."), "success")
+    return redirect(url_for("orders.show", order_id=order.id))
+
+
+@bp.route("/<int:order_id>/attachments/<int:attachment_id>/delete", methods=["POST"])
+def delete_attachment(order_id: int, attachment_id: int):
+    order = _load_managed(order_id)
+    form = ActionForm()
+    if not form.validate_on_submit():
+        raise InvalidInput()
+    services.remove_order_attachment(order, attachment_id, current_user)
+    flash(_("The file is removed."), "success")
+    return redirect(url_for("orders.edit", order_id=order.id))
+
+
+# Response and award routes register themselves on ``bp``.
+from . import response_views  # noqa: E402,F401
+
+
+def init_app(app) -> None:
+    from .offer_views import bp as offers_bp
+
     app.register_blueprint(offers_bp)
