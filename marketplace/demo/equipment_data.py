@@ -1,0 +1,242 @@
+"""Demo shared equipment: university centres for collective use, institutes and member companies."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..equipment.models import AccessPolicy, EquipmentCategory, EquipmentStatus
+
+C = EquipmentCategory
+MEMBERS, REGISTERED = AccessPolicy.MEMBERS, AccessPolicy.REGISTERED
+
+
+@dataclass(frozen=True)
+class EquipmentSpec:
+    owner: str  # organization key
+    name_ru: str
+    name_en: str
+    category: EquipmentCategory
+    manufacturer: str
+    model: str
+    description_ru: str
+    description_en: str
+    room: str  # appended to the owner's city and address
+    specs: tuple[tuple[str, str], ...]
+    price_per_hour: int | None
+    price_per_day: int | None
+    access: AccessPolicy
+    requirements: str
+    status: EquipmentStatus = EquipmentStatus.AVAILABLE
+
+
+def E(owner, name_ru, name_en, category, manufacturer, model, description_ru, description_en, room, specs,
+      per_hour=None, per_day=None, access=MEMBERS, requirements="", status=EquipmentStatus.AVAILABLE) -> EquipmentSpec:
+    pairs = tuple(tuple(part.split(": ", 1)) for part in specs.split("; ") if part)
+    return EquipmentSpec(owner, name_ru, name_en, category, manufacturer, model, description_ru, description_en, room,
+                         pairs, per_hour, per_day, access, requirements, status)  # type: ignore[arg-type]
+
+
+_ENGINEER = "Работа выполняется инженером ЦКП; образцы и методика согласуются заранее."
+_TRAINED = ("Самостоятельная работа — после инструктажа по охране труда и допуска (4 ч); "
+            "без допуска — с оператором ЦКП.")
+_SAMPLES = "Образцы принимаются с паспортом безопасности (SDS) и описанием состава."
+
+EQUIPMENT = (
+    # ФГБОУ ВО «Северо-Кавказский технологический университет» — ЦКП «Аналитика и материалы»
+    E("sktu", "Газовый хромато-масс-спектрометр «Хроматэк-Кристалл 5000»", "Chromatec-Crystal 5000 GC-MS",
+      C.ANALYTICAL, "Хроматэк", "Кристалл 5000.2 МС",
+      "Качественный и количественный анализ летучих органических соединений, примесей в растворителях и мономерах.",
+      "Qualitative and quantitative analysis of volatile organics and impurities in solvents and monomers.",
+      "корпус 5, ауд. 112", "Детекторы: МСД, ПИД, ДТП; Диапазон масс: 10–1050 а.е.м.; Автосамплер: 150 проб",
+      per_hour=4500, access=REGISTERED, requirements=_ENGINEER + " " + _SAMPLES),
+    E("sktu", "Жидкостный хроматограф Agilent 1260 Infinity II", "Agilent 1260 Infinity II HPLC", C.ANALYTICAL,
+      "Agilent Technologies", "1260 Infinity II",
+      "Анализ присадок, ПАВ, консервантов в косметике и примесей в органических продуктах.",
+      "Analysis of additives, surfactants, cosmetic preservatives and impurities in organic products.",
+      "корпус 5, ауд. 114", "Детекторы: ДМД, рефрактометрический; Давление: до 600 бар",
+      per_hour=3800, access=REGISTERED, requirements=_ENGINEER),
+    E("sktu", "ИСП-оптико-эмиссионный спектрометр Agilent 5110", "Agilent 5110 ICP-OES", C.ANALYTICAL,
+      "Agilent Technologies", "5110 SVDV",
+      "Определение металлов и примесей в удобрениях, катализаторах, сточных водах.",
+      "Determination of metals and impurities in fertilizers, catalysts and waste water.",
+      "корпус 5, ауд. 116", "Элементы: более 70; Предел обнаружения: до 0,1 мкг/л; Пробоподготовка: микроволновая",
+      per_hour=5200, access=REGISTERED, requirements=_ENGINEER + " " + _SAMPLES),
+    E("sktu", "Сканирующий электронный микроскоп TESCAN VEGA с ЭДС", "TESCAN VEGA SEM with EDS", C.ANALYTICAL,
+      "TESCAN", "VEGA 3 LMH",
+      "Исследование микроструктуры металлов, покрытий, изломов и частиц, элементный анализ.",
+      "Microstructure of metals, coatings, fractures and particles, with elemental analysis.",
+      "корпус 3, ауд. 020", "Увеличение: до 1 000 000×; Разрешение: 3 нм; Детектор: ЭДС Oxford",
+      per_hour=7500, requirements="Только с оператором ЦКП. Образцы до 50 мм, сухие, без летучих веществ."),
+    E("sktu", "Рентгеновский дифрактометр ДРОН-8", "DRON-8 X-ray diffractometer", C.ANALYTICAL, "Буревестник", "ДРОН-8",
+      "Фазовый анализ минерального сырья, удобрений, катализаторов и продуктов коррозии.",
+      "Phase analysis of minerals, fertilizers, catalysts and corrosion products.",
+      "корпус 3, ауд. 024", "Анод: Cu; Диапазон 2θ: 2–150°", per_hour=4200, requirements=_ENGINEER),
+    E("sktu", "Универсальная испытательная машина Shimadzu AGS-X 50 кН", "Shimadzu AGS-X 50 kN universal testing machine",
+      C.TESTING, "Shimadzu", "AGS-X 50kN",
+      "Испытания на растяжение, сжатие и изгиб металлов, полимеров и композитов с видеоэкстензометром.",
+      "Tensile, compression and bending tests of metals, polymers and composites with a video extensometer.",
+      "корпус 2, лаб. 105", "Нагрузка: до 50 кН; Термокамера: −70…+250 °C; Скорость траверсы: 0,001–1000 мм/мин",
+      per_hour=2800, access=REGISTERED, requirements=_TRAINED),
+    E("sktu", "Маятниковый копёр с камерой охлаждения", "Pendulum impact tester with cooling chamber", C.TESTING,
+      "Zwick/Roell", "RKP 450",
+      "Определение ударной вязкости металлов по ГОСТ 9454 при температурах до −70 °C.",
+      "Impact toughness of metals to GOST 9454 at temperatures down to −70 °C.",
+      "корпус 2, лаб. 107", "Энергия удара: 450 Дж; Температура: до −70 °C", per_hour=2200, requirements=_TRAINED),
+    E("sktu", "Пятиосевой обрабатывающий центр DMG MORI DMU 50", "DMG MORI DMU 50 5-axis machining centre", C.MACHINING,
+      "DMG MORI", "DMU 50 3rd Gen",
+      "Учебно-производственный участок: изготовление прототипов и мелких серий сложнопрофильных деталей.",
+      "Teaching workshop: prototypes and small batches of complex parts.",
+      "учебно-производственный центр, цех 1", "Перемещения X/Y/Z: 650/520/475 мм; Шпиндель: 15 000 об/мин; Система ЧПУ: Heidenhain TNC 640",
+      per_hour=5200, requirements="Работа только с оператором университета; управляющие программы проверяются в CAM заранее."),
+    E("sktu", "Токарный центр с ЧПУ Haas ST-20", "Haas ST-20 CNC turning centre", C.MACHINING, "Haas", "ST-20",
+      "Токарная обработка деталей тел вращения, отработка технологии перед серийным производством.",
+      "Turning of rotational parts and process proving before series production.",
+      "учебно-производственный центр, цех 1", "Диаметр обработки: до 360 мм; Длина: до 530 мм",
+      per_hour=3200, requirements=_TRAINED),
+    E("sktu", "Вычислительный кластер и лицензии CAE", "HPC cluster with CAE licences", C.COMPUTING, "РСК", "Торнадо",
+      "Расчёты прочности, гидродинамики и химической кинетики; предустановлены ANSYS, OpenFOAM, Логос.",
+      "Structural, CFD and chemical kinetics simulation; ANSYS, OpenFOAM and Logos pre-installed.",
+      "корпус 1, серверная", "Ядра: 640; Оперативная память: 5 ТБ; GPU: 8 × A100",
+      per_day=9000, access=REGISTERED, requirements="Удалённый доступ по VPN после подписания соглашения о конфиденциальности."),
+    # ФГБОУ ВО «Невинномысский государственный химико-технологический институт»
+    E("nhti", "Пилотный реактор 250 л из нержавеющей стали", "250 l stainless steel pilot reactor", C.CHEMICAL,
+      "ХимМашСервис", "РП-250",
+      "Отработка синтеза и масштабирование рецептур ЛКМ, клеёв и полимеров перед промышленным запуском.",
+      "Synthesis development and scale-up of paints, adhesives and polymers before industrial launch.",
+      "пилотный корпус", "Объём: 250 л; Давление: до 1,0 МПа; Температура: до 250 °C; Перемешивание: якорная и турбинная мешалки",
+      per_day=85000, requirements="Работа в составе совместной бригады с инженерами института; согласование регламента за 10 дней."),
+    E("nhti", "Лабораторный двухшнековый экструдер Ø26 мм", "26 mm lab twin-screw extruder", C.CHEMICAL,
+      "Coperion", "ZSK 26 Mc18",
+      "Компаундирование полимеров, введение наполнителей и суперконцентратов, наработка опытных партий гранул.",
+      "Polymer compounding, fillers and masterbatches, pilot pellet batches.",
+      "пилотный корпус", "L/D: 40; Производительность: 5–60 кг/ч; Гранулятор: стренговый",
+      per_hour=3500, requirements=_TRAINED),
+    E("nhti", "Ротационный реометр Anton Paar MCR 302", "Anton Paar MCR 302 rheometer", C.ANALYTICAL, "Anton Paar", "MCR 302",
+      "Реология расплавов полимеров, ЛКМ, гелей и паст.", "Rheology of polymer melts, paints, gels and pastes.",
+      "главный корпус, ауд. 305", "Момент: 0,5 нН·м–230 мН·м; Температура: −40…+400 °C",
+      per_hour=3000, access=REGISTERED, requirements=_ENGINEER),
+    E("nhti", "Синхронный термический анализатор Netzsch STA 449 F3", "Netzsch STA 449 F3 simultaneous thermal analyser",
+      C.ANALYTICAL, "Netzsch", "STA 449 F3 Jupiter",
+      "ДСК и ТГА полимеров, удобрений и катализаторов: термостабильность, состав, степень кристалличности.",
+      "DSC and TGA of polymers, fertilizers and catalysts: thermal stability, composition, crystallinity.",
+      "главный корпус, ауд. 307", "Температура: до 1600 °C; Атмосфера: азот, воздух, аргон",
+      per_hour=3200, access=REGISTERED, requirements=_ENGINEER),
+    E("nhti", "Пилотная насадочная ректификационная колонна", "Pilot packed distillation column", C.CHEMICAL,
+      "НГХТИ", "ПРК-100",
+      "Разделение и очистка растворителей и мономеров, получение данных для проектирования колонн.",
+      "Separation and purification of solvents and monomers, design data for columns.",
+      "пилотный корпус", "Диаметр: 100 мм; Высота насадки: 5 м; Вакуум: до 10 мбар",
+      per_day=60000, requirements="Работа под руководством ведущего инженера пилотного корпуса."),
+    E("nhti", "Термопластавтомат лабораторный 80 т", "80 t laboratory injection moulding machine", C.CHEMICAL, "Haitian",
+      "MA 900/260",
+      "Отливка стандартных образцов для испытаний и опытных изделий.", "Moulding of standard test specimens and trial parts.",
+      "пилотный корпус", "Усилие смыкания: 900 кН; Объём впрыска: 125 см³",
+      per_hour=2400, requirements=_TRAINED, status=EquipmentStatus.MAINTENANCE),
+    # ФГБОУ ВО «Донской государственный инженерный университет» — испытательный центр
+    E("dgiu", "Координатно-измерительная машина Carl Zeiss Contura", "Carl Zeiss Contura CMM", C.MEASUREMENT,
+      "Carl Zeiss", "Contura 10/16/6",
+      "Контроль геометрии корпусных деталей, пресс-форм и отливок с протоколом по CAD-модели.",
+      "Geometry inspection of housings, moulds and castings with a report against the CAD model.",
+      "испытательный центр, лаб. 12", "Зона измерений: 1000×1600×600 мм; Погрешность: 1,8 + L/300 мкм",
+      per_hour=4000, access=REGISTERED, requirements=_ENGINEER),
+    E("dgiu", "3D-сканер RangeVision Spectrum", "RangeVision Spectrum 3D scanner", C.MEASUREMENT, "RangeVision", "Spectrum",
+      "Оцифровка деталей для реверс-инжиниринга и контроля износа.", "Digitising parts for reverse engineering and wear inspection.",
+      "испытательный центр, лаб. 14", "Точность: до 0,04 мм; Размер объекта: 10–1000 мм",
+      per_day=6000, access=REGISTERED, requirements="Выдаётся на выезд только с инженером центра."),
+    E("dgiu", "Климатическая камера 1000 л (−70…+180 °C)", "1000 l climatic chamber (−70…+180 °C)", C.TESTING, "ESPEC",
+      "PL-4KPH",
+      "Испытания на холод, тепло, влажность и термоциклирование изделий и материалов.",
+      "Cold, heat, humidity and thermal cycling tests of products and materials.",
+      "испытательный центр, бокс 3", "Объём: 1000 л; Температура: −70…+180 °C; Влажность: 10–98 %",
+      per_hour=1500, access=REGISTERED, requirements="Загрузка и выгрузка — силами центра; длительные испытания бронируются посуточно."),
+    E("dgiu", "Камера солевого тумана 1000 л", "1000 l salt spray chamber", C.TESTING, "Ascott", "S1000iP",
+      "Ускоренные коррозионные испытания покрытий по ISO 9227 и ГОСТ 9.308.",
+      "Accelerated corrosion testing of coatings to ISO 9227 and GOST 9.308.",
+      "испытательный центр, бокс 4", "Объём: 1000 л; Режимы: NSS, AASS, CASS, циклические",
+      per_day=4500, access=REGISTERED, requirements="Образцы маркируются заказчиком; фотофиксация каждые 24 ч."),
+    E("dgiu", "3D-принтер металлом SLM 280", "SLM 280 metal 3D printer", C.ADDITIVE, "SLM Solutions", "SLM 280 2.0",
+      "Селективное лазерное сплавление деталей из нержавеющих, инструментальных и жаропрочных сплавов.",
+      "Selective laser melting of stainless, tool and superalloy parts.",
+      "лаборатория аддитивных технологий", "Рабочая камера: 280×280×365 мм; Лазер: 700 Вт; Материалы: 316L, 17-4PH, Inconel 718",
+      per_day=95000, requirements="Подготовка задания инженером лаборатории; порошок заказчика — после входного контроля."),
+    E("dgiu", "3D-принтер PICASO 3D Designer XL Pro", "PICASO 3D Designer XL Pro", C.ADDITIVE, "PICASO 3D",
+      "Designer XL Pro S2",
+      "FDM-печать прототипов и оснастки из PLA, ABS, PETG и инженерных пластиков.",
+      "FDM printing of prototypes and fixtures in PLA, ABS, PETG and engineering plastics.",
+      "лаборатория аддитивных технологий", "Область печати: 360×360×600 мм; Сопла: 2", per_hour=600, access=REGISTERED,
+      requirements="Самостоятельная работа после 1-часового инструктажа."),
+    E("dgiu", "Фотополимерный 3D-принтер Formlabs Form 3L", "Formlabs Form 3L resin 3D printer", C.ADDITIVE, "Formlabs",
+      "Form 3L",
+      "Высокоточные мастер-модели для литья и прототипы корпусов.", "High-accuracy master patterns for casting and housing prototypes.",
+      "лаборатория аддитивных технологий", "Область печати: 335×200×300 мм; Слой: 25–300 мкм", per_hour=900,
+      access=REGISTERED, requirements=_TRAINED),
+    E("dgiu", "Ультразвуковой томограф А1550 IntroVisor", "A1550 IntroVisor ultrasonic tomograph", C.TESTING, "АКС",
+      "А1550 IntroVisor",
+      "Контроль сварных соединений и металла с визуализацией дефектов.", "Inspection of welds and metal with defect imaging.",
+      "учебный центр НК", "Частоты: 1–10 МГц; Толщина: до 300 мм", per_day=5000,
+      requirements="Выдаётся специалистам НК II уровня; обучение в учебном центре университета."),
+    # ФГБОУ ВО «Ставропольский аграрно-технологический университет»
+    E("statu", "Атомно-абсорбционный спектрометр МГА-1000", "MGA-1000 atomic absorption spectrometer", C.ANALYTICAL, "Люмэкс",
+      "МГА-1000",
+      "Определение тяжёлых металлов в почвах, удобрениях и растительной продукции.",
+      "Heavy metals in soils, fertilizers and crops.", "агрохимическая лаборатория", "Атомизация: электротермическая; Элементы: Pb, Cd, Cu, Zn, As и др.",
+      per_hour=2500, access=REGISTERED, requirements=_ENGINEER),
+    E("statu", "Анализатор азота по Кьельдалю", "Kjeldahl nitrogen analyser", C.ANALYTICAL, "Behr", "S4 + K16",
+      "Определение общего азота в удобрениях, кормах и почвах.", "Total nitrogen in fertilizers, feeds and soils.",
+      "агрохимическая лаборатория", "Проб за цикл: 16; Диапазон: 0,1–200 мг N", per_hour=1500, access=REGISTERED,
+      requirements=_ENGINEER),
+    # Институты и компании
+    E("polymeryug", "Испытательная машина Zwick/Roell Z010 для полимеров", "Zwick/Roell Z010 testing machine for polymers",
+      C.TESTING, "Zwick/Roell", "Z010 AllroundLine",
+      "Испытания плёнок, труб и литьевых образцов на растяжение и изгиб, определение модуля упругости.",
+      "Tensile and flexural tests of films, pipes and moulded specimens, modulus of elasticity.",
+      "лабораторный корпус, к. 210", "Нагрузка: до 10 кН; Экстензометр: контактный", per_hour=2500,
+      requirements="Образцы изготавливаются по ГОСТ 11262 или в лаборатории института."),
+    E("polymeryug", "Пилотная установка газофазной полимеризации", "Pilot gas-phase polymerisation unit", C.CHEMICAL,
+      "собственная разработка", "ППГ-5",
+      "Испытания катализаторов и наработка опытных марок полиэтилена и полипропилена.",
+      "Catalyst testing and pilot grades of polyethylene and polypropylene.",
+      "пилотная площадка", "Производительность: до 5 кг/ч; Давление: до 3 МПа",
+      per_day=120000, requirements="Только совместные работы по договору НИОКР; персонал заказчика проходит допуск по промышленной безопасности."),
+    E("himtest", "Камера ускоренного УФ-старения Q-Lab QUV", "Q-Lab QUV accelerated weathering tester", C.TESTING, "Q-Lab",
+      "QUV/spray",
+      "Ускоренное старение покрытий, пластиков и резин под УФ-излучением и конденсацией.",
+      "Accelerated ageing of coatings, plastics and rubbers under UV and condensation.",
+      "лаборатория испытаний покрытий", "Лампы: UVA-340, UVB-313; Образцов: до 48", per_day=3500, access=REGISTERED,
+      requirements="Испытания выполняет персонал центра; протокол по ГОСТ 32509 или ISO 4892-3."),
+    E("himtest", "ИК-Фурье спектрометр ФСМ 2202", "FSM 2202 FTIR spectrometer", C.ANALYTICAL, "Инфраспек", "ФСМ 2202",
+      "Идентификация полимеров, масел, растворителей и загрязнений, входной контроль сырья.",
+      "Identification of polymers, oils, solvents and contaminants, incoming inspection.",
+      "аналитическая лаборатория", "Диапазон: 370–7800 см⁻¹; Приставка: НПВО с алмазным кристаллом",
+      per_hour=2000, access=REGISTERED, requirements=_ENGINEER),
+    E("technometal", "Координатно-измерительная машина Hexagon Global S", "Hexagon Global S CMM", C.MEASUREMENT, "Hexagon",
+      "Global S 9.12.8",
+      "Измерение деталей по чертежу или 3D-модели, протоколы для приёмки заказчиком.",
+      "Measurement of parts against drawings or 3D models, reports for customer acceptance.",
+      "ОТК, термоконстантное помещение", "Зона измерений: 900×1200×800 мм; Погрешность: 1,5 + L/333 мкм",
+      per_hour=3500, requirements="Измерения выполняет контролёр ОТК; время — после 16:00 и по субботам."),
+    E("addtech", "3D-принтер металлом Farsoon FS121M", "Farsoon FS121M metal 3D printer", C.ADDITIVE, "Farsoon", "FS121M",
+      "Печать небольших деталей сложной геометрии, каналов охлаждения, вставок пресс-форм.",
+      "Printing small complex parts, conformal cooling channels and mould inserts.",
+      "производственный участок", "Рабочая камера: Ø120×100 мм; Лазер: 200 Вт", per_day=60000,
+      requirements="Подготовка файлов и печать — силами компании; материал — порошок 316L или заказчика."),
+    E("kompozityug", "Автоклав для композитов Ø1,5×3 м", "1.5×3 m composite autoclave", C.COMPOSITES, "Scholz",
+      "AKL 1530",
+      "Отверждение препрегов и склеивание композитных деталей под давлением.", "Curing prepregs and bonding composite parts under pressure.",
+      "цех композитов", "Давление: до 8 бар; Температура: до 200 °C; Вакуумные порты: 12",
+      per_day=45000, requirements="Загрузка — силами заказчика под контролем технолога; оснастка и вакуумные мешки — заказчика."),
+    E("kompozityug", "Участок вакуумной инфузии со столом 6×2 м", "Vacuum infusion station with 6×2 m table", C.COMPOSITES,
+      "собственная сборка", "ВИ-62",
+      "Изготовление крупногабаритных панелей и оболочек методом вакуумной инфузии.",
+      "Large panels and shells made by vacuum infusion.", "цех композитов", "Стол: 6000×2000 мм; Подогрев: до 80 °C",
+      per_day=18000, requirements=_TRAINED),
+    E("indasoft", "Стенд промышленного интернета вещей с ПЛК и SCADA", "IIoT test rig with PLCs and SCADA", C.ELECTRONICS,
+      "ИндаСофт-Кавказ", "IIoT-Lab",
+      "Отладка интеграции оборудования, протоколов OPC UA и Modbus, пилотирование MES.",
+      "Debugging of equipment integration, OPC UA and Modbus protocols, MES pilots.",
+      "офис, лаборатория", "ПЛК: 4 производителя; Протоколы: OPC UA, Modbus TCP, MQTT", per_hour=1500, access=REGISTERED,
+      requirements="Работа с инженером компании; доступ к стенду удалённо по VPN."),
+    E("etalon", "Грузопоршневой манометр МП-600", "MP-600 dead-weight tester", C.MEASUREMENT, "Манотомь", "МП-600",
+      "Рабочий эталон для калибровки датчиков и манометров давления.", "Working standard for calibrating pressure transmitters and gauges.",
+      "калибровочная лаборатория", "Диапазон: 0,1–60 МПа; Класс точности: 0,02", per_hour=1800,
+      requirements="Калибровка выполняется метрологами центра; собственный персонал — только с аттестатом поверителя."),
+)
