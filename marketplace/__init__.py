@@ -33,7 +33,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
 
     from . import cli, errors, extensions, i18n, transactions, views_support
+    from .utils import DatabaseIdConverter
 
+    app.url_map.converters["int"] = DatabaseIdConverter
     extensions.init_app(app)
     errors.init_app(app)
     i18n.init_app(app)

@@ -128,6 +128,15 @@ def can_view_order(order, user: Any = None) -> bool:
     return order.visibility in allowed_visibilities(user)
 
 
+def can_view_offer(offer, user: Any = None) -> bool:
+    """Active offers by visibility; archived ones only for the owner's users and the manager."""
+    from .orders.models import OfferStatus
+
+    if can_edit_organization_records(offer.organization_id, user):
+        return True
+    return offer.status == OfferStatus.ACTIVE and offer.visibility in allowed_visibilities(user)
+
+
 def require_view_order(order, user: Any = None) -> None:
     if not can_view_order(order, user):
         if access_level(user) == AccessLevel.GUEST and order.status.value != "draft":

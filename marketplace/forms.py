@@ -5,6 +5,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from .i18n import current_language
@@ -67,8 +68,8 @@ class RegionField(SelectField):
         self.allow_blank = allow_blank
 
     def iter_choices(self):
-        self.choices = ([("", _l("— any —") if self.allow_blank else _l("— choose —"))]
-                        + region_choices(current_language()))
+        self.choices = [SelectChoice("", _l("— any —") if self.allow_blank else _l("— choose —"))] + [
+            SelectChoice(value, name) for value, name in region_choices(current_language())]
         return super().iter_choices()
 
     def pre_validate(self, form):

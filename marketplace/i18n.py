@@ -4,14 +4,33 @@ from __future__ import annotations
 import enum
 
 from flask import Blueprint, redirect, request, session, url_for
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from .accounts.models import Role
+from .equipment.models import (
+    AccessPolicy,
+    BookingStatus,
+    EquipmentCategory,
+    EquipmentStatus,
+)
+from .mail.models import MailStatus
+from .orders.models import (
+    OfferStatus,
+    OrderKind,
+    OrderStatus,
+    ResponseStatus,
+    Visibility,
+)
+from .organizations.models import (
+    ApplicationStatus,
+    CompetencyLevel,
+    MembershipStatus,
+    OrgKind,
+)
 from .utils import safe_next_url
-from .equipment.models import AccessPolicy, BookingStatus, EquipmentCategory, EquipmentStatus
-from .orders.models import OfferStatus, OrderKind, OrderStatus, ResponseStatus, Visibility
-from .organizations.models import ApplicationStatus, CompetencyLevel, MembershipStatus, OrgKind
 
 bp = Blueprint("i18n", __name__)
 
@@ -81,6 +100,9 @@ LABELS: dict[enum.Enum, object] = {
     ResponseStatus.DECLINED: _l("Not selected"),
     OfferStatus.ACTIVE: _l("Active"),
     OfferStatus.ARCHIVED: _l("Archived"),
+    MailStatus.OUTBOX: _l("In the outbox"),
+    MailStatus.SENT: _l("Sent"),
+    MailStatus.FAILED: _l("Failed"),
     Visibility.PUBLIC: _l("Everyone"),
     Visibility.MEMBERS: _l("Cluster members only"),
 }
@@ -92,9 +114,11 @@ def label(value) -> str:
     return str(found) if found is not None else ("" if value is None else str(value))
 
 
-def choices(enum_cls) -> list[tuple[str, object]]:
-    """WTForms choices for an enum, labelled lazily."""
-    return [(member.value, LABELS.get(member, member.value)) for member in enum_cls]
+def choices(members, blank=None) -> list[SelectChoice]:
+    """WTForms choices for enum members (an enum class or a list of members), labelled lazily,
+    after an optional first option with the empty value labelled ``blank`` ("— any —")."""
+    head = [SelectChoice("", blank)] if blank is not None else []
+    return head + [SelectChoice(str(member.value), LABELS.get(member, member.value)) for member in members]
 
 
 @bp.route("/lang/<code>", methods=["POST"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import request
+from werkzeug.routing import IntegerConverter
 
 
 def safe_next_url(target: str | None, default: str) -> str:
@@ -19,3 +20,15 @@ def safe_next_url(target: str | None, default: str) -> str:
     if not path.startswith("/") or path.startswith("//"):
         return default
     return path + (f"?{parts.query}" if parts.query else "")
+
+
+#: The largest value of an INTEGER primary key.
+MAX_DB_ID = 2**31 - 1
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:...>`` in URLs, capped at the largest INTEGER key, so an absurd id is a plain 404
+    instead of an out-of-range error from PostgreSQL."""
+
+    def __init__(self, url_map, fixed_digits=0, min=None, max=MAX_DB_ID, signed=False):  # noqa: A002
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
