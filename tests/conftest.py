@@ -89,9 +89,30 @@ def app_config() -> dict:
     return {}
 
 
+# One app per (backend, configuration) for the whole session: building an app
+# compiles every URL rule and, on first render, every template, which costs far
+# more than the tests themselves. Each test still gets empty tables, its own
+# upload directory and search index, and the configuration restored afterwards.
+_apps: dict[tuple, object] = {}
+
+#: Per-app caches that must not outlive a test (the search index, the matcher).
+PER_TEST_EXTENSIONS = ("search", "matcher")
+
+
+def _shared_app(backend: str, database_urls, tmp_path_factory, app_config: dict):
+    key = (backend, repr(sorted(app_config.items())))
+    if key not in _apps:
+        _apps[key] = make_test_app(database_urls[backend], tmp_path_factory.mktemp("app"), **app_config)
+    return _apps[key]
+
+
 @pytest.fixture
-def app(backend, database_urls, tmp_path, app_config):
-    app = make_test_app(database_urls[backend], tmp_path, **app_config)
+def app(backend, database_urls, tmp_path, tmp_path_factory, app_config):
+    app = _shared_app(backend, database_urls, tmp_path_factory, app_config)
+    saved_config = dict(app.config)
+    app.config.update(UPLOAD_DIR=str(tmp_path / "uploads"), SEARCH_INDEX_DIR=str(tmp_path / "search-index"))
+    for name in PER_TEST_EXTENSIONS:
+        app.extensions.pop(name, None)
     with app.app_context():
         if backend not in _schema_created:
             import marketplace.models  # noqa: F401
@@ -105,6 +126,17 @@ def app(backend, database_urls, tmp_path, app_config):
             db.session.remove()
             empty_all_tables()
             db.session.remove()
+    app.config.clear()
+    app.config.update(saved_config)
+    for name in PER_TEST_EXTENSIONS:
+        app.extensions.pop(name, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dispose_engines():
+    yield
+    for shared in _apps.values():
+        with shared.app_context():
             db.engine.dispose()
 
 

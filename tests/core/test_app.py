@@ -28,8 +28,11 @@ def test_secret_and_database_come_from_environment(monkeypatch):
 
 
 @pytest.fixture
-def probe_app(app):
-    """Adds routes that write and then succeed or fail, to observe the one-commit-per-request rule."""
+def probe_app(app, database_urls, backend, tmp_path):
+    """An app with a route that writes and then succeeds or fails, to observe the one-commit-per-request rule."""
+    from tests.conftest import make_test_app
+
+    fresh = make_test_app(database_urls[backend], tmp_path, PROPAGATE_EXCEPTIONS=False)
     bp = Blueprint("probe", __name__)
 
     @bp.route("/probe/<outcome>", methods=["POST"])
@@ -43,16 +46,17 @@ def probe_app(app):
             raise RuntimeError("boom")
         return "ok"
 
-    app.register_blueprint(bp)
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    return app
+    fresh.register_blueprint(bp)
+    yield fresh
+    with fresh.app_context():
+        db.engine.dispose()
 
 
 @pytest.mark.parametrize("outcome,status,changed", [("ok", 200, True), ("conflict", 409, False),
                                                      ("crash", 500, False)])
-def test_request_commits_only_on_success(probe_app, client, outcome, status, changed):
+def test_request_commits_only_on_success(probe_app, outcome, status, changed):
     org = factories.organization(city="Ставрополь")
-    response = client.post(f"/probe/{outcome}-{org.id}")
+    response = probe_app.test_client().post(f"/probe/{outcome}-{org.id}")
     assert response.status_code == status
     db.session.expire_all()
     assert (db.session.get(Organization, org.id).city == "Изменено") is changed
