@@ -1,17 +1,193 @@
-"""Search services used by other features (stub: the real ranking is being built)."""
+"""Search services: the search page's query, suggested suppliers, and the full rebuild.
+
+Visibility is enforced twice: the index query is filtered by what the viewer
+may see (``visibility_filters``), and the records loaded for the page are
+checked again with the access rules, so a stale index entry never shows a
+record its viewer may not see.
+"""
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
+from flask_login import AnonymousUserMixin
+from markupsafe import Markup
+from sqlalchemy import select
+
+from search_index import Hit
+
+from .. import access
+from ..accounts.models import AccessLevel
+from ..db import db
+from ..orders.models import OfferStatus
 from ..organizations.models import Organization
+from .documents import INDEXED_ORDER_STATUSES, MODELS, REGISTERED, TYPES, all_documents
+from .engine import get_index
+from .pagination import ResultsPage
+
+#: How much a hit of each type counts towards its organization in ``find_organizations``;
+#: orders are demand, not supply, so they do not count.
+SUPPLIER_WEIGHTS = {"organization": 1.0, "offer": 0.8, "product": 0.6, "equipment": 0.5}
+#: Hits of one type counted per organization (each next one counts less).
+SUPPLIER_HITS_PER_TYPE = 3
+MAX_QUERY_LENGTH = 200
+
+
+def _viewer(user: Any) -> Any:
+    """``None`` means a guest: services never fall back to the request's user."""
+    return AnonymousUserMixin() if user is None else user
+
+
+def visibility_filters(user: Any) -> list[dict]:
+    """Index filters for the documents ``user`` may see: their visibility, or their own organization's."""
+    user = _viewer(user)
+    allowed = [v.value for v in access.allowed_visibilities(user)]
+    if access.access_level(user) >= AccessLevel.USER:
+        allowed.append(REGISTERED)
+    alternatives: list[dict] = [{"visibility": allowed}]
+    if user.is_authenticated and user.organization_id is not None:
+        alternatives.append({"organization_id": str(user.organization_id)})
+    return alternatives
+
+
+def may_search_protected(user: Any) -> bool:
+    """Registered users may find organizations by their (non-confidential) certifications and capacity."""
+    return access.access_level(_viewer(user)) >= AccessLevel.USER
+
+
+def can_see(obj, doc_type: str, user: Any) -> bool:
+    """The access rules, checked again on the records a search returns."""
+    user = _viewer(user)
+    if doc_type == "organization":
+        return obj.is_member or access.access_level(user) >= AccessLevel.USER
+    if doc_type == "order":
+        return obj.status in INDEXED_ORDER_STATUSES and access.can_view_order(obj, user)
+    if doc_type == "offer":
+        return obj.status == OfferStatus.ACTIVE and (
+            obj.visibility in access.allowed_visibilities(user)
+            or access.can_edit_organization_records(obj.organization_id, user))
+    return True
+
+
+@dataclass
+class ResultItem:
+    """One search result: the record, its type, and an HTML snippet with the matched words marked."""
+
+    type: str
+    record: Any
+    score: float
+    snippet: Markup | None
+
+
+@dataclass
+class SearchOutcome:
+    text: str
+    doc_type: str | None
+    page: ResultsPage
+    counts: dict[str, int] = field(default_factory=dict)
+    relaxed: bool = False  # no record had every word; these have some of them
+
+    @property
+    def total_all(self) -> int:
+        return sum(self.counts.values())
+
+
+def search_records(text: str, *, doc_type: str | None = None, page: int = 1, per_page: int = 20,
+                   user: Any = None) -> SearchOutcome:
+    """One page of records matching ``text`` that ``user`` may see, best first.
+
+    Every word must match; when no record has them all, records with any of
+    them are shown instead (``relaxed``). ``counts`` are per type, for the tabs.
+    Raises ``ValueError`` for an unknown ``doc_type`` and ``search_index.SearchIndexError``
+    when the index cannot be read.
+    """
+    if doc_type is not None and doc_type not in TYPES:
+        raise ValueError(f"unknown document type {doc_type!r}")
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    index = get_index()
+    options = dict(types=[doc_type] if doc_type else None, filters=visibility_filters(user),
+                   limit=per_page, offset=(page - 1) * per_page,
+                   search_protected=may_search_protected(user), counts=True)
+    result = index.query(text, match="all", **options)
+    relaxed = False
+    if not any(result.counts.values()):
+        relaxed_result = index.query(text, match="any", **options)
+        if any(relaxed_result.counts.values()):
+            result, relaxed = relaxed_result, True
+    items = _load(result.hits, user)
+    return SearchOutcome(text=text, doc_type=doc_type, counts=dict(result.counts), relaxed=relaxed,
+                         page=ResultsPage(page=page, per_page=per_page, total=result.total, items=items))
+
+
+def _load(hits: list[Hit], user: Any) -> list[ResultItem]:
+    """The hits' records in hit order, leaving out ones gone from the database or not visible."""
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for hit in hits:
+        wanted[hit.type].append(int(hit.id))
+    records: dict[tuple[str, int], Any] = {}
+    for doc_type, ids in wanted.items():
+        model = MODELS[doc_type]
+        for record in db.session.scalars(select(model).where(model.id.in_(ids))):
+            records[(doc_type, record.id)] = record
+    items = []
+    for hit in hits:
+        record = records.get((hit.type, int(hit.id)))
+        if record is None or not can_see(record, hit.type, user):
+            continue
+        snippet = hit.highlights.get("body") or None
+        # Whoosh escapes the stored text and adds only <mark> tags around matched words.
+        items.append(ResultItem(type=hit.type, record=record, score=hit.score,
+                                snippet=Markup(snippet) if snippet else None))
+    return items
 
 
 def find_organizations(text: str, *, limit: int = 10, exclude_ids: Iterable[int] = (),
                        user: Any = None) -> list[tuple[Organization, float]]:
     """Organizations ranked by full-text relevance of their indexed documents to ``text``; best first.
 
-    Returns ``(organization, score)`` pairs, at most ``limit``, never one whose id is in
-    ``exclude_ids``. ``user`` restricts aggregated hits to what that user may see.
+    An organization scores by its own document and by its offers, products and
+    equipment (each type weighted by ``SUPPLIER_WEIGHTS``, up to
+    ``SUPPLIER_HITS_PER_TYPE`` hits each, with diminishing weight), so a
+    supplier whose catalog matches ranks even if its profile says little.
+    Only documents ``user`` may see count (``None``: what a guest sees).
+    Returns at most ``limit`` ``(organization, score)`` pairs, never one in
+    ``exclude_ids``; scores are comparable only within one call.
     """
-    return []
+    if limit <= 0 or not (text or "").strip():
+        return []
+    excluded = {int(i) for i in exclude_ids}
+    result = get_index().query(text, types=list(SUPPLIER_WEIGHTS), filters=visibility_filters(user),
+                               limit=400, match="any", search_protected=may_search_protected(user),
+                               highlight=False, syntax=False)
+    per_org: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for hit in result.hits:
+        org_id = int(hit.fields.get("organization_id") or hit.id)
+        if org_id not in excluded:
+            per_org[org_id][hit.type].append(hit.score)
+    scores = Counter()
+    for org_id, by_type in per_org.items():
+        for doc_type, type_scores in by_type.items():
+            best = sorted(type_scores, reverse=True)[:SUPPLIER_HITS_PER_TYPE]
+            scores[org_id] += SUPPLIER_WEIGHTS[doc_type] * sum(s / (rank + 1) for rank, s in enumerate(best))
+    # A few spare candidates stand in for organizations deleted since they were indexed.
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit * 2]
+    organizations = {org.id: org for org in db.session.scalars(
+        select(Organization).where(Organization.id.in_([org_id for org_id, _ in ranked])))}
+    found = [(organizations[org_id], round(score, 4)) for org_id, score in ranked
+             if org_id in organizations and can_see(organizations[org_id], "organization", user)]
+    return found[:limit]
+
+
+def reindex() -> dict[str, int]:
+    """Rebuild the whole index from the database in one index commit; returns documents per type."""
+    counts: Counter = Counter()
+
+    def counted():
+        for document in all_documents(db.session):
+            counts[document.type] += 1
+            yield document
+
+    get_index().rebuild(counted())
+    return {doc_type: counts.get(doc_type, 0) for doc_type in TYPES}

@@ -1,0 +1,272 @@
+"""Search documents built from the marketplace's records.
+
+What is indexed, and what never is:
+
+- organizations: names, descriptions, city, region, kind, competencies (with
+  their notes); certifications and capacity only when the owner has not
+  marked them confidential, and then as *protected* text that only
+  registered users search. Contacts, INN/OGRN and staff size are never indexed.
+- products: names, descriptions, specs, unit, OKPD2/HS/UNSPSC codes (with
+  the OKPD2 names), the owner's name. Prices are not indexed.
+- equipment: names, manufacturer, model, category, descriptions, specs,
+  requirements, location, the owner's name. Prices are not indexed.
+- orders: title, description, OKPD2 codes, competencies, region, the
+  customer's name; never the budget. Drafts and cancelled orders are not indexed.
+- offers: active ones only; title, description, codes, competencies, region.
+
+Every document carries ``visibility`` and ``organization_id`` as filter
+fields. ``visibility`` is an order's or offer's own ("public" or "members"),
+"registered" for organizations that are not cluster members (guests do not
+see them), and "public" otherwise; orders and offers also
+``status`` and ``kind``, equipment ``status`` and ``category``.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from flask_babel import force_locale
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from search_index import Document
+
+from ..catalog.models import Okpd2Code, Product
+from ..equipment.models import Equipment
+from ..orders.models import (Offer, OfferStatus, Order, OrderStatus, Visibility, offer_competency,
+                             order_competency)
+from ..organizations.models import Competency, Organization, OrganizationCompetency
+from ..reference.regions import region_name
+
+#: Document type → model, in the order the search page shows its tabs.
+MODELS: dict[str, type] = {
+    "organization": Organization,
+    "product": Product,
+    "equipment": Equipment,
+    "order": Order,
+    "offer": Offer,
+}
+TYPES = tuple(MODELS)
+TYPE_OF = {model: name for name, model in MODELS.items()}
+
+INDEXED_ORDER_STATUSES = (OrderStatus.OPEN, OrderStatus.AWARDED, OrderStatus.COMPLETED)
+PUBLIC = Visibility.PUBLIC.value
+#: The visibility of records any registered user may see, but guests may not.
+REGISTERED = "registered"
+
+
+def _join(*parts: str | None) -> str:
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def _specs_text(specs) -> str:
+    lines = []
+    for spec in specs or ():
+        if isinstance(spec, dict):
+            lines.append(f"{spec.get('name', '')}: {spec.get('value', '')}")
+    return "\n".join(lines)
+
+
+def _labels(value) -> list[str]:
+    """The enum value's label in Russian and in English (for words like "аддитивное")."""
+    from ..i18n import LABELS
+
+    label = LABELS.get(value)
+    if label is None:
+        return []
+    out = []
+    for locale in ("ru", "en"):
+        with force_locale(locale):
+            out.append(str(label))
+    return out
+
+
+def _regions(stored: str) -> list[str]:
+    if not stored:
+        return []
+    return [stored, region_name(stored, "en")]
+
+
+class DocumentBuilder:
+    """Builds the document of a record, reading related rows through ``session``.
+
+    Related names (owners, competencies, OKPD2 titles) are read with explicit
+    queries, not through possibly stale relationship collections, and cached
+    for the builder's lifetime; ``prefetch()`` loads them all at once for a
+    full rebuild.
+    """
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._competencies: dict[tuple[str, int], list[str]] = {}
+        self._okpd2: dict[str, str | None] = {}
+        self._prefetched = False
+
+    # -- entry points ----------------------------------------------------------------------
+
+    def build(self, obj) -> Document | None:
+        """The document of ``obj``, or ``None`` when it must not be in the index."""
+        return getattr(self, f"_{TYPE_OF[type(obj)]}")(obj)
+
+    def prefetch(self) -> None:
+        """Load every competency link and OKPD2 name (for a full rebuild)."""
+        self._prefetched = True
+        rows = self.session.execute(
+            select(OrganizationCompetency.organization_id, Competency.name_ru, Competency.name_en,
+                   OrganizationCompetency.note)
+            .select_from(OrganizationCompetency).join(Competency, Competency.id == OrganizationCompetency.competency_id))
+        for org_id, *names in rows:
+            self._competencies.setdefault(("organization", org_id), []).extend(names)
+        for kind, table, column in (("order", order_competency, order_competency.c.order_id),
+                                    ("offer", offer_competency, offer_competency.c.offer_id)):
+            rows = self.session.execute(
+                select(column, Competency.name_ru, Competency.name_en).select_from(table)
+                .join(Competency, Competency.id == table.c.competency_id))
+            for record_id, *names in rows:
+                self._competencies.setdefault((kind, record_id), []).extend(names)
+        for code, name_ru, name_en in self.session.execute(
+                select(Okpd2Code.code, Okpd2Code.name_ru, Okpd2Code.name_en)):
+            self._okpd2[code] = _join(name_ru, name_en)
+
+    # -- related data ----------------------------------------------------------------------
+
+    def _competency_names(self, kind: str, record_id: int) -> list[str]:
+        key = (kind, record_id)
+        if key not in self._competencies:
+            if self._prefetched:
+                return []
+            if kind == "organization":
+                stmt = (select(Competency.name_ru, Competency.name_en, OrganizationCompetency.note)
+                        .select_from(OrganizationCompetency).join(Competency, Competency.id == OrganizationCompetency.competency_id)
+                        .where(OrganizationCompetency.organization_id == record_id))
+            else:
+                table = order_competency if kind == "order" else offer_competency
+                column = table.c.order_id if kind == "order" else table.c.offer_id
+                stmt = (select(Competency.name_ru, Competency.name_en).select_from(table)
+                        .join(Competency, Competency.id == table.c.competency_id).where(column == record_id))
+            self._competencies[key] = [name for row in self.session.execute(stmt) for name in row]
+        return [n for n in self._competencies[key] if n]
+
+    def _okpd2_names(self, codes: Iterable[str]) -> list[str]:
+        codes = [c for c in codes if c]
+        missing = [c for c in codes if c not in self._okpd2]
+        if missing and not self._prefetched:
+            found = {code: _join(ru, en) for code, ru, en in self.session.execute(
+                select(Okpd2Code.code, Okpd2Code.name_ru, Okpd2Code.name_en).where(Okpd2Code.code.in_(missing)))}
+            for code in missing:
+                self._okpd2[code] = found.get(code)
+        return [self._okpd2[c] for c in codes if self._okpd2.get(c)]
+
+    def _owner_names(self, organization_id: int) -> list[str]:
+        org = self.session.get(Organization, organization_id)
+        if org is None:
+            return []
+        return [org.name_ru, org.name_en]
+
+    # -- one builder per type --------------------------------------------------------------
+
+    def _organization(self, org: Organization) -> Document:
+        def shown(field: str) -> str:
+            # Only PROTECTED_FIELDS can be marked confidential today; checking every
+            # indexed field keeps that promise even if the list grows.
+            return "" if org.is_confidential(field) else (getattr(org, field) or "")
+
+        return Document(
+            type="organization", id=org.id,
+            title=_join(shown("name_ru"), shown("name_en")),
+            body=_join(shown("description_ru"), shown("description_en"), shown("city")),
+            tags=[*self._competency_names("organization", org.id), *_regions(shown("region")),
+                  *_labels(org.kind)],
+            protected=_join(shown("certifications"), shown("capacity")),
+            # Guests may open members' profiles only (organizations.load_organization).
+            fields={"visibility": PUBLIC if org.is_member else REGISTERED, "organization_id": org.id,
+                    "membership": org.membership_status.value, "region": org.region},
+        )
+
+    def _product(self, product: Product) -> Document:
+        return Document(
+            type="product", id=product.id,
+            title=_join(product.name_ru, product.name_en),
+            body=_join(product.description_ru, product.description_en, _specs_text(product.specs)),
+            tags=[*self._owner_names(product.organization_id), *self._okpd2_names([product.okpd2]),
+                  product.unit],
+            codes=[product.okpd2, product.hs_code or "", product.unspsc or ""],
+            fields={"visibility": PUBLIC, "organization_id": product.organization_id},
+        )
+
+    def _equipment(self, item: Equipment) -> Document:
+        return Document(
+            type="equipment", id=item.id,
+            title=_join(item.name_ru, item.name_en),
+            body=_join(item.description_ru, item.description_en, _specs_text(item.specs),
+                       item.requirements, item.location),
+            tags=[item.manufacturer, item.model, *_labels(item.category),
+                  *self._owner_names(item.organization_id)],
+            fields={"visibility": PUBLIC, "organization_id": item.organization_id,
+                    "status": item.status.value, "category": item.category.value},
+        )
+
+    def _order(self, order: Order) -> Document | None:
+        if order.status not in INDEXED_ORDER_STATUSES:
+            return None
+        codes = list(order.okpd2_codes or ())
+        return Document(
+            type="order", id=order.id,
+            title=order.title,
+            body=order.description,
+            tags=[*self._competency_names("order", order.id), *self._okpd2_names(codes),
+                  *_regions(order.region), *self._owner_names(order.organization_id)],
+            codes=codes,
+            fields={"visibility": order.visibility.value, "organization_id": order.organization_id,
+                    "status": order.status.value, "kind": order.kind.value},
+        )
+
+    def _offer(self, offer: Offer) -> Document | None:
+        if offer.status != OfferStatus.ACTIVE:
+            return None
+        codes = list(offer.okpd2_codes or ())
+        return Document(
+            type="offer", id=offer.id,
+            title=offer.title,
+            body=offer.description,
+            tags=[*self._competency_names("offer", offer.id), *self._okpd2_names(codes),
+                  *_regions(offer.region), *self._owner_names(offer.organization_id)],
+            codes=codes,
+            fields={"visibility": offer.visibility.value, "organization_id": offer.organization_id,
+                    "status": offer.status.value, "kind": offer.kind.value},
+        )
+
+
+def all_documents(session: Session) -> Iterable[Document]:
+    """Every document the database yields (for a full rebuild), type by type."""
+    builder = DocumentBuilder(session)
+    builder.prefetch()
+    for model in MODELS.values():
+        for obj in session.scalars(select(model).order_by(model.id)).all():
+            document = builder.build(obj)
+            if document is not None:
+                yield document
+
+
+def dependent_keys(session: Session, *, organizations: Iterable[int] = (),
+                   competencies: Iterable[int] = ()) -> set[tuple[str, int]]:
+    """Keys of documents that show a renamed organization's or competency's name."""
+    keys: set[tuple[str, int]] = set()
+    organizations, competencies = list(organizations), list(competencies)
+    if organizations:
+        for doc_type in ("product", "equipment", "order", "offer"):
+            model = MODELS[doc_type]
+            ids = session.scalars(select(model.id).where(model.organization_id.in_(organizations)))
+            keys.update((doc_type, i) for i in ids)
+    if competencies:
+        links = defaultdict(list)
+        links["organization"] = session.scalars(
+            select(OrganizationCompetency.organization_id)
+            .where(OrganizationCompetency.competency_id.in_(competencies))).all()
+        links["order"] = session.scalars(
+            select(order_competency.c.order_id).where(order_competency.c.competency_id.in_(competencies))).all()
+        links["offer"] = session.scalars(
+            select(offer_competency.c.offer_id).where(offer_competency.c.competency_id.in_(competencies))).all()
+        for doc_type, ids in links.items():
+            keys.update((doc_type, i) for i in ids)
+    return keys
