@@ -94,3 +94,14 @@ def test_download_of_order_attachment_follows_order_visibility(app, client, logi
         assert response.status_code == 200 and response.data == PDF
         assert response.headers["Content-Disposition"].startswith("attachment")
     assert client.get(f"/files/{attachment.id}/other-name.pdf").status_code == 404
+
+
+def test_file_written_inside_a_savepoint_survives_until_the_real_outcome(app):
+    org = factories.organization()
+    product = factories.product(org)
+    with db.session.begin_nested():
+        attachment = add_attachment(upload("c.pdf", PDF), uploaded_by_id=None, product=product)
+    path = Path(app.config["UPLOAD_DIR"]) / attachment.stored_name
+    assert path.exists()
+    db.session.rollback()  # the outer transaction fails: the file goes too
+    assert not path.exists()
