@@ -44,6 +44,22 @@ EVENT_LABELS = {
     "completed": _l("Completed"),
 }
 
+#: Labels of the fields an "edited" event names in its note (``update_order`` stores the field names).
+EDITED_FIELD_LABELS = {
+    "title": _l("Title"),
+    "kind": _l("Kind of work"),
+    "description": _l("Description"),
+    "okpd2_codes": _l("OKPD2 codes"),
+    "quantity": _l("Quantity"),
+    "unit": _l("Unit"),
+    "deadline": _l("Deadline"),
+    "budget": _l("Budget"),
+    "budget_confidential": _l("Budget visibility"),
+    "region": _l("Region"),
+    "visibility": _l("Who can see the order"),
+    "competencies": _l("Required competencies"),
+}
+
 
 def can_manage_order(order: Order, user: Any = None) -> bool:
     """Edit, publish, award and complete: the customer's own users only."""

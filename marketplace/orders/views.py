@@ -112,7 +112,7 @@ def show(order_id: int):
         my_response=my_response, response_form=response_form,
         active_count=queries.active_response_counts([order.id]).get(order.id, 0),
         suggestions=suggested_suppliers(order, current_user) if customer_side else [],
-        event_labels=services.EVENT_LABELS,
+        event_labels=services.EVENT_LABELS, field_labels=services.EDITED_FIELD_LABELS,
         action_form=ActionForm(), cancel_form=CancelForm(), complete_form=CompleteForm(),
     )
 

@@ -69,9 +69,9 @@ def _specs_text(specs) -> str:
 
 def _labels(value) -> list[str]:
     """The enum value's label in Russian and in English (for words like "аддитивное")."""
-    from ..i18n import LABELS
+    from ..i18n import lazy_label
 
-    label = LABELS.get(value)
+    label = lazy_label(value)
     if label is None:
         return []
     out = []

@@ -101,11 +101,7 @@ def test_phone_navbar_collapses_into_the_toggler(new_page):
         assert width <= 390, f"{path} is {width}px wide on a 390px screen"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Known layout bug (base.html / app.css, reported to the lead): between 992 and 1399 px the expanded "
-    "navbar does not fit — the search box shrinks to ~18 px and, with the Russian labels and a manager's "
-    "full name, the page scrolls sideways (1429 px at 1280). Remove this marker once it is fixed."))
-@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("width", [390, 1024, 1280, 1440])
 def test_desktop_navbar_fits_the_screen(new_page, width):
     manager = factories.manager(full_name="Ковалёва Марина Викторовна")
     page = new_page(manager, viewport={"width": width, "height": 800})

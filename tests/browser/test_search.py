@@ -8,7 +8,8 @@ from tests import factories
 from .support import path_of
 
 
-def test_navbar_search_finds_word_forms_and_opens_the_result(page):
+def test_navbar_search_finds_word_forms_and_opens_the_result(new_page):
+    page = new_page(viewport={"width": 1440, "height": 900})  # the navbar box shows on wide screens
     org = factories.organization(name_ru="ООО «ТехноМеталл»")
     product = factories.product(org, name_ru="Фланец стальной приварной", name_en="Welded steel flange")
     factories.product(org, name_ru="Краска полимерная", name_en="Polymer paint",
