@@ -47,5 +47,9 @@ extract-messages: $(STAMP)
 reindex: install
 	$(FLASK) search reindex
 
+## screenshots: retake docs/screenshots/*.png from the demo cluster in headless Chromium
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
+
 clean:
 	rm -rf $(VENV) instance/marketplace.db instance/search-index

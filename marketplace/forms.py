@@ -4,13 +4,19 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField, validators
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from .i18n import current_language
 from .reference.regions import REGIONS, region_choices
-from .validators import is_valid_hs, is_valid_inn, is_valid_ogrn, is_valid_okpd2, is_valid_unspsc
+from .validators import (
+    is_valid_hs,
+    is_valid_inn,
+    is_valid_ogrn,
+    is_valid_okpd2,
+    is_valid_unspsc,
+)
 
 MAX_SPECS = 50
 
@@ -97,3 +103,13 @@ ogrn = _optional_code(is_valid_ogrn, _l("This OGRN is not valid: check the digit
 def strip_filter(value):
     """WTForms filter: trim surrounding whitespace of strings."""
     return value.strip() if isinstance(value, str) else value
+
+
+class NumberRange(validators.NumberRange):
+    """WTForms' NumberRange that stays quiet when the input was not a number at all:
+    the field already says "Not a valid number", a range message on top only confuses."""
+
+    def __call__(self, form, field):
+        if field.data is None and field.process_errors:
+            return
+        super().__call__(form, field)

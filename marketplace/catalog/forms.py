@@ -6,14 +6,24 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import FileStorage
-from wtforms import (DecimalField, IntegerField, MultipleFileField, RadioField, SelectField, SelectMultipleField,
-                     StringField, SubmitField, TextAreaField)
+from wtforms import (
+    DecimalField,
+    IntegerField,
+    MultipleFileField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput, TextInput
 
 from .. import forms as shared
 from ..errors import MarketplaceError
+from ..forms import NumberRange
 from ..i18n import choices
 from ..organizations.models import OrgKind
 from .queries import SORTS, CatalogFilters

@@ -33,7 +33,7 @@ class OrderSpec:
     replies: tuple[Reply, ...] = ()
     winner: str | None = None
     budget_confidential: bool = True
-    visibility: Visibility = Visibility.MEMBERS
+    visibility: Visibility = Visibility.PUBLIC
     note: str = ""  # cancellation reason or completion note
 
 
@@ -49,7 +49,8 @@ ORDERS = (
               ("28.14.20.220", "25.62.10.000"), ("METAL.TURN", "METAL.MILL"), 420000, 200, "шт", 45, 6,
               replies=(R("technometal", 0.96, 21, "Изготовим из своих поковок, токарные центры свободны со следующей недели. Сертификаты 3.1 от поставщика металла."),
                        R("gzpa", 0.99, 25, "Фланцы — наша серийная продукция, часть типоразмеров есть на складе."),
-                       R("terekforge", 1.06, 30, "Поковки собственного производства и механообработка, готовы отгрузить двумя партиями."))),
+                       R("terekforge", 1.06, 30, "Поковки собственного производства и механообработка, готовы отгрузить двумя партиями.")),
+              visibility=Visibility.MEMBERS),
     OrderSpec("stavazot", K.PURCHASE, "Поставка полимерной тары: мешки ПП 50 кг с вкладышем",
               "Годовая потребность 500 тыс. мешков полипропиленовых тканых 55×105 см с полиэтиленовым вкладышем и "
               "печатью "

@@ -4,16 +4,28 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from flask_babel import lazy_gettext as _l, to_utc
+from flask_babel import lazy_gettext as _l
+from flask_babel import to_utc
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import FileStorage
-from wtforms import (DateField, DateTimeLocalField, DecimalField, HiddenField, IntegerField, MultipleFileField,
-                     SelectField, SelectMultipleField, StringField, TextAreaField, TimeField)
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import (
+    DateField,
+    DateTimeLocalField,
+    DecimalField,
+    HiddenField,
+    IntegerField,
+    MultipleFileField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..errors import InvalidInput
-from ..forms import RegionField, SpecsField, strip_filter
+from ..forms import NumberRange, RegionField, SpecsField, strip_filter
 from ..i18n import choices
 from .models import AccessPolicy, EquipmentCategory, EquipmentStatus
 

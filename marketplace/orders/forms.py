@@ -8,19 +8,35 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 from sqlalchemy import select
-from wtforms import (BooleanField, DateField, DecimalField, HiddenField, IntegerField, SelectField,
-                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
 
 from ..db import db, utcnow
-from ..forms import Okpd2ListField, RegionField, strip_filter
+from ..forms import NumberRange, Okpd2ListField, RegionField, strip_filter
 from ..i18n import choices
-from ..utils import MAX_DB_ID
+from ..organizations.competency_tree import grouped_choices
 from ..organizations.models import Competency
+from ..utils import MAX_DB_ID
 from ..validators import is_valid_okpd2
 from .models import OrderKind, OrderStatus, Visibility
-from ..organizations.competency_tree import grouped_choices
 from .queries import LISTED_STATUSES, ListFilters
 
 MAX_MONEY = Decimal("999999999999.99")  # Numeric(14, 2)

@@ -4,13 +4,29 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import (EmailField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField,
-                     widgets)
+from wtforms import (
+    EmailField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    widgets,
+)
 from wtforms.fields import SelectChoice
-from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    Email,
+    Length,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from .. import forms as shared
 from ..db import db
+from ..forms import NumberRange
 from ..i18n import choices
 from .competency_tree import grouped_choices
 from .models import PROTECTED_FIELDS, CompetencyLevel, Organization, OrgKind

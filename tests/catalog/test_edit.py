@@ -214,3 +214,13 @@ def test_delete_asks_then_deletes(client, login, org, who):
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/catalog/?org={org.id}")
     assert _count() == 0
+
+
+def test_a_price_that_is_not_a_number_gets_one_clear_error(app):
+    from marketplace.catalog.forms import ProductForm
+
+    with app.test_request_context(method="POST", data={"name_ru": "Фланец", "okpd2": "25.62", "price": "дорого",
+                                                       "kind": "product"}):
+        form = ProductForm()
+        form.validate()
+        assert len(form.price.errors) == 1
