@@ -1,0 +1,105 @@
+"""Choose the scoring weights of ``MatcherConfig`` on the first half of the CORDIS queries.
+
+    .venv/bin/python bench/cordis_tuning.py /work/shared/bench/cordis [--part first-half]
+
+The expensive parts of a query's score (per-document kernel K for each
+``doc_power``, centroid cosine C) are computed once through the library
+(``Matcher.index_``); the cheap combination
+
+    log(K/Kmax + doc_eps) + centroid_weight·log(C/Cmax + centroid_eps)
+      + activity_weight·log(1 + activity), then the kind-balance shift
+
+is then evaluated for every grid point, exactly as ``Matcher._score_vector``
+does (no codes in this benchmark). Prints one JSON line per grid point and
+the best points by the smallest ratio to the reference table (the objective:
+beat every column). Source: CORDIS / European Union.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from matching import Matcher, MatcherConfig  # noqa: E402
+from matching.evaluate import load_profiles, load_queries, query_metrics, split  # noqa: E402
+
+REFERENCE = {"recall@10": 0.135, "recall@20": 0.200, "recall@50": 0.315, "ndcg@10": 0.155, "mrr": 0.338,
+             "recall@20_prc": 0.142, "recall@20_hes_rec": 0.261}
+GRID = {
+    "doc_power": [3.0, 4.0, 5.0],
+    "doc_eps": [0.01, 0.03],
+    "centroid_weight": [0.0, 1.0, 2.0, 3.0],
+    "centroid_eps": [0.05],
+    "activity_weight": [0.0, 0.1, 0.2, 0.4],
+    "kind_balance": [0.0, 0.1, 0.2, 0.3, 0.45],
+}
+
+
+def combine(K, C, activity, kinds, n_kinds, cfg) -> np.ndarray:
+    scores = cfg["activity_weight"] * np.log1p(activity)[None, :]
+    scores = scores + np.log(K / np.maximum(K.max(axis=1, keepdims=True), 1e-30) + cfg["doc_eps"])
+    if cfg["centroid_weight"]:
+        scores = scores + cfg["centroid_weight"] * np.log(C / np.maximum(C.max(axis=1, keepdims=True), 1e-30)
+                                                          + cfg["centroid_eps"])
+    if cfg["kind_balance"]:
+        best = np.full((scores.shape[0], n_kinds), -np.inf)
+        for k in range(n_kinds):
+            sel = kinds == k
+            if sel.any():
+                best[:, k] = scores[:, sel].max(axis=1)
+        present = np.isfinite(best)
+        overall = np.where(present, best, -np.inf).max(axis=1, keepdims=True)
+        shift = np.where(present, cfg["kind_balance"] * (overall - best), 0.0)
+        scores = scores + shift[:, kinds]
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--part", default="first-half", choices=("all", "first-half", "second-half"))
+    args = parser.parse_args()
+    profiles = load_profiles(args.directory)
+    queries = split(load_queries(args.directory), args.part)
+    matcher = Matcher(MatcherConfig()).fit(profiles)
+    index, model = matcher.index_, matcher.model_
+    n_orgs = index.n_orgs
+    Ks = {p: np.zeros((len(queries), n_orgs), np.float32) for p in GRID["doc_power"]}
+    C = np.zeros((len(queries), n_orgs), np.float32)
+    for i, q in enumerate(queries):
+        cols, weights = model.query_vector(q.text, "en", matcher.config.max_query_terms)
+        sims = index.doc_similarities(cols, weights)
+        for p in Ks:
+            Ks[p][i] = index.doc_kernel(sims, p)
+        C[i] = index.centroid_similarities(cols, weights)
+    rel = [np.array([matcher.org_row_[r] for r in q.relevant]) for q in queries]
+    kinds_rel = [[q.relevant_kind.get(r, "") for r in q.relevant] for q in queries]
+    results = []
+    names = list(GRID)
+    for values in itertools.product(*(GRID[n] for n in names)):
+        cfg = dict(zip(names, values))
+        scores = combine(Ks[cfg["doc_power"]], C, matcher.activity_, matcher.kinds_.astype(np.int64), 6, cfg)
+        per_key: dict[str, list[float]] = {}
+        for i in range(len(queries)):
+            top = matcher.top(scores[i], 50)
+            for key, value in query_metrics(scores[i], top, rel[i], kinds_rel[i]).items():
+                per_key.setdefault(key, []).append(value)
+        metrics = {k: round(float(np.mean(v)), 4) for k, v in per_key.items()}
+        margin = min(metrics[k] / v for k, v in REFERENCE.items())
+        results.append((margin, cfg, metrics))
+        print(json.dumps({"margin": round(margin, 4), **cfg, **metrics}), flush=True)
+    results.sort(key=lambda r: -r[0])
+    print("best by smallest ratio to the reference:")
+    for margin, cfg, metrics in results[:5]:
+        print(json.dumps({"margin": round(margin, 4), **cfg, **metrics}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

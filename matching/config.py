@@ -1,0 +1,91 @@
+"""The matcher's configuration: one frozen dataclass, saved with every artifact.
+
+Defaults are the product's defaults and the ones the CORDIS evaluation uses
+(``python -m matching.evaluate``); they were chosen on the first half of the
+benchmark queries (see docs/benchmarks.md).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_FIELD_WEIGHTS = {
+    "description": 1.0,
+    "competencies": 1.0,
+    "product": 1.0,
+    "offer": 1.0,
+    "equipment": 1.0,
+    "project": 1.0,
+}
+
+
+@dataclass(frozen=True)
+class MatcherConfig:
+    """How text is analysed and how an organization's score is put together.
+
+    The score of an organization for a query is, in log units::
+
+        log(K/K_max + doc_eps) + centroid_weight * log(C/C_max + centroid_eps)
+          + activity_weight * log(1 + activity) + kind_balance shift
+          + okpd2_weight * okpd2_match + competency_weight * competency_match
+
+    where K sums ``(doc_cosine / best_doc_cosine) ** doc_power`` over the
+    organization's documents (each times its document weight), C is the
+    cosine between the query and the organization's centroid (the normalized
+    sum of its document vectors), and ``activity`` is the weighted number of
+    its past-work documents (kind ``project``).
+    """
+
+    # text analysis
+    bigrams: bool = True
+    min_df: int = 1
+    bigram_min_df: int = 2
+    max_df: float = 1.0
+    sublinear_tf: bool = True
+    max_query_terms: int = 512
+    # query-time work cap: the query's lowest-weight terms are dropped once the
+    # postings of the kept ones reach this many entries (common words carry least)
+    max_postings: int = 1_000_000
+    # scoring
+    doc_power: float = 5.0
+    doc_eps: float = 0.01
+    centroid_weight: float = 3.0
+    centroid_eps: float = 0.05
+    activity_weight: float = 0.2
+    kind_balance: float = 0.3
+    field_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FIELD_WEIGHTS))
+    # structured boosts, log units added for a full match (not covered by the benchmark: a judgement —
+    # a full code match is worth about as much as the gap between a fair and the best text match)
+    okpd2_weight: float = 3.0
+    competency_weight: float = 3.0
+    # reasons
+    reason_terms: int = 6
+    reason_documents: int = 3
+    # incremental updates: merge the delta segment into the main one beyond this many documents
+    delta_merge_docs: int = 5000
+    delta_merge_fraction: float = 0.1
+
+    def __post_init__(self) -> None:
+        if self.min_df < 1 or self.bigram_min_df < 1:
+            raise ValueError("min_df and bigram_min_df must be >= 1")
+        if not 0 < self.max_df <= 1:
+            raise ValueError("max_df must be in (0, 1]")
+        if self.doc_power <= 0 or self.doc_eps <= 0 or self.centroid_eps <= 0:
+            raise ValueError("doc_power, doc_eps and centroid_eps must be positive")
+        if self.max_query_terms < 1 or self.max_postings < 1:
+            raise ValueError("max_query_terms and max_postings must be >= 1")
+
+    def field_weight(self, kind: str) -> float:
+        return float(self.field_weights.get(kind, 1.0))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MatcherConfig:
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown MatcherConfig fields: {sorted(unknown)}")
+        return cls(**data)

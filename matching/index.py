@@ -1,0 +1,328 @@
+"""The document and organization index behind the matcher.
+
+Layout (rows are documents or organizations, columns are terms):
+
+- documents: a main segment ``X`` (CSC, so a term's column is its posting
+  list) and a small delta segment of documents added since the last merge;
+- document → organization pairs with weights (a joint project is one
+  document shared by its participants), sorted by document so that a
+  document's organizations are one slice;
+- organization centroids (normalized weighted sum of their documents'
+  vectors), main segment in CSC (postings) and CSR (reasons), plus delta rows
+  for organizations changed since the last merge.
+
+Incremental updates append to the delta segment and zero the weights of the
+organization's old pairs; when the delta grows past the configured size the
+segments are merged (no text is analysed again; vocabulary and idf stay).
+"""
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+from .postings import accumulate, gather
+from .vectorizer import TextModel
+
+DOC_FLOOR = 0.15  # documents below this share of the best similarity are ignored (0.15**5 < 1e-4)
+
+
+def _indptr(rows: np.ndarray, n: int) -> np.ndarray:
+    """CSR-style pointers of sorted row numbers."""
+    return np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n)))).astype(np.int64)
+
+
+def _csr_rows(matrix: sp.spmatrix, n_cols: int) -> sp.csr_matrix:
+    out = sp.csr_matrix(matrix, dtype=np.float32)
+    out.resize(out.shape[0], n_cols)
+    return out
+
+
+class TextIndex:
+    """Documents, organizations and their TF-IDF structures; see the module docstring."""
+
+    def __init__(self, model: TextModel) -> None:
+        self.model = model
+        n_terms = len(model.vocabulary)
+        self.n_terms = n_terms
+        # documents
+        self.X = sp.csc_matrix((0, n_terms), dtype=np.float32)
+        self.doc_keys: list[str | None] = []
+        self.doc_titles: list[str] = []
+        self.doc_kinds: list[str] = []
+        self.doc_row: dict[str, int] = {}
+        self._delta_rows: list[sp.csr_matrix] = []
+        self._delta_X: sp.csc_matrix | None = None
+        # pairs of the main segment, document-sorted
+        self.pair_ptr = np.zeros(1, dtype=np.int64)
+        self.pair_org = np.zeros(0, dtype=np.int32)
+        self.pair_w = np.zeros(0, dtype=np.float32)
+        self.org_pair_order = np.zeros(0, dtype=np.int64)
+        self.org_pair_ptr = np.zeros(1, dtype=np.int64)
+        # pairs added since the merge
+        self.delta_doc: list[int] = []
+        self.delta_org: list[int] = []
+        self.delta_w: list[float] = []
+        # centroids
+        self.n_orgs = 0
+        self.cent_csc = sp.csc_matrix((0, n_terms), dtype=np.float32)
+        self.cent_csr = sp.csr_matrix((0, n_terms), dtype=np.float32)
+        self.cent_valid = np.zeros(0, dtype=bool)
+        self._invalid_cent = np.zeros(0, dtype=np.int64)
+        self.delta_cent: dict[int, sp.csr_matrix] = {}
+        self._delta_cent_cache: tuple[np.ndarray, sp.csr_matrix] | None = None
+        # live pairs per document; documents without any are dead until the next merge
+        self.doc_refs = np.zeros(0, dtype=np.int32)
+        self.dead_docs = np.zeros(0, dtype=np.int64)
+        self.single_owner = True
+
+    # -- sizes ---------------------------------------------------------------
+    @property
+    def n_main_docs(self) -> int:
+        return self.X.shape[0]
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.doc_keys)
+
+    @property
+    def n_delta_docs(self) -> int:
+        return self.n_docs - self.n_main_docs
+
+    # -- building ------------------------------------------------------------
+    def build(self, X: sp.csr_matrix, keys: list[str | None], titles: list[str], kinds: list[str],
+              pair_doc: np.ndarray, pair_org: np.ndarray, pair_w: np.ndarray, n_orgs: int) -> None:
+        """(Re)build the main segment from document rows and pairs; the delta becomes empty."""
+        keep = pair_w > 0
+        pair_doc, pair_org, pair_w = pair_doc[keep], pair_org[keep], pair_w[keep]
+        used = np.zeros(X.shape[0], dtype=bool)
+        used[pair_doc] = True
+        if not used.all():  # drop documents nobody refers to any more
+            new_row = np.cumsum(used) - 1
+            X = X[np.flatnonzero(used)]
+            keys = [k for k, u in zip(keys, used) if u]
+            titles = [t for t, u in zip(titles, used) if u]
+            kinds = [k for k, u in zip(kinds, used) if u]
+            pair_doc = new_row[pair_doc]
+        self.X = sp.csc_matrix(X, dtype=np.float32)
+        self.doc_keys, self.doc_titles, self.doc_kinds = list(keys), list(titles), list(kinds)
+        self.doc_row = {k: i for i, k in enumerate(keys) if k is not None}
+        self._delta_rows, self._delta_X = [], None
+        order = np.lexsort((pair_org, pair_doc))
+        self.pair_org = pair_org[order].astype(np.int32)
+        self.pair_w = pair_w[order].astype(np.float32)
+        self.pair_ptr = _indptr(pair_doc, X.shape[0])
+        self.org_pair_order = np.argsort(self.pair_org, kind="stable")
+        self.org_pair_ptr = _indptr(self.pair_org, n_orgs)
+        self.delta_doc, self.delta_org, self.delta_w = [], [], []
+        self.n_orgs = n_orgs
+        pair_doc_sorted = pair_doc[order]
+        o2d = sp.csr_matrix((self.pair_w, (self.pair_org, pair_doc_sorted)), shape=(n_orgs, X.shape[0]))
+        cent = normalize(o2d @ sp.csr_matrix(X)).astype(np.float32)
+        self.cent_csr = sp.csr_matrix(cent)
+        self.cent_csc = sp.csc_matrix(cent)
+        self.cent_valid = np.ones(n_orgs, dtype=bool)
+        self._invalid_cent = np.zeros(0, dtype=np.int64)
+        self.delta_cent, self._delta_cent_cache = {}, None
+        self.doc_refs = np.bincount(pair_doc, minlength=X.shape[0]).astype(np.int32)
+        self.single_owner = bool((np.diff(self.pair_ptr) == 1).all())
+        self.dead_docs = np.zeros(0, dtype=np.int64)
+
+    def _refresh_dead(self) -> None:
+        self.dead_docs = np.flatnonzero(self.doc_refs <= 0)
+
+    def main_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All live pairs (doc, org, weight), main and delta."""
+        doc = np.repeat(np.arange(self.n_main_docs), np.diff(self.pair_ptr))
+        all_doc = np.concatenate((doc, np.asarray(self.delta_doc, dtype=np.int64)))
+        all_org = np.concatenate((self.pair_org, np.asarray(self.delta_org, dtype=np.int32)))
+        all_w = np.concatenate((self.pair_w, np.asarray(self.delta_w, dtype=np.float32)))
+        return all_doc, all_org, all_w
+
+    def all_rows(self) -> sp.csr_matrix:
+        parts = [sp.csr_matrix(self.X)] + self._delta_rows
+        return sp.vstack(parts, format="csr") if len(parts) > 1 else parts[0]
+
+    def merge(self) -> None:
+        """Fold the delta segment into the main one (O(size of the index), no text analysis)."""
+        doc, org, w = self.main_pairs()
+        self.build(self.all_rows(), self.doc_keys, self.doc_titles, self.doc_kinds, doc, org, w, self.n_orgs)
+
+    # -- incremental updates -------------------------------------------------
+    def add_org(self) -> int:
+        self.n_orgs += 1
+        return self.n_orgs - 1
+
+    def drop_org_pairs(self, org: int) -> None:
+        """Zero the organization's pairs and invalidate its centroid."""
+        docs, _ = self.org_docs(org)
+        np.subtract.at(self.doc_refs, docs, 1)
+        if org < len(self.org_pair_ptr) - 1:
+            positions = self.org_pair_order[self.org_pair_ptr[org]:self.org_pair_ptr[org + 1]]
+            self.pair_w[positions] = 0.0
+        if self.delta_org:
+            dorg = np.asarray(self.delta_org)
+            for i in np.flatnonzero(dorg == org):  # the organization's few delta pairs
+                self.delta_w[i] = 0.0
+        self._refresh_dead()
+        self._invalidate_centroid(org)
+        self.delta_cent.pop(org, None)
+        self._delta_cent_cache = None
+
+    def add_doc(self, row: sp.csr_matrix, key: str | None, title: str, kind: str) -> int:
+        """Append one document (a 1 × terms TF-IDF row) to the delta segment; its row number."""
+        self._delta_rows.append(_csr_rows(row, self.n_terms))
+        self._delta_X = None
+        self.doc_keys.append(key)
+        self.doc_titles.append(title)
+        self.doc_kinds.append(kind)
+        self.doc_refs = np.append(self.doc_refs, np.int32(0))
+        index = len(self.doc_keys) - 1
+        if key is not None:
+            self.doc_row[key] = index
+        return index
+
+    def doc_vector(self, doc: int) -> sp.csr_matrix:
+        if doc >= self.n_main_docs:
+            return self._delta_rows[doc - self.n_main_docs]
+        return sp.csr_matrix(self.X[doc])
+
+    def set_org_docs(self, org: int, docs: list[int], weights: list[float]) -> None:
+        """Attach documents to an organization (after ``drop_org_pairs``) and refresh its centroid."""
+        self.delta_doc.extend(docs)
+        self.delta_org.extend([org] * len(docs))
+        self.delta_w.extend(weights)
+        np.add.at(self.doc_refs, np.asarray(docs, dtype=np.int64), 1)
+        self._refresh_dead()
+        if docs:
+            rows = sp.vstack([self.doc_vector(d) * w for d, w in zip(docs, weights)], format="csr")
+            cent = normalize(sp.csr_matrix(rows.sum(axis=0))).astype(np.float32)
+        else:
+            cent = sp.csr_matrix((1, self.n_terms), dtype=np.float32)
+        self.delta_cent[org] = sp.csr_matrix(cent)
+        self._invalidate_centroid(org)
+        self._delta_cent_cache = None
+
+    def _invalidate_centroid(self, org: int) -> None:
+        if org < self.cent_valid.size and self.cent_valid[org]:
+            self.cent_valid[org] = False
+            self._invalid_cent = np.flatnonzero(~self.cent_valid)
+
+    # -- scoring -------------------------------------------------------------
+    def _delta_matrix(self) -> sp.csc_matrix:
+        if self._delta_X is None:
+            if self._delta_rows:
+                self._delta_X = sp.csc_matrix(sp.vstack(self._delta_rows, format="csr"))
+            else:
+                self._delta_X = sp.csc_matrix((0, self.n_terms), dtype=np.float32)
+        return self._delta_X
+
+    def _delta_centroids(self) -> tuple[np.ndarray, sp.csr_matrix]:
+        if self._delta_cent_cache is None:
+            orgs = np.fromiter(self.delta_cent.keys(), dtype=np.int64, count=len(self.delta_cent))
+            rows = (sp.vstack(list(self.delta_cent.values()), format="csr") if orgs.size
+                    else sp.csr_matrix((0, self.n_terms), dtype=np.float32))
+            self._delta_cent_cache = (orgs, rows)
+        return self._delta_cent_cache
+
+    def within_budget(self, cols: np.ndarray, weights: np.ndarray, max_postings: int
+                      ) -> tuple[np.ndarray, np.ndarray]:
+        """The heaviest query terms whose postings (documents + centroids) stay within ``max_postings``.
+
+        The heaviest term is always kept. Dropped terms are the lightest, i.e.
+        the most common words, which move cosines least and cost most.
+        """
+        if cols.size == 0:
+            return cols, weights
+        lengths = (self.X.indptr[cols + 1] - self.X.indptr[cols]) + (
+            self.cent_csc.indptr[cols + 1] - self.cent_csc.indptr[cols])
+        if int(lengths.sum()) <= max_postings:
+            return cols, weights
+        order = np.argsort(-weights, kind="stable")
+        keep = order[np.cumsum(lengths[order]) <= max_postings]
+        if keep.size == 0:
+            keep = order[:1]
+        keep = np.sort(keep)
+        return cols[keep], weights[keep]
+
+    def doc_similarities(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Cosine of the query with every document (main rows, then delta rows)."""
+        # the query's postings: a column slice of the CSC matrix, then one sparse mat-vec
+        sims = self.X[:, cols] @ weights
+        if self.n_delta_docs:
+            D = self._delta_matrix()
+            sims = np.concatenate((sims, D[:, cols] @ weights))
+        if self.dead_docs.size:
+            sims[self.dead_docs] = 0.0
+        return sims
+
+    def doc_kernel(self, sims: np.ndarray, power: float) -> np.ndarray:
+        """Per organization: sum of weight × (similarity / best similarity) ** power."""
+        best = float(sims.max()) if sims.size else 0.0
+        if best <= 0:
+            return np.zeros(self.n_orgs)
+        main = sims[: self.n_main_docs]
+        touched = np.flatnonzero(main > DOC_FLOOR * best)
+        b = (main[touched].astype(np.float64) / best) ** power
+        if self.single_owner:  # every document belongs to one organization: its pair is its row
+            K = np.bincount(self.pair_org[touched], weights=b * self.pair_w[touched], minlength=self.n_orgs)
+        else:
+            K = accumulate(self.pair_ptr, self.pair_org, self.pair_w, touched, b, self.n_orgs)  # their pairs
+        if self.delta_doc:
+            rel = sims[np.asarray(self.delta_doc)] / best
+            b = np.where(rel > DOC_FLOOR, rel, 0.0) ** power
+            K += np.bincount(np.asarray(self.delta_org), weights=b * np.asarray(self.delta_w), minlength=self.n_orgs)
+        return K
+
+    def centroid_similarities(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Cosine of the query with every organization's centroid."""
+        C = self.cent_csc
+        sims = C[:, cols] @ weights
+        if C.shape[0] < self.n_orgs:  # organizations added since the merge
+            sims = np.concatenate((sims, np.zeros(self.n_orgs - C.shape[0], dtype=sims.dtype)))
+        if self._invalid_cent.size:
+            sims[self._invalid_cent] = 0.0
+        orgs, rows = self._delta_centroids()
+        if orgs.size and cols.size:
+            q = sp.csr_matrix((weights, cols, [0, cols.size]), shape=(1, self.n_terms))
+            sims[orgs] = (rows @ q.T).toarray().ravel()
+        return sims
+
+    # -- reasons -------------------------------------------------------------
+    def centroid_row(self, org: int) -> tuple[np.ndarray, np.ndarray]:
+        if org in self.delta_cent:
+            row = self.delta_cent[org]
+            return row.indices, row.data
+        if org < self.cent_valid.size and self.cent_valid[org]:
+            C = self.cent_csr
+            return C.indices[C.indptr[org]:C.indptr[org + 1]], C.data[C.indptr[org]:C.indptr[org + 1]]
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+
+    def org_docs(self, org: int) -> tuple[np.ndarray, np.ndarray]:
+        """(document rows, weights) of an organization's live pairs."""
+        docs: list[np.ndarray] = []
+        ws: list[np.ndarray] = []
+        if org < len(self.org_pair_ptr) - 1:
+            positions = self.org_pair_order[self.org_pair_ptr[org]:self.org_pair_ptr[org + 1]]
+            doc_of_pos = np.searchsorted(self.pair_ptr, positions, side="right") - 1
+            docs.append(doc_of_pos)
+            ws.append(self.pair_w[positions])
+        if self.delta_org:
+            hit = np.flatnonzero(np.asarray(self.delta_org) == org)
+            docs.append(np.asarray(self.delta_doc)[hit])
+            ws.append(np.asarray(self.delta_w, dtype=np.float32)[hit])
+        if not docs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        d, w = np.concatenate(docs), np.concatenate(ws)
+        live = w > 0
+        return d[live], w[live]
+
+    def org_activity(self, weights_by_kind: dict[str, float] | None = None) -> np.ndarray:
+        """Weighted number of past-work documents (kind ``project``) per organization."""
+        doc, org, w = self.main_pairs()
+        is_project = np.fromiter((k == "project" for k in self.doc_kinds), dtype=bool, count=self.n_docs)
+        keep = is_project[doc] & (w > 0)
+        return np.bincount(org[keep], weights=w[keep], minlength=self.n_orgs)
+
+
+__all__ = ["TextIndex", "gather"]

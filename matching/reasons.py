@@ -1,0 +1,83 @@
+"""Reasons for a proposal: matched words, codes and documents, computed for the top rows only."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .codes import CodeIndex
+from .profiles import KINDS
+from .results import Match, MatchedCode, MatchedDocument, Reasons
+from .vectorizer import TextModel
+
+if TYPE_CHECKING:
+    from .matcher import Matcher, ScoredQuery
+
+
+def matched_terms(model: TextModel, cols: np.ndarray, weights: np.ndarray,
+                  row_cols: np.ndarray, row_data: np.ndarray, limit: int) -> tuple[str, ...]:
+    """Readable words shared by a query vector and a profile vector, heaviest first.
+
+    A word already shown as part of a phrase (bigram) is not repeated.
+    """
+    if cols.size == 0 or row_cols.size == 0:
+        return ()
+    # ``cols`` is sorted: look the profile's terms up in it
+    pos = np.minimum(np.searchsorted(cols, row_cols), cols.size - 1)
+    hit = cols[pos] == row_cols
+    if not hit.any():
+        return ()
+    common, qi = row_cols[hit], pos[hit]
+    contribution = weights[qi] * row_data[hit]
+    out: list[str] = []
+    shown: set[str] = set()
+    for col in common[np.argsort(-contribution, kind="stable")]:
+        words = model.readable(model.vocabulary[col])
+        parts = set(words.split(" "))
+        if parts <= shown:
+            continue
+        out.append(words)
+        shown |= parts
+        if len(out) >= limit:
+            break
+    return tuple(out)
+
+
+def matched_codes(index: CodeIndex, row: int, query_codes: Sequence[str],
+                  names: dict[str, str] | None = None) -> tuple[MatchedCode, ...]:
+    names = names or {}
+    return tuple(MatchedCode(q, o, m, names.get(o, "")) for q, o, m in index.matched(row, query_codes))
+
+
+def build_match(matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: bool = True) -> Match:
+    index = matcher.index_
+    docs, _ = index.org_docs(row)
+    sims = scored.doc_sims[docs] if docs.size else np.zeros(0)
+    reasons = Reasons()
+    if with_reasons:
+        cfg = matcher.config
+        row_cols, row_data = index.centroid_row(row)
+        top_docs = docs[np.argsort(-sims, kind="stable")][: cfg.reason_documents] if docs.size else docs
+        documents = tuple(
+            MatchedDocument(index.doc_keys[d], index.doc_titles[d], index.doc_kinds[d],
+                            round(float(scored.doc_sims[d]), 4))
+            for d in top_docs if scored.doc_sims[d] > 0
+        )
+        reasons = Reasons(
+            terms=matched_terms(matcher.model_, scored.cols, scored.weights, row_cols, row_data, cfg.reason_terms),
+            competencies=matched_codes(matcher.competency_, row, scored.competency_codes,
+                                       matcher.competency_names_[row]),
+            okpd2=matched_codes(matcher.okpd2_, row, scored.okpd2_codes),
+            documents=documents,
+        )
+    return Match(
+        org_id=matcher.org_ids_[row],
+        score=round(float(scored.scores[row]), 6),
+        kind=KINDS[int(matcher.kinds_[row])],
+        region=matcher.regions_[row],
+        is_member=bool(matcher.members_[row]),
+        text_similarity=round(float(scored.centroid_sims[row]), 4),
+        best_document_similarity=round(float(sims.max()) if sims.size else 0.0, 4),
+        reasons=reasons,
+    )

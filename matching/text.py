@@ -1,0 +1,177 @@
+"""Text analysis shared by fitting and querying: Russian + English.
+
+``Analyzer`` turns a text into index terms: lowercase, fold ё→е, split into
+letter/digit runs, drop stop words (Russian and English) and pure numbers,
+stem each token with Snowball — Russian for Cyrillic tokens, English for Latin
+ones (the field's language hint decides only for tokens of neither script) —
+and optionally add word bigrams of adjacent kept tokens.
+
+Stemming is cached per surface token, which makes analysis of a large corpus
+cost little more than the regular expression. The analyzer is a plain object
+configured by a few values so that a saved matcher can rebuild it exactly.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+RUSSIAN_STOP_WORDS = frozenset("""
+и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот
+от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять
+уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без
+будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом один
+почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после
+над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед
+иногда лучше чуть том нельзя такой им более всегда конечно всю между это также который которая которое
+которые которых которым котором которой свой своя свое свои своих своим весь вся всё всем всеми ее его
+их нам нами вами наш наша наше наши ваш ваша ваше ваши тех том этих этим этими той тому чему ко ото изо
+либо бы ли же при около вокруг среди путем согласно
+""".split())
+
+STOP_WORDS = frozenset(w.replace("ё", "е") for w in RUSSIAN_STOP_WORDS) | frozenset(ENGLISH_STOP_WORDS)
+
+_TOKEN = re.compile(r"[^\W_]+")
+_CYRILLIC = re.compile(r"[а-я]")
+_LATIN = re.compile(r"[a-z]")
+# Russian nouns with a fleeting vowel (фланец/фланца, станок/станка, узел/узла)
+# stem differently in the nominative; dropping the vowel unifies them.
+_FLEETING = re.compile(r"(?<=[бвгджзйклмнпрстфхцчшщ])[ео](?=[цкл]$)")
+_STOPPED = ""
+LANGUAGES = ("ru", "en", "auto")
+
+
+def normalize(text: str) -> str:
+    """Lowercase and fold ё to е (the same word is typed both ways)."""
+    return text.lower().replace("ё", "е")
+
+
+def tokenize(text: str) -> list[str]:
+    """Letter/digit runs of the normalized text."""
+    return _TOKEN.findall(normalize(text))
+
+
+class Analyzer:
+    """Callable text → list of terms, usable as scikit-learn's ``analyzer``.
+
+    ``bigrams`` adds "stem1 stem2" terms for adjacent kept tokens. ``min_len``
+    drops shorter tokens. Surface forms seen while ``record_surfaces`` is on are
+    counted so that ``surface_forms()`` can show a stem as a readable word.
+    """
+
+    def __init__(self, *, bigrams: bool = False, min_len: int = 2) -> None:
+        self.bigrams = bigrams
+        self.min_len = min_len
+        self._ru = snowballstemmer.stemmer("russian")
+        self._en = snowballstemmer.stemmer("english")
+        self._cache: dict[tuple[str, str], str] = {}
+        self._auto: dict[str, str] = {}
+        self._ambiguous: set[str] = set()
+        self.record_surfaces = False
+        self.surface_budget = 3_000_000  # tokens counted for surface forms (a sample is enough)
+        self._surfaces: Counter[str] = Counter()
+        self._counted = 0
+
+    def stem(self, token: str, lang: str = "auto") -> str:
+        """The term of one normalized token ('' for a stop word or a dropped token)."""
+        if lang == "auto":
+            cached = self._auto.get(token)
+            if cached is None:
+                cached = self._auto[token] = self._stem(token, "auto")
+            return cached
+        key = (token, lang)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._stem(token, lang)
+        return cached
+
+    def _stem(self, token: str, lang: str) -> str:
+        if len(token) < self.min_len or token in STOP_WORDS or token.isdigit():
+            return _STOPPED
+        has_cyr = _CYRILLIC.search(token) is not None
+        has_lat = _LATIN.search(token) is not None
+        if any(ch.isdigit() for ch in token) or (has_cyr and has_lat):
+            return token  # codes and grades (09г2с, m12, 3d) stay whole
+        if has_cyr:
+            return _FLEETING.sub("", self._ru.stemWord(token))
+        if has_lat or lang == "en":
+            return self._en.stemWord(token)
+        if lang == "ru":
+            return _FLEETING.sub("", self._ru.stemWord(token))
+        self._ambiguous.add(token)
+        return token
+
+    @property
+    def ambiguous(self) -> set[str]:
+        """Tokens of neither script seen so far (the language hint decides their stemmer)."""
+        return self._ambiguous
+
+    def record(self, tokens: list[str]) -> None:
+        """Count surface forms while recording (up to ``surface_budget`` tokens)."""
+        if self.record_surfaces and self._counted < self.surface_budget:
+            self._surfaces.update(tokens)
+            self._counted += len(tokens)
+
+    def terms(self, text: str | tuple[str, str], lang: str = "auto") -> list[str]:
+        """Index terms of ``text`` in order (unigrams, then bigrams if enabled).
+
+        ``text`` may be a ``(text, lang)`` pair, which is how documents with a
+        language hint pass through scikit-learn's vectorizers.
+        """
+        if isinstance(text, tuple):
+            text, lang = text
+        tokens = tokenize(text)
+        self.record(tokens)
+        got = list(map(self._auto.get, tokens))
+        if None in got:  # cache misses: stem once, then they are cached
+            got = [g if g is not None else self.stem(t) for g, t in zip(got, tokens)]
+        if lang != "auto" and self._ambiguous:
+            # tokens of neither script (e.g. Latin with diacritics) follow the field's language
+            ambiguous = self._ambiguous
+            got = [self.stem(t, lang) if t in ambiguous else g for g, t in zip(got, tokens)]
+        stems = [g for g in got if g]
+        if self.bigrams and len(stems) > 1:
+            stems = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+        return stems
+
+    __call__ = terms
+
+    def surface_forms(self, vocabulary: Iterable[str]) -> dict[str, str]:
+        """For each unigram term of ``vocabulary``, its most frequent surface word seen.
+
+        Frequencies come from the first ``surface_budget`` tokens analysed
+        while recording; a term not seen there shows the first word that
+        produced it.
+        """
+        wanted = set(vocabulary)
+        best: dict[str, tuple[int, str]] = {}
+        for token, count in self._surfaces.items():
+            term = self.stem(token)
+            if term in wanted:
+                current = best.get(term)
+                if current is None or count > current[0] or (count == current[0] and token < current[1]):
+                    best[term] = (count, token)
+        out = {term: token for term, (_, token) in best.items()}
+        for token, term in self._auto.items():
+            if term in wanted and term not in out:
+                out[term] = token
+        return out
+
+    def export_cache(self) -> dict[str, list[str]]:
+        """The stem cache as JSON-friendly lists (stemming is the slow part of analysis)."""
+        return {"tokens": list(self._auto), "stems": list(self._auto.values()),
+                "ambiguous": sorted(self._ambiguous)}
+
+    def import_cache(self, data: dict[str, list[str]]) -> None:
+        tokens, stems = data.get("tokens", []), data.get("stems", [])
+        if len(tokens) != len(stems):
+            raise ValueError("stem cache: tokens and stems differ in length")
+        self._auto.update(zip(tokens, stems))
+        self._ambiguous.update(data.get("ambiguous", []))
+
+    def clear_surfaces(self) -> None:
+        self._surfaces.clear()
+        self._counted = 0

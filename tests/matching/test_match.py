@@ -1,0 +1,110 @@
+"""match_suppliers: Russian and English orders, filters, the customer excluded, boosts, reasons."""
+from __future__ import annotations
+
+import pytest
+
+from matching import Matcher, MatcherConfig, MatchQuery, explain
+
+FLANGES = "Механическая обработка фланцев из стали 09Г2С"
+
+
+def ids(matches):
+    return [m.org_id for m in matches]
+
+
+def test_russian_order_finds_the_machining_company(matcher):
+    matches = matcher.match_suppliers(MatchQuery(FLANGES), top_k=3)
+    assert matches[0].org_id == 1
+    assert 6 in ids(matches)  # the other machining shop ("механическая обработка")
+    assert matches[0].score >= matches[1].score
+
+
+def test_english_order_finds_the_polymer_organizations(matcher):
+    matches = matcher.match_suppliers(MatchQuery("Recycling of polyethylene plastic waste", lang="en"))
+    assert ids(matches)[:1] == [4]
+    assert 5 in ids(matches)
+
+
+def test_only_organizations_with_evidence_are_proposed(matcher):
+    matches = matcher.match_suppliers(MatchQuery("очистка сточных вод"), top_k=10)
+    assert ids(matches) == [7]
+    assert matcher.match_suppliers(MatchQuery("квантовая телепортация")) == []
+
+
+def test_filters_by_kind_region_and_membership(matcher):
+    q = dict(text=FLANGES)
+    assert set(ids(matcher.match_suppliers(MatchQuery(**q, kinds=["large", "university"])))) <= {2, 3}
+    by_region = matcher.match_suppliers(MatchQuery(**q, regions=["смоленская область"]))
+    assert by_region and all(m.region == "Смоленская область" for m in by_region)
+    members = matcher.match_suppliers(MatchQuery(**q, members_only=True))
+    assert 6 not in ids(members) and all(m.is_member for m in members)
+    assert matcher.match_suppliers(MatchQuery(**q, regions=["Нигде"])) == []
+
+
+def test_cordis_kinds_are_accepted_in_filters(matcher):
+    assert ids(matcher.match_suppliers(MatchQuery("polymer recycling", kinds=["REC"]))) == [4]
+
+
+def test_the_customer_itself_is_excluded(matcher):
+    matches = matcher.match_suppliers(MatchQuery(FLANGES, exclude_ids=[1]))
+    assert 1 not in ids(matches) and matches[0].org_id == 6
+
+
+def test_okpd2_codes_boost_prefix_aware():
+    from tests.matching.conftest import make_profiles
+
+    m = Matcher(MatcherConfig(kind_balance=0.0)).fit(make_profiles())
+    plain = m.score_query(MatchQuery("изготовление деталей")).scores
+    boosted = m.score_query(MatchQuery("изготовление деталей", okpd2_codes=["25.62.20.110"])).scores
+    row6, row1, row2 = m.org_row_[6], m.org_row_[1], m.org_row_[2]
+    gain6, gain1 = boosted[row6] - plain[row6], boosted[row1] - plain[row1]
+    assert gain6 > gain1 > 0  # 25.62.20 shares more of the code than 25.62
+    assert boosted[row2] == pytest.approx(plain[row2])  # 24.51 shares no level with 25.62.20.110
+
+
+def test_competency_codes_boost_and_match_children(matcher):
+    q = MatchQuery("испытания", competency_codes=["02.01"])
+    matches = matcher.match_suppliers(q, top_k=5)
+    by_id = {m.org_id: m for m in matches}
+    assert {1, 6} <= set(by_id)
+    assert by_id[1].reasons.competencies[0].org_code == "02.01"
+    assert by_id[1].reasons.competencies[0].name == "Механическая обработка металлов"
+    # 02.01.03 is a child of 02.01: the university matches the whole query code
+    assert by_id[3].reasons.competencies[0].match == 1.0
+
+
+def test_reasons_have_readable_words_documents_and_codes(matcher):
+    top = matcher.match_suppliers(MatchQuery(FLANGES, okpd2_codes=["25.62.10"]), top_k=1)[0]
+    assert "фланец" in top.reasons.terms
+    assert any("обработка" in t for t in top.reasons.terms)
+    assert "09г2с" in top.reasons.terms
+    assert top.reasons.okpd2[0].org_code == "25.62" and top.reasons.okpd2[0].match == pytest.approx(4 / 6, 1e-3)
+    titles = [d.title for d in top.reasons.documents]
+    assert "Фланцы стальные" in titles
+    assert top.best_document_similarity > 0 and top.text_similarity > 0
+
+
+def test_explain_builds_sentences_in_both_languages(matcher):
+    top = matcher.match_suppliers(MatchQuery(FLANGES, okpd2_codes=["25.62"]), top_k=1)[0]
+    ru, en = top.explain("ru"), explain(top.reasons, "en")
+    assert ru.startswith("Совпадают слова: ") and "фланец" in ru and "коды ОКПД2: 25.62" in ru and "«" in ru
+    assert en.startswith("Matching words: ") and "OKPD2 codes: 25.62" in en
+    from matching import Reasons
+    assert explain(Reasons(), "ru") == "Явных совпадений нет."
+
+
+def test_kind_balance_lets_small_profiles_compete():
+    from tests.matching.conftest import make_profiles
+
+    profiles = make_profiles()
+    q = MatchQuery("катализатор полимеризации этилена")
+    plain = Matcher(MatcherConfig(kind_balance=0.0)).fit(profiles).score_query(q).scores
+    balanced = Matcher(MatcherConfig(kind_balance=0.5)).fit(profiles).score_query(q).scores
+    assert plain.max() == pytest.approx(balanced.max())  # the best kind is not moved
+    assert (balanced >= plain - 1e-9).all()
+
+
+def test_score_query_covers_every_organization(matcher):
+    scored = matcher.score_query(MatchQuery(FLANGES, exclude_ids=[2]))
+    assert scored.scores.shape == (len(matcher.org_ids_),)
+    assert scored.scores[matcher.org_row_[2]] == float("-inf")
