@@ -9,7 +9,8 @@ from flask import Flask
 from .config import DEV_SECRET_KEY, PROJECT_ROOT, Config, from_environment
 
 FEATURES = ("main", "accounts", "organizations", "catalog", "equipment", "orders", "attachments", "mail",
-            "search", "api")
+            "search", "api", "projects", "competence", "events", "ideas", "matches",
+            "notifications", "dashboard")
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

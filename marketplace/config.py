@@ -41,6 +41,11 @@ class Config:
     SEARCH_BACKEND = "whoosh"  # "whoosh" (files in SEARCH_INDEX_DIR) or "memory"
     SEARCH_INDEX_DIR = str(INSTANCE_DIR / "search-index")
 
+    # The matcher's snapshots (shared by every worker); None: <instance>/matcher.
+    MATCHER_DIR: str | None = None
+    # A published order is announced to the users of this many best-fitting member organizations (0: off).
+    NOTIFY_MATCHED_SUPPLIERS = 5
+
     # Mail: without MAIL_SERVER every message lands in the outbox the manager sees.
     MAIL_SERVER: str | None = None
     MAIL_PORT = 587
@@ -62,12 +67,14 @@ def from_environment() -> dict:
         settings["SECRET_KEY"] = env["SECRET_KEY"]
     if env.get("DATABASE_URL"):
         settings["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(env["DATABASE_URL"])
-    for key in ("UPLOAD_DIR", "SEARCH_INDEX_DIR", "SEARCH_BACKEND", "MAIL_SERVER",
+    for key in ("UPLOAD_DIR", "SEARCH_INDEX_DIR", "SEARCH_BACKEND", "MATCHER_DIR", "MAIL_SERVER",
                 "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER"):
         if env.get(key):
             settings[key] = env[key]
     if env.get("MAIL_PORT"):
         settings["MAIL_PORT"] = int(env["MAIL_PORT"])
+    if env.get("NOTIFY_MATCHED_SUPPLIERS"):
+        settings["NOTIFY_MATCHED_SUPPLIERS"] = int(env["NOTIFY_MATCHED_SUPPLIERS"])
     if env.get("MAIL_USE_TLS"):
         settings["MAIL_USE_TLS"] = env["MAIL_USE_TLS"].lower() in ("1", "true", "yes")
     return settings

@@ -51,3 +51,25 @@ def contains_text(column, needle: str):
 def text_in_any(needle: str, *columns):
     """``needle`` occurs, ignoring case, in at least one of ``columns``."""
     return or_(*(contains_text(column, needle) for column in columns))
+
+
+class month_bucket(FunctionElement):  # noqa: N801 - reads like the SQL function it stands for
+    """The calendar month of a date or datetime column as ``'YYYY-MM'`` text, for ``GROUP BY``.
+
+    ``to_char(expr, 'YYYY-MM')`` on PostgreSQL, ``strftime('%Y-%m', expr)`` on SQLite (which
+    stores dates and naive datetimes as ISO text). Datetimes are naive UTC, so months are UTC months.
+    """
+
+    type = String()
+    name = "month_bucket"
+    inherit_cache = True
+
+
+@compiles(month_bucket)
+def _compile_month(element, compiler, **kw) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+
+
+@compiles(month_bucket, "sqlite")
+def _compile_month_sqlite(element, compiler, **kw) -> str:
+    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"

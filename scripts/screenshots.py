@@ -35,10 +35,19 @@ from marketplace.demo.seed import DEMO_PASSWORD, seed_demo
 from marketplace.models import (
     Booking,
     BookingStatus,
+    ConsortiumMember,
     Equipment,
+    Event,
+    EventRegistration,
+    EventStatus,
+    Idea,
+    IdeaComment,
     Order,
     OrderStatus,
     Product,
+    Project,
+    ProjectNeed,
+    ProjectStatus,
     Response,
     ResponseStatus,
     User,
@@ -107,6 +116,25 @@ def pick_pages(app) -> dict[str, str]:
         if not db.session.get(Equipment, item_id):
             raise SystemExit("no equipment in the demo data")
 
+        # the running project with the most needs and consortium places: the proposal has work to do
+        needs = select(ProjectNeed.project_id, func.count().label("n")).group_by(ProjectNeed.project_id).subquery()
+        places = (select(ConsortiumMember.project_id, func.count().label("n"))
+                  .group_by(ConsortiumMember.project_id).subquery())
+        project_id = db.session.scalar(
+            select(Project.id).join(needs, needs.c.project_id == Project.id)
+            .outerjoin(places, places.c.project_id == Project.id)
+            .where(Project.status.in_([ProjectStatus.PLANNED, ProjectStatus.ACTIVE]))
+            .order_by((needs.c.n + func.coalesce(places.c.n, 0)).desc(), Project.id))
+        registered = (select(EventRegistration.event_id, func.count().label("n"))
+                      .group_by(EventRegistration.event_id).subquery())
+        event_id = db.session.scalar(
+            select(Event.id).join(registered, registered.c.event_id == Event.id)
+            .where(Event.status == EventStatus.PUBLISHED, Event.starts_at > now)
+            .order_by(registered.c.n.desc(), Event.starts_at))
+        comments = select(IdeaComment.idea_id, func.count().label("n")).group_by(IdeaComment.idea_id).subquery()
+        idea_id = db.session.scalar(select(Idea.id).join(comments, comments.c.idea_id == Idea.id)
+                                    .order_by(comments.c.n.desc(), Idea.id))
+
     return {
         "home": "/",
         "members": "/organizations/",
@@ -122,6 +150,18 @@ def pick_pages(app) -> dict[str, str]:
         "offers": "/offers/",
         "applications": "/organizations/applications",
         "search": "/search/?q=фланцы",
+        "fitting-orders": "/matches/orders",
+        "projects": "/projects/portfolio",
+        "project": f"/projects/{project_id}",
+        "competence": "/competence/",
+        "gaps": "/competence/gaps",
+        "chains": "/competence/chains",
+        "events": "/events/",
+        "event": f"/events/{event_id}",
+        "ideas": "/ideas/",
+        "idea": f"/ideas/{idea_id}",
+        "dashboard": "/dashboard/",
+        "notifications": "/notifications/",
     }
 
 
@@ -141,6 +181,18 @@ SHOTS = {
     "offers": (MEMBER, False),
     "applications": (MANAGER, True),
     "search": (MEMBER, False),
+    "fitting-orders": (MEMBER, False),
+    "projects": (MANAGER, True),
+    "project": (MANAGER, True),
+    "competence": (MANAGER, False),
+    "gaps": (MANAGER, False),
+    "chains": (MANAGER, True),
+    "events": (None, False),
+    "event": (MANAGER, True),
+    "ideas": (MEMBER, False),
+    "idea": (MEMBER, True),
+    "dashboard": (MANAGER, True),
+    "notifications": (BUYER, False),
 }
 
 
@@ -184,7 +236,7 @@ def take(browser, base_url: str, urls: dict[str, str], names: list[str], out: Pa
         if name == "mobile-home":
             page = page_for(None, viewport=PHONE, key="phone")
             page.goto("/", wait_until="networkidle")
-            path = out / "15-mobile-home.png"
+            path = out / f"{len(SHOTS) + 1:02d}-mobile-home.png"
             page.screenshot(path=str(path), full_page=False)
             saved.append(path)
             continue

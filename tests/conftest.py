@@ -110,7 +110,8 @@ def _shared_app(backend: str, database_urls, tmp_path_factory, app_config: dict)
 def app(backend, database_urls, tmp_path, tmp_path_factory, app_config):
     app = _shared_app(backend, database_urls, tmp_path_factory, app_config)
     saved_config = dict(app.config)
-    app.config.update(UPLOAD_DIR=str(tmp_path / "uploads"), SEARCH_INDEX_DIR=str(tmp_path / "search-index"))
+    app.config.update(UPLOAD_DIR=str(tmp_path / "uploads"), SEARCH_INDEX_DIR=str(tmp_path / "search-index"),
+                      MATCHER_DIR=str(tmp_path / "matcher"))
     for name in PER_TEST_EXTENSIONS:
         app.extensions.pop(name, None)
     with app.app_context():

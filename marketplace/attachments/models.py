@@ -1,4 +1,4 @@
-"""Files attached to products, orders and equipment."""
+"""Files attached to products, orders, equipment and projects."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..catalog.models import Product
     from ..equipment.models import Equipment
     from ..orders.models import Order
+    from ..projects.models import Project
 
 
 class Attachment(db.Model):
@@ -26,6 +27,7 @@ class Attachment(db.Model):
     product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"), index=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     equipment_id: Mapped[int | None] = mapped_column(ForeignKey("equipment.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
     original_name: Mapped[str255]
     stored_name: Mapped[str] = mapped_column(String(64), unique=True)
     content_type: Mapped[str] = mapped_column(String(100))
@@ -36,12 +38,14 @@ class Attachment(db.Model):
     product: Mapped[Product | None] = relationship(back_populates="attachments")
     order: Mapped[Order | None] = relationship(back_populates="attachments")
     equipment: Mapped[Equipment | None] = relationship(back_populates="attachments")
+    project: Mapped[Project | None] = relationship(back_populates="attachments")
 
     __table_args__ = (
         CheckConstraint(
             "(CASE WHEN product_id IS NULL THEN 0 ELSE 1 END"
             " + CASE WHEN order_id IS NULL THEN 0 ELSE 1 END"
-            " + CASE WHEN equipment_id IS NULL THEN 0 ELSE 1 END) = 1",
+            " + CASE WHEN equipment_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN project_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_owner",
         ),
     )

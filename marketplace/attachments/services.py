@@ -98,7 +98,7 @@ def check_upload(upload: FileStorage) -> tuple[str, str, bytes]:
 
 
 def add_attachment(upload: FileStorage, *, uploaded_by_id: int | None, product=None, order=None,
-                   equipment=None) -> Attachment:
+                   equipment=None, project=None) -> Attachment:
     """Check and store one upload for exactly one owner. The bytes are written now and
     removed again if the transaction rolls back, so a failed request leaves no orphan file."""
     extension, content_type, data = check_upload(upload)
@@ -115,6 +115,7 @@ def add_attachment(upload: FileStorage, *, uploaded_by_id: int | None, product=N
         product=product,
         order=order,
         equipment=equipment,
+        project=project,
     )
     db.session.add(attachment)
     return attachment

@@ -6,6 +6,7 @@ from flask import Blueprint, send_file
 from .. import access
 from ..db import db
 from ..errors import NotFound
+from ..projects.rules import require_view_project
 from .models import Attachment
 from .services import file_path
 
@@ -19,6 +20,8 @@ def download(attachment_id: int, filename: str):
         raise NotFound()
     if attachment.order is not None:
         access.require_view_order(attachment.order)
+    if attachment.project is not None:
+        require_view_project(attachment.project)
     path = file_path(attachment)
     if not path.exists():
         raise NotFound()
@@ -27,5 +30,5 @@ def download(attachment_id: int, filename: str):
         mimetype=attachment.content_type,
         as_attachment=not attachment.is_image,
         download_name=attachment.original_name,
-        max_age=0 if attachment.order is not None else 3600,
+        max_age=0 if attachment.order is not None or attachment.project is not None else 3600,
     )

@@ -17,8 +17,13 @@ from ..db import db, utcnow
 from ..organizations.models import Competency
 from ..reference.loader import load_reference_data
 from .build_catalog import build_equipment, build_products
+from .build_chains import build_chains
+from .build_community import build_events, build_ideas
+from .build_dashboard import build_dashboard
 from .build_exchange import build_offers, build_orders
+from .build_notifications import build_notifications
 from .build_orgs import build_applications, build_organizations, build_users
+from .build_projects import build_projects
 from .context import SEED, Demo
 
 #: The password of every demo user.
@@ -43,10 +48,18 @@ def seed_demo() -> dict[str, int]:
     build_equipment(demo)
     build_orders(demo)
     build_offers(demo)
+    build_projects(demo)
+    build_chains(demo)
+    build_events(demo)
+    build_ideas(demo)
+    build_dashboard(demo)
+    build_notifications(demo)
     db.session.flush()
     return {kind: demo.counts[kind] for kind in _KINDS}
 
 
 #: The kinds counted, in the order the CLI reports them.
 _KINDS = ("organizations", "users", "applications", "products", "equipment", "bookings", "orders", "responses",
-          "offers")
+          "offers", "projects", "project_needs", "consortium_members", "value_chains", "chain_stages",
+          "chain_stage_members", "events", "event_registrations", "ideas", "idea_comments",
+          "ratings", "kpi_targets", "notifications")

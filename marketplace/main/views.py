@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template
+from flask_login import current_user
 from sqlalchemy import func, select, text
 
 from .. import access
 from ..db import db
+from ..events.queries import upcoming_events
 from ..models import (Equipment, EquipmentStatus, MembershipStatus, Order, OrderStatus, Organization, Product)
 
 bp = Blueprint("main", __name__)
@@ -31,7 +33,7 @@ def index():
     ).all()
     latest_products = db.session.scalars(select(Product).order_by(Product.created_at.desc()).limit(6)).all()
     return render_template("main/index.html", counts=counts, latest_orders=latest_orders,
-                           latest_products=latest_products)
+                           latest_products=latest_products, upcoming_events=upcoming_events(current_user))
 
 
 @bp.route("/health")

@@ -1,86 +1,125 @@
-"""Mail about orders: award outcomes, cancellations, new responses.
+"""Notices about orders: award outcomes, cancellations, new responses.
 
-Each message is written in the recipient's language when we know the user,
-and recorded through ``mail.services.send_mail`` (the outbox without SMTP).
+Everything goes through ``notifications.services.notify``: an in-app notice
+and/or a mail per the recipient's preferences, written in the recipient's
+language, in the transaction of the action. When a supplier has no active
+user to tell, its contact address gets the mail.
 """
 from __future__ import annotations
 
-from flask import current_app, has_request_context, url_for
-from flask_babel import force_locale
+import logging
+
+from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy import select
 
+from ..db import after_commit, db
 from ..i18n import localized
-from ..mail.services import send_mail
-from .models import Order, Response, ResponseStatus
+from ..notifications.models import NotificationKind
+from ..notifications.services import link_to, notify, organization_users
+from .models import Order, OrderStatus, Response, ResponseStatus
+
+log = logging.getLogger(__name__)
 
 
-def _order_link(order: Order) -> str:
-    """An absolute link to the order when one can be built (inside a request or with SERVER_NAME)."""
-    if has_request_context() or current_app.config.get("SERVER_NAME"):
-        return url_for("orders.show", order_id=order.id, _external=True)
-    return ""
-
-
-def _supplier_recipient(response: Response) -> tuple[str, str]:
-    """(address, locale) of whoever should hear about ``response``: its author, else the supplier's contact."""
+def _responders(response: Response) -> list:
+    """Who answers for ``response``: its author, else the supplier's active users."""
     author = response.created_by
     if author is not None and author.active:
-        return author.email, author.locale
-    return response.organization.contact_email, current_app.config["BABEL_DEFAULT_LOCALE"]
-
-
-def _send(recipient: str, locale: str, subject_body) -> None:
-    if not recipient:
-        return
-    with force_locale(locale):
-        subject, body = subject_body()
-    send_mail(recipient, subject, body)
+        return [author]
+    return organization_users(response.organization_id)
 
 
 def award_outcome(order: Order, response: Response) -> None:
-    """Tell one responding supplier whether it was selected."""
-    recipient, locale = _supplier_recipient(response)
-    link = _order_link(order)
-
-    def compose():
-        if response.status == ResponseStatus.ACCEPTED:
-            subject = _("Your response was selected: %(title)s", title=order.title)
-            body = _("Good news: the customer selected your response to the order \"%(title)s\". "
-                     "The customer will contact you to agree on the details.", title=order.title)
-        else:
-            subject = _("Order awarded to another supplier: %(title)s", title=order.title)
-            body = _("The customer has awarded the order \"%(title)s\" to another supplier. "
-                     "Thank you for your response.", title=order.title)
-        return subject, body + (f"\n\n{link}" if link else "")
-
-    _send(recipient, locale, compose)
+    """Tell one responding supplier whether it was selected: the winner's users, the other responders."""
+    link = link_to("orders.show", order_id=order.id)
+    if response.status == ResponseStatus.ACCEPTED:
+        notify(organization_users(response.organization_id), NotificationKind.RESPONSE_AWARDED,
+               lambda: _("Your response was selected: %(title)s", title=order.title),
+               lambda: _("Good news: the customer selected your response to the order \"%(title)s\". "
+                         "The customer will contact you to agree on the details.", title=order.title),
+               link, fallback_email=response.organization.contact_email)
+    else:
+        notify(_responders(response), NotificationKind.RESPONSE_DECLINED,
+               lambda: _("Order awarded to another supplier: %(title)s", title=order.title),
+               lambda: _("The customer has awarded the order \"%(title)s\" to another supplier. "
+                         "Thank you for your response.", title=order.title),
+               link, fallback_email=response.organization.contact_email)
 
 
 def order_cancelled(order: Order, response: Response, reason: str) -> None:
     """Tell a supplier with an active response that the order was cancelled."""
-    recipient, locale = _supplier_recipient(response)
-    link = _order_link(order)
-
-    def compose():
-        subject = _("Order cancelled: %(title)s", title=order.title)
-        body = _("The customer cancelled the order \"%(title)s\". Reason: %(reason)s",
-                 title=order.title, reason=reason)
-        return subject, body + (f"\n\n{link}" if link else "")
-
-    _send(recipient, locale, compose)
+    notify(_responders(response), NotificationKind.ORDER_CANCELLED,
+           lambda: _("Order cancelled: %(title)s", title=order.title),
+           lambda: _("The customer cancelled the order \"%(title)s\". Reason: %(reason)s",
+                     title=order.title, reason=reason),
+           link_to("orders.show", order_id=order.id), fallback_email=response.organization.contact_email)
 
 
 def response_received(order: Order, response: Response) -> None:
-    """Tell the order's author that a supplier responded (without the supplier's price)."""
-    author = order.created_by
-    if author is None or not author.active:
+    """Tell the customer's users that a supplier responded (without the supplier's price)."""
+    notify(organization_users(order.organization_id), NotificationKind.ORDER_RESPONSE,
+           lambda: _("New response to your order: %(title)s", title=order.title),
+           lambda: _("%(supplier)s responded to your order \"%(title)s\". Compare the responses on the order page.",
+                     supplier=localized(response.organization, "name"), title=order.title),
+           link_to("orders.show", order_id=order.id), exclude=response.created_by_id)
+
+
+# -- a newly published order, to the organizations that fit it ----------------------------------------
+
+#: How many of the best-matching member organizations hear about a newly published order (config
+#: ``NOTIFY_MATCHED_SUPPLIERS``; 0 turns it off).
+MATCHED_SUPPLIERS = 5
+
+
+def order_published(order: Order) -> None:
+    """Once the publication commits, tell the users of the best-matching supplier organizations.
+
+    After the commit, not in the request's transaction: the matcher reads the
+    database through its own session (it would not see the order's
+    uncommitted competencies) and may have to fit itself first, which is too
+    slow to hold the transaction open for. A rolled-back publication tells nobody.
+    """
+    app = current_app._get_current_object()
+    if not app.config.get("NOTIFY_MATCHED_SUPPLIERS", MATCHED_SUPPLIERS):
         return
-    link = _order_link(order)
+    order_id = order.id
+    after_commit(lambda: _notify_matched_suppliers(app, order_id))
 
-    def compose():
-        subject = _("New response to your order: %(title)s", title=order.title)
-        body = _("%(supplier)s responded to your order \"%(title)s\". Compare the responses on the order page.",
-                 supplier=localized(response.organization, "name"), title=order.title)
-        return subject, body + (f"\n\n{link}" if link else "")
 
-    _send(author.email, author.locale, compose)
+def _notify_matched_suppliers(app, order_id: int) -> None:
+    with app.app_context():  # its own session: the one that committed is finished
+        try:
+            _notify_matches_of(db.session.get(Order, order_id), app.config.get("NOTIFY_MATCHED_SUPPLIERS",
+                                                                               MATCHED_SUPPLIERS))
+            db.session.commit()
+        except Exception:  # the order is published: a failed notice must not turn it into an error
+            db.session.rollback()
+            log.exception("could not notify the suppliers matching order %s", order_id)
+
+
+def _notify_matches_of(order: Order | None, top: int) -> list[int]:
+    """Notify the users of the ``top`` matching member organizations (never the customer); their ids."""
+    from ..matches.engine import get_engine
+    from ..matches.services import order_query
+    from ..organizations.models import Organization
+
+    if order is None or order.status != OrderStatus.OPEN:
+        return []
+    with get_engine().use() as matcher:
+        if matcher is None:
+            return []
+        matches = matcher.match_suppliers(order_query(order), top_k=top * 2, with_reasons=False)
+    candidates = [m.org_id for m in matches if m.org_id != order.organization_id]
+    members = {org.id: org for org in db.session.scalars(
+        select(Organization).where(Organization.id.in_(candidates)))} if candidates else {}
+    chosen = [org_id for org_id in candidates if org_id in members and members[org_id].is_member][:top]
+    link = link_to("orders.show", order_id=order.id)
+    for org_id in chosen:
+        notify(organization_users(org_id), NotificationKind.ORDER_MATCH,
+               lambda: _("A new order fits your organization: %(title)s", title=order.title),
+               lambda: _("%(customer)s published the order \"%(title)s\". The cluster's matcher considers "
+                         "your organization a good fit: have a look and respond.",
+                         customer=localized(order.organization, "name"), title=order.title),
+               link)
+    return chosen

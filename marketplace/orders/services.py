@@ -42,6 +42,7 @@ EVENT_LABELS = {
     "cancelled": _l("Cancelled"),
     "awarded": _l("Awarded"),
     "completed": _l("Completed"),
+    "merged": _l("Organizations merged"),  # written by matches.merge
 }
 
 #: Labels of the fields an "edited" event names in its note (``update_order`` stores the field names).
@@ -186,6 +187,7 @@ def _publish(order: Order, actor: Any) -> None:
     order.status = OrderStatus.OPEN
     order.published_at = utcnow()
     record_event(order, actor, "published", from_status=OrderStatus.DRAFT, to_status=OrderStatus.OPEN)
+    notifications.order_published(order)
 
 
 def publish_order(order: Order, actor: Any) -> None:

@@ -1,31 +1,27 @@
-"""Suggested suppliers of an order.
+"""Suggested suppliers of an order: the matcher's ranked suppliers with reasons (``matches`` feature).
 
-For now: organizations found by full-text search over the order's text. The
-matcher will later rank suppliers with reasons; it replaces ``suggested_suppliers``
-and keeps the template ``orders/_suggested_suppliers.html``.
+Kept as the orders feature's entry point so that the order page does not
+need to know how suppliers are found; the panel is
+``orders/_suggested_suppliers.html``.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import localized
-from ..organizations.models import Organization
 from .models import Order
 
 LIMIT = 10
 
 
-def order_search_text(order: Order) -> str:
-    """What the order asks for, as one text: title, description, competencies and OKPD2 codes."""
-    parts = [order.title, order.description]
-    parts += [localized(competency, "name") for competency in order.competencies]
-    parts += list(order.okpd2_codes or [])
-    return "\n".join(part for part in parts if part)
+def suggested_suppliers(order: Order, user: Any):
+    """``matches.services.SupplierSuggestions``: up to ``LIMIT`` suppliers, best first, never the customer."""
+    from ..matches.services import suggest_suppliers
+
+    return suggest_suppliers(order, user=user, top_k=LIMIT)
 
 
-def suggested_suppliers(order: Order, user: Any) -> list[tuple[Organization, float]]:
-    """Up to ``LIMIT`` ``(organization, score)`` pairs, best first, never the customer itself."""
-    from ..search.services import find_organizations
+def received_invitation(order: Order, user: Any):
+    """The invitation to respond that the user's organization received for ``order``, if any."""
+    from ..matches.invitations import received_invitation as find
 
-    return find_organizations(order_search_text(order), limit=LIMIT, exclude_ids=[order.organization_id],
-                              user=user)
+    return find(order, user)

@@ -18,7 +18,7 @@ from . import queries, services
 from .forms import ActionForm, CancelForm, CompleteForm, FilterForm, OrderForm, ResponseForm, selected_competencies
 from .models import Order, OrderStatus, ResponseStatus
 from .response_services import can_respond
-from .suggestions import suggested_suppliers
+from .suggestions import received_invitation, suggested_suppliers
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
 
@@ -111,7 +111,8 @@ def show(order_id: int):
                                                   or access.can_see_confidential(order.organization_id)),
         my_response=my_response, response_form=response_form,
         active_count=queries.active_response_counts([order.id]).get(order.id, 0),
-        suggestions=suggested_suppliers(order, current_user) if customer_side else [],
+        suggestions=suggested_suppliers(order, current_user) if customer_side else None,
+        invitation=received_invitation(order, current_user),
         event_labels=services.EVENT_LABELS, field_labels=services.EDITED_FIELD_LABELS,
         action_form=ActionForm(), cancel_form=CancelForm(), complete_form=CompleteForm(),
     )

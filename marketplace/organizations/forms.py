@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import (
+    BooleanField,
     EmailField,
     IntegerField,
     SelectField,
@@ -125,6 +126,9 @@ class OrganizationForm(FlaskForm):
         _l("Confidential fields"), choices=options((name, FIELD_LABELS[name]) for name in PROTECTED_FIELDS),
         description=_l("Checked fields are shown only to your organization's users and the cluster manager."),
     )
+
+    #: Shown only when a new profile looks like a registered organization (``matches.duplicates``).
+    confirm_different = BooleanField(_l("This is a different organization: create the profile anyway"))
 
     def __init__(self, *args, organization_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)

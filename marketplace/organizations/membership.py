@@ -4,22 +4,27 @@
 application; ``approve_application`` / ``reject_application`` decide it once:
 the decision is a conditional UPDATE (``WHERE status = 'pending'``), so of two
 concurrent decisions exactly one wins and the other gets ``Conflict``.
-The applicant is told by mail (recorded in the outbox, sent after commit).
+The applicant is told through ``notifications.notify`` (in the app and/or by mail, as they chose).
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from flask import url_for
-from flask_babel import force_locale, gettext as _
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from ..accounts.models import Role, User
 from ..db import db, utcnow
 from ..errors import Conflict
 from ..i18n import localized
-from ..mail.services import send_mail
-from .models import ApplicationStatus, MembershipApplication, MembershipStatus, Organization
+from ..notifications.models import NotificationKind
+from ..notifications.services import link_to, notify
+from .models import (
+    ApplicationStatus,
+    MembershipApplication,
+    MembershipStatus,
+    Organization,
+)
 from .services import lock_organization
 
 #: Statuses from which an organization may (re)apply.
@@ -73,53 +78,37 @@ def _decide(application: MembershipApplication, manager: User, status: Applicati
     db.session.refresh(application)
 
 
-def _external_url(endpoint: str, **values) -> str:
-    """An absolute link for a mail; empty outside a request (e.g. a CLI command without SERVER_NAME)."""
-    try:
-        return url_for(endpoint, _external=True, **values)
-    except RuntimeError:
-        return ""
-
-
-def _recipient(application: MembershipApplication) -> tuple[str, str] | None:
-    """Where to tell the applicant: their account's e-mail (and language), else the organization's."""
-    applicant = application.applicant
-    if applicant is not None and applicant.active:
-        return applicant.email, applicant.locale or "ru"
-    if application.organization.contact_email:
-        return application.organization.contact_email, "ru"
-    return None
-
-
 def _notify_applicant(application: MembershipApplication) -> None:
-    recipient = _recipient(application)
-    if recipient is None:
-        return
-    email, locale = recipient
+    """Tell the applicant (their organization's contact address when they left) of the decision."""
     organization = application.organization
-    link = _external_url("organizations.show", org_id=organization.id)
-    with force_locale(locale):
+    approved = application.status == ApplicationStatus.APPROVED
+
+    def subject() -> str:
         name = localized(organization, "name")
-        if application.status == ApplicationStatus.APPROVED:
-            subject = _("Welcome to the cluster: %(name)s is now a member", name=name)
-            body = _("Your application for %(name)s to join the cluster has been approved.\n"
+        if approved:
+            return _("Welcome to the cluster: %(name)s is now a member", name=name)
+        return _("Membership application of %(name)s", name=name)
+
+    def body() -> str:
+        name = localized(organization, "name")
+        if approved:
+            return _("Your application for %(name)s to join the cluster has been approved.\n"
                      "Members get the full functionality of the platform: members-only orders, "
-                     "equipment booking and consortia.\n\n%(link)s", name=name, link=link)
-        else:
-            subject = _("Membership application of %(name)s", name=name)
-            body = _("Your application for %(name)s to join the cluster has been rejected.\n\n"
-                     "Reason: %(reason)s\n\nYou may apply again once the reason is addressed.\n\n%(link)s",
-                     name=name, reason=application.decision_reason, link=link)
-    send_mail(email, subject, body)
+                     "equipment booking and consortia.", name=name)
+        return _("Your application for %(name)s to join the cluster has been rejected.\n\n"
+                 "Reason: %(reason)s\n\nYou may apply again once the reason is addressed.",
+                 name=name, reason=application.decision_reason)
+
+    notify([application.applicant], NotificationKind.MEMBERSHIP_DECISION, subject, body,
+           link_to("organizations.show", org_id=organization.id), exclude=application.decided_by_id,
+           fallback_email=organization.contact_email)
 
 
 def _notify_managers(organization: Organization, application: MembershipApplication) -> None:
-    managers = db.session.scalars(select(User).where(User.role == Role.MANAGER, User.active.is_(True)))
-    link = _external_url("organizations.application", application_id=application.id)
-    for manager in managers:
-        with force_locale(manager.locale or "ru"):
-            name = localized(organization, "name")
-            subject = _("New membership application: %(name)s", name=name)
-            body = _("%(name)s applies to join the cluster.\n\n%(message)s\n\nDecide here: %(link)s",
-                     name=name, message=application.message, link=link)
-        send_mail(manager.email, subject, body)
+    managers = db.session.scalars(select(User).where(User.role == Role.MANAGER, User.active.is_(True))
+                                  .order_by(User.id))
+    notify(managers, NotificationKind.MEMBERSHIP_REQUEST,
+           lambda: _("New membership application: %(name)s", name=localized(organization, "name")),
+           lambda: _("%(name)s applies to join the cluster.\n\n%(message)s",
+                     name=localized(organization, "name"), message=application.message),
+           link_to("organizations.application", application_id=application.id), exclude=application.applicant_id)

@@ -85,7 +85,8 @@ def create():
         flash(_("You already belong to an organization."), "info")
         return redirect(url_for(".show", org_id=current_user.organization_id))
     form = OrganizationForm()
-    if form.validate_on_submit():
+    duplicates = likely_duplicates(form)
+    if form.validate_on_submit() and not duplicates:
         try:
             organization = services.create_organization(form.profile_data(), creator=current_user)
         except InvalidInput as error:
@@ -94,7 +95,18 @@ def create():
             flash(_("The profile of %(name)s has been created.", name=localized(organization, "name")),
                   "success")
             return redirect(url_for(".show", org_id=organization.id))
-    return render_template("organizations/form.html", form=form, org=None), form_status(form)
+    return render_template("organizations/form.html", form=form, org=None, duplicates=duplicates), form_status(form)
+
+
+def likely_duplicates(form: OrganizationForm) -> list:
+    """Registered organizations the submitted profile probably is (same INN, nearly the same name),
+    unless the user has confirmed that theirs is a different one."""
+    if not form.is_submitted() or form.confirm_different.data or not (form.name_ru.data or form.inn.data):
+        return []
+    from ..matches.duplicates import find_duplicate_organizations
+
+    return find_duplicate_organizations(form.name_ru.data or "", form.name_en.data or "",
+                                        (form.inn.data or "").strip() or None)
 
 
 @bp.route("/<int:org_id>/edit", methods=["GET", "POST"])

@@ -13,11 +13,17 @@ What is indexed, and what never is:
 - orders: title, description, OKPD2 codes, competencies, region, the
   customer's name; never the budget. Drafts and cancelled orders are not indexed.
 - offers: active ones only; title, description, codes, competencies, region.
+- events: published ones only (never drafts or cancelled ones); titles, descriptions, kind, place,
+  the organizer's name. Never the participants.
+- ideas: title, body, kind, competencies, the author's organization's name (never the author's contacts);
+  open and closed ones. An idea carries no ``organization_id`` field: an idea is its author's, and
+  colleagues of a non-member author see it by its visibility like anyone else.
 
-Every document carries ``visibility`` and ``organization_id`` as filter
-fields. ``visibility`` is an order's or offer's own ("public" or "members"),
+Every document carries ``visibility`` and (except ideas and the cluster
+management's events) ``organization_id`` as filter fields. ``visibility`` is
+an order's, offer's, event's or idea's own ("public" or "members"),
 "registered" for organizations that are not cluster members (guests do not
-see them), and "public" otherwise; orders and offers also
+see them), and "public" otherwise; orders, offers, events and ideas also
 ``status`` and ``kind``, equipment ``status`` and ``category``.
 """
 from __future__ import annotations
@@ -33,6 +39,8 @@ from search_index import Document
 
 from ..catalog.models import Okpd2Code, Product
 from ..equipment.models import Equipment
+from ..events.models import Event, EventStatus
+from ..ideas.models import Idea, idea_competency
 from ..orders.models import (Offer, OfferStatus, Order, OrderStatus, Visibility, offer_competency,
                              order_competency)
 from ..organizations.models import Competency, Organization, OrganizationCompetency
@@ -45,6 +53,8 @@ MODELS: dict[str, type] = {
     "equipment": Equipment,
     "order": Order,
     "offer": Offer,
+    "event": Event,
+    "idea": Idea,
 }
 TYPES = tuple(MODELS)
 TYPE_OF = {model: name for name, model in MODELS.items()}
@@ -117,8 +127,7 @@ class DocumentBuilder:
             .select_from(OrganizationCompetency).join(Competency, Competency.id == OrganizationCompetency.competency_id))
         for org_id, *names in rows:
             self._competencies.setdefault(("organization", org_id), []).extend(names)
-        for kind, table, column in (("order", order_competency, order_competency.c.order_id),
-                                    ("offer", offer_competency, offer_competency.c.offer_id)):
+        for kind, table, column in _COMPETENCY_LINKS:
             rows = self.session.execute(
                 select(column, Competency.name_ru, Competency.name_en).select_from(table)
                 .join(Competency, Competency.id == table.c.competency_id))
@@ -140,8 +149,7 @@ class DocumentBuilder:
                         .select_from(OrganizationCompetency).join(Competency, Competency.id == OrganizationCompetency.competency_id)
                         .where(OrganizationCompetency.organization_id == record_id))
             else:
-                table = order_competency if kind == "order" else offer_competency
-                column = table.c.order_id if kind == "order" else table.c.offer_id
+                table, column = _COMPETENCY_TABLES[kind]
                 stmt = (select(Competency.name_ru, Competency.name_en).select_from(table)
                         .join(Competency, Competency.id == table.c.competency_id).where(column == record_id))
             self._competencies[key] = [name for row in self.session.execute(stmt) for name in row]
@@ -157,8 +165,8 @@ class DocumentBuilder:
                 self._okpd2[code] = found.get(code)
         return [self._okpd2[c] for c in codes if self._okpd2.get(c)]
 
-    def _owner_names(self, organization_id: int) -> list[str]:
-        org = self.session.get(Organization, organization_id)
+    def _owner_names(self, organization_id: int | None) -> list[str]:
+        org = self.session.get(Organization, organization_id) if organization_id is not None else None
         if org is None:
             return []
         return [org.name_ru, org.name_en]
@@ -237,6 +245,50 @@ class DocumentBuilder:
         )
 
 
+    def _event(self, event: Event) -> Document | None:
+        if event.status != EventStatus.PUBLISHED:
+            return None
+        fields = {"visibility": event.visibility.value, "status": event.status.value, "kind": event.kind.value}
+        if event.organizer_id is not None:
+            fields["organization_id"] = event.organizer_id
+        return Document(
+            type="event", id=event.id,
+            title=_join(event.title_ru, event.title_en),
+            body=_join(event.description_ru, event.description_en, event.place),
+            tags=[*_labels(event.kind), *self._owner_names(event.organizer_id)],
+            fields=fields,
+        )
+
+    def _idea(self, idea: Idea) -> Document:
+        return Document(
+            type="idea", id=idea.id,
+            title=idea.title,
+            body=idea.body,
+            tags=[*_labels(idea.kind), *self._competency_names("idea", idea.id),
+                  *self._owner_names(idea.organization_id)],
+            fields={"visibility": idea.visibility.value, "status": idea.status.value, "kind": idea.kind.value},
+        )
+
+
+#: Competency link tables of the records that have competencies (besides organizations).
+_COMPETENCY_TABLES = {
+    "order": (order_competency, order_competency.c.order_id),
+    "offer": (offer_competency, offer_competency.c.offer_id),
+    "idea": (idea_competency, idea_competency.c.idea_id),
+}
+_COMPETENCY_LINKS = [(kind, table, column) for kind, (table, column) in _COMPETENCY_TABLES.items()]
+
+#: The column naming the organization each record shows the name of.
+_OWNER_COLUMNS = {
+    "product": Product.organization_id,
+    "equipment": Equipment.organization_id,
+    "order": Order.organization_id,
+    "offer": Offer.organization_id,
+    "event": Event.organizer_id,
+    "idea": Idea.organization_id,
+}
+
+
 def all_documents(session: Session) -> Iterable[Document]:
     """Every document the database yields (for a full rebuild), type by type."""
     builder = DocumentBuilder(session)
@@ -254,9 +306,9 @@ def dependent_keys(session: Session, *, organizations: Iterable[int] = (),
     keys: set[tuple[str, int]] = set()
     organizations, competencies = list(organizations), list(competencies)
     if organizations:
-        for doc_type in ("product", "equipment", "order", "offer"):
+        for doc_type, column in _OWNER_COLUMNS.items():
             model = MODELS[doc_type]
-            ids = session.scalars(select(model.id).where(model.organization_id.in_(organizations)))
+            ids = session.scalars(select(model.id).where(column.in_(organizations)))
             keys.update((doc_type, i) for i in ids)
     if competencies:
         links = defaultdict(list)
@@ -267,6 +319,8 @@ def dependent_keys(session: Session, *, organizations: Iterable[int] = (),
             select(order_competency.c.order_id).where(order_competency.c.competency_id.in_(competencies))).all()
         links["offer"] = session.scalars(
             select(offer_competency.c.offer_id).where(offer_competency.c.competency_id.in_(competencies))).all()
+        links["idea"] = session.scalars(
+            select(idea_competency.c.idea_id).where(idea_competency.c.competency_id.in_(competencies))).all()
         for doc_type, ids in links.items():
             keys.update((doc_type, i) for i in ids)
     return keys

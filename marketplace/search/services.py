@@ -21,6 +21,9 @@ from search_index import Hit
 from .. import access
 from ..accounts.models import AccessLevel
 from ..db import db
+from ..events.models import EventStatus
+from ..events.rules import can_view_event
+from ..ideas.rules import can_view_idea
 from ..orders.models import OfferStatus
 from ..organizations.models import Organization
 from .documents import INDEXED_ORDER_STATUSES, MODELS, REGISTERED, TYPES, all_documents
@@ -68,6 +71,10 @@ def can_see(obj, doc_type: str, user: Any) -> bool:
         return obj.status == OfferStatus.ACTIVE and (
             obj.visibility in access.allowed_visibilities(user)
             or access.can_edit_organization_records(obj.organization_id, user))
+    if doc_type == "event":
+        return obj.status == EventStatus.PUBLISHED and can_view_event(obj, user)
+    if doc_type == "idea":
+        return can_view_idea(obj, user)
     return True
 
 

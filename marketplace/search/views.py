@@ -1,4 +1,4 @@
-"""The search page: one box over organizations, products, equipment, orders and offers."""
+"""The search page: one box over organizations, products, equipment, orders, offers, events and ideas."""
 from __future__ import annotations
 
 import logging
@@ -25,6 +25,8 @@ RECORD_ENDPOINTS = {
     "equipment": ("equipment.show", "equipment_id"),
     "order": ("orders.show", "order_id"),
     "offer": ("offers.show", "offer_id"),
+    "event": ("events.show", "event_id"),
+    "idea": ("ideas.show", "idea_id"),
 }
 
 

@@ -27,6 +27,16 @@ def test_secret_and_database_come_from_environment(monkeypatch):
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@db.example/prod"
 
 
+def test_matcher_settings_come_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("SECRET_KEY", "from-env")
+    assert create_app().config["NOTIFY_MATCHED_SUPPLIERS"] == 5
+    monkeypatch.setenv("MATCHER_DIR", str(tmp_path / "shared-matcher"))
+    monkeypatch.setenv("NOTIFY_MATCHED_SUPPLIERS", "0")
+    app = create_app()
+    assert app.config["MATCHER_DIR"] == str(tmp_path / "shared-matcher")
+    assert app.config["NOTIFY_MATCHED_SUPPLIERS"] == 0
+
+
 @pytest.fixture
 def probe_app(app, database_urls, backend, tmp_path):
     """An app with a route that writes and then succeeds or fails, to observe the one-commit-per-request rule."""

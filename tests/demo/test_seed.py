@@ -7,12 +7,16 @@ from collections import defaultdict
 from sqlalchemy import func, select
 
 from marketplace.catalog.models import Okpd2Code, Product
+from marketplace.competence.chains import chain_views
+from marketplace.competence.models import ChainStage, ChainStageMember, ValueChain
 from marketplace.db import db, utcnow
 from marketplace.demo.seed import DEMO_PASSWORD, seed_demo
 from marketplace.equipment.models import Booking, BookingStatus, Equipment
-from marketplace.models import (AccessLevel, ApplicationStatus, MembershipApplication, MembershipStatus, Offer, Order,
-                                OrderStatus, Organization, OrgKind, ResponseStatus, Role, User)
-from marketplace.organizations.models import PROTECTED_FIELDS
+from marketplace.models import (AccessLevel, ApplicationStatus, ConsortiumMember, ConsortiumStatus, MembershipApplication,
+                                MembershipStatus, Offer, Order, OrderStatus, Organization, OrgKind, Project,
+                                ProjectKind, ProjectNeed, ProjectStatus, ResponseStatus, Role, User)
+from marketplace.projects.queries import coverage
+from marketplace.organizations.models import PROTECTED_FIELDS, Competency
 from marketplace.reference.regions import REGIONS
 from marketplace.validators import is_valid_hs, is_valid_inn, is_valid_ogrn, is_valid_okpd2, is_valid_unspsc
 
@@ -183,6 +187,121 @@ def test_equipment_and_bookings(seeded):
         windows.sort(key=lambda b: b.starts_at)
         for earlier, later in zip(windows, windows[1:]):
             assert earlier.ends_at <= later.starts_at
+
+
+def test_projects_and_consortia(seeded):
+    projects = _all(Project)
+    assert seeded["projects"] == len(projects) >= 4
+    assert seeded["project_needs"] == _count(ProjectNeed) and seeded["consortium_members"] == _count(ConsortiumMember)
+    assert {p.kind for p in projects} == set(ProjectKind)
+    assert {ProjectStatus.IDEA, ProjectStatus.PLANNED, ProjectStatus.ACTIVE, ProjectStatus.COMPLETED,
+            ProjectStatus.CANCELLED} == {p.status for p in projects}
+    titles = {p.title for p in projects}
+    assert "Пилотная установка химической переработки отходов ПЭТ" in titles
+    assert "Совместная заявка на тендер по поставке оборудования для водоподготовки" in titles
+    members = _all(ConsortiumMember)
+    assert set(ConsortiumStatus) == {m.status for m in members}
+    classifier = set(db.session.scalars(select(Okpd2Code.code)))
+    states = set()
+    for project in projects:
+        assert project.manager.role == Role.MANAGER and project.needs and project.members
+        assert project.okpd2_codes and set(project.okpd2_codes) <= classifier
+        assert project.starts_on < project.ends_on and 0 <= project.percent_complete <= 100
+        assert project.lead_organization.is_member
+        assert project.events[0].action == "created"
+        moments = [event.created_at for event in project.events]
+        assert moments == sorted(moments)  # the history reads in time order
+        if project.status == ProjectStatus.COMPLETED:
+            assert project.percent_complete == 100
+        if project.status == ProjectStatus.CANCELLED:
+            assert project.events[-1].action == "cancelled" and project.events[-1].note
+        for member in project.members:
+            assert member.organization.is_member and member.invited_by.role == Role.MANAGER
+            assert all(need.project_id == project.id for need in member.needs)
+            assert (member.responded_at is None) == (member.status == ConsortiumStatus.INVITED)
+        states |= {entry.state for entry in coverage(project.needs, project.members)}
+    assert states == {"covered", "pending", "uncovered"}  # the demo shows gaps too
+
+
+def test_production_chains(seeded):
+    chains = list(db.session.scalars(select(ValueChain).order_by(ValueChain.position)))
+    assert seeded["value_chains"] == len(chains) == 3
+    assert seeded["chain_stages"] == _count(ChainStage) and seeded["chain_stage_members"] == _count(ChainStageMember)
+    assert [c.name_ru for c in chains] == ["Полимеры и изделия из пластмасс", "Минеральные удобрения",
+                                           "Лакокрасочные материалы"]
+    codes = set(db.session.scalars(select(Competency.code)))
+    for chain in chains:
+        assert chain.name_en and chain.description_ru and chain.description_en and len(chain.stages) >= 5
+        assert [stage.position for stage in chain.stages] == list(range(len(chain.stages)))
+        for stage in chain.stages:
+            assert stage.name_ru and stage.name_en and (stage.competency_codes or stage.okpd2_prefixes)
+            assert set(stage.competency_codes) <= codes and all(is_valid_okpd2(p) for p in stage.okpd2_prefixes)
+            assert all(member.note and member.added_by.role == Role.MANAGER for member in stage.members)
+    views = chain_views(chains)
+    weak = {view.chain.name_ru: [stage.stage.name_ru for stage in view.weak_stages] for view in views}
+    assert weak == {"Полимеры и изделия из пластмасс": [], "Минеральные удобрения": [],
+                    "Лакокрасочные материалы": ["Пигменты и наполнители"]}  # the demo shows a weak link
+    reasons = {reason for view in views for stage in view.stages for item in stage.orgs for reason in item.reasons}
+    assert reasons == {"competency", "product", "pinned"}
+
+
+def test_events_and_registrations(seeded):
+    from marketplace.models import Event, EventKind, EventRegistration, EventStatus, RegistrationStatus, Visibility
+
+    events = _all(Event)
+    assert seeded["events"] == len(events) and 6 <= len(events) <= 10
+    assert seeded["event_registrations"] == _count(EventRegistration)
+    titles = {event.title_ru for event in events}
+    assert {"Биржа контактов: субподряд для химических предприятий", "Круглый стол по импортозамещению катализаторов",
+            "Семинар: меры господдержки кластеров"} <= titles
+    assert {EventKind.BROKERAGE_DAY, EventKind.SUPPLIER_CONFERENCE, EventKind.ROUND_TABLE} <= {e.kind for e in events}
+    assert {e.status for e in events} == set(EventStatus)
+    now = utcnow()
+    held = [e for e in events if e.status == EventStatus.PUBLISHED and e.ends_at < now]
+    upcoming = [e for e in events if e.status == EventStatus.PUBLISHED and e.starts_at > now]
+    assert len(held) >= 2 and len(upcoming) >= 4
+    assert any(e.organizer is None for e in events) and any(e.visibility == Visibility.MEMBERS for e in events)
+    full = 0
+    for event in events:
+        assert event.ends_at > event.starts_at and event.title_ru and event.description_ru
+        assert event.place or event.online_url
+        assert event.organizer is None or event.organizer.is_member
+        assert (event.published_at is None) == (event.status == EventStatus.DRAFT)
+        active = [r for r in event.registrations if r.status == RegistrationStatus.REGISTERED]
+        assert event.capacity is None or len(active) <= event.capacity
+        full += event.capacity is not None and len(active) == event.capacity
+        if event.status == EventStatus.DRAFT:
+            assert not event.registrations
+        for registration in event.registrations:
+            assert registration.organization_id == registration.user.organization_id
+            assert event.published_at <= registration.created_at <= min(event.registration_closes_at, now)
+            assert not registration.user.is_manager
+            if event.visibility == Visibility.MEMBERS:
+                assert registration.user.organization.is_member
+    assert full >= 1  # the demo shows a full event
+    assert any(r.user.organization is None for e in events for r in e.registrations)
+
+
+def test_ideas_and_discussions(seeded):
+    from marketplace.models import Idea, IdeaComment, IdeaKind, IdeaStatus, Visibility
+
+    ideas = _all(Idea)
+    assert seeded["ideas"] == len(ideas) and 8 <= len(ideas) <= 12
+    assert seeded["idea_comments"] == _count(IdeaComment) >= 15
+    assert {idea.kind for idea in ideas} == set(IdeaKind) and {idea.status for idea in ideas} == set(IdeaStatus)
+    assert any(idea.visibility == Visibility.MEMBERS for idea in ideas)
+    assert any(idea.author.organization is None for idea in ideas)  # anyone registered may post
+    assert any(comment.author.is_manager for idea in ideas for comment in idea.comments)
+    for idea in ideas:
+        assert idea.organization_id == idea.author.organization_id and idea.title and idea.body
+        assert idea.competencies and idea.converted_project_id is None
+        if idea.visibility == Visibility.MEMBERS:
+            assert idea.author.is_member
+        moments = [comment.created_at for comment in idea.comments]
+        assert moments == sorted(moments) and all(idea.created_at < moment <= utcnow() for moment in moments)
+        assert (idea.closed_at is not None) == (idea.status == IdeaStatus.CLOSED)
+        if idea.closed_at:
+            assert all(moment <= idea.closed_at for moment in moments)
 
 
 def test_seed_is_deterministic(app):

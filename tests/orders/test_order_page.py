@@ -52,23 +52,25 @@ def test_members_only_order_content_never_reaches_outsiders(client, people, as_r
 
 
 def test_suggested_suppliers_panel_for_customer_side_only(client, people, as_role, order_of, monkeypatch):
-    import marketplace.search.services as search_services
+    import marketplace.matches.services as match_services
 
     calls = []
+    real = match_services.suggest_suppliers
 
-    def fake_find(text, *, limit=10, exclude_ids=(), user=None):
-        calls.append((text, limit, list(exclude_ids), user.id if user else None))
-        return [(people.member.organization, 2.5), (people.member2.organization, 1.0)]
+    def spy(order, *, user, **kw):
+        calls.append((order.id, user.id if user else None))
+        return real(order, user=user, **kw)
 
-    monkeypatch.setattr(search_services, "find_organizations", fake_find)
+    monkeypatch.setattr(match_services, "suggest_suppliers", spy)
+    factories.product(people.member.organization, name_ru="Корпус фрезерованный",
+                      description_ru="Фрезерная обработка корпусов на станках с ЧПУ")
     order = order_of(title="Фрезерная обработка корпусов", visibility=Visibility.PUBLIC)
     as_role("customer")
     html = page_of(client, order)
     assert '<section id="suggested-suppliers"' in html
-    assert "Supplier LLC" in html and "Second Supplier JSC" in html
-    text, limit, exclude, user_id = calls[-1]
-    assert "Фрезерная обработка корпусов" in text
-    assert (limit, exclude, user_id) == (10, [people.customer.organization_id], people.customer.id)
+    panel = html[html.index('id="suggested-suppliers"'):]
+    assert "Supplier LLC" in panel and "Customer LLC" not in panel
+    assert calls[-1] == (order.id, people.customer.id)
     as_role("manager")
     assert 'id="suggested-suppliers"' in page_of(client, order)
     calls.clear()
@@ -109,8 +111,8 @@ def test_list_hides_drafts_and_shows_status_filter(client, people, as_role, orde
     assert "Черновик" not in client.get("/orders/?status=draft").get_data(as_text=True)
 
 
-def test_suggested_suppliers_come_from_search(client, people, login, order_of):
-    """Wired to the real full-text search: a supplier whose profile matches the order is suggested."""
+def test_suggested_suppliers_come_from_the_matcher(client, people, login, order_of):
+    """Wired to the real matcher: a supplier whose profile matches the order is suggested, with reasons."""
     factories.organization(name_ru="ООО «Гальваника»", name_en="Galvanic Works LLC",
                            description_ru="Гальваническое цинкование и хромирование деталей",
                            description_en="Zinc and chrome electroplating of parts")
@@ -121,4 +123,5 @@ def test_suggested_suppliers_come_from_search(client, people, login, order_of):
     html = page_of(client, order)
     panel = html[html.index('id="suggested-suppliers"'):]
     assert "Galvanic Works LLC" in panel
+    assert "хромирование" in panel  # a matched word among the reasons
     assert "Customer LLC" not in panel  # never the customer itself

@@ -27,9 +27,10 @@ def test_member_responds_and_customer_is_told(client, people, login, order_of):
     assert saved.organization_id == people.member.organization_id
     assert saved.created_by_id == people.member.id
     assert (saved.price, saved.lead_time_days, saved.status) == (Decimal("380000"), 25, ResponseStatus.ACTIVE)
-    mail = db.session.scalars(select(OutboxMessage)).one()
-    assert mail.recipient == people.customer.email
-    assert "380" not in mail.body  # the price stays on the comparison page
+    mails = db.session.scalars(select(OutboxMessage)).all()
+    # every user of the customer's organization is told (notifications.notify, both channels by default)
+    assert {mail.recipient for mail in mails} == {people.customer.email, people.colleague.email}
+    assert all("380" not in mail.body for mail in mails)  # the price stays on the comparison page
 
 
 def test_customer_cannot_respond_to_own_order(client, people, login, order_of):
@@ -78,7 +79,8 @@ def test_one_response_per_organization_edited_in_place(client, people, login, or
     [saved] = responses_of(order.id)
     assert saved.price == Decimal("350000") and saved.status == ResponseStatus.ACTIVE
     assert saved.created_by_id == people.member.id
-    assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == 1  # told once, not per edit
+    # told once (one mail to each of the customer's two users), not per edit
+    assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == 2
 
 
 def test_withdraw_and_respond_again_reuses_the_row(client, people, login, order_of):

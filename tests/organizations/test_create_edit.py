@@ -90,7 +90,8 @@ def test_lost_race_on_unique_inn_becomes_a_field_error(client, app, login, monke
     factories.organization(inn=data["inn"])
     user = login(factories.registered())
     monkeypatch.setattr(OrganizationForm, "validate_inn", lambda form, field: None)
-    response = client.post("/organizations/new?lang=en", data=data)
+    # the user has confirmed past the duplicate warning (``matches.duplicates``), which sees the same INN
+    response = client.post("/organizations/new?lang=en", data={**data, "confirm_different": "y"})
     assert response.status_code == 400
     assert b"An organization with this INN or OGRN is already registered." in response.data
     assert organization_count() == 1

@@ -22,7 +22,8 @@ def test_reindex_rebuilds_a_cleared_index(app, runner, index, found):
 
     result = runner.invoke(args=["search", "reindex"])
     assert result.exit_code == 0, result.output
-    assert "Indexed 5 documents (organization: 1, product: 1, equipment: 1, order: 1, offer: 1)." in result.output
+    assert ("Indexed 5 documents (organization: 1, product: 1, equipment: 1, order: 1, offer: 1, event: 0, idea: 0)."
+            in result.output)
     assert found("трубы") == [("product", product.id)]
     assert found("экструдер") == [("equipment", item.id)]
     assert found("гранулята") == [("order", order.id)]  # not the draft

@@ -1,0 +1,103 @@
+"""What the cluster asks for: open orders, running projects and open requests of the idea exchange
+that name a competency.
+
+Counts are per competency *as named* by the order, the project need or the
+request (an order asking for a whole area counts on the area's row). Only
+records the viewer may see are counted, with the visibility rules of the orders
+list, the project register and the idea exchange.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+
+from .. import access
+from ..db import db
+from ..ideas.models import Idea, IdeaKind, IdeaStatus, idea_competency
+from ..ideas.queries import IdeaFilters, ideas_statement
+from ..orders.models import Order, OrderStatus, order_competency
+from ..organizations.models import Competency
+from ..projects.models import Project, ProjectNeed, ProjectStatus
+from ..projects.queries import visible_condition as project_visible
+
+#: Projects whose needs count as demand: planned and in progress (ideas are drafts, the rest are closed).
+DEMAND_PROJECT_STATUSES = (ProjectStatus.PLANNED, ProjectStatus.ACTIVE)
+#: How many orders / project needs / requests a competency's page lists.
+LIST_LIMIT = 50
+
+
+def _visible_order(user: Any):
+    """Published orders by visibility; an organization always sees its own (as in the orders list)."""
+    condition = Order.visibility.in_(access.allowed_visibilities(user))
+    if user is not None and user.is_authenticated and user.organization_id:
+        condition = or_(condition, Order.organization_id == user.organization_id)
+    return condition
+
+
+def order_demand(user: Any) -> dict[int, int]:
+    """Competency id -> number of open orders (visible to ``user``) asking for it."""
+    rows = db.session.execute(
+        select(order_competency.c.competency_id, func.count(func.distinct(Order.id)))
+        .join(Order, Order.id == order_competency.c.order_id)
+        .where(Order.status == OrderStatus.OPEN, _visible_order(user))
+        .group_by(order_competency.c.competency_id)
+    ).all()
+    return dict(rows)
+
+
+def project_demand(user: Any) -> dict[int, int]:
+    """Competency id -> number of planned or running projects (visible to ``user``) with a need for it."""
+    rows = db.session.execute(
+        select(ProjectNeed.competency_id, func.count(func.distinct(Project.id)))
+        .join(Project, Project.id == ProjectNeed.project_id)
+        .where(ProjectNeed.competency_id.is_not(None), Project.status.in_(DEMAND_PROJECT_STATUSES),
+               project_visible(user))
+        .group_by(ProjectNeed.competency_id)
+    ).all()
+    return dict(rows)
+
+
+def open_requests_statement(user: Any) -> Select:
+    """Open requests ("we need…") of the idea exchange that ``user`` may read (its own visibility rules)."""
+    return ideas_statement(IdeaFilters(kind=IdeaKind.REQUEST, status=IdeaStatus.OPEN), user)
+
+
+def idea_demand(user: Any) -> dict[int, int]:
+    """Competency id -> open requests of the idea exchange (visible to ``user``) naming it."""
+    requests = open_requests_statement(user).with_only_columns(Idea.id).order_by(None).subquery()
+    rows = db.session.execute(
+        select(idea_competency.c.competency_id, func.count(func.distinct(idea_competency.c.idea_id)))
+        .where(idea_competency.c.idea_id.in_(select(requests.c.id)))
+        .group_by(idea_competency.c.competency_id)
+    ).all()
+    return dict(rows)
+
+
+def requests_statement(competency_ids: set[int], user: Any) -> Select:
+    """Open requests visible to ``user`` naming any of ``competency_ids``, newest first."""
+    return open_requests_statement(user).where(Idea.competencies.any(Competency.id.in_(competency_ids)))
+
+
+def open_orders_statement(competency_ids: set[int], user: Any) -> Select:
+    """Open orders visible to ``user`` asking for any of ``competency_ids``, newest first."""
+    return (select(Order)
+            .where(Order.status == OrderStatus.OPEN, _visible_order(user),
+                   Order.competencies.any(Competency.id.in_(competency_ids)))
+            .order_by(Order.published_at.desc(), Order.id.desc()))
+
+
+def project_needs_statement(competency_ids: set[int], user: Any) -> Select:
+    """Needs of planned or running projects visible to ``user`` for any of ``competency_ids``."""
+    return (select(ProjectNeed)
+            .join(Project, Project.id == ProjectNeed.project_id)
+            .where(ProjectNeed.competency_id.in_(competency_ids), Project.status.in_(DEMAND_PROJECT_STATUSES),
+                   project_visible(user))
+            .order_by(Project.title, ProjectNeed.position, ProjectNeed.id))
+
+
+def limited(statement: Select, *options) -> tuple[list, int]:
+    """The first ``LIST_LIMIT`` rows of ``statement`` (loaded with ``options``) and how many there are in all."""
+    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    items = list(db.session.scalars(statement.options(*options).limit(LIST_LIMIT))) if total else []
+    return items, total or 0

@@ -1,0 +1,90 @@
+"""Read-side statements of the idea exchange: the list with filters, comments, counts. Nothing here writes."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select, true
+
+from .. import access
+from ..db import db
+from ..organizations.competency_tree import subtree_ids
+from ..organizations.models import Competency
+from ..sql import text_in_any
+from .models import Idea, IdeaComment, IdeaKind, IdeaStatus
+
+
+@dataclass
+class IdeaFilters:
+    """Validated filters of the list; ``None`` / "" means "not set"."""
+
+    kind: IdeaKind | None = None
+    status: IdeaStatus | None = IdeaStatus.OPEN  # None: any status
+    competency_id: int | None = None
+    text: str = ""
+
+
+def _visible(user: Any):
+    if access.is_manager(user):
+        return Idea.id.isnot(None)
+    condition = Idea.visibility.in_(access.allowed_visibilities(user))
+    if user is not None and user.is_authenticated:
+        condition = or_(condition, Idea.author_id == user.id)
+    return condition
+
+
+def ideas_statement(filters: IdeaFilters, user: Any) -> Select:
+    """Ideas ``user`` may read matching ``filters``, the most recently active first."""
+    stmt = select(Idea).where(_visible(user))
+    if filters.kind:
+        stmt = stmt.where(Idea.kind == filters.kind)
+    if filters.status:
+        stmt = stmt.where(Idea.status == filters.status)
+    if filters.competency_id:
+        stmt = stmt.where(Idea.competencies.any(Competency.id.in_(subtree_ids(filters.competency_id))))
+    if filters.text:
+        stmt = stmt.where(text_in_any(filters.text, Idea.title, Idea.body))
+    return stmt.order_by(Idea.created_at.desc(), Idea.id.desc())
+
+
+def comments_statement(idea_id: int) -> Select:
+    """The discussion of an idea, oldest first."""
+    return select(IdeaComment).where(IdeaComment.idea_id == idea_id).order_by(IdeaComment.id)
+
+
+def comment_count(idea_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(IdeaComment).where(IdeaComment.idea_id == idea_id))
+
+
+def comment_counts(idea_ids: list[int]) -> dict[int, int]:
+    if not idea_ids:
+        return {}
+    rows = db.session.execute(select(IdeaComment.idea_id, func.count()).where(IdeaComment.idea_id.in_(idea_ids))
+                              .group_by(IdeaComment.idea_id))
+    return dict(rows.all())
+
+
+def kpi_counts(since: dt.datetime | None = None, until: dt.datetime | None = None) -> dict[str, Any]:
+    """For the manager's KPIs ("forum topics", 000 item 11): ideas posted by kind, comments written,
+    and discussions (ideas with a comment by someone other than the author), in the period."""
+
+    def period(column):
+        conditions = []
+        if since is not None:
+            conditions.append(column >= since)
+        if until is not None:
+            conditions.append(column < until)
+        return and_(true(), *conditions)
+
+    by_kind = {kind.value: 0 for kind in IdeaKind}
+    for kind, count in db.session.execute(select(Idea.kind, func.count()).where(period(Idea.created_at))
+                                          .group_by(Idea.kind)):
+        by_kind[kind.value] = count
+    comments = db.session.scalar(select(func.count()).select_from(IdeaComment).where(period(IdeaComment.created_at)))
+    discussions = db.session.scalar(
+        select(func.count(func.distinct(IdeaComment.idea_id))).select_from(IdeaComment)
+        .join(Idea, Idea.id == IdeaComment.idea_id)
+        .where(period(IdeaComment.created_at),
+               or_(Idea.author_id.is_(None), IdeaComment.author_id.is_(None), IdeaComment.author_id != Idea.author_id)))
+    return {"ideas": sum(by_kind.values()), "by_kind": by_kind, "comments": comments, "discussions": discussions}

@@ -1,0 +1,139 @@
+"""The idea exchange: the list, posting and editing ideas, the discussion, closing and reopening.
+
+Comments (add, delete) live in ``comment_views`` (same blueprint).
+"""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..db import db
+from ..errors import Conflict, InvalidInput, NotFound
+from ..orders.forms import selected_competencies
+from ..projects.rules import can_view_project
+from ..views_support import paginate
+from . import queries, rules, services
+from .forms import ActionForm, CommentForm, FilterForm, IdeaForm
+from .labels import register_labels
+from .models import Idea, IdeaStatus
+
+bp = Blueprint("ideas", __name__, url_prefix="/ideas")
+
+
+def load_idea(idea_id: int) -> Idea:
+    """The idea, if the current user may see it (404 / login otherwise)."""
+    idea = db.session.get(Idea, idea_id)
+    if idea is None:
+        raise NotFound()
+    rules.require_view_idea(idea, current_user)
+    return idea
+
+
+@bp.route("/")
+def index():
+    form = FilterForm(formdata=request.args)
+    filters = form.filters()
+    page = paginate(queries.ideas_statement(filters, current_user))
+    counts = queries.comment_counts([idea.id for idea in page.items])
+    return render_template("ideas/index.html", page=page, form=form, filters=filters, counts=counts,
+                           can_post=rules.can_post_ideas(current_user))
+
+
+def _idea_form(idea: Idea | None = None) -> IdeaForm:
+    form = IdeaForm(obj=idea)
+    if len(rules.visibilities_for(current_user)) < 2:
+        del form.visibility  # members-only ideas are for members; everyone else posts public ones
+    if idea is not None and request.method == "GET":
+        form.kind.data = idea.kind.value
+        form.competencies.data = [c.id for c in idea.competencies]
+        if "visibility" in form:
+            form.visibility.data = idea.visibility.value
+    return form
+
+
+def _render_form(form: IdeaForm, idea: Idea | None, status: int = 200):
+    return render_template("ideas/form.html", form=form, idea=idea), status
+
+
+def _field_error(form: IdeaForm, error: InvalidInput) -> None:
+    field = form[error.field] if error.field and error.field in form else form.title
+    field.errors = [*field.errors, error.message]
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def create():
+    rules.require_post_ideas(current_user)
+    form = _idea_form()
+    if form.validate_on_submit():
+        try:
+            idea = services.post_idea(current_user, form.idea_values(),
+                                      competencies=selected_competencies(form.competencies.data))
+        except InvalidInput as error:
+            _field_error(form, error)
+            return _render_form(form, None, 400)
+        flash(_("The idea is posted."), "success")
+        return redirect(url_for("ideas.show", idea_id=idea.id))
+    return _render_form(form, None, 400 if form.is_submitted() else 200)
+
+
+@bp.route("/<int:idea_id>")
+def show(idea_id: int):
+    idea = load_idea(idea_id)
+    page = paginate(queries.comments_statement(idea.id))
+    can_comment = rules.can_comment(idea, current_user)
+    project = idea.converted_project
+    if project is not None and not can_view_project(project, current_user):
+        project = None  # a members-only project (or one still an idea) is not named to others
+    return render_template("ideas/show.html", idea=idea, page=page, rules=rules, can_comment=can_comment,
+                           comment_form=CommentForm() if can_comment else None, action_form=ActionForm(),
+                           project=project)
+
+
+@bp.route("/<int:idea_id>/edit", methods=["GET", "POST"])
+def edit(idea_id: int):
+    idea = load_idea(idea_id)
+    rules.require_edit_idea(idea, current_user)
+    if idea.status != IdeaStatus.OPEN:
+        raise Conflict(_("A closed idea cannot be edited. Reopen it first."))
+    form = _idea_form(idea)
+    if form.validate_on_submit():
+        try:
+            services.update_idea(idea, current_user, form.idea_values(fixed_visibility=idea.visibility),
+                                 competencies=selected_competencies(form.competencies.data))
+        except InvalidInput as error:
+            _field_error(form, error)
+            return _render_form(form, idea, 400)
+        flash(_("The idea is saved."), "success")
+        return redirect(url_for("ideas.show", idea_id=idea.id))
+    return _render_form(form, idea, 400 if form.is_submitted() else 200)
+
+
+@bp.route("/<int:idea_id>/close", methods=["POST"])
+def close(idea_id: int):
+    idea = load_idea(idea_id)
+    rules.require_close_idea(idea, current_user)
+    if not ActionForm().validate_on_submit():
+        raise InvalidInput()
+    services.close_idea(idea, current_user)
+    flash(_("The idea is closed."), "success")
+    return redirect(url_for("ideas.show", idea_id=idea.id))
+
+
+@bp.route("/<int:idea_id>/reopen", methods=["POST"])
+def reopen(idea_id: int):
+    idea = load_idea(idea_id)
+    rules.require_close_idea(idea, current_user)
+    if not ActionForm().validate_on_submit():
+        raise InvalidInput()
+    services.reopen_idea(idea, current_user)
+    flash(_("The idea is open again."), "success")
+    return redirect(url_for("ideas.show", idea_id=idea.id))
+
+
+# Comment routes register themselves on ``bp``.
+from . import comment_views  # noqa: E402,F401
+
+
+def init_app(app) -> None:
+    register_labels()

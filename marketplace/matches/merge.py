@@ -1,0 +1,268 @@
+"""Merging a duplicate organization into the one that is kept: every record moves, then the duplicate goes.
+
+One transaction (the request's). Records that can exist once per organization
+are reconciled first, the rest moved by one UPDATE per referencing column:
+
+- competency links: one per competency, the higher level kept, notes joined;
+- responses (one per order and organization): the better one is kept —
+  accepted > active > declined > withdrawn, then the most recent — the other
+  is deleted and the order's history says so (action ``merged``);
+- consortium places (one per project): accepted > invited > declined >
+  removed, the needs joined;
+- any other unique link (invitations, chain stages, …): the kept
+  organization's row stays, the duplicate's identical one is dropped;
+- everything else that references the organization — users, products,
+  equipment, bookings, orders, offers, membership applications, projects,
+  events, ideas, tables added later — is found through the schema's foreign
+  keys, so nothing is left behind for ``ON DELETE CASCADE`` to take.
+  Attachments belong to their records and move with them.
+
+Empty profile fields of the kept organization take the duplicate's values;
+membership goes to the better status; confidential marks are joined. Indexed
+records are changed through ORM statements, so the search index and the
+matcher's change log follow. An ``OrganizationMerge`` row is the history.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import (Column, PrimaryKeyConstraint, Table, UniqueConstraint, and_, delete, exists, func, select,
+                        update)
+from sqlalchemy.exc import IntegrityError
+
+from .. import access
+from ..db import db
+from ..errors import Conflict, Forbidden, InvalidInput
+from ..i18n import localized
+from ..orders.models import OrderEvent, Response, ResponseStatus
+from ..organizations.models import MembershipStatus, Organization, OrganizationCompetency
+from ..projects.models import ConsortiumMember, ConsortiumStatus
+from .changes import note_organizations
+from .models import OrganizationMerge
+
+RESPONSE_RANK = {ResponseStatus.ACCEPTED: 3, ResponseStatus.ACTIVE: 2, ResponseStatus.DECLINED: 1,
+                 ResponseStatus.WITHDRAWN: 0}
+CONSORTIUM_RANK = {ConsortiumStatus.ACCEPTED: 3, ConsortiumStatus.INVITED: 2, ConsortiumStatus.DECLINED: 1,
+                   ConsortiumStatus.REMOVED: 0}
+#: Profile fields filled from the duplicate when the kept organization has none.
+FILLED_FIELDS = ("name_en", "inn", "ogrn", "city", "address", "website", "contact_email", "phone",
+                 "description_ru", "description_en", "staff_size", "certifications", "capacity")
+#: Columns reconciled by hand before the generic move.
+RECONCILED = {("organization_competency", "organization_id"), ("order_response", "organization_id"),
+              ("consortium_member", "organization_id")}
+
+#: What the referencing columns hold, for the merge page (other tables show their own names).
+RECORD_LABELS = {
+    "user_account.organization_id": _l("Users"),
+    "organization_competency.organization_id": _l("Competencies"),
+    "product.organization_id": _l("Products"),
+    "equipment.organization_id": _l("Equipment"),
+    "booking.organization_id": _l("Equipment bookings"),
+    "orders.organization_id": _l("Orders posted"),
+    "order_response.organization_id": _l("Responses to orders"),
+    "offer.organization_id": _l("Service offers"),
+    "membership_application.organization_id": _l("Membership applications"),
+    "order_invitation.organization_id": _l("Invitations to respond"),
+    "consortium_member.organization_id": _l("Places in project consortia"),
+    "project.lead_organization_id": _l("Projects led"),
+    "organization_merge.kept_organization_id": _l("Earlier merges"),
+}
+
+
+@dataclass
+class Reference:
+    """A column that references ``organization.id``."""
+
+    table: Table
+    column: Column
+
+    @property
+    def key(self) -> str:
+        return f"{self.table.name}.{self.column.name}"
+
+
+def organization_references() -> list[Reference]:
+    """Every foreign-key column in the schema that points at an organization."""
+    target = Organization.__table__.c.id
+    return [Reference(table, fk.parent) for table in db.metadata.sorted_tables for fk in table.foreign_keys
+            if fk.column is target]
+
+
+def _mapped(table: Table):
+    for mapper in db.Model.registry.mappers:
+        if mapper.local_table is table:
+            return mapper
+    return None
+
+
+def records_of(organization_id: int) -> dict[str, int]:
+    """How many records reference the organization, per ``table.column`` (the merge page's preview)."""
+    counts = {}
+    for ref in organization_references():
+        n = db.session.scalar(select(func.count()).select_from(ref.table).where(ref.column == organization_id))
+        if n:
+            counts[ref.key] = n
+    return counts
+
+
+def _merge_competencies(keep: Organization, drop: Organization, summary: dict) -> None:
+    kept = {link.competency_id: link for link in db.session.scalars(
+        select(OrganizationCompetency).where(OrganizationCompetency.organization_id == keep.id))}
+    for link in db.session.scalars(select(OrganizationCompetency)
+                                   .where(OrganizationCompetency.organization_id == drop.id)).all():
+        other = kept.get(link.competency_id)
+        if other is None:
+            db.session.add(OrganizationCompetency(organization_id=keep.id, competency_id=link.competency_id,
+                                                  level=link.level, note=link.note))
+        else:
+            other.level = max(other.level, link.level)
+            if link.note and link.note not in (other.note or ""):
+                other.note = "; ".join(n for n in (other.note, link.note) if n)
+            summary["joined"].append(f"organization_competency:{link.competency_id}")
+        db.session.delete(link)
+    db.session.flush()
+
+
+def _response_rank(response: Response) -> tuple:
+    return (RESPONSE_RANK.get(response.status, 0), response.updated_at or response.created_at, response.id)
+
+
+def _merge_responses(keep: Organization, drop: Organization, actor: Any, summary: dict) -> None:
+    kept = {r.order_id: r for r in db.session.scalars(select(Response).where(Response.organization_id == keep.id))}
+    for response in db.session.scalars(select(Response).where(Response.organization_id == drop.id)).all():
+        other = kept.get(response.order_id)
+        if other is None:
+            continue
+        winner, loser = ((response, other) if _response_rank(response) > _response_rank(other)
+                         else (other, response))
+        note = _("Organizations merged: «%(merged)s» into «%(kept)s». Both had responded; kept the response "
+                 "of %(price)s (%(status)s), dropped the one of %(dropped_price)s (%(dropped_status)s).",
+                 merged=drop.name_ru, kept=keep.name_ru, price=winner.price, status=winner.status.value,
+                 dropped_price=loser.price, dropped_status=loser.status.value)
+        db.session.add(OrderEvent(order_id=response.order_id, actor_id=getattr(actor, "id", None),
+                                  action="merged", note=note))
+        summary["dropped"].append(f"order_response:{loser.id}:order {loser.order_id}")
+        db.session.delete(loser)
+    db.session.flush()
+
+
+def _merge_consortium(keep: Organization, drop: Organization, summary: dict) -> None:
+    kept = {m.project_id: m for m in db.session.scalars(
+        select(ConsortiumMember).where(ConsortiumMember.organization_id == keep.id))}
+    for member in db.session.scalars(select(ConsortiumMember)
+                                     .where(ConsortiumMember.organization_id == drop.id)).all():
+        other = kept.get(member.project_id)
+        if other is None:
+            continue
+        rank = (lambda m: (CONSORTIUM_RANK.get(m.status, 0), m.updated_at or m.created_at, m.id))
+        winner, loser = (member, other) if rank(member) > rank(other) else (other, member)
+        winner.needs = list({need.id: need for need in [*winner.needs, *loser.needs]}.values())
+        summary["dropped"].append(f"consortium_member:{loser.id}:project {loser.project_id}")
+        db.session.delete(loser)
+    db.session.flush()
+
+
+def _drop_unique_clashes(ref: Reference, keep_id: int, drop_id: int, summary: dict) -> None:
+    """Rows of the duplicate that would break a unique constraint once moved: the kept one's row stays."""
+    table, column = ref.table, ref.column
+    groups = [list(c.columns) for c in table.constraints if isinstance(c, (UniqueConstraint, PrimaryKeyConstraint))]
+    groups += [list(i.columns) for i in table.indexes if i.unique]
+    for columns in groups:
+        if column not in columns or len(columns) < 2:
+            continue
+        other = table.alias()
+        same = [other.c[c.name] == c for c in columns if c is not column]
+        clash = and_(column == drop_id, exists().where(other.c[column.name] == keep_id, *same))
+        keys = list(table.primary_key.columns)
+        rows = db.session.execute(select(*keys).where(clash)).all()
+        if not rows:
+            continue
+        mapper = _mapped(table)
+        for row in rows:
+            condition = and_(*(k == v for k, v in zip(keys, row)))
+            statement = delete(mapper.class_ if mapper else table).where(condition)
+            db.session.execute(statement.execution_options(synchronize_session=False) if mapper else statement)
+            summary["dropped"].append(f"{table.name}:{':'.join(str(v) for v in row)}")
+
+
+def _move(ref: Reference, keep_id: int, drop_id: int, summary: dict) -> None:
+    count = db.session.scalar(select(func.count()).select_from(ref.table).where(ref.column == drop_id))
+    if not count:
+        return
+    mapper = _mapped(ref.table)
+    if mapper is not None:  # ORM statements: the search index and the change log see them
+        attribute = mapper.get_property_by_column(ref.column).key
+        entity = mapper.class_
+        statement = (update(entity).where(getattr(entity, attribute) == drop_id).values({attribute: keep_id})
+                     .execution_options(synchronize_session=False))
+    else:
+        statement = update(ref.table).where(ref.column == drop_id).values({ref.column.name: keep_id})
+    db.session.execute(statement)
+    summary["moved"][ref.key] = summary["moved"].get(ref.key, 0) + count
+
+
+def _fill_profile(keep: Organization, drop: Organization) -> None:
+    values = {name: getattr(drop, name) for name in FILLED_FIELDS}
+    if drop.inn or drop.ogrn:  # unique columns: free them before the kept organization takes them
+        drop.inn, drop.ogrn = None, None
+        db.session.flush()
+    for name, value in values.items():
+        if value not in (None, "") and getattr(keep, name) in (None, ""):
+            setattr(keep, name, value)
+    keep.confidential_fields = sorted(set(keep.confidential_fields or ()) | set(drop.confidential_fields or ()))
+    if drop.is_member and not keep.is_member:
+        keep.membership_status, keep.member_since = MembershipStatus.MEMBER, drop.member_since
+    elif drop.is_member and drop.member_since and (keep.member_since is None or drop.member_since < keep.member_since):
+        keep.member_since = drop.member_since
+
+
+def merge_organizations(keep: Organization, drop: Organization, actor: Any, note: str = "") -> OrganizationMerge:
+    """Move everything of ``drop`` to ``keep``, delete ``drop``; the manager only. Flushes, never commits."""
+    if not access.is_manager(actor):
+        raise Forbidden(_("Only the cluster manager can merge organizations."))
+    if keep.id == drop.id:
+        raise InvalidInput(_("Choose two different organizations."))
+    db.session.execute(update(Organization).where(Organization.id.in_(sorted((keep.id, drop.id))))
+                       .values(membership_status=Organization.membership_status)
+                       .execution_options(synchronize_session=False))  # both rows locked until the commit
+    summary: dict = {"moved": {}, "dropped": [], "joined": []}
+    keep_id, drop_id, drop_name, drop_inn = keep.id, drop.id, drop.name_ru, drop.inn
+    try:
+        _merge_competencies(keep, drop, summary)
+        _merge_responses(keep, drop, actor, summary)
+        _merge_consortium(keep, drop, summary)
+        _fill_profile(keep, drop)
+        db.session.flush()
+        for ref in organization_references():
+            if (ref.table.name, ref.column.name) not in RECONCILED:
+                _drop_unique_clashes(ref, keep_id, drop_id, summary)
+            _move(ref, keep_id, drop_id, summary)
+        db.session.expire_all()  # the statements above bypassed the identity map
+        note_organizations(db.session, (keep_id, drop_id))
+        db.session.delete(db.session.get(Organization, drop_id))
+        history = OrganizationMerge(kept_organization_id=keep_id, merged_organization_id=drop_id,
+                                    merged_name=drop_name, merged_inn=drop_inn, note=(note or "").strip(),
+                                    summary=json.dumps(summary, ensure_ascii=False, sort_keys=True),
+                                    merged_by_id=getattr(actor, "id", None))
+        db.session.add(history)
+        db.session.flush()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise Conflict(_("The organizations could not be merged: %(error)s",
+                         error=str(error.orig).splitlines()[0])) from None
+    return history
+
+
+def merge_summary(history: OrganizationMerge) -> dict:
+    try:
+        return json.loads(history.summary or "{}")
+    except ValueError:
+        return {}
+
+
+def display_name(organization: Organization) -> str:
+    return localized(organization, "name")

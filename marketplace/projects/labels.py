@@ -1,0 +1,33 @@
+"""Labels of the projects' enum values, added to ``i18n.LABELS`` by ``views.init_app``.
+
+They live here rather than in ``marketplace/i18n.py`` so that the feature is
+self-contained; ``label()``, ``choices()`` and ``m.status_badge`` find them all the same.
+"""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
+
+from .. import i18n
+from .models import ConsortiumStatus, ProjectKind, ProjectStatus
+
+PROJECT_LABELS = [
+    (ProjectKind.INNOVATION, _l("Innovation project")),
+    (ProjectKind.INFRASTRUCTURE, _l("Infrastructure project")),
+    (ProjectKind.JOINT_PURCHASE, _l("Joint purchase")),
+    (ProjectKind.JOINT_BID, _l("Joint bid for an order or tender")),
+    (ProjectStatus.IDEA, lazy_pgettext("project status", "Idea")),
+    (ProjectStatus.PLANNED, lazy_pgettext("project status", "Planned")),
+    (ProjectStatus.ACTIVE, lazy_pgettext("project status", "In progress")),
+    (ProjectStatus.COMPLETED, lazy_pgettext("project status", "Completed")),
+    (ProjectStatus.CANCELLED, lazy_pgettext("project status", "Cancelled")),
+    (ConsortiumStatus.INVITED, lazy_pgettext("consortium status", "Invited")),
+    (ConsortiumStatus.ACCEPTED, lazy_pgettext("consortium status", "Accepted")),
+    (ConsortiumStatus.DECLINED, lazy_pgettext("consortium status", "Declined")),
+    (ConsortiumStatus.REMOVED, lazy_pgettext("consortium status", "Removed")),
+]
+
+
+def register_labels() -> None:
+    """Make ``label()`` know the projects' enums (idempotent)."""
+    i18n.LABELS.update({(type(member), member): text for member, text in PROJECT_LABELS})

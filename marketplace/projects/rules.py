@@ -1,0 +1,119 @@
+"""Who may see and do what with projects. Views, services, the API and downloads ask here.
+
+- The cluster manager sees and runs every project (create, edit, status,
+  progress, needs, documents, consortium).
+- *Participants* are the users of an organization invited to or accepted into
+  the project's consortium: they always see the project, whatever its
+  visibility or status, and answer their own invitation.
+- Everyone else sees a project by its ``Visibility`` (as orders), except ideas
+  (``ProjectStatus.IDEA``), which are drafts: manager and participants only.
+- The budget, when confidential, is shown only to the manager and to users of
+  *accepted* consortium members.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import access
+from ..accounts.models import AccessLevel
+from ..errors import Forbidden, LoginRequired, NotFound
+from .models import ConsortiumMember, ConsortiumStatus, Project, ProjectStatus
+
+#: Consortium statuses that make an organization a participant of the project.
+PARTICIPATING = (ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)
+
+
+def _user(user: Any) -> Any:
+    return current_user if user is None else user
+
+
+def _organization_id(user: Any) -> int | None:
+    user = _user(user)
+    return user.organization_id if user is not None and user.is_authenticated else None
+
+
+def membership_of(project: Project, user: Any = None) -> ConsortiumMember | None:
+    """The consortium row of the user's organization in ``project``, whatever its status."""
+    org_id = _organization_id(user)
+    if org_id is None:
+        return None
+    return next((row for row in project.members if row.organization_id == org_id), None)
+
+
+def is_participant(project: Project, user: Any = None) -> bool:
+    row = membership_of(project, user)
+    return row is not None and row.status in PARTICIPATING
+
+
+def is_accepted_member(project: Project, user: Any = None) -> bool:
+    row = membership_of(project, user)
+    return row is not None and row.status == ConsortiumStatus.ACCEPTED
+
+
+def can_manage(user: Any = None) -> bool:
+    """Create and run projects: the cluster manager only."""
+    return access.is_manager(_user(user))
+
+
+def require_manage(user: Any = None) -> None:
+    access.require(AccessLevel.MANAGER, _user(user))
+
+
+def can_view_project(project: Project, user: Any = None) -> bool:
+    user = _user(user)
+    if can_manage(user) or is_participant(project, user):
+        return True
+    if project.status == ProjectStatus.IDEA:
+        return False
+    return project.visibility in access.allowed_visibilities(user)
+
+
+def require_view_project(project: Project, user: Any = None) -> None:
+    """Guests are asked to log in for a members-only project; others learn nothing (404)."""
+    user = _user(user)
+    if can_view_project(project, user):
+        return
+    if access.access_level(user) == AccessLevel.GUEST and project.status != ProjectStatus.IDEA:
+        raise LoginRequired()
+    raise NotFound()
+
+
+def can_see_budget(project: Project, user: Any = None) -> bool:
+    if project.budget is None:
+        return False
+    if not project.budget_confidential:
+        return can_view_project(project, user)
+    return can_manage(user) or is_accepted_member(project, user)
+
+
+def can_see_history(project: Project, user: Any = None) -> bool:
+    """The history: the manager and users of accepted members."""
+    return can_manage(user) or is_accepted_member(project, user)
+
+
+def visible_members(project: Project, user: Any = None) -> list[ConsortiumMember]:
+    """The consortium rows a user may see: all for the manager; accepted and invited ones for
+    participants; accepted ones for everyone else. Each organization also sees its own row."""
+    if can_manage(user):
+        return list(project.members)
+    shown = PARTICIPATING if is_participant(project, user) else (ConsortiumStatus.ACCEPTED,)
+    own = _organization_id(user)
+    return [row for row in project.members if row.status in shown or row.organization_id == own]
+
+
+def can_answer(member: ConsortiumMember, user: Any = None) -> bool:
+    """Accept or decline: a user of the invited organization, while the invitation is open."""
+    return (access.belongs_to(member.organization_id, _user(user))
+            and member.status == ConsortiumStatus.INVITED and not member.project.is_closed)
+
+
+def require_answer(member: ConsortiumMember, user: Any = None) -> None:
+    """Only the invited organization's users may answer (checked before the invitation's state)."""
+    user = _user(user)
+    if not access.belongs_to(member.organization_id, user):
+        if access.access_level(user) == AccessLevel.GUEST:
+            raise LoginRequired()
+        raise Forbidden(_("Only the invited organization's users can answer this invitation."))
