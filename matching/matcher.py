@@ -201,8 +201,8 @@ class Matcher(ScoringMixin):
         scored = self.score_query(query)
         # only organizations with some evidence: a shared word or a shared code
         rows = scored.strong if scored.strong.size >= top_k else scored.evidence
-        rows = self.top(scored.scores, top_k, rows)
-        return [build_match(self, scored, row, with_reasons) for row in rows]
+        rows = scored.top(top_k, rows)  # computes the scores of these rows only
+        return [build_match(self, scored, row, with_reasons) for row in rows.tolist()]
 
     def match_orders(self, profile_or_org_id: OrganizationProfile | Hashable,
                      orders: Sequence[OrderDocument] | OrderIndex, top_k: int = 10) -> list[OrderMatch]:

@@ -1,6 +1,7 @@
 """Reasons for a proposal: matched words, codes and documents, computed for the top rows only."""
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -29,11 +30,21 @@ def matched_terms(model: TextModel, cols: np.ndarray, weights: np.ndarray,
     if not hit.any():
         return ()
     common, qi = row_cols[hit], pos[hit]
-    contribution = weights[qi] * row_data[hit]
+    return _readable_terms(model, common, weights[qi] * row_data[hit], limit)
+
+
+def _readable_terms(model: TextModel, common: np.ndarray, contribution: np.ndarray, limit: int) -> tuple[str, ...]:
+    """The words of ``common`` by decreasing ``contribution`` (ties in the given order), phrases first."""
     out: list[str] = []
     shown: set[str] = set()
-    for col in common[np.argsort(-contribution, kind="stable")]:
-        words = model.readable(model.vocabulary[col])
+    cached = _READABLE.get(model)
+    if cached is None or cached[0] is not model.vocabulary or cached[1] is not model.surface or len(cached[2]) > 200_000:
+        cached = _READABLE[model] = (model.vocabulary, model.surface, {})
+    cache = cached[2]
+    for col in common[np.argsort(-contribution, kind="stable")].tolist():
+        words = cache.get(col)
+        if words is None:
+            words = cache[col] = model.readable(model.vocabulary[col])
         parts = set(words.split(" "))
         if parts <= shown:
             continue
@@ -44,8 +55,15 @@ def matched_terms(model: TextModel, cols: np.ndarray, weights: np.ndarray,
     return tuple(out)
 
 
+# readable words per vocabulary column, per model (valid while its vocabulary and surface forms stay the same)
+_READABLE: weakref.WeakKeyDictionary[TextModel, tuple[list[str], dict[str, str], dict[int, str]]] = (
+    weakref.WeakKeyDictionary())
+
+
 def matched_codes(index: CodeIndex, row: int, query_codes: Sequence[str],
                   names: dict[str, str] | None = None) -> tuple[MatchedCode, ...]:
+    if not query_codes:
+        return ()
     names = names or {}
     return tuple(MatchedCode(q, o, m, names.get(o, "")) for q, o, m in index.matched(row, query_codes))
 
@@ -58,11 +76,10 @@ def build_match(matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: b
     if with_reasons:
         cfg = matcher.config
         row_cols, row_data = index.centroid_row(row)
-        top_docs = docs[np.argsort(-sims, kind="stable")][: cfg.reason_documents] if docs.size else docs
+        order = np.argsort(-sims, kind="stable")[: cfg.reason_documents]
         documents = tuple(
-            MatchedDocument(index.doc_keys[d], index.doc_titles[d], index.doc_kinds[d],
-                            round(float(scored.doc_sims[d]), 4))
-            for d in top_docs if scored.doc_sims[d] > 0
+            MatchedDocument(index.doc_keys[d], index.doc_titles[d], index.doc_kinds[d], round(sim, 4))
+            for d, sim in zip(docs[order].tolist(), sims[order].tolist()) if sim > 0
         )
         reasons = Reasons(
             terms=matched_terms(matcher.model_, scored.cols, scored.weights, row_cols, row_data, cfg.reason_terms),
@@ -73,7 +90,7 @@ def build_match(matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: b
         )
     return Match(
         org_id=matcher.org_ids_[row],
-        score=round(float(scored.scores[row]), 6),
+        score=round(scored.score(row), 6),
         kind=KINDS[int(matcher.kinds_[row])],
         region=matcher.regions_[row],
         is_member=bool(matcher.members_[row]),

@@ -1,14 +1,22 @@
-"""Scoring of every organization for one query vector (a mixin of ``Matcher``).
+"""Scoring of the organizations for one query vector (a mixin of ``Matcher``).
 
 The formula is documented on ``MatcherConfig``. Everything is vectorized
 over organizations; organizations that share nothing with the query keep a
-cached base score (activity prior + the eps terms), so only the ones the
-query's postings touch are computed.
+cached base score (activity prior + the eps terms + the kind's offset).
+Kinds are put on one scale by the fixed ``kind_offsets`` (in the base score)
+and then by the per-query kind balance.
+
+``ScoredQuery`` computes scores lazily: proposing the top 10 needs the
+scores of the organizations with evidence only (a few thousand of 100,000)
+and each kind's best score, which is found without scoring everybody; every
+organization's score is computed only when ``scores`` is read. Both ways do
+the same floating-point operations per organization, so they agree bit for
+bit (tests/matching/test_scoring_paths.py).
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -17,20 +25,226 @@ from .profiles import KINDS
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 
 
-@dataclass
 class ScoredQuery:
-    """Everything computed for one query: final scores and the parts reasons need."""
+    """Everything computed for one query: final scores and the parts reasons need.
 
-    scores: np.ndarray  # per organization; -inf where filtered out
-    doc_sims: np.ndarray  # per document
-    centroid_sims: np.ndarray  # per organization
-    cols: np.ndarray
-    weights: np.ndarray
-    okpd2_codes: Sequence[str]
-    competency_codes: Sequence[str]
-    code_match: np.ndarray | None  # per organization, max of the two code matches
-    evidence: np.ndarray  # rows sharing a term or a code with the query (all others score their base)
-    strong: np.ndarray  # rows with a document near the best match (kernel > 0) or a code match
+    ``scores`` (every organization; -inf where filtered out) is computed on
+    first access. ``top`` and ``score`` need only a few thousand rows: they
+    compute exactly the same numbers, element by element, on those rows only,
+    and find the per-kind maxima of the kind balance without a pass over
+    everybody (see ``_kind_maxima``).
+    """
+
+    def __init__(self, matcher: ScoringMixin, doc_sims: np.ndarray, kernel: np.ndarray, centroid_sims: np.ndarray,
+                 cols: np.ndarray, weights: np.ndarray, okpd2_codes: Sequence[str], competency_codes: Sequence[str],
+                 codes: list[tuple[np.ndarray, float]], allowed: tuple[np.ndarray | None, np.ndarray]) -> None:
+        cfg = matcher.config
+        self._matcher = matcher
+        self.doc_sims = doc_sims  # per document
+        self.centroid_sims = centroid_sims  # per organization
+        self.cols, self.weights = cols, weights
+        self.okpd2_codes, self.competency_codes = okpd2_codes, competency_codes
+        self._K, self._codes = kernel, codes
+        self._mask, self._excluded = allowed
+        self._k_max = kernel.max(initial=0.0)
+        self._c_max32 = np.float32(centroid_sims.max(initial=0.0))
+        # the centroid term: on every organization when most share a word with the query, else on those only
+        n_touched = int(np.count_nonzero(centroid_sims > 0))
+        self._centroid_on = bool(n_touched and cfg.centroid_weight)
+        self._centroid_all = n_touched > centroid_sims.size // 3
+        code_match = None  # per organization, max of the two code matches
+        for match, _ in codes:
+            code_match = match if code_match is None else np.maximum(code_match, match)
+        self.code_match = code_match
+        self._codes_hit = None if code_match is None else code_match > 0
+        # rows with a document near the best match (kernel > 0) or a code match
+        self.strong = (np.flatnonzero(kernel > 0) if self._codes_hit is None
+                       else np.flatnonzero((kernel > 0) | self._codes_hit))
+        self._evidence: np.ndarray | None = None
+        self._scores: np.ndarray | None = None
+        self._shift: np.ndarray | None = None  # per kind, once known
+        self._known: dict[int, float] = {}
+        self._strong_raw: np.ndarray | None = None
+
+    @property
+    def evidence(self) -> np.ndarray:
+        """Rows sharing a term or a code with the query (all others score their base)."""
+        if self._evidence is None:
+            touched = self.centroid_sims > 0
+            self._evidence = np.flatnonzero(touched if self._codes_hit is None else touched | self._codes_hit)
+        return self._evidence
+
+    # -- the formula, on any rows ---------------------------------------------
+    def _centroid_term(self, c: np.ndarray) -> np.ndarray:
+        cfg = self._matcher.config
+        eps32, shift = np.float32(cfg.centroid_eps), np.float32(np.log(cfg.centroid_eps))
+        return cfg.centroid_weight * (np.log(c.astype(np.float32) / self._c_max32 + eps32) - shift)
+
+    def _raw(self, rows: np.ndarray | None = None) -> np.ndarray:
+        """Scores before the kind balance, of ``rows`` (None: everybody); the same operations either way."""
+        cfg = self._matcher.config
+        base = self._matcher._base_scores()
+        K, C = self._K, self.centroid_sims
+        if rows is not None:
+            K, C = K[rows], C[rows]
+        scores = base.copy() if rows is None else base[rows]
+        positive = K > 0
+        if rows is not None and positive.all():  # the usual case for the ``strong`` rows: no gather/scatter
+            scores += np.log(K / self._k_max + cfg.doc_eps) - np.log(cfg.doc_eps)
+        else:
+            strong = np.flatnonzero(positive)
+            if strong.size:
+                scores[strong] += np.log(K[strong] / self._k_max + cfg.doc_eps) - np.log(cfg.doc_eps)
+        if self._centroid_on:
+            if self._centroid_all:
+                scores += self._centroid_term(C)
+            else:
+                touched = np.flatnonzero(C > 0)
+                scores[touched] += self._centroid_term(C[touched])
+        for match, weight in self._codes:
+            scores += weight * (match if rows is None else match[rows])
+        mask, excluded = self._mask, self._excluded
+        if rows is None:
+            if mask is not None:
+                scores[~mask] = -np.inf
+            scores[excluded] = -np.inf
+        else:
+            if mask is not None:
+                scores[~mask[rows]] = -np.inf
+            if excluded.size:
+                scores[np.isin(rows, excluded)] = -np.inf
+        return scores
+
+    def _raw_strong(self) -> np.ndarray:
+        if self._strong_raw is None:
+            self._strong_raw = self._raw(self.strong)
+        return self._strong_raw
+
+    # -- kind balance ---------------------------------------------------------
+    def _kind_shift(self, raw_all: np.ndarray | None = None) -> np.ndarray | None:
+        """Per-kind shift of the kind balance (None: none applies)."""
+        if self._shift is None:
+            balance = self._matcher.config.kind_balance
+            shift = np.zeros(len(KINDS))
+            if balance:
+                best = self._kind_maxima(raw_all)
+                finite = np.isfinite(best)
+                if finite.sum() >= 2:
+                    shift[finite] = balance * (best[finite].max() - best[finite])
+            self._shift = shift
+        return self._shift if self._shift.any() else None
+
+    def _kind_maxima(self, raw_all: np.ndarray | None) -> np.ndarray:
+        """Best allowed score per kind before the balance (-inf where none).
+
+        Without all scores at hand: the exact scores of the ``strong`` rows;
+        a row outside them has no document or code term, so it cannot beat its
+        kind's best unless the kind's best base plus its centroid term does,
+        which bounds its centroid similarity from below: only the kind's rows
+        above that bound are computed (usually none, or a few). Falls back to
+        all scores when that gets long.
+        """
+        matcher = self._matcher
+        if raw_all is None:
+            best = self._kind_maxima_walk()
+            if best is not None:
+                return best
+            raw_all = self._raw()
+        perm, starts, kinds = matcher._kind_groups()
+        best = np.full(len(KINDS), -np.inf)
+        best[kinds] = np.maximum.reduceat(raw_all[perm], starts)
+        return best
+
+    def _kind_maxima_walk(self) -> np.ndarray | None:
+        cfg = self._matcher.config
+        matcher = self._matcher
+        best = np.full(len(KINDS), -np.inf)
+        if self.strong.size:
+            np.maximum.at(best, matcher.kinds_[self.strong], self._raw_strong())
+        # a row outside ``strong`` scores its base + its centroid term (no document or code term):
+        # at most the kind's best base + the term of the kind's largest C (the term grows with C)
+        if self._centroid_on and cfg.centroid_weight < 0:  # the bound below assumes a term growing with C
+            return None
+        base_best = matcher._kind_base_max()
+        margin = 1e-3  # room for the rounding of the formula (float32 centroid term)
+        budget = self.centroid_sims.size // 2
+        for k, rows in enumerate(matcher._kind_rows()):
+            if not np.isfinite(base_best[k]):  # no active row of this kind
+                continue
+            room = float(best[k]) - float(base_best[k]) - margin  # what the centroid term must exceed to matter
+            if self._centroid_on:
+                if room >= self._centroid_bound(self._c_max32):
+                    continue
+                c = self.centroid_sims[rows]
+                if room >= self._centroid_bound(c.max()):
+                    continue
+                # centroid term > room  =>  C / c_max + eps > exp(room / weight + log(eps))
+                threshold = -math.inf
+                if math.isfinite(room):
+                    threshold = float(self._c_max32) * (math.exp(room / cfg.centroid_weight + math.log(cfg.centroid_eps))
+                                                        - cfg.centroid_eps) * (1 - 1e-4)
+                pick = rows if threshold <= 0 else rows[c >= threshold]
+            else:
+                if room >= 0:
+                    continue
+                pick = rows
+            if pick.size:
+                budget -= pick.size
+                if budget < 0:
+                    return None
+                best[k] = max(best[k], float(self._raw(pick).max()))
+        return best
+
+    def _centroid_bound(self, c: np.floating) -> float:
+        return float(self._centroid_term(np.array([c], dtype=np.float32))[0])
+
+    # -- results --------------------------------------------------------------
+    @property
+    def scores(self) -> np.ndarray:
+        """Final score of every organization (-inf where filtered out)."""
+        if self._scores is None:
+            raw = self._raw()
+            shift = self._kind_shift(raw)
+            if shift is not None:
+                raw += shift[self._matcher.kinds_]
+            self._scores = raw
+        return self._scores
+
+    def values(self, rows: np.ndarray) -> np.ndarray:
+        """``scores[rows]``, computed on those rows only while ``scores`` is not needed."""
+        if self._scores is not None:
+            return self._scores[rows]
+        values = self._raw_strong().copy() if rows is self.strong else self._raw(rows)
+        shift = self._kind_shift()
+        if shift is not None:
+            values += shift[self._matcher.kinds_[rows]]
+        return values
+
+    def score(self, row: int) -> float:
+        value = self._known.get(int(row))
+        if value is None:
+            value = float(self.values(np.array([row], dtype=np.int64))[0])
+        return value
+
+    def top(self, top_k: int, rows: np.ndarray) -> np.ndarray:
+        """``Matcher.top(self.scores, top_k, rows)`` without computing ``scores``."""
+        picked, values = top_of(self.values(rows), top_k, rows)
+        self._known.update(zip(picked.tolist(), values.tolist()))
+        return picked
+
+
+def top_of(values: np.ndarray, top_k: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, values) of the ``top_k`` best finite ``values`` (of ``rows`` if given), best first, ties by row."""
+    if top_k <= 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    if values.size > top_k:
+        part = np.argpartition(values, values.size - top_k)[values.size - top_k:]
+    else:
+        part = np.arange(values.size)
+    part = part[np.isfinite(values[part])]
+    picked = part if rows is None else rows[part]
+    order = np.lexsort((picked, -values[part]))
+    return picked[order], values[part][order]
 
 
 class ScoringMixin:
@@ -44,108 +258,47 @@ class ScoringMixin:
         doc_sims = index.doc_similarities(cols, weights)
         K = index.doc_kernel(doc_sims, cfg.doc_power)
         C = index.centroid_similarities(cols, weights)
-        scores = self._base_scores().copy()
-        k_max, c_max = K.max(initial=0.0), C.max(initial=0.0)
-        touched = np.flatnonzero(C > 0)  # organizations sharing a term with the query
-        strong = np.flatnonzero(K > 0)  # ... with a document near the best match
-        # organizations outside these sets keep their base score (the eps terms)
-        if strong.size:
-            scores[strong] += np.log(K[strong] / k_max + cfg.doc_eps) - np.log(cfg.doc_eps)
-        if touched.size and cfg.centroid_weight:
-            c_max32, eps32 = np.float32(c_max), np.float32(cfg.centroid_eps)
-            shift = np.float32(np.log(cfg.centroid_eps))
-            if touched.size > C.size // 3:  # most organizations: whole arrays beat gather/scatter
-                scores += cfg.centroid_weight * (np.log(C.astype(np.float32) / c_max32 + eps32) - shift)
-            else:
-                scores[touched] += cfg.centroid_weight * (np.log(C[touched].astype(np.float32) / c_max32 + eps32)
-                                                          - shift)
-        code_match = None
+        codes = []
         okpd = self.okpd2_.score(okpd2, n) if okpd2 else None
         comp = self.competency_.score(competencies, n) if competencies else None
         for match, weight in ((okpd, cfg.okpd2_weight), (comp, cfg.competency_weight)):
             if match is not None:
-                scores += weight * match
-                code_match = match if code_match is None else np.maximum(code_match, match)
-        mask, excluded = allowed
-        if mask is not None:
-            scores[~mask] = -np.inf
-        scores[excluded] = -np.inf
-        if code_match is None:
-            candidates = touched
-        else:
-            codes_hit = code_match > 0
-            candidates, strong = np.flatnonzero((C > 0) | codes_hit), np.flatnonzero((K > 0) | codes_hit)
-        if cfg.kind_balance:
-            self._balance_kinds(scores, candidates, mask, excluded)
-        return ScoredQuery(scores, doc_sims, C, cols, weights, okpd2, competencies, code_match, candidates, strong)
+                codes.append((match, weight))
+        return ScoredQuery(self, doc_sims, K, C, cols, weights, okpd2, competencies, codes, allowed)
 
     def _base_scores(self) -> np.ndarray:
-        """Score of an organization that shares nothing with the query (activity prior + eps terms)."""
+        """Score of an organization that shares nothing with the query (activity prior + eps terms + kind offset)."""
         cached = getattr(self, "_base_cache", None)
         if cached is None or cached[0] != self.version_ or cached[1].size != self.activity_.size:
             cfg = self.config
+            offsets = np.array([cfg.kind_offset(kind) for kind in KINDS])
             base = (cfg.activity_weight * np.log1p(self.activity_) + np.log(cfg.doc_eps)
-                    + cfg.centroid_weight * np.log(cfg.centroid_eps))
+                    + cfg.centroid_weight * np.log(cfg.centroid_eps) + offsets[self.kinds_])
             cached = (self.version_, base)
             self._base_cache = cached
         return cached[1]
 
-    def _balance_kinds(self, scores: np.ndarray, candidates: np.ndarray, mask: np.ndarray | None,
-                       excluded: np.ndarray) -> None:
-        """Shift each kind's scores towards the overall best.
-
-        Profiles of different kinds differ in size (a university has hundreds
-        of projects, an SME a few), so raw scores favour big profiles; moving
-        each kind's best ``kind_balance`` of the way to the overall best lets
-        the best SME compete with the best university.
-        """
-        best = self._kind_maxima(scores, candidates, mask, excluded)
-        finite = np.isfinite(best)
-        if finite.sum() < 2:
-            return
-        shift = np.zeros(len(KINDS))
-        shift[finite] = self.config.kind_balance * (best[finite].max() - best[finite])
-        scores += shift[self.kinds_]
-
-    def _kind_maxima(self, scores: np.ndarray, candidates: np.ndarray, mask: np.ndarray | None,
-                     excluded: np.ndarray) -> np.ndarray:
-        """Best allowed score per kind (-inf where none).
-
-        Organizations outside ``candidates`` score exactly their base, and a
-        candidate never scores below its base, so without filters a kind's
-        best is the larger of its best candidate and its best allowed base,
-        which is read from a cached per-kind order of base scores.
-        """
-        best = np.full(len(KINDS), -np.inf)
-        if mask is not None or candidates.size > scores.size // 8:  # one pass over everybody is cheaper
-            perm, starts, kinds = self._kind_groups()
-            best[kinds] = np.maximum.reduceat(scores[perm], starts)
-            return best
-        base = self._base_scores()
-        skip = set(excluded.tolist())
-        for kind, rows in enumerate(self._kind_base_order()):
-            for row in rows[: len(skip) + 1]:  # the best base row that is not excluded
-                if int(row) not in skip:
-                    best[kind] = base[row]
-                    break
-        if candidates.size:
-            values, kinds = scores[candidates], self.kinds_[candidates]
-            for kind in range(len(KINDS)):
-                sel = values[kinds == kind]
-                if sel.size:
-                    best[kind] = max(best[kind], float(sel.max()))
-        return best
-
-    def _kind_base_order(self) -> list[np.ndarray]:
+    def _kind_base_max(self) -> np.ndarray:
+        """Per kind, the best base score of its active rows (-inf where none; cached per version)."""
         cached = getattr(self, "_kind_base_cache", None)
-        if cached is None or cached[0] != self.version_:
+        if cached is None or cached[0] != self.version_ or cached[2] != self.activity_.size:
             base = self._base_scores()
-            order = []
+            best = np.full(len(KINDS), -np.inf)
             for kind in range(len(KINDS)):
                 rows = np.flatnonzero((self.kinds_ == kind) & self.active_)
-                order.append(rows[np.lexsort((rows, -base[rows]))][:64])
-            cached = (self.version_, order)
+                if rows.size:
+                    best[kind] = base[rows].max()
+            cached = (self.version_, best, self.activity_.size)
             self._kind_base_cache = cached
+        return cached[1]
+
+    def _kind_rows(self) -> list[np.ndarray]:
+        """Per kind, its rows in order (cached per version)."""
+        cached = getattr(self, "_kind_rows_cache", None)
+        if cached is None or cached[0] != self.version_ or cached[2] != self.kinds_.size:
+            cached = (self.version_, [np.flatnonzero(self.kinds_ == kind) for kind in range(len(KINDS))],
+                      self.kinds_.size)
+            self._kind_rows_cache = cached
         return cached[1]
 
     def _kind_groups(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -160,16 +313,4 @@ class ScoringMixin:
 
     def top(self, scores: np.ndarray, top_k: int, rows: np.ndarray | None = None) -> np.ndarray:
         """Rows of the ``top_k`` best finite scores (among ``rows`` if given), best first, ties by row."""
-        if top_k <= 0:
-            return np.zeros(0, dtype=np.int64)
-        if rows is not None:
-            values = scores[rows]
-        else:
-            rows, values = None, scores
-        if values.size > top_k:
-            part = np.argpartition(values, values.size - top_k)[values.size - top_k:]
-        else:
-            part = np.arange(values.size)
-        part = part[np.isfinite(values[part])]
-        picked = part if rows is None else rows[part]
-        return picked[np.lexsort((picked, -scores[picked]))]
+        return top_of(scores if rows is None else scores[rows], top_k, rows)[0]

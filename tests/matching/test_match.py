@@ -1,6 +1,7 @@
 """match_suppliers: Russian and English orders, filters, the customer excluded, boosts, reasons."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from matching import Matcher, MatcherConfig, MatchQuery, explain
@@ -108,3 +109,50 @@ def test_score_query_covers_every_organization(matcher):
     scored = matcher.score_query(MatchQuery(FLANGES, exclude_ids=[2]))
     assert scored.scores.shape == (len(matcher.org_ids_),)
     assert scored.scores[matcher.org_row_[2]] == float("-inf")
+
+
+def _twins():
+    """Four organizations of different kinds with the same past project (same text, same activity)."""
+    from matching import OrganizationProfile, ProfileDocument
+
+    text = "Очистка сточных вод мембранными биореакторами на предприятиях пищевой промышленности"
+    kinds = {"sme-1": "sme", "uni-1": "university", "pub-1": "public", "oth-1": "other"}
+    profiles = [OrganizationProfile(id=oid, name=oid, kind=kind,
+                                    projects=[ProfileDocument(text, title="Мембраны", id=f"p-{oid}")])
+                for oid, kind in kinds.items()]
+    profiles.append(OrganizationProfile(id="sme-2", name="sme-2", kind="sme",
+                                        description="Производство металлических фланцев и деталей трубопроводов"))
+    return profiles
+
+
+def test_kind_offsets_calibrate_kinds_onto_one_scale():
+    profiles = _twins()
+    q = MatchQuery("мембранная очистка сточных вод пищевых предприятий")
+    default = Matcher().fit(profiles)
+    assert MatcherConfig().kind_offsets == {"public": -2.0, "other": -2.0}
+    scores = dict(zip(default.org_ids_, default.score_query(q).scores))
+    # same document, same activity: the kinds' offsets alone separate them (kind balance moves each
+    # kind's best by 30% of its gap, so a -2 offset costs 1.4 in the end)
+    assert scores["sme-1"] == pytest.approx(scores["uni-1"])
+    assert scores["sme-1"] - scores["pub-1"] == pytest.approx(1.4, abs=1e-4)
+    assert scores["pub-1"] == pytest.approx(scores["oth-1"])
+    assert ids(default.match_suppliers(q, top_k=4))[2:] in (["pub-1", "oth-1"], ["oth-1", "pub-1"])
+    # without offsets the four twins tie; without balance the offset is the whole gap
+    flat = Matcher(MatcherConfig(kind_offsets={})).fit(profiles).score_query(q).scores
+    assert np.ptp(flat[:4]) == pytest.approx(0.0, abs=1e-5)
+    raw = Matcher(MatcherConfig(kind_balance=0.0, kind_offsets={"university": 0.5})).fit(profiles)
+    raw_scores = dict(zip(raw.org_ids_, raw.score_query(q).scores))
+    assert raw_scores["uni-1"] - raw_scores["sme-1"] == pytest.approx(0.5, abs=1e-5)
+    assert ids(raw.match_suppliers(q, top_k=1)) == ["uni-1"]
+    # a kind filter still finds the offset kinds
+    assert ids(default.match_suppliers(MatchQuery(q.text, kinds=["public"]))) == ["pub-1"]
+
+
+def test_kind_offsets_are_validated_and_saved(tmp_path):
+    with pytest.raises(ValueError, match="unknown kinds"):
+        MatcherConfig(kind_offsets={"PRC": 1.0})
+    with pytest.raises(ValueError, match="finite"):
+        MatcherConfig(kind_offsets={"sme": float("nan")})
+    m = Matcher(MatcherConfig(kind_offsets={"large": -1.0})).fit(_twins())
+    loaded = Matcher.load(m.save(tmp_path / "m.npz"))
+    assert loaded.config.kind_offsets == {"large": -1.0}
