@@ -20,6 +20,8 @@ NOTIFICATION_LABELS = [
     (NotificationKind.PROJECT_UPDATE, _l("Changes in projects I take part in")),
     (NotificationKind.MEMBERSHIP_DECISION, _l("Decision on my membership application")),
     (NotificationKind.MEMBERSHIP_REQUEST, _l("New membership applications (managers)")),
+    (NotificationKind.EVENT_UPDATE, _l("An event I registered for is cancelled or changed")),
+    (NotificationKind.IDEA_COMMENT, _l("New comment on my idea")),
 ]
 
 

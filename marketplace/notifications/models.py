@@ -36,6 +36,8 @@ class NotificationKind(enum.StrEnum):
     PROJECT_UPDATE = "project_update"  # answers, removals, role changes, cancelled projects
     MEMBERSHIP_DECISION = "membership_decision"  # my organization's membership application was decided
     MEMBERSHIP_REQUEST = "membership_request"  # (managers) an organization applies to join
+    EVENT_UPDATE = "event_update"  # an event I registered for is cancelled or moved
+    IDEA_COMMENT = "idea_comment"  # someone commented on my idea
 
 
 class Notification(db.Model):

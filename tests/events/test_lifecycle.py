@@ -201,3 +201,21 @@ def test_services_refuse_the_wrong_organizer(app, people):
     assert manager_event.status == EventStatus.PUBLISHED and manager_event.organizer_id is None
     with pytest.raises(Forbidden):
         services.create_event(factories.registered(), values, organizer=None)
+
+
+def test_cancellation_reaches_participants_in_the_app_and_follows_their_choice(client, login, people, event, outbox):
+    from marketplace.models import Notification, NotificationKind
+    from marketplace.notifications.models import NotificationPreference
+
+    helpers.registration(event, people.member)
+    helpers.registration(event, people.registered)
+    # the registered participant wants no mail about events, only the notice in the app
+    db.session.add(NotificationPreference(user_id=people.registered.id, kind=NotificationKind.EVENT_UPDATE,
+                                          in_app=True, email=False))
+    db.session.commit()
+    login(people.organizer)
+    assert client.post(f"/events/{event.id}/cancel", data={"reason": "Перенос"}).status_code == 302
+    notices = db.session.scalars(db.select(Notification).order_by(Notification.user_id)).all()
+    assert sorted(n.user_id for n in notices) == sorted([people.member.id, people.registered.id])
+    assert all(n.kind == NotificationKind.EVENT_UPDATE and n.link == f"/events/{event.id}" for n in notices)
+    assert [m.recipient for m in outbox()] == [people.member.email]

@@ -79,3 +79,15 @@ def test_comment_counts_in_the_list(client, people, idea):
     helpers.comment(idea, people.member)
     helpers.comment(idea, people.registered)
     assert "2 comments" in client.get("/ideas/?lang=en").get_data(as_text=True)
+
+
+def test_the_author_sees_the_comment_in_the_app(client, login, people, idea, outbox):
+    from marketplace.models import Notification, NotificationKind
+
+    login(people.registered)
+    assert client.post(f"/ideas/{idea.id}/comments", data={"body": "Есть опыт"}).status_code == 302
+    [notice] = db.session.scalars(db.select(Notification)).all()
+    assert notice.user_id == people.author.id and notice.kind == NotificationKind.IDEA_COMMENT
+    assert notice.link == f"/ideas/{idea.id}" and "Есть опыт" in notice.body
+    login(people.author)
+    assert 'data-testid="notification-count">1<' in client.get("/ideas/").get_data(as_text=True)
