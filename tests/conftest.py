@@ -15,7 +15,7 @@ import os
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import text
+from sqlalchemy import Integer, text
 
 from marketplace import create_app
 from marketplace.config import normalize_database_url
@@ -73,8 +73,16 @@ def empty_all_tables() -> None:
     """Delete every row, keeping the schema (much faster than drop/create per test)."""
     tables = list(reversed(db.metadata.sorted_tables))
     if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        # DELETE + resetting the id sequences, not TRUNCATE: on these few rows TRUNCATE of every table costs
+        # ~0.25 s per test (file operations for each table), DELETE ~0.01 s. Children are emptied first.
+        for table in tables:
+            db.session.execute(table.delete())
+        serial = [(t.name, c.name) for t in tables for c in t.primary_key.columns
+                  if c.autoincrement is True or (c.autoincrement == "auto" and c.type._type_affinity is Integer
+                                                  and len(t.primary_key.columns) == 1)]
+        if serial:
+            db.session.execute(text("SELECT " + ", ".join(
+                f"setval(pg_get_serial_sequence('\"{name}\"', '{column}'), 1, false)" for name, column in serial)))
     else:
         db.session.execute(text("PRAGMA foreign_keys=OFF"))
         for table in tables:
