@@ -26,6 +26,12 @@ def safe_next_url(target: str | None, default: str) -> str:
 MAX_DB_ID = 2**31 - 1
 
 
+def parse_db_id(value) -> int | None:
+    """A database id given as text (a form field, a query argument): None unless 1..MAX_DB_ID."""
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isdigit() and 0 < int(text) <= MAX_DB_ID else None
+
+
 class DatabaseIdConverter(IntegerConverter):
     """``<int:...>`` in URLs, capped at the largest INTEGER key, so an absurd id is a plain 404
     instead of an out-of-range error from PostgreSQL."""

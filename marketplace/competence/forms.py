@@ -19,7 +19,7 @@ from ..db import db
 from ..forms import NumberRange, Okpd2ListField, RegionField, strip_filter
 from ..i18n import choices, localized
 from ..organizations.models import Organization, OrgKind
-from ..utils import MAX_DB_ID
+from ..utils import parse_db_id
 from .gaps import SORTS, GapFilters
 from .matrix import MatrixFilters
 from .tree import Tree
@@ -140,8 +140,7 @@ class PinForm(FlaskForm):
         self.organization.choices = organization_options()
 
     def organization_id(self) -> int | None:
-        value = self.organization.data
-        return int(value) if value and str(value).isdigit() and int(value) <= MAX_DB_ID else None
+        return parse_db_id(self.organization.data)
 
     def validate_organization(self, field):
         if self.organization_id() is None:

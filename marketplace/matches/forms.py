@@ -7,7 +7,7 @@ from wtforms import BooleanField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..forms import strip_filter
-from ..utils import MAX_DB_ID
+from ..utils import parse_db_id
 
 
 class InviteForm(FlaskForm):
@@ -16,8 +16,7 @@ class InviteForm(FlaskForm):
     organization_id = HiddenField(validators=[DataRequired()])
 
     def validate_organization_id(self, field) -> None:
-        value = (field.data or "").strip()
-        if not value.isdigit() or not 0 < int(value) <= MAX_DB_ID:
+        if parse_db_id(field.data) is None:
             raise ValidationError(_l("Choose a supplier from the list."))
 
     @property

@@ -14,12 +14,23 @@ from sqlalchemy.orm import selectinload
 from .. import access
 from ..db import db
 from ..errors import Forbidden, InvalidInput, NotFound
+from ..ideas.models import Idea
+from ..utils import parse_db_id
 from ..views_support import paginate
 from . import queries, rules, services
-from .forms import (ActionForm, CancelForm, DocumentsForm, FilterForm, NewProjectForm, ProgressForm, ProjectForm,
-                    RemoveForm, RespondForm, StatusForm)
+from .forms import (
+    ActionForm,
+    CancelForm,
+    DocumentsForm,
+    FilterForm,
+    NewProjectForm,
+    ProgressForm,
+    ProjectForm,
+    RemoveForm,
+    RespondForm,
+    StatusForm,
+)
 from .labels import register_labels
-from ..ideas.models import Idea
 from .models import Project, ProjectStatus
 from .proposal import propose_partners
 
@@ -115,7 +126,8 @@ def create():
 def _idea_to_convert(value: str | None) -> Idea | None:
     if not value:
         return None
-    idea = db.session.get(Idea, int(value)) if value.isdigit() and int(value) < 2**31 else None
+    idea_id = parse_db_id(value)
+    idea = db.session.get(Idea, idea_id) if idea_id is not None else None
     if idea is None:
         raise NotFound()
     return idea
