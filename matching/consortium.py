@@ -17,6 +17,9 @@ gain ``sum over needs of max(0, value - coverage so far)``, taking only kinds
 still required once the remaining slots are needed for the mix. It stops
 early when nothing adds coverage and the mix is complete. Needs whose best
 strength is below the threshold are gaps: no known organization covers them.
+The project's text is mixed into each need's vector (``context_weight``) to
+rank candidates; a need with no word the matcher knows and no code is a gap
+whatever the project's text says.
 """
 from __future__ import annotations
 
@@ -75,12 +78,19 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
 
     scored_needs = []
     candidate_rows: set[int] = set()
-    for need in project.needs:
+    blind = np.zeros(len(project.needs), dtype=bool)  # needs with no known word and no code
+    for j, need in enumerate(project.needs):
         cols, weights = matcher.query_vector(need.text, need.lang)
+        # the project's text disambiguates a need's words; it cannot stand in for them: a need none of
+        # whose words the matcher knows (and without codes) is covered by nobody, however well an
+        # organization fits the project
+        blind[j] = cols.size == 0 and not need.okpd2_codes and not need.competency_codes
         if context is not None:
             cols, weights = _mix(cols, weights, context[0], context[1] * project.context_weight)
         scored = matcher._score_vector(cols, weights, need.okpd2_codes, need.competency_codes, mask)
         scored_needs.append(scored)
+        if blind[j]:
+            continue
         # candidates come from organizations with evidence for the need (see match_suppliers)
         pool = scored.strong if scored.strong.size >= project.candidates_per_need else scored.evidence
         candidate_rows.update(matcher.top(scored.scores, project.candidates_per_need, pool).tolist())
@@ -102,6 +112,7 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
         best = scores[np.isfinite(scores)].max(initial=-np.inf)
         if np.isfinite(best):
             value[:, j] = np.where(np.isfinite(scores), np.exp(np.minimum(scores - best, 0.0)), 0.0)
+    strength[:, blind] = 0.0
     value[strength < project.coverage_threshold] = 0.0
 
     chosen = _greedy(value, matcher.kinds_[rows], required, project.max_size)

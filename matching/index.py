@@ -24,6 +24,7 @@ from sklearn.preprocessing import normalize
 from .postings import accumulate, column_sums, gather, sparse_flatnonzero
 from .vectorizer import TextModel
 
+PAIR_DTYPE = np.dtype([("org", np.int32), ("w", np.float32)])
 DOC_FLOOR = 0.15  # documents below this share of the best similarity are ignored (0.15**5 < 1e-4)
 
 
@@ -78,8 +79,8 @@ class TextIndex:
         self._delta_X: sp.csc_matrix | None = None
         # pairs of the main segment, document-sorted
         self.pair_ptr = np.zeros(1, dtype=np.int64)
-        self.pair_org = np.zeros(0, dtype=np.int32)
-        self.pair_w = np.zeros(0, dtype=np.float32)
+        self.pairs = np.zeros(0, dtype=PAIR_DTYPE)
+        self.pair_org, self.pair_w = self.pairs["org"], self.pairs["w"]
         self.pair_doc = np.zeros(0, dtype=np.int32)
         self.org_pair_order = np.zeros(0, dtype=np.int64)
         self.org_pair_ptr = np.zeros(1, dtype=np.int64)
@@ -133,8 +134,12 @@ class TextIndex:
         self.doc_row = {k: i for i, k in enumerate(keys) if k is not None}
         self._delta_rows, self._delta_X = [], None
         order = np.lexsort((pair_org, pair_doc))
-        self.pair_org = pair_org[order].astype(np.int32)
-        self.pair_w = pair_w[order].astype(np.float32)
+        # organization and weight of a pair side by side: the kernel reads both for each near document,
+        # and one 8-byte record is one memory access instead of two (``pair_org``/``pair_w`` are views)
+        pairs = np.empty(order.size, dtype=PAIR_DTYPE)
+        pairs["org"], pairs["w"] = pair_org[order], pair_w[order]
+        self.pairs = pairs
+        self.pair_org, self.pair_w = pairs["org"], pairs["w"]
         self.pair_ptr = _indptr(pair_doc, X.shape[0])
         self.pair_doc = pair_doc[order].astype(np.int32)  # document of each pair (for org_docs)
         self.org_pair_order = np.argsort(self.pair_org, kind="stable")
@@ -288,7 +293,8 @@ class TextIndex:
         touched = sparse_flatnonzero(main > _threshold(DOC_FLOOR * best, main.dtype))
         b = _power(main[touched].astype(np.float64) / best, power)
         if self.single_owner:  # every document belongs to one organization: its pair is its row
-            K = np.bincount(self.pair_org[touched], weights=b * self.pair_w[touched], minlength=self.n_orgs)
+            pairs = self.pairs[touched]
+            K = np.bincount(pairs["org"], weights=b * pairs["w"], minlength=self.n_orgs)
         else:
             K = accumulate(self.pair_ptr, self.pair_org, self.pair_w, touched, b, self.n_orgs)  # their pairs
         if self.delta_doc:

@@ -196,13 +196,13 @@ class Matcher(ScoringMixin):
         best match or a shared code; when fewer than ``top_k`` have that, any
         organization sharing a word with the query.
         """
-        from .reasons import build_match
+        from .reasons import build_matches
 
         scored = self.score_query(query)
         # only organizations with some evidence: a shared word or a shared code
         rows = scored.strong if scored.strong.size >= top_k else scored.evidence
         rows = scored.top(top_k, rows)  # computes the scores of these rows only
-        return [build_match(self, scored, row, with_reasons) for row in rows.tolist()]
+        return build_matches(self, scored, rows.tolist(), with_reasons)
 
     def match_orders(self, profile_or_org_id: OrganizationProfile | Hashable,
                      orders: Sequence[OrderDocument] | OrderIndex, top_k: int = 10) -> list[OrderMatch]:

@@ -33,15 +33,40 @@ def matched_terms(model: TextModel, cols: np.ndarray, weights: np.ndarray,
     return _readable_terms(model, common, weights[qi] * row_data[hit], limit)
 
 
-def _readable_terms(model: TextModel, common: np.ndarray, contribution: np.ndarray, limit: int) -> tuple[str, ...]:
-    """The words of ``common`` by decreasing ``contribution`` (ties in the given order), phrases first."""
+def matched_terms_many(model: TextModel, cols: np.ndarray, weights: np.ndarray,
+                       rows: list[tuple[np.ndarray, np.ndarray]], limit: int) -> list[tuple[str, ...]]:
+    """``matched_terms`` for several profile vectors at once (one lookup and one sort for all of them)."""
+    if cols.size == 0 or not rows:
+        return [() for _ in rows]
+    lengths = np.fromiter((c.size for c, _ in rows), dtype=np.int64, count=len(rows))
+    if not lengths.sum():
+        return [() for _ in rows]
+    row_cols = np.concatenate([c for c, _ in rows])
+    row_data = np.concatenate([d for _, d in rows])
+    pos = np.minimum(np.searchsorted(cols, row_cols), cols.size - 1)
+    hit = np.flatnonzero(cols[pos] == row_cols)
+    owner = np.repeat(np.arange(len(rows)), lengths)[hit]
+    contribution = weights[pos[hit]] * row_data[hit]
+    # by profile, then by decreasing contribution; ties keep the profile's term order (a stable sort)
+    order = np.lexsort((-contribution, owner))
+    common = row_cols[hit][order]
+    bounds = np.searchsorted(owner[order], np.arange(len(rows) + 1))
+    return [_readable_terms(model, common[a:b], None, limit) if b > a else ()
+            for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
+
+
+def _readable_terms(model: TextModel, common: np.ndarray, contribution: np.ndarray | None,
+                    limit: int) -> tuple[str, ...]:
+    """The words of ``common`` by decreasing ``contribution`` (ties in the given order; None: already
+    in that order), a word already shown in a phrase not repeated."""
     out: list[str] = []
     shown: set[str] = set()
     cached = _READABLE.get(model)
     if cached is None or cached[0] is not model.vocabulary or cached[1] is not model.surface or len(cached[2]) > 200_000:
         cached = _READABLE[model] = (model.vocabulary, model.surface, {})
     cache = cached[2]
-    for col in common[np.argsort(-contribution, kind="stable")].tolist():
+    ordered = common if contribution is None else common[np.argsort(-contribution, kind="stable")]
+    for col in ordered.tolist():
         words = cache.get(col)
         if words is None:
             words = cache[col] = model.readable(model.vocabulary[col])
@@ -68,21 +93,35 @@ def matched_codes(index: CodeIndex, row: int, query_codes: Sequence[str],
     return tuple(MatchedCode(q, o, m, names.get(o, "")) for q, o, m in index.matched(row, query_codes))
 
 
-def build_match(matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: bool = True) -> Match:
+def build_matches(matcher: Matcher, scored: ScoredQuery, rows: list[int], with_reasons: bool = True) -> list[Match]:
+    """``build_match`` for each of ``rows``, the matched words of all of them looked up at once."""
+    if not with_reasons:
+        return [build_match(matcher, scored, row, False) for row in rows]
+    index = matcher.index_
+    terms = matched_terms_many(matcher.model_, scored.cols, scored.weights,
+                               [index.centroid_row(row) for row in rows], matcher.config.reason_terms)
+    return [build_match(matcher, scored, row, True, row_terms) for row, row_terms in zip(rows, terms)]
+
+
+def build_match(matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: bool = True,
+                terms: tuple[str, ...] | None = None) -> Match:
+    """The proposal of organization ``row`` for a scored query; ``terms``: its matched words if known."""
     index = matcher.index_
     docs, _ = index.org_docs(row)
     sims = scored.doc_sims[docs] if docs.size else np.zeros(0)
     reasons = Reasons()
     if with_reasons:
         cfg = matcher.config
-        row_cols, row_data = index.centroid_row(row)
+        if terms is None:
+            terms = matched_terms(matcher.model_, scored.cols, scored.weights, *index.centroid_row(row),
+                                  cfg.reason_terms)
         order = np.argsort(-sims, kind="stable")[: cfg.reason_documents]
         documents = tuple(
             MatchedDocument(index.doc_keys[d], index.doc_titles[d], index.doc_kinds[d], round(sim, 4))
             for d, sim in zip(docs[order].tolist(), sims[order].tolist()) if sim > 0
         )
         reasons = Reasons(
-            terms=matched_terms(matcher.model_, scored.cols, scored.weights, row_cols, row_data, cfg.reason_terms),
+            terms=terms,
             competencies=matched_codes(matcher.competency_, row, scored.competency_codes,
                                        matcher.competency_names_[row]),
             okpd2=matched_codes(matcher.okpd2_, row, scored.okpd2_codes),

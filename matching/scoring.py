@@ -112,7 +112,7 @@ class ScoredQuery:
             if mask is not None:
                 scores[~mask[rows]] = -np.inf
             if excluded.size:
-                scores[np.isin(rows, excluded)] = -np.inf
+                scores[_members(rows, excluded)] = -np.inf
         return scores
 
     def _raw_strong(self) -> np.ndarray:
@@ -231,6 +231,16 @@ class ScoredQuery:
         picked, values = top_of(self.values(rows), top_k, rows)
         self._known.update(zip(picked.tolist(), values.tolist()))
         return picked
+
+
+def _members(rows: np.ndarray, few: np.ndarray) -> np.ndarray:
+    """``np.isin(rows, few)``; a few comparisons when ``few`` is short (the excluded customer)."""
+    if few.size > 8:
+        return np.isin(rows, few)
+    hit = rows == few[0]
+    for value in few[1:]:
+        hit |= rows == value
+    return hit
 
 
 def top_of(values: np.ndarray, top_k: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:

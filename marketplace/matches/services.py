@@ -193,24 +193,17 @@ def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: M
                 needs=[NeedCoverageView(n.label, False, [], 0, OrgKind(k) if k else None, True)
                        for n, k in zip(needs, kinds)],
                 gaps=[n.label for n in needs], uncovered=[n.label for n in needs], available=False)
-        proposal = matcher.assemble_consortium(query)
+        proposal = matcher.assemble_consortium(query)  # a need of unknown words and no codes is a gap
         version = matcher.version_
-        # A need none of whose words the matcher knows, and without codes, is scored on the project's text
-        # alone (the library mixes it into every need): whoever fits the project would "cover" it. Nobody does.
-        blind = {key for key, n in zip(keys, needs) if not n.competency_codes and not n.okpd2_codes
-                 and matcher.query_vector(n.text or n.label)[0].size == 0}
     organizations = _organizations(m.org_id for m in proposal.members)
     kind_of = {org_id: org.kind.value for org_id, org in organizations.items()}
     label = dict(zip(keys, (n.label for n in needs)))
     required = dict(zip(keys, kinds))
 
     def fits(org_id, key) -> bool:
-        return (key not in blind and org_id in organizations
-                and (required[key] is None or kind_of.get(org_id) == required[key]))
+        return org_id in organizations and (required[key] is None or kind_of.get(org_id) == required[key])
 
-    # members proposed only for blind needs are not proposed at all
-    members = [m for m in proposal.members if m.org_id in organizations
-               and (not m.covers or any(key not in blind for key in m.covers))]
+    members = [m for m in proposal.members if m.org_id in organizations]
     reasons = present_reasons([m.reasons for m in members], user=user, lang=lang)
     view = ConsortiumProposalView(version=version,
                                   unmet_kinds={OrgKind(k): n for k, n in proposal.unmet_kinds.items()})
@@ -220,12 +213,12 @@ def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: M
             organization=organizations[member.org_id], kind=OrgKind(kind_of[member.org_id]),
             covers=[label[k] for k in covers],
             coverage={label[k]: round(100 * member.coverage.get(k, 0.0)) for k in covers}, reasons=why))
-    library_gaps = set(proposal.gaps) | blind
+    library_gaps = set(proposal.gaps)
     for need in proposal.needs:
         covering = [organizations[o] for o in need.org_ids if fits(o, need.label)]
         view.needs.append(NeedCoverageView(
             label=label[need.label], covered=bool(covering), organizations=covering,
-            best_strength=0 if need.label in blind else round(100 * need.best_strength),
+            best_strength=round(100 * need.best_strength),
             required_kind=OrgKind(required[need.label]) if required[need.label] else None,
             gap=need.label in library_gaps))
         if need.label in library_gaps:

@@ -62,6 +62,20 @@ def test_codes_alone_can_cover_a_need(matcher):
     assert proposal.org_ids == [3] and proposal.gaps == ()
 
 
+def test_the_project_text_does_not_cover_a_need_made_of_unknown_words(matcher):
+    # the project's text (mixed into every need to rank candidates) fits the machining shop well; a need of
+    # words nobody has ever used must stay a gap rather than be "covered" by whoever fits the project
+    query = ConsortiumQuery([Need("machining", "токарная обработка фланцев"), Need("unknown", "квазиглюонный")],
+                            text="токарная обработка фланцев", context_weight=1.0, max_size=3)
+    proposal = matcher.assemble_consortium(query)
+    by_need = {n.label: n for n in proposal.needs}
+    assert by_need["machining"].covered and by_need["machining"].org_ids[0] == 1
+    assert not by_need["unknown"].covered and by_need["unknown"].org_ids == ()
+    assert by_need["unknown"].best_strength == 0.0
+    assert proposal.gaps == ("unknown",) and "unknown" in proposal.uncovered
+    assert all("unknown" not in m.covers for m in proposal.members)
+
+
 def test_bad_queries_are_refused(matcher):
     with pytest.raises(ValueError):
         matcher.assemble_consortium(ConsortiumQuery([]))

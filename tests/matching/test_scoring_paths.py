@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from matching import Matcher, MatcherConfig, MatchQuery
-from matching.reasons import matched_terms
+from matching.reasons import matched_terms, matched_terms_many
 
 from .test_postings import random_profiles
 
@@ -129,3 +129,18 @@ def test_readable_words_are_cached_per_model_and_follow_a_new_vocabulary(corpus)
     model.surface = {k: "renamed" for k in model.surface}  # a new mapping: the cache must not answer from the old
     renamed = matched_terms(model, scored.cols, scored.weights, row_cols, row_data, 8)
     assert renamed != first and "renamed" in " ".join(renamed)
+
+
+def test_matched_words_of_several_profiles_at_once_equal_one_by_one(corpus):
+    profiles, queries = corpus
+    matcher = Matcher(MatcherConfig()).fit(profiles)
+    model, index = matcher.model_, matcher.index_
+    for query in queries:
+        scored = matcher.score_query(query)
+        rows = [*scored.top(12, scored.evidence).tolist(), 0, len(profiles) - 1]  # with rows sharing nothing
+        vectors = [index.centroid_row(row) for row in rows]
+        vectors.append((np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)))  # an empty profile
+        one_by_one = [matched_terms(model, scored.cols, scored.weights, c, d, 5) for c, d in vectors]
+        assert matched_terms_many(model, scored.cols, scored.weights, vectors, 5) == one_by_one
+        assert any(one_by_one) and () in one_by_one
+    assert matched_terms_many(model, np.zeros(0, dtype=np.int64), np.zeros(0), vectors, 5) == [()] * len(vectors)
