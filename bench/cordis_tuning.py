@@ -7,7 +7,8 @@ The expensive parts of a query's score (per-document kernel K for each
 (``Matcher.index_``); the cheap combination
 
     log(K/Kmax + doc_eps) + centroid_weight·log(C/Cmax + centroid_eps)
-      + activity_weight·log(1 + activity) + kind offset, then the kind-balance shift
+      + activity_weight·log(1 + activity) + kind offset, then the kind-balance shift,
+    then the head (``ScoredQuery.head``: the best fits by text alone first)
 
 is then evaluated for every grid point, exactly as ``Matcher._score_vector``
 does (no codes in this benchmark). Prints one JSON line per grid point and
@@ -32,7 +33,7 @@ from matching.profiles import KINDS
 
 REFERENCE = {"recall@10": 0.135, "recall@20": 0.200, "recall@50": 0.315, "ndcg@10": 0.155, "mrr": 0.338,
              "recall@20_prc": 0.142, "recall@20_hes_rec": 0.261}
-# The neighbourhood of the default (48 points, ~10 s each); the wider grids of docs/benchmarks.md §1.2
+# The neighbourhood of the default (96 points, ~10 s each); the wider grids of docs/benchmarks.md §1.2
 # (doc_power 3-5, centroid_weight 0-3, activity_weight 0-0.4, kind_balance 0-0.45) put the optimum here.
 GRID = {
     "doc_power": [4.0, 5.0],
@@ -40,7 +41,9 @@ GRID = {
     "centroid_weight": [3.0],
     "centroid_eps": [0.05],
     "activity_weight": [0.2],
-    "kind_balance": [0.25, 0.3, 0.35],
+    "kind_balance": [0.2, 0.25, 0.3],
+    "head_size": [0, 2],
+    "head_centroid_weight": [2.0],
     # MatcherConfig.kind_offsets for "public" and "other" (the same value for both; other kinds 0)
     "public_other_offset": [0.0, -1.0, -2.0, -3.0],
 }
@@ -65,33 +68,60 @@ def combine(K, C, activity, kinds, n_kinds, cfg) -> np.ndarray:
         overall = np.where(present, best, -np.inf).max(axis=1, keepdims=True)
         shift = np.where(present, cfg["kind_balance"] * (overall - best), 0.0)
         scores = scores + shift[:, kinds]
-    return scores
+    return with_head(scores, K, C, activity, cfg)
+
+
+def with_head(scores, K, C, activity, cfg) -> np.ndarray:
+    """``ScoredQuery.head``: the ``head_size`` best rows with K > 0 by fit alone (no offsets or balance,
+    centroid weight ``head_centroid_weight``) get at least best + (their fit - the best fit)."""
+    if not cfg["head_size"]:
+        return scores
+    fit = cfg["activity_weight"] * np.log1p(activity)[None, :] + np.log(
+        K / np.maximum(K.max(axis=1, keepdims=True), 1e-30) + cfg["doc_eps"])
+    fit = fit + cfg["head_centroid_weight"] * np.log(C / np.maximum(C.max(axis=1, keepdims=True), 1e-30)
+                                                     + cfg["centroid_eps"])
+    fit = np.where(K > 0, fit, -np.inf)
+    out = scores.copy()
+    for i in range(scores.shape[0]):
+        rows = np.argsort(-fit[i], kind="stable")[: cfg["head_size"]]
+        rows = rows[np.isfinite(fit[i, rows])]
+        if rows.size:
+            top = scores[i].max()
+            floors = top + (fit[i, rows] - fit[i, rows[0]])
+            floors[0] = top + max(abs(top), 1.0) * 1e-9
+            out[i, rows] = np.maximum(out[i, rows], floors)
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("directory", type=Path)
     parser.add_argument("--part", default="first-half", choices=("all", "first-half", "second-half"))
+    parser.add_argument("--default-only", action="store_true", help="only the default point (a check)")
     args = parser.parse_args()
     profiles = load_profiles(args.directory)
     queries = split(load_queries(args.directory), args.part)
     matcher = Matcher(MatcherConfig()).fit(profiles)
     index, model = matcher.index_, matcher.model_
     n_orgs = index.n_orgs
-    Ks = {p: np.zeros((len(queries), n_orgs), np.float32) for p in GRID["doc_power"]}
+    Ks = {p: np.zeros((len(queries), n_orgs), np.float32) for p in (matcher.config.doc_power, *GRID["doc_power"])}
     C = np.zeros((len(queries), n_orgs), np.float32)
     for i, q in enumerate(queries):
         cols, weights = model.query_vector(q.text, "en", matcher.config.max_query_terms)
         sims = index.doc_similarities(cols, weights)
         for p in Ks:
-            Ks[p][i] = index.doc_kernel(sims, p)
+            Ks[p][i] = index.doc_kernel(sims, p, matcher.config.doc_top)
         C[i] = index.centroid_similarities(cols, weights)
     rel = [np.array([matcher.org_row_[r] for r in q.relevant]) for q in queries]
     kinds_rel = [[q.relevant_kind.get(r, "") for r in q.relevant] for q in queries]
     results = []
     names = list(GRID)
-    for values in itertools.product(*(GRID[n] for n in names)):
-        cfg = dict(zip(names, values))
+    points = [dict(zip(names, values)) for values in itertools.product(*(GRID[n] for n in names))]
+    if args.default_only:
+        d = MatcherConfig()
+        points = [{n: getattr(d, n) for n in names if n != "public_other_offset"}
+                  | {"public_other_offset": d.kind_offset("public")}]
+    for cfg in points:
         scores = combine(Ks[cfg["doc_power"]], C, matcher.activity_, matcher.kinds_.astype(np.int64), len(KINDS), cfg)
         per_key: dict[str, list[float]] = {}
         for i in range(len(queries)):

@@ -64,11 +64,18 @@ class MatcherConfig:
     max_postings: int = 1_000_000
     # scoring
     doc_power: float = 5.0
+    # an organization's kernel counts its ``doc_top`` best documents (0: all): many past projects on a
+    # topic count, but a hundred weak ones do not outweigh a few close ones
+    doc_top: int = 20
     doc_eps: float = 0.03
     centroid_weight: float = 3.0
     centroid_eps: float = 0.05
     activity_weight: float = 0.2
-    kind_balance: float = 0.3
+    kind_balance: float = 0.25
+    # the first ``head_size`` places: the organizations with evidence that fit best by text and codes alone
+    # (no kind offsets or balance; centroid weight ``head_centroid_weight``), then the kind-balanced ranking
+    head_size: int = 2
+    head_centroid_weight: float = 2.0
     kind_offsets: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_OFFSETS))
     field_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FIELD_WEIGHTS))
     # structured boosts, log units added for a full match (not covered by the benchmark: a judgement —
@@ -89,6 +96,8 @@ class MatcherConfig:
             raise ValueError("max_df must be in (0, 1]")
         if self.doc_power <= 0 or self.doc_eps <= 0 or self.centroid_eps <= 0:
             raise ValueError("doc_power, doc_eps and centroid_eps must be positive")
+        if self.doc_top < 0 or self.head_size < 0:
+            raise ValueError("doc_top and head_size must be >= 0")
         if self.max_query_terms < 1 or self.max_postings < 1:
             raise ValueError("max_query_terms and max_postings must be >= 1")
         unknown = set(self.kind_offsets) - set(KINDS)

@@ -21,7 +21,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-from .postings import accumulate, column_sums, gather, sparse_flatnonzero
+from .postings import column_sums, gather, sparse_flatnonzero
 from .vectorizer import TextModel
 
 PAIR_DTYPE = np.dtype([("org", np.int32), ("w", np.float32)])
@@ -54,6 +54,22 @@ def _threshold(value: float, dtype: np.dtype) -> np.floating:
     if float(t) > value:  # rounded up: step down so that values between stay excluded
         t = np.nextafter(t, dtype.type(-np.inf))
     return t
+
+
+def _keep_largest_per_group(groups: np.ndarray, values: np.ndarray, top: int) -> np.ndarray:
+    """``values`` with all but the ``top`` largest of each group set to 0 (ties: the first ones kept)."""
+    counts = np.bincount(groups)
+    crowded = np.flatnonzero(counts[groups] > top)
+    if crowded.size == 0:
+        return values
+    g, v = groups[crowded], values[crowded]
+    order = np.lexsort((-v, g))  # by group, largest first; stable
+    sorted_groups = g[order]
+    first = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
+    rank = np.arange(order.size) - np.repeat(first, np.diff(np.r_[first, order.size]))
+    values = values.copy()
+    values[crowded[order[rank >= top]]] = 0.0
+    return values
 
 
 def _csr_rows(matrix: sp.spmatrix, n_cols: int) -> sp.csr_matrix:
@@ -100,6 +116,7 @@ class TextIndex:
         self.doc_refs = np.zeros(0, dtype=np.int32)
         self.dead_docs = np.zeros(0, dtype=np.int64)
         self.single_owner = True
+        self._max_docs: int | None = None  # most documents of one organization (None: count again)
 
     # -- sizes ---------------------------------------------------------------
     @property
@@ -156,6 +173,7 @@ class TextIndex:
         self.delta_cent, self._delta_cent_cache = {}, None
         self.doc_refs = np.bincount(pair_doc, minlength=X.shape[0]).astype(np.int32)
         self.single_owner = bool((np.diff(self.pair_ptr) == 1).all())
+        self._max_docs = None
         self.dead_docs = np.zeros(0, dtype=np.int64)
 
     def _refresh_dead(self) -> None:
@@ -218,6 +236,7 @@ class TextIndex:
 
     def set_org_docs(self, org: int, docs: list[int], weights: list[float]) -> None:
         """Attach documents to an organization (after ``drop_org_pairs``) and refresh its centroid."""
+        self._max_docs = None
         self.delta_doc.extend(docs)
         self.delta_org.extend([org] * len(docs))
         self.delta_w.extend(weights)
@@ -284,8 +303,9 @@ class TextIndex:
             sims[self.dead_docs] = 0.0
         return sims
 
-    def doc_kernel(self, sims: np.ndarray, power: float) -> np.ndarray:
-        """Per organization: sum of weight × (similarity / best similarity) ** power."""
+    def doc_kernel(self, sims: np.ndarray, power: float, top: int = 0) -> np.ndarray:
+        """Per organization: sum of weight × (similarity / best similarity) ** power over its documents
+        (over its ``top`` largest such terms only, when ``top`` > 0)."""
         best = float(sims.max()) if sims.size else 0.0
         if best <= 0:
             return np.zeros(self.n_orgs)
@@ -294,14 +314,28 @@ class TextIndex:
         b = _power(main[touched].astype(np.float64) / best, power)
         if self.single_owner:  # every document belongs to one organization: its pair is its row
             pairs = self.pairs[touched]
-            K = np.bincount(pairs["org"], weights=b * pairs["w"], minlength=self.n_orgs)
+            orgs, values = pairs["org"], b * pairs["w"]
         else:
-            K = accumulate(self.pair_ptr, self.pair_org, self.pair_w, touched, b, self.n_orgs)  # their pairs
+            orgs, w, lengths = gather(self.pair_ptr, self.pair_org, self.pair_w, touched)  # their pairs
+            values = w * np.repeat(b, lengths)
         if self.delta_doc:
             rel = sims[np.asarray(self.delta_doc)].astype(np.float64) / best
-            b = _power(np.where(rel > DOC_FLOOR, rel, 0.0), power)
-            K += np.bincount(np.asarray(self.delta_org), weights=b * np.asarray(self.delta_w), minlength=self.n_orgs)
-        return K
+            keep = rel > DOC_FLOOR
+            orgs = np.concatenate((orgs, np.asarray(self.delta_org, dtype=orgs.dtype)[keep]))
+            values = np.concatenate((values, _power(rel[keep], power) * np.asarray(self.delta_w)[keep]))
+        if top > 0 and self._may_exceed(top):
+            values = _keep_largest_per_group(orgs, values, top)
+        return np.bincount(orgs, weights=values, minlength=self.n_orgs)
+
+    def _may_exceed(self, top: int) -> bool:
+        """Can an organization have more than ``top`` documents? (False spares the per-query check.)"""
+        if self._max_docs is None:
+            counts = np.diff(self.org_pair_ptr)
+            most = int(counts.max()) if counts.size else 0
+            if self.delta_org:
+                most += int(np.bincount(np.asarray(self.delta_org)).max())
+            self._max_docs = most
+        return self._max_docs > top
 
     def centroid_similarities(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Cosine of the query with every organization's centroid."""

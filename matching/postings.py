@@ -8,8 +8,8 @@ matrix's row ``i`` is, symmetrically, the list of columns of row ``i``.
 vector in one call of scipy's compiled ``csc_matvec``, reading the postings in
 place: no copy of the selected columns (``M[:, cols]`` copies them), no
 conversion of the float32 data to float64 and no per-term Python call.
-``accumulate`` does the same for arbitrary slices (sums per target index with
-``np.bincount``), with no Python loop over the slices' contents.
+``gather`` concatenates arbitrary slices (e.g. the organizations of a few
+documents) with no Python loop over their contents.
 """
 from __future__ import annotations
 
@@ -37,15 +37,6 @@ def gather(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, select: np
     shift = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
     positions = shift + np.arange(total)
     return indices[positions], data[positions], lengths
-
-
-def accumulate(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, select: np.ndarray,
-               weights: np.ndarray, size: int) -> np.ndarray:
-    """Dense vector of ``size``: sum over selected slices of weight × slice (float64)."""
-    targets, values, lengths = gather(indptr, indices, data, select)
-    if targets.size == 0:
-        return np.zeros(size)
-    return np.bincount(targets, weights=values * np.repeat(weights, lengths), minlength=size)
 
 
 def sparse_flatnonzero(mask: np.ndarray) -> np.ndarray:

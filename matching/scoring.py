@@ -63,6 +63,8 @@ class ScoredQuery:
         self._evidence: np.ndarray | None = None
         self._scores: np.ndarray | None = None
         self._shift: np.ndarray | None = None  # per kind, once known
+        self._kind_best: np.ndarray | None = None  # per kind, the best score before the balance
+        self._head: tuple[np.ndarray, np.ndarray] | None = None  # (rows, their lifted scores)
         self._known: dict[int, float] = {}
         self._strong_raw: np.ndarray | None = None
 
@@ -127,12 +129,61 @@ class ScoredQuery:
             balance = self._matcher.config.kind_balance
             shift = np.zeros(len(KINDS))
             if balance:
-                best = self._kind_maxima(raw_all)
+                best = self._best_per_kind(raw_all)
                 finite = np.isfinite(best)
                 if finite.sum() >= 2:
                     shift[finite] = balance * (best[finite].max() - best[finite])
             self._shift = shift
         return self._shift if self._shift.any() else None
+
+    def _best_per_kind(self, raw_all: np.ndarray | None = None) -> np.ndarray:
+        if self._kind_best is None:
+            self._kind_best = self._kind_maxima(raw_all)
+        return self._kind_best
+
+    # -- the head -------------------------------------------------------------
+    def _head_values(self, rows: np.ndarray) -> np.ndarray:
+        """Fit alone of ``rows``: the score without kind offsets and balance, the centroid weighted
+        ``head_centroid_weight`` (the same numbers whichever way the scores are computed)."""
+        cfg = self._matcher.config
+        values = cfg.activity_weight * np.log1p(self._matcher.activity_[rows])
+        values += np.log(self._K[rows] / self._k_max + cfg.doc_eps) if self._k_max > 0 else np.log(cfg.doc_eps)
+        if self._centroid_on and self._c_max32 > 0:
+            c = self.centroid_sims[rows].astype(np.float64) / float(self._c_max32)
+            values += cfg.head_centroid_weight * np.log(c + cfg.centroid_eps)
+        for match, weight in self._codes:
+            values += weight * match[rows]
+        if self._mask is not None:
+            values[~self._mask[rows]] = -np.inf
+        if self._excluded.size:
+            values[_members(rows, self._excluded)] = -np.inf
+        return values
+
+    def head(self, raw_all: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, floors) of the head: the ``head_size`` organizations with evidence (``strong``) that fit
+        best by text and codes alone, whatever their kind. The best of them is placed first (just above
+        the best balanced score); the next ones keep their distance to it in fit: a head row scores at
+        least ``best balanced + (its fit - the best fit)``, so kind offsets and balance cannot push the
+        closest fits down, and a distant second stays where it was."""
+        if self._head is None:
+            size = self._matcher.config.head_size
+            rows, fit = np.zeros(0, dtype=np.int64), np.zeros(0)
+            if size > 0 and self.strong.size:
+                rows, fit = top_of(self._head_values(self.strong), size, self.strong)
+            floors = np.zeros(0)
+            if rows.size:
+                best = self._best_per_kind(raw_all)
+                shift = self._kind_shift(raw_all)
+                if shift is not None:
+                    best = best + shift
+                top = float(best[np.isfinite(best)].max(initial=-np.inf))
+                if np.isfinite(top):
+                    floors = top + (fit - fit[0])
+                    floors[0] = top + max(abs(top), 1.0) * 1e-9
+                else:
+                    rows = rows[:0]
+            self._head = (rows, floors)
+        return self._head
 
     def _kind_maxima(self, raw_all: np.ndarray | None) -> np.ndarray:
         """Best allowed score per kind before the balance (-inf where none).
@@ -205,8 +256,10 @@ class ScoredQuery:
         if self._scores is None:
             raw = self._raw()
             shift = self._kind_shift(raw)
+            rows, lifted = self.head(raw)
             if shift is not None:
                 raw += shift[self._matcher.kinds_]
+            raw[rows] = np.maximum(raw[rows], lifted)
             self._scores = raw
         return self._scores
 
@@ -218,6 +271,9 @@ class ScoredQuery:
         shift = self._kind_shift()
         if shift is not None:
             values += shift[self._matcher.kinds_[rows]]
+        for row, floor in zip(*self.head()):
+            at = rows == row
+            values[at] = np.maximum(values[at], floor)
         return values
 
     def score(self, row: int) -> float:
@@ -266,7 +322,7 @@ class ScoringMixin:
         index = self.index_
         n = index.n_orgs
         doc_sims = index.doc_similarities(cols, weights)
-        K = index.doc_kernel(doc_sims, cfg.doc_power)
+        K = index.doc_kernel(doc_sims, cfg.doc_power, cfg.doc_top)
         C = index.centroid_similarities(cols, weights)
         codes = []
         okpd = self.okpd2_.score(okpd2, n) if okpd2 else None

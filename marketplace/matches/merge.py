@@ -11,6 +11,10 @@ are reconciled first, the rest moved by one UPDATE per referencing column:
   removed, the needs joined;
 - any other unique link (invitations, chain stages, …): the kept
   organization's row stays, the duplicate's identical one is dropped;
+- what the kept organization would now do for itself (one profile posted an
+  order or leads a project, the other answered): the open response is
+  withdrawn, the invitation dropped, the open consortium place removed, each
+  noted in the order's or project's history;
 - everything else that references the organization — users, products,
   equipment, bookings, orders, offers, membership applications, projects,
   events, ideas, tables added later — is found through the schema's foreign
@@ -38,11 +42,11 @@ from .. import access
 from ..db import db
 from ..errors import Conflict, Forbidden, InvalidInput
 from ..i18n import localized
-from ..orders.models import OrderEvent, Response, ResponseStatus
+from ..orders.models import Order, OrderEvent, Response, ResponseStatus
 from ..organizations.models import MembershipStatus, Organization, OrganizationCompetency
-from ..projects.models import ConsortiumMember, ConsortiumStatus
+from ..projects.models import ConsortiumMember, ConsortiumStatus, Project, ProjectEvent
 from .changes import note_organizations
-from .models import OrganizationMerge
+from .models import OrderInvitation, OrganizationMerge
 
 RESPONSE_RANK = {ResponseStatus.ACCEPTED: 3, ResponseStatus.ACTIVE: 2, ResponseStatus.DECLINED: 1,
                  ResponseStatus.WITHDRAWN: 0}
@@ -205,6 +209,37 @@ def _move(ref: Reference, keep_id: int, drop_id: int, summary: dict) -> None:
     summary["moved"][ref.key] = summary["moved"].get(ref.key, 0) + count
 
 
+def _settle_own_work(keep_id: int, keep_name: str, drop_name: str, actor: Any, summary: dict) -> None:
+    """When one profile posted an order or leads a project and the other answered it, the kept organization
+    now answers itself: its open response is withdrawn, its invitation to its own order dropped and its
+    open place in the consortium it leads removed, each with a line of history (decided records stay)."""
+    actor_id = getattr(actor, "id", None)
+    own_orders = select(Order.id).where(Order.organization_id == keep_id)
+    note = _("Organizations merged: «%(merged)s» into «%(kept)s», the customer itself; its response was "
+             "withdrawn.", merged=drop_name, kept=keep_name)
+    for response in db.session.scalars(select(Response).where(
+            Response.organization_id == keep_id, Response.order_id.in_(own_orders),
+            Response.status == ResponseStatus.ACTIVE)).all():
+        response.status = ResponseStatus.WITHDRAWN
+        db.session.add(OrderEvent(order_id=response.order_id, actor_id=actor_id, action="merged", note=note))
+        summary["withdrawn"].append(f"order_response:{response.id}:order {response.order_id}")
+    for invitation in db.session.scalars(select(OrderInvitation).where(
+            OrderInvitation.organization_id == keep_id, OrderInvitation.order_id.in_(own_orders))).all():
+        summary["dropped"].append(f"order_invitation:{invitation.id}:order {invitation.order_id}")
+        db.session.delete(invitation)
+    led = select(Project.id).where(Project.lead_organization_id == keep_id)
+    note = _("Organizations merged: «%(merged)s» into «%(kept)s», the project's lead itself; its place in the "
+             "consortium was removed.", merged=drop_name, kept=keep_name)
+    for member in db.session.scalars(select(ConsortiumMember).where(
+            ConsortiumMember.organization_id == keep_id, ConsortiumMember.project_id.in_(led),
+            ConsortiumMember.status.in_((ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)))).all():
+        member.status = ConsortiumStatus.REMOVED
+        db.session.add(ProjectEvent(project_id=member.project_id, actor_id=actor_id, action="merged",
+                                    organization_id=keep_id, note=note))
+        summary["withdrawn"].append(f"consortium_member:{member.id}:project {member.project_id}")
+    db.session.flush()
+
+
 def _fill_profile(keep: Organization, drop: Organization) -> None:
     values = {name: getattr(drop, name) for name in FILLED_FIELDS}
     if drop.inn or drop.ogrn:  # unique columns: free them before the kept organization takes them
@@ -229,8 +264,8 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
     db.session.execute(update(Organization).where(Organization.id.in_(sorted((keep.id, drop.id))))
                        .values(membership_status=Organization.membership_status)
                        .execution_options(synchronize_session=False))  # both rows locked until the commit
-    summary: dict = {"moved": {}, "dropped": [], "joined": []}
-    keep_id, drop_id, drop_name, drop_inn = keep.id, drop.id, drop.name_ru, drop.inn
+    summary: dict = {"moved": {}, "dropped": [], "joined": [], "withdrawn": []}
+    keep_id, drop_id, drop_name, drop_inn, keep_name = keep.id, drop.id, drop.name_ru, drop.inn, keep.name_ru
     try:
         _merge_competencies(keep, drop, summary)
         _merge_responses(keep, drop, actor, summary)
@@ -242,6 +277,7 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
                 _drop_unique_clashes(ref, keep_id, drop_id, summary)
             _move(ref, keep_id, drop_id, summary)
         db.session.expire_all()  # the statements above bypassed the identity map
+        _settle_own_work(keep_id, keep_name, drop_name, actor, summary)
         note_organizations(db.session, (keep_id, drop_id))
         db.session.delete(db.session.get(Organization, drop_id))
         history = OrganizationMerge(kept_organization_id=keep_id, merged_organization_id=drop_id,

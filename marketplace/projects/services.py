@@ -66,6 +66,7 @@ EVENT_LABELS = {
     "declined": _l("Invitation declined"),
     "removed": _l("Removed from the consortium"),
     "member_updated": _l("Role or covered needs changed"),
+    "merged": _l("Organizations merged"),  # written by matches.merge
 }
 
 #: Labels of the fields an "edited" event names in its note.

@@ -23,6 +23,7 @@ from marketplace.models import (
     OrganizationCompetency,
     OrganizationMerge,
     Product,
+    ProjectEvent,
     Response,
     ResponseStatus,
     User,
@@ -171,6 +172,47 @@ def test_consortium_places_are_reconciled(client, login, cluster, twin):
     assert len(places) == 1  # one place per project: invited beats declined, the needs are joined
     assert places[0].organization_id == cluster.flanges.id and places[0].status == ConsortiumStatus.INVITED
     assert [n.id for n in places[0].needs] == [need.id]
+
+
+def test_the_kept_organization_does_not_answer_its_own_order_or_sit_in_its_own_consortium(client, login, cluster,
+                                                                                           twin):
+    """The duplicate posted an order and leads a project; the kept profile answered both. After the merge the
+    kept organization would answer itself: the open response is withdrawn, the invitation dropped and the
+    consortium place removed, each with a line of history; nothing else is lost."""
+    keep = cluster.flanges
+    own_response = factories.response(twin["posted"], keep, status=ResponseStatus.ACTIVE)
+    db.session.add(OrderInvitation(order_id=twin["posted"].id, organization_id=keep.id,
+                                   invited_by_id=twin["user"].id))
+    led = project_helpers.project(title="Модернизация кузнечного участка", lead_organization_id=twin["org_id"])
+    place = project_helpers.consortium_member(led, keep, status=ConsortiumStatus.ACCEPTED)
+    other_place = project_helpers.consortium_member(twin["project"], keep, status=ConsortiumStatus.ACCEPTED)
+    db.session.commit()
+    login(cluster.manager)
+    assert merge(client, keep.id, twin["org_id"]).status_code == 302
+    db.session.expire_all()
+    posted = db.session.get(Order, twin["posted"].id)
+    assert posted.organization_id == keep.id
+    response = db.session.get(Response, own_response.id)
+    assert response.organization_id == keep.id and response.status == ResponseStatus.WITHDRAWN
+    notes = [e.note for e in db.session.scalars(select(OrderEvent).where(
+        OrderEvent.order_id == posted.id, OrderEvent.action == "merged"))]
+    assert len(notes) == 1 and "withdrawn" in notes[0]
+    assert not db.session.scalars(select(OrderInvitation).where(OrderInvitation.order_id == posted.id)).all()
+    assert db.session.get(ConsortiumMember, place.id).status == ConsortiumStatus.REMOVED
+    events = db.session.scalars(select(ProjectEvent).where(ProjectEvent.project_id == led.id,
+                                                          ProjectEvent.action == "merged")).all()
+    assert len(events) == 1 and events[0].organization_id == keep.id
+    # a project the duplicate only took part in (another lead) keeps the merged place as it was
+    places = db.session.scalars(select(ConsortiumMember).where(
+        ConsortiumMember.project_id == twin["project"].id)).all()
+    assert [(p.id, p.status) for p in places] == [(other_place.id, ConsortiumStatus.ACCEPTED)]
+    # the untouched response of the duplicate to somebody else's order stays active
+    assert db.session.get(Response, twin["only_twin"]).status == ResponseStatus.ACTIVE
+    summary = json.loads(db.session.scalars(select(OrganizationMerge)).one().summary)
+    assert sorted(summary["withdrawn"]) == sorted([f"order_response:{own_response.id}:order {posted.id}",
+                                                   f"consortium_member:{place.id}:project {led.id}"])
+    page = client.get("/matches/duplicates?lang=en").get_data(as_text=True)
+    assert "withdrawn because the organization would answer its own order or project: 2" in page
 
 
 @pytest.mark.parametrize("who", ["customer", "flanges", "colleague", "registered"])

@@ -6,7 +6,7 @@ import pytest
 import scipy.sparse as sp
 
 from matching.codes import CodeIndex, competency_prefixes, okpd2_prefixes
-from matching.postings import accumulate
+from matching.postings import gather
 
 
 def test_prefixes():
@@ -35,13 +35,13 @@ def test_competency_codes_by_segments():
     np.testing.assert_allclose(index.score(["02.01"], 3), [1.0, 1.0, 0.5])
 
 
-def test_accumulate_equals_a_sparse_product():
-    rng = np.random.default_rng(0)
+def test_gather_concatenates_the_selected_slices():
     M = sp.random(50, 30, density=0.2, random_state=1, format="csc", dtype=np.float32)
     cols = np.array([1, 4, 7, 20])
-    w = rng.random(4).astype(np.float32)
-    expected = M[:, cols] @ w
-    got = accumulate(M.indptr, M.indices, M.data, cols, w, 50)
-    np.testing.assert_allclose(got, expected, rtol=1e-5)
-    np.testing.assert_array_equal(accumulate(M.indptr, M.indices, M.data, np.array([], int), np.array([]), 5),
-                                  np.zeros(5))
+    rows, values, lengths = gather(M.indptr, M.indices, M.data, cols)
+    part = M[:, cols]
+    np.testing.assert_array_equal(lengths, np.diff(part.indptr))
+    np.testing.assert_array_equal(rows, part.indices)
+    np.testing.assert_array_equal(values, part.data)
+    rows, values, lengths = gather(M.indptr, M.indices, M.data, np.array([], int))
+    assert rows.size == values.size == lengths.size == 0

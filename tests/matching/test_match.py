@@ -128,24 +128,56 @@ def _twins():
 def test_kind_offsets_calibrate_kinds_onto_one_scale():
     profiles = _twins()
     q = MatchQuery("мембранная очистка сточных вод пищевых предприятий")
-    default = Matcher().fit(profiles)
     assert MatcherConfig().kind_offsets == {"public": -2.0, "other": -2.0}
+    default = Matcher(MatcherConfig(head_size=0)).fit(profiles)  # the head (tested below) aside
     scores = dict(zip(default.org_ids_, default.score_query(q).scores))
     # same document, same activity: the kinds' offsets alone separate them (kind balance moves each
-    # kind's best by 30% of its gap, so a -2 offset costs 1.4 in the end)
+    # kind's best by 25% of its gap, so a -2 offset costs 1.5 in the end)
     assert scores["sme-1"] == pytest.approx(scores["uni-1"])
-    assert scores["sme-1"] - scores["pub-1"] == pytest.approx(1.4, abs=1e-4)
+    assert scores["sme-1"] - scores["pub-1"] == pytest.approx(1.5, abs=1e-4)
     assert scores["pub-1"] == pytest.approx(scores["oth-1"])
     assert ids(default.match_suppliers(q, top_k=4))[2:] in (["pub-1", "oth-1"], ["oth-1", "pub-1"])
     # without offsets the four twins tie; without balance the offset is the whole gap
     flat = Matcher(MatcherConfig(kind_offsets={})).fit(profiles).score_query(q).scores
     assert np.ptp(flat[:4]) == pytest.approx(0.0, abs=1e-5)
-    raw = Matcher(MatcherConfig(kind_balance=0.0, kind_offsets={"university": 0.5})).fit(profiles)
+    raw = Matcher(MatcherConfig(kind_balance=0.0, kind_offsets={"university": 0.5}, head_size=0)).fit(profiles)
     raw_scores = dict(zip(raw.org_ids_, raw.score_query(q).scores))
     assert raw_scores["uni-1"] - raw_scores["sme-1"] == pytest.approx(0.5, abs=1e-5)
     assert ids(raw.match_suppliers(q, top_k=1)) == ["uni-1"]
     # a kind filter still finds the offset kinds
     assert ids(default.match_suppliers(MatchQuery(q.text, kinds=["public"]))) == ["pub-1"]
+
+
+def test_the_head_keeps_the_closest_fits_first_whatever_their_kind():
+    from matching import OrganizationProfile, ProfileDocument
+
+    text = "Очистка сточных вод мембранными биореакторами на предприятиях пищевой промышленности"
+    profiles = [
+        OrganizationProfile(id="pub", name="pub", kind="public", projects=[ProfileDocument(text, id="a")]),
+        OrganizationProfile(id="sme", name="sme", kind="sme",
+                            projects=[ProfileDocument("Очистка сточных вод мембранными биореакторами на предприятиях", id="b")]),
+        OrganizationProfile(id="uni", name="uni", kind="university",
+                            projects=[ProfileDocument("Очистка сточных вод биореакторами на предприятиях пищевой промышленности",
+                                                  id="c")]),
+        OrganizationProfile(id="far", name="far", kind="large",
+                            description="Производство фланцев; очистка поверхностей перед окраской"),
+    ]
+    q = MatchQuery(text)
+    # the public body has the very text, but its kind's offset and the balance put two others first
+    plain = Matcher(MatcherConfig(head_size=0)).fit(profiles)
+    assert ids(plain.match_suppliers(q, top_k=4)).index("pub") >= 1
+    headed = Matcher(MatcherConfig(head_size=2)).fit(profiles)
+    assert ids(headed.match_suppliers(q, top_k=4))[0] == "pub"
+    scored = headed.score_query(q)
+    rows, floors = scored.head()
+    fit = scored._head_values(rows)
+    assert [headed.org_ids_[r] for r in rows][0] == "pub" and fit[0] > fit[1]
+    # the second fit keeps its distance to the first; every other organization keeps its balanced score
+    assert floors[1] - scored.scores[rows[0]] == pytest.approx(fit[1] - fit[0], abs=1e-6)
+    balanced = plain.score_query(q).scores
+    others = np.setdiff1d(np.arange(len(profiles)), rows)
+    np.testing.assert_array_equal(scored.scores[others], balanced[others])
+    assert scored.scores[rows[1]] == max(balanced[rows[1]], floors[1])
 
 
 def test_kind_offsets_are_validated_and_saved(tmp_path):

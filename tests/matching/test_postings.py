@@ -7,7 +7,7 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from matching import Matcher, MatcherConfig, MatchQuery, OrganizationProfile, ProfileDocument
-from matching.index import _threshold
+from matching.index import DOC_FLOOR, _keep_largest_per_group, _threshold
 from matching.postings import _interleaved, _kernel_ok, column_sums
 
 WORDS = [f"{a}{b}{c}" for a in ("ka", "ro", "ni", "te", "lo", "mi") for b in ("st", "ve", "po", "ra", "do")
@@ -154,3 +154,37 @@ def test_sparse_flatnonzero_equals_flatnonzero(size, density):
     np.testing.assert_array_equal(got, np.flatnonzero(mask))
     assert got.dtype == np.flatnonzero(mask).dtype
     np.testing.assert_array_equal(sparse_flatnonzero(mask[1:]), np.flatnonzero(mask[1:]))  # unaligned view
+
+
+@pytest.mark.parametrize("top", [0, 1, 3])
+def test_kernel_over_each_organizations_best_documents_equals_a_direct_sum(corpus, top):
+    profiles, queries = corpus
+    matcher = Matcher(MatcherConfig(delta_merge_docs=10_000)).fit(profiles[:250])
+    for p in profiles[250:]:  # delta documents, some organizations with documents in both segments
+        matcher.add_or_update(p)
+    matcher.add_or_update(profiles[3])
+    index = matcher.index_
+    assert not index.single_owner and index.n_delta_docs  # joint projects: the general path
+    crowded = 0
+    for query in queries:
+        cols, weights = matcher.query_vector(query.text, query.lang)
+        sims = index.doc_similarities(cols, weights).astype(np.float64)
+        best = sims.max()
+        expected = np.zeros(index.n_orgs)
+        for row in range(index.n_orgs):
+            docs, w = index.org_docs(row)
+            rel = sims[docs] / best
+            terms = np.sort(np.where(rel > DOC_FLOOR, w * rel ** 3, 0.0))[::-1]
+            crowded += int(top > 0 and np.count_nonzero(terms) > top)
+            expected[row] = terms[:top].sum() if top else terms.sum()
+        np.testing.assert_allclose(index.doc_kernel(sims.astype(np.float32), 3.0, top), expected, rtol=1e-5,
+                                   atol=1e-12)
+    assert crowded or not top  # the cap did cut somewhere
+
+
+def test_keep_largest_per_group():
+    groups = np.array([2, 0, 2, 2, 1, 2, 0])
+    values = np.array([0.5, 0.1, 0.9, 0.5, 0.3, 0.2, 0.4])
+    np.testing.assert_array_equal(_keep_largest_per_group(groups, values, 2),
+                                  [0.5, 0.1, 0.9, 0.0, 0.3, 0.0, 0.4])  # a tie: the first one stays
+    np.testing.assert_array_equal(_keep_largest_per_group(groups, values, 4), values)
