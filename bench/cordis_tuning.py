@@ -33,28 +33,31 @@ from matching.profiles import KINDS
 
 REFERENCE = {"recall@10": 0.135, "recall@20": 0.200, "recall@50": 0.315, "ndcg@10": 0.155, "mrr": 0.338,
              "recall@20_prc": 0.142, "recall@20_hes_rec": 0.261}
-# The neighbourhood of the default (96 points, ~10 s each); the wider grids of docs/benchmarks.md §1.2
+# The neighbourhood of the default (36 points, ~10 s each); the wider grids of docs/benchmarks.md §1.2
 # (doc_power 3-5, centroid_weight 0-3, activity_weight 0-0.4, kind_balance 0-0.45) put the optimum here.
 GRID = {
-    "doc_power": [4.0, 5.0],
+    "doc_power": [5.0],
     "doc_eps": [0.01, 0.03],
     "centroid_weight": [3.0],
     "centroid_eps": [0.05],
     "activity_weight": [0.2],
-    "kind_balance": [0.2, 0.25, 0.3],
-    "head_size": [0, 2],
+    "related_weight": [0.5],
+    "kind_balance": [0.25, 0.28, 0.3],
+    "head_size": [1, 2, 3],
     "head_centroid_weight": [2.0],
     # MatcherConfig.kind_offsets for "public" and "other" (the same value for both; other kinds 0)
-    "public_other_offset": [0.0, -1.0, -2.0, -3.0],
+    "public_other_offset": [-2.0, -3.0],
 }
 PUBLIC_OTHER = [KINDS.index("public"), KINDS.index("other")]
 
 
-def combine(K, C, activity, kinds, n_kinds, cfg) -> np.ndarray:
+def combine(K, C, N, activity, kinds, n_kinds, cfg) -> np.ndarray:
     offsets = np.zeros(n_kinds)
     offsets[PUBLIC_OTHER] = cfg["public_other_offset"]
     scores = (cfg["activity_weight"] * np.log1p(activity) + offsets[kinds])[None, :]
     scores = scores + np.log(K / np.maximum(K.max(axis=1, keepdims=True), 1e-30) + cfg["doc_eps"])
+    if cfg["related_weight"]:
+        scores = scores + cfg["related_weight"] * np.log1p(N)
     if cfg["centroid_weight"]:
         scores = scores + cfg["centroid_weight"] * np.log(C / np.maximum(C.max(axis=1, keepdims=True), 1e-30)
                                                           + cfg["centroid_eps"])
@@ -68,10 +71,10 @@ def combine(K, C, activity, kinds, n_kinds, cfg) -> np.ndarray:
         overall = np.where(present, best, -np.inf).max(axis=1, keepdims=True)
         shift = np.where(present, cfg["kind_balance"] * (overall - best), 0.0)
         scores = scores + shift[:, kinds]
-    return with_head(scores, K, C, activity, cfg)
+    return with_head(scores, K, C, N, activity, cfg)
 
 
-def with_head(scores, K, C, activity, cfg) -> np.ndarray:
+def with_head(scores, K, C, N, activity, cfg) -> np.ndarray:
     """``ScoredQuery.head``: the ``head_size`` best rows with K > 0 by fit alone (no offsets or balance,
     centroid weight ``head_centroid_weight``) get at least best + (their fit - the best fit)."""
     if not cfg["head_size"]:
@@ -80,6 +83,8 @@ def with_head(scores, K, C, activity, cfg) -> np.ndarray:
         K / np.maximum(K.max(axis=1, keepdims=True), 1e-30) + cfg["doc_eps"])
     fit = fit + cfg["head_centroid_weight"] * np.log(C / np.maximum(C.max(axis=1, keepdims=True), 1e-30)
                                                      + cfg["centroid_eps"])
+    if cfg["related_weight"]:
+        fit = fit + cfg["related_weight"] * np.log1p(N)
     fit = np.where(K > 0, fit, -np.inf)
     out = scores.copy()
     for i in range(scores.shape[0]):
@@ -106,11 +111,12 @@ def main() -> int:
     n_orgs = index.n_orgs
     Ks = {p: np.zeros((len(queries), n_orgs), np.float32) for p in (matcher.config.doc_power, *GRID["doc_power"])}
     C = np.zeros((len(queries), n_orgs), np.float32)
+    N = np.zeros((len(queries), n_orgs), np.float32)  # related documents (the same for every power)
     for i, q in enumerate(queries):
         cols, weights = model.query_vector(q.text, "en", matcher.config.max_query_terms)
         sims = index.doc_similarities(cols, weights)
         for p in Ks:
-            Ks[p][i] = index.doc_kernel(sims, p, matcher.config.doc_top)
+            Ks[p][i], N[i] = index.doc_kernel(sims, p, matcher.config.doc_top, matcher.config.related_floor)
         C[i] = index.centroid_similarities(cols, weights)
     rel = [np.array([matcher.org_row_[r] for r in q.relevant]) for q in queries]
     kinds_rel = [[q.relevant_kind.get(r, "") for r in q.relevant] for q in queries]
@@ -122,7 +128,7 @@ def main() -> int:
         points = [{n: getattr(d, n) for n in names if n != "public_other_offset"}
                   | {"public_other_offset": d.kind_offset("public")}]
     for cfg in points:
-        scores = combine(Ks[cfg["doc_power"]], C, matcher.activity_, matcher.kinds_.astype(np.int64), len(KINDS), cfg)
+        scores = combine(Ks[cfg["doc_power"]], C, N, matcher.activity_, matcher.kinds_.astype(np.int64), len(KINDS), cfg)
         per_key: dict[str, list[float]] = {}
         for i in range(len(queries)):
             top = matcher.top(scores[i], 50)

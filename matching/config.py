@@ -23,7 +23,7 @@ DEFAULT_FIELD_WEIGHTS = {
 }
 
 #: Log units added to every score of an organization of this kind (kinds of ``profiles.KINDS``; absent = 0).
-DEFAULT_KIND_OFFSETS = {"public": -2.0, "other": -2.0}
+DEFAULT_KIND_OFFSETS = {"public": -3.0, "other": -3.0}
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,15 @@ class MatcherConfig:
     The score of an organization for a query is, in log units::
 
         log(K/K_max + doc_eps) + centroid_weight * log(C/C_max + centroid_eps)
+          + related_weight * log(1 + N)
           + activity_weight * log(1 + activity) + kind_offsets[kind]
           + okpd2_weight * okpd2_match + competency_weight * competency_match
           + kind_balance shift
 
     where K sums ``(doc_cosine / best_doc_cosine) ** doc_power`` over the
-    organization's documents (each times its document weight), C is the
+    organization's ``doc_top`` best documents (each times its document weight), N is
+    the summed weight of its documents above ``related_floor`` × the best document
+    cosine (its "related past projects"), C is the
     cosine between the query and the organization's centroid (the normalized
     sum of its document vectors), and ``activity`` is the weighted number of
     its past-work documents (kind ``project``).
@@ -50,6 +53,12 @@ class MatcherConfig:
     public bodies and "other" organizations rarely join a consortium or do an
     order for the text that matches them, and the slots they took go to
     companies and universities.
+
+    The head: the ``head_size`` organizations with evidence that fit best by
+    the formula without offsets and balance (centroid weight
+    ``head_centroid_weight``) score at least the best balanced score plus
+    their fit minus the best fit (the first one just above it), so the
+    calibration never pushes the closest fits down (``ScoredQuery.head``).
     """
 
     # text analysis
@@ -66,15 +75,19 @@ class MatcherConfig:
     doc_power: float = 5.0
     # an organization's kernel counts its ``doc_top`` best documents (0: all): many past projects on a
     # topic count, but a hundred weak ones do not outweigh a few close ones
-    doc_top: int = 20
-    doc_eps: float = 0.03
+    doc_top: int = 10
+    # "has N related projects": + related_weight · log(1 + N), N = the summed weights of the organization's
+    # documents above related_floor × the best document similarity of the query
+    related_weight: float = 0.5
+    related_floor: float = 0.4
+    doc_eps: float = 0.01
     centroid_weight: float = 3.0
     centroid_eps: float = 0.05
     activity_weight: float = 0.2
-    kind_balance: float = 0.25
+    kind_balance: float = 0.28
     # the first ``head_size`` places: the organizations with evidence that fit best by text and codes alone
     # (no kind offsets or balance; centroid weight ``head_centroid_weight``), then the kind-balanced ranking
-    head_size: int = 2
+    head_size: int = 1
     head_centroid_weight: float = 2.0
     kind_offsets: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_OFFSETS))
     field_weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FIELD_WEIGHTS))
@@ -98,6 +111,8 @@ class MatcherConfig:
             raise ValueError("doc_power, doc_eps and centroid_eps must be positive")
         if self.doc_top < 0 or self.head_size < 0:
             raise ValueError("doc_top and head_size must be >= 0")
+        if not 0 < self.related_floor <= 1 or self.related_weight < 0:
+            raise ValueError("related_floor must be in (0, 1] and related_weight >= 0")
         if self.max_query_terms < 1 or self.max_postings < 1:
             raise ValueError("max_query_terms and max_postings must be >= 1")
         unknown = set(self.kind_offsets) - set(KINDS)

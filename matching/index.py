@@ -116,7 +116,8 @@ class TextIndex:
         self.doc_refs = np.zeros(0, dtype=np.int32)
         self.dead_docs = np.zeros(0, dtype=np.int64)
         self.single_owner = True
-        self._max_docs: int | None = None  # most documents of one organization (None: count again)
+        # (top, per organization: more than ``top`` documents?) for the kernel's cap; None: count again
+        self._crowded: tuple[int, np.ndarray | None] | None = None
 
     # -- sizes ---------------------------------------------------------------
     @property
@@ -173,7 +174,7 @@ class TextIndex:
         self.delta_cent, self._delta_cent_cache = {}, None
         self.doc_refs = np.bincount(pair_doc, minlength=X.shape[0]).astype(np.int32)
         self.single_owner = bool((np.diff(self.pair_ptr) == 1).all())
-        self._max_docs = None
+        self._crowded = None
         self.dead_docs = np.zeros(0, dtype=np.int64)
 
     def _refresh_dead(self) -> None:
@@ -197,6 +198,7 @@ class TextIndex:
 
     # -- incremental updates -------------------------------------------------
     def add_org(self) -> int:
+        self._crowded = None
         self.n_orgs += 1
         return self.n_orgs - 1
 
@@ -236,7 +238,7 @@ class TextIndex:
 
     def set_org_docs(self, org: int, docs: list[int], weights: list[float]) -> None:
         """Attach documents to an organization (after ``drop_org_pairs``) and refresh its centroid."""
-        self._max_docs = None
+        self._crowded = None
         self.delta_doc.extend(docs)
         self.delta_org.extend([org] * len(docs))
         self.delta_w.extend(weights)
@@ -303,39 +305,54 @@ class TextIndex:
             sims[self.dead_docs] = 0.0
         return sims
 
-    def doc_kernel(self, sims: np.ndarray, power: float, top: int = 0) -> np.ndarray:
-        """Per organization: sum of weight × (similarity / best similarity) ** power over its documents
-        (over its ``top`` largest such terms only, when ``top`` > 0)."""
+    def doc_kernel(self, sims: np.ndarray, power: float, top: int = 0, related: float = 0.0
+                   ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Per organization: K = the sum of weight × (similarity / best similarity) ** power over its
+        documents (over its ``top`` largest such terms only, when ``top`` > 0); and, when ``related`` > 0,
+        N = the summed weights of its documents above ``related`` × the best similarity (else None)."""
         best = float(sims.max()) if sims.size else 0.0
         if best <= 0:
-            return np.zeros(self.n_orgs)
+            return np.zeros(self.n_orgs), (np.zeros(self.n_orgs) if related > 0 else None)
         main = sims[: self.n_main_docs]
         touched = sparse_flatnonzero(main > _threshold(DOC_FLOOR * best, main.dtype))
-        b = _power(main[touched].astype(np.float64) / best, power)
+        rel = main[touched].astype(np.float64) / best
         if self.single_owner:  # every document belongs to one organization: its pair is its row
             pairs = self.pairs[touched]
-            orgs, values = pairs["org"], b * pairs["w"]
+            orgs, w = pairs["org"], pairs["w"]
         else:
             orgs, w, lengths = gather(self.pair_ptr, self.pair_org, self.pair_w, touched)  # their pairs
-            values = w * np.repeat(b, lengths)
+            rel = np.repeat(rel, lengths)
         if self.delta_doc:
-            rel = sims[np.asarray(self.delta_doc)].astype(np.float64) / best
-            keep = rel > DOC_FLOOR
+            delta_rel = sims[np.asarray(self.delta_doc)].astype(np.float64) / best
+            keep = delta_rel > DOC_FLOOR
             orgs = np.concatenate((orgs, np.asarray(self.delta_org, dtype=orgs.dtype)[keep]))
-            values = np.concatenate((values, _power(rel[keep], power) * np.asarray(self.delta_w)[keep]))
-        if top > 0 and self._may_exceed(top):
-            values = _keep_largest_per_group(orgs, values, top)
-        return np.bincount(orgs, weights=values, minlength=self.n_orgs)
+            w = np.concatenate((w, np.asarray(self.delta_w, dtype=w.dtype)[keep]))
+            rel = np.concatenate((rel, delta_rel[keep]))
+        values = _power(rel, power) * w
+        if top > 0:
+            crowdable = self._crowdable(top)
+            if crowdable is not None:
+                many = np.flatnonzero(crowdable[orgs])  # pairs of organizations with more than ``top`` documents
+                if many.size > top:
+                    values = values.copy()
+                    values[many] = _keep_largest_per_group(orgs[many], values[many], top)
+        K = np.bincount(orgs, weights=values, minlength=self.n_orgs)
+        if related <= 0:
+            return K, None
+        near = rel > related
+        return K, np.bincount(orgs[near], weights=w[near], minlength=self.n_orgs)
 
-    def _may_exceed(self, top: int) -> bool:
-        """Can an organization have more than ``top`` documents? (False spares the per-query check.)"""
-        if self._max_docs is None:
+    def _crowdable(self, top: int) -> np.ndarray | None:
+        """Per organization: has it more than ``top`` documents? (None: nobody has; cached.)"""
+        if self._crowded is None or self._crowded[0] != top:
             counts = np.diff(self.org_pair_ptr)
-            most = int(counts.max()) if counts.size else 0
+            if counts.size < self.n_orgs:
+                counts = np.concatenate((counts, np.zeros(self.n_orgs - counts.size, dtype=counts.dtype)))
             if self.delta_org:
-                most += int(np.bincount(np.asarray(self.delta_org)).max())
-            self._max_docs = most
-        return self._max_docs > top
+                counts = counts + np.bincount(np.asarray(self.delta_org), minlength=self.n_orgs)
+            crowdable = counts > top
+            self._crowded = (top, crowdable if crowdable.any() else None)
+        return self._crowded[1]
 
     def centroid_similarities(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Cosine of the query with every organization's centroid."""

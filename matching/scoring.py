@@ -37,7 +37,8 @@ class ScoredQuery:
 
     def __init__(self, matcher: ScoringMixin, doc_sims: np.ndarray, kernel: np.ndarray, centroid_sims: np.ndarray,
                  cols: np.ndarray, weights: np.ndarray, okpd2_codes: Sequence[str], competency_codes: Sequence[str],
-                 codes: list[tuple[np.ndarray, float]], allowed: tuple[np.ndarray | None, np.ndarray]) -> None:
+                 codes: list[tuple[np.ndarray, float]], allowed: tuple[np.ndarray | None, np.ndarray],
+                 related: np.ndarray | None = None) -> None:
         cfg = matcher.config
         self._matcher = matcher
         self.doc_sims = doc_sims  # per document
@@ -45,6 +46,7 @@ class ScoredQuery:
         self.cols, self.weights = cols, weights
         self.okpd2_codes, self.competency_codes = okpd2_codes, competency_codes
         self._K, self._codes = kernel, codes
+        self.related = related  # per organization: weighted number of related documents (None: not used)
         self._mask, self._excluded = allowed
         self._k_max = kernel.max(initial=0.0)
         self._c_max32 = np.float32(centroid_sims.max(initial=0.0))
@@ -67,6 +69,7 @@ class ScoredQuery:
         self._head: tuple[np.ndarray, np.ndarray] | None = None  # (rows, their lifted scores)
         self._known: dict[int, float] = {}
         self._strong_raw: np.ndarray | None = None
+        self._strong_centroid: np.ndarray | None = None  # the centroid terms of the ``strong`` rows
 
     @property
     def evidence(self) -> np.ndarray:
@@ -82,8 +85,9 @@ class ScoredQuery:
         eps32, shift = np.float32(cfg.centroid_eps), np.float32(np.log(cfg.centroid_eps))
         return cfg.centroid_weight * (np.log(c.astype(np.float32) / self._c_max32 + eps32) - shift)
 
-    def _raw(self, rows: np.ndarray | None = None) -> np.ndarray:
-        """Scores before the kind balance, of ``rows`` (None: everybody); the same operations either way."""
+    def _raw(self, rows: np.ndarray | None = None, centroid_terms: list | None = None) -> np.ndarray:
+        """Scores before the kind balance, of ``rows`` (None: everybody); the same operations either way.
+        ``centroid_terms`` (a list) receives the rows' centroid terms when given."""
         cfg = self._matcher.config
         base = self._matcher._base_scores()
         K, C = self._K, self.centroid_sims
@@ -97,12 +101,23 @@ class ScoredQuery:
             strong = np.flatnonzero(positive)
             if strong.size:
                 scores[strong] += np.log(K[strong] / self._k_max + cfg.doc_eps) - np.log(cfg.doc_eps)
+        if self.related is not None:  # zero outside the rows with K > 0: their bound stays valid
+            related = self.related if rows is None else self.related[rows]
+            some = np.flatnonzero(related)  # a few hundred: adding log(1 + 0) = 0 elsewhere changes nothing
+            scores[some] += cfg.related_weight * np.log1p(related[some])
         if self._centroid_on:
             if self._centroid_all:
-                scores += self._centroid_term(C)
+                term = self._centroid_term(C)
+                scores += term
             else:
                 touched = np.flatnonzero(C > 0)
-                scores[touched] += self._centroid_term(C[touched])
+                part = self._centroid_term(C[touched])
+                scores[touched] += part
+                if centroid_terms is not None:
+                    term = np.zeros(C.size, dtype=part.dtype)
+                    term[touched] = part
+            if centroid_terms is not None:
+                centroid_terms.append(term)
         for match, weight in self._codes:
             scores += weight * (match if rows is None else match[rows])
         mask, excluded = self._mask, self._excluded
@@ -119,7 +134,9 @@ class ScoredQuery:
 
     def _raw_strong(self) -> np.ndarray:
         if self._strong_raw is None:
-            self._strong_raw = self._raw(self.strong)
+            terms: list[np.ndarray] = []
+            self._strong_raw = self._raw(self.strong, terms)
+            self._strong_centroid = terms[0] if terms else None
         return self._strong_raw
 
     # -- kind balance ---------------------------------------------------------
@@ -142,21 +159,14 @@ class ScoredQuery:
         return self._kind_best
 
     # -- the head -------------------------------------------------------------
-    def _head_values(self, rows: np.ndarray) -> np.ndarray:
-        """Fit alone of ``rows``: the score without kind offsets and balance, the centroid weighted
-        ``head_centroid_weight`` (the same numbers whichever way the scores are computed)."""
+    def _head_values(self) -> np.ndarray:
+        """Fit alone of the ``strong`` rows: their score without kind offsets and balance, the centroid
+        term weighted ``head_centroid_weight`` instead of ``centroid_weight`` (derived from the same
+        numbers whichever way the scores are computed)."""
         cfg = self._matcher.config
-        values = cfg.activity_weight * np.log1p(self._matcher.activity_[rows])
-        values += np.log(self._K[rows] / self._k_max + cfg.doc_eps) if self._k_max > 0 else np.log(cfg.doc_eps)
-        if self._centroid_on and self._c_max32 > 0:
-            c = self.centroid_sims[rows].astype(np.float64) / float(self._c_max32)
-            values += cfg.head_centroid_weight * np.log(c + cfg.centroid_eps)
-        for match, weight in self._codes:
-            values += weight * match[rows]
-        if self._mask is not None:
-            values[~self._mask[rows]] = -np.inf
-        if self._excluded.size:
-            values[_members(rows, self._excluded)] = -np.inf
+        values = self._raw_strong() - self._matcher._offsets()[self._matcher.kinds_[self.strong]]
+        if self._strong_centroid is not None and cfg.head_centroid_weight != cfg.centroid_weight:
+            values += (cfg.head_centroid_weight / cfg.centroid_weight - 1.0) * self._strong_centroid
         return values
 
     def head(self, raw_all: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -169,7 +179,7 @@ class ScoredQuery:
             size = self._matcher.config.head_size
             rows, fit = np.zeros(0, dtype=np.int64), np.zeros(0)
             if size > 0 and self.strong.size:
-                rows, fit = top_of(self._head_values(self.strong), size, self.strong)
+                rows, fit = top_of(self._head_values(), size, self.strong)
             floors = np.zeros(0)
             if rows.size:
                 best = self._best_per_kind(raw_all)
@@ -271,9 +281,15 @@ class ScoredQuery:
         shift = self._kind_shift()
         if shift is not None:
             values += shift[self._matcher.kinds_[rows]]
-        for row, floor in zip(*self.head()):
-            at = rows == row
-            values[at] = np.maximum(values[at], floor)
+        head, floors = self.head()
+        if head.size:
+            if rows is self.strong:  # sorted, and holds every head row
+                at = np.searchsorted(rows, head)
+                values[at] = np.maximum(values[at], floors)
+            else:
+                for row, floor in zip(head.tolist(), floors.tolist()):
+                    hit = rows == row
+                    values[hit] = np.maximum(values[hit], floor)
         return values
 
     def score(self, row: int) -> float:
@@ -303,13 +319,25 @@ def top_of(values: np.ndarray, top_k: int, rows: np.ndarray | None = None) -> tu
     """(rows, values) of the ``top_k`` best finite ``values`` (of ``rows`` if given), best first, ties by row."""
     if top_k <= 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    if values.size > top_k:
-        part = np.argpartition(values, values.size - top_k)[values.size - top_k:]
+    if top_k == 1 and values.size:  # the largest; among ties the lowest row
+        ties = np.flatnonzero(values == values.max())
+        part = ties[:1] if rows is None or ties.size == 1 else ties[[int(np.argmin(rows[ties]))]]
+    elif values.size > top_k:
+        candidates = np.arange(values.size)
+        if values.size >= 64 * top_k:
+            # the k-th largest of every 8th value is at most the k-th largest of all: only values reaching
+            # it can be among the best k (exact; one pass and a small partition instead of a large one)
+            sample = values[::8]
+            bound = sample[np.argpartition(sample, sample.size - top_k)[sample.size - top_k:]].min()
+            candidates = np.flatnonzero(values >= bound)
+        sub = values[candidates]
+        kth = sub[np.argpartition(sub, sub.size - top_k)[sub.size - top_k:]].min()
+        part = candidates[sub >= kth]  # the best k and every value tied with the k-th: ties go by row below
     else:
         part = np.arange(values.size)
     part = part[np.isfinite(values[part])]
     picked = part if rows is None else rows[part]
-    order = np.lexsort((picked, -values[part]))
+    order = np.lexsort((picked, -values[part]))[:top_k]
     return picked[order], values[part][order]
 
 
@@ -322,7 +350,8 @@ class ScoringMixin:
         index = self.index_
         n = index.n_orgs
         doc_sims = index.doc_similarities(cols, weights)
-        K = index.doc_kernel(doc_sims, cfg.doc_power, cfg.doc_top)
+        K, N = index.doc_kernel(doc_sims, cfg.doc_power, cfg.doc_top,
+                                cfg.related_floor if cfg.related_weight else 0.0)
         C = index.centroid_similarities(cols, weights)
         codes = []
         okpd = self.okpd2_.score(okpd2, n) if okpd2 else None
@@ -330,19 +359,22 @@ class ScoringMixin:
         for match, weight in ((okpd, cfg.okpd2_weight), (comp, cfg.competency_weight)):
             if match is not None:
                 codes.append((match, weight))
-        return ScoredQuery(self, doc_sims, K, C, cols, weights, okpd2, competencies, codes, allowed)
+        return ScoredQuery(self, doc_sims, K, C, cols, weights, okpd2, competencies, codes, allowed, N)
 
     def _base_scores(self) -> np.ndarray:
         """Score of an organization that shares nothing with the query (activity prior + eps terms + kind offset)."""
         cached = getattr(self, "_base_cache", None)
         if cached is None or cached[0] != self.version_ or cached[1].size != self.activity_.size:
             cfg = self.config
-            offsets = np.array([cfg.kind_offset(kind) for kind in KINDS])
             base = (cfg.activity_weight * np.log1p(self.activity_) + np.log(cfg.doc_eps)
-                    + cfg.centroid_weight * np.log(cfg.centroid_eps) + offsets[self.kinds_])
+                    + cfg.centroid_weight * np.log(cfg.centroid_eps) + self._offsets()[self.kinds_])
             cached = (self.version_, base)
             self._base_cache = cached
         return cached[1]
+
+    def _offsets(self) -> np.ndarray:
+        """``kind_offsets`` per kind code."""
+        return np.array([self.config.kind_offset(kind) for kind in KINDS])
 
     def _kind_base_max(self) -> np.ndarray:
         """Per kind, the best base score of its active rows (-inf where none; cached per version)."""

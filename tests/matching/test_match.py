@@ -128,13 +128,13 @@ def _twins():
 def test_kind_offsets_calibrate_kinds_onto_one_scale():
     profiles = _twins()
     q = MatchQuery("мембранная очистка сточных вод пищевых предприятий")
-    assert MatcherConfig().kind_offsets == {"public": -2.0, "other": -2.0}
+    assert MatcherConfig().kind_offsets == {"public": -3.0, "other": -3.0}
     default = Matcher(MatcherConfig(head_size=0)).fit(profiles)  # the head (tested below) aside
     scores = dict(zip(default.org_ids_, default.score_query(q).scores))
     # same document, same activity: the kinds' offsets alone separate them (kind balance moves each
-    # kind's best by 25% of its gap, so a -2 offset costs 1.5 in the end)
+    # kind's best by 28% of its gap, so a -3 offset costs 2.16 in the end)
     assert scores["sme-1"] == pytest.approx(scores["uni-1"])
-    assert scores["sme-1"] - scores["pub-1"] == pytest.approx(1.5, abs=1e-4)
+    assert scores["sme-1"] - scores["pub-1"] == pytest.approx(2.16, abs=1e-4)
     assert scores["pub-1"] == pytest.approx(scores["oth-1"])
     assert ids(default.match_suppliers(q, top_k=4))[2:] in (["pub-1", "oth-1"], ["oth-1", "pub-1"])
     # without offsets the four twins tie; without balance the offset is the whole gap
@@ -170,7 +170,7 @@ def test_the_head_keeps_the_closest_fits_first_whatever_their_kind():
     assert ids(headed.match_suppliers(q, top_k=4))[0] == "pub"
     scored = headed.score_query(q)
     rows, floors = scored.head()
-    fit = scored._head_values(rows)
+    fit = scored._head_values()[np.searchsorted(scored.strong, rows)]
     assert [headed.org_ids_[r] for r in rows][0] == "pub" and fit[0] > fit[1]
     # the second fit keeps its distance to the first; every other organization keeps its balanced score
     assert floors[1] - scored.scores[rows[0]] == pytest.approx(fit[1] - fit[0], abs=1e-6)
@@ -188,3 +188,31 @@ def test_kind_offsets_are_validated_and_saved(tmp_path):
     m = Matcher(MatcherConfig(kind_offsets={"large": -1.0})).fit(_twins())
     loaded = Matcher.load(m.save(tmp_path / "m.npz"))
     assert loaded.config.kind_offsets == {"large": -1.0}
+
+
+def test_related_past_projects_count_in_the_score():
+    from matching import OrganizationProfile, ProfileDocument
+
+    text = "Литьё алюминиевых корпусов насосов под давлением"
+    close = ["Литьё алюминиевых корпусов под давлением для насосных станций",
+             "Литьё под давлением алюминиевых корпусов редукторов"]
+    profiles = [
+        OrganizationProfile(id="one", name="one", kind="sme", projects=[ProfileDocument(text, id="a")]),
+        OrganizationProfile(id="three", name="three", kind="sme",
+                            projects=[ProfileDocument(text, id="b"),
+                                      *(ProfileDocument(t, id=f"c{i}") for i, t in enumerate(close))]),
+        OrganizationProfile(id="other", name="other", kind="sme",
+                            projects=[ProfileDocument("Пошив рабочей одежды и спецобуви", id="d")]),
+    ]
+    q = MatchQuery(text)
+    with_count = Matcher(MatcherConfig(head_size=0)).fit(profiles)
+    without = Matcher(MatcherConfig(head_size=0, related_weight=0.0)).fit(profiles)
+    scored = with_count.score_query(q)
+    # the related projects: documents above 40% of the best similarity (weights 1)
+    assert scored.related.tolist() == [1.0, 3.0, 0.0]
+    assert without.score_query(q).related is None
+    gap_with = scored.scores[1] - scored.scores[0]
+    gap_without = without.score_query(q).scores[1] - without.score_query(q).scores[0]
+    assert gap_with - gap_without == pytest.approx(0.5 * (np.log(4) - np.log(2)), abs=1e-6)
+    with pytest.raises(ValueError):
+        MatcherConfig(related_floor=0.0)

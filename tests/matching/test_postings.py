@@ -170,15 +170,18 @@ def test_kernel_over_each_organizations_best_documents_equals_a_direct_sum(corpu
         cols, weights = matcher.query_vector(query.text, query.lang)
         sims = index.doc_similarities(cols, weights).astype(np.float64)
         best = sims.max()
-        expected = np.zeros(index.n_orgs)
+        expected, related = np.zeros(index.n_orgs), np.zeros(index.n_orgs)
         for row in range(index.n_orgs):
             docs, w = index.org_docs(row)
             rel = sims[docs] / best
             terms = np.sort(np.where(rel > DOC_FLOOR, w * rel ** 3, 0.0))[::-1]
             crowded += int(top > 0 and np.count_nonzero(terms) > top)
             expected[row] = terms[:top].sum() if top else terms.sum()
-        np.testing.assert_allclose(index.doc_kernel(sims.astype(np.float32), 3.0, top), expected, rtol=1e-5,
-                                   atol=1e-12)
+            related[row] = w[rel > 0.4].sum()
+        K, N = index.doc_kernel(sims.astype(np.float32), 3.0, top, 0.4)
+        np.testing.assert_allclose(K, expected, rtol=1e-5, atol=1e-12)
+        np.testing.assert_allclose(N, related, rtol=1e-6)
+        assert index.doc_kernel(sims.astype(np.float32), 3.0, top)[1] is None
     assert crowded or not top  # the cap did cut somewhere
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from matching import Matcher, MatcherConfig, MatchQuery
 from matching.reasons import matched_terms, matched_terms_many
+from matching.scoring import top_of
 
 from .test_postings import random_profiles
 
@@ -108,7 +109,8 @@ def test_match_suppliers_does_not_compute_every_score(corpus, monkeypatch):
 
     everybody = []
     original = ScoredQuery._raw
-    monkeypatch.setattr(ScoredQuery, "_raw", lambda self, rows=None: everybody.append(rows is None) or original(self, rows))
+    monkeypatch.setattr(ScoredQuery, "_raw", lambda self, rows=None, terms=None: (
+        everybody.append(rows is None) or original(self, rows, terms)))
     for query, (ids, scores) in zip(queries, expected):
         everybody.clear()
         matches = matcher.match_suppliers(query)
@@ -144,3 +146,25 @@ def test_matched_words_of_several_profiles_at_once_equal_one_by_one(corpus):
         assert matched_terms_many(model, scored.cols, scored.weights, vectors, 5) == one_by_one
         assert any(one_by_one) and () in one_by_one
     assert matched_terms_many(model, np.zeros(0, dtype=np.int64), np.zeros(0), vectors, 5) == [()] * len(vectors)
+
+
+def test_top_of_one_is_the_largest_and_the_lowest_row_among_ties():
+    values = np.array([0.5, 2.0, -np.inf, 2.0, 1.0])
+    assert top_of(values, 1)[0].tolist() == [1]
+    assert top_of(values, 1, np.array([9, 7, 8, 3, 1]))[0].tolist() == [3]  # rows given unsorted
+    assert top_of(np.full(3, -np.inf), 1)[0].size == 0
+    for k in (1, 2, 5):
+        assert top_of(values, k)[0].tolist() == [1, 3, 4, 0, 2][:min(k, 4)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_top_of_many_values_equals_a_full_sort(seed):
+    rng = np.random.default_rng(seed)
+    values = np.round(rng.normal(size=5000), 2)  # many ties
+    values[rng.choice(5000, 300, replace=False)] = -np.inf
+    rows = np.sort(rng.choice(100_000, 5000, replace=False))
+    for k in (1, 3, 10, 50):
+        order = np.lexsort((rows, -values))[:k]
+        picked, got = top_of(values, k, rows)
+        np.testing.assert_array_equal(picked, rows[order])
+        np.testing.assert_array_equal(got, values[order])
