@@ -22,6 +22,9 @@ DEFAULT_FIELD_WEIGHTS = {
     "project": 1.0,
 }
 
+#: Documents under this share of a query's best document similarity are not looked at (the kernel's floor).
+DOC_FLOOR = 0.15
+
 #: Log units added to every score of an organization of this kind (kinds of ``profiles.KINDS``; absent = 0).
 DEFAULT_KIND_OFFSETS = {"public": -3.0, "other": -3.0}
 
@@ -111,8 +114,8 @@ class MatcherConfig:
             raise ValueError("doc_power, doc_eps and centroid_eps must be positive")
         if self.doc_top < 0 or self.head_size < 0:
             raise ValueError("doc_top and head_size must be >= 0")
-        if not 0 < self.related_floor <= 1 or self.related_weight < 0:
-            raise ValueError("related_floor must be in (0, 1] and related_weight >= 0")
+        if not DOC_FLOOR <= self.related_floor <= 1 or self.related_weight < 0:
+            raise ValueError(f"related_floor must be in [{DOC_FLOOR}, 1] and related_weight >= 0")
         if self.max_query_terms < 1 or self.max_postings < 1:
             raise ValueError("max_query_terms and max_postings must be >= 1")
         unknown = set(self.kind_offsets) - set(KINDS)

@@ -21,11 +21,11 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
+from .config import DOC_FLOOR  # documents below this share of the best similarity are ignored (0.15**5 < 1e-4)
 from .postings import column_sums, gather, sparse_flatnonzero
 from .vectorizer import TextModel
 
 PAIR_DTYPE = np.dtype([("org", np.int32), ("w", np.float32)])
-DOC_FLOOR = 0.15  # documents below this share of the best similarity are ignored (0.15**5 < 1e-4)
 
 
 def _indptr(rows: np.ndarray, n: int) -> np.ndarray:

@@ -16,7 +16,9 @@ bit (tests/matching/test_scoring_paths.py).
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -341,6 +343,20 @@ def top_of(values: np.ndarray, top_k: int, rows: np.ndarray | None = None) -> tu
     return picked[order], values[part][order]
 
 
+#: From this many documents on, a query's centroid cosines are computed in a helper thread (see ``_score_vector``).
+PARALLEL_MIN_DOCS = 200_000
+_HELPER: ThreadPoolExecutor | None = None
+_HELPER_PID = 0
+
+
+def _helper() -> ThreadPoolExecutor:
+    """One helper thread per process, created on first use (after a fork, a new one)."""
+    global _HELPER, _HELPER_PID
+    if _HELPER is None or _HELPER_PID != os.getpid():
+        _HELPER, _HELPER_PID = ThreadPoolExecutor(max_workers=1, thread_name_prefix="matcher"), os.getpid()
+    return _HELPER
+
+
 class ScoringMixin:
     """Needs ``config``, ``index_``, ``activity_``, ``kinds_``, ``active_``, code indices and ``version_``."""
 
@@ -349,10 +365,14 @@ class ScoringMixin:
         cfg = self.config
         index = self.index_
         n = index.n_orgs
+        # a large index: the centroid postings are read on a second core while this one reads the documents'
+        # (scipy's kernel releases the GIL); both only read the index
+        pending = (_helper().submit(index.centroid_similarities, cols, weights)
+                   if index.n_docs >= PARALLEL_MIN_DOCS and cols.size else None)
         doc_sims = index.doc_similarities(cols, weights)
         K, N = index.doc_kernel(doc_sims, cfg.doc_power, cfg.doc_top,
                                 cfg.related_floor if cfg.related_weight else 0.0)
-        C = index.centroid_similarities(cols, weights)
+        C = pending.result() if pending is not None else index.centroid_similarities(cols, weights)
         codes = []
         okpd = self.okpd2_.score(okpd2, n) if okpd2 else None
         comp = self.competency_.score(competencies, n) if competencies else None

@@ -215,4 +215,4 @@ def test_related_past_projects_count_in_the_score():
     gap_without = without.score_query(q).scores[1] - without.score_query(q).scores[0]
     assert gap_with - gap_without == pytest.approx(0.5 * (np.log(4) - np.log(2)), abs=1e-6)
     with pytest.raises(ValueError):
-        MatcherConfig(related_floor=0.0)
+        MatcherConfig(related_floor=0.1)  # below the floor of the documents looked at

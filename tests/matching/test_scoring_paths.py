@@ -2,6 +2,7 @@
 computation of every organization's score, bit for bit, and the cached readable words of the reasons."""
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 import numpy as np
@@ -168,3 +169,19 @@ def test_top_of_many_values_equals_a_full_sort(seed):
         picked, got = top_of(values, k, rows)
         np.testing.assert_array_equal(picked, rows[order])
         np.testing.assert_array_equal(got, values[order])
+
+
+def test_centroids_in_a_helper_thread_give_the_same_scores(corpus, monkeypatch):
+    import matching.scoring as scoring
+
+    profiles, queries = corpus
+    matcher = Matcher(MatcherConfig()).fit(profiles)
+    sequential = [matcher.score_query(q).scores for q in queries]
+    monkeypatch.setattr(scoring, "PARALLEL_MIN_DOCS", 0)  # every index counts as large
+    calls = []
+    original = matcher.index_.centroid_similarities
+    monkeypatch.setattr(matcher.index_, "centroid_similarities",
+                        lambda cols, w: calls.append(threading.current_thread().name) or original(cols, w))
+    for query, expected in zip(queries, sequential):
+        np.testing.assert_array_equal(matcher.score_query(query).scores, expected)
+    assert calls and all(name.startswith("matcher") for name in calls)
