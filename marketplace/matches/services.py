@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,6 +123,7 @@ class NeedSpec:
     competency_codes: Sequence[str] = ()
     okpd2_codes: Sequence[str] = ()
     kind: str | None = None  # an OrgKind value ("university"...), None = any
+    key: Hashable | None = None  # the caller's id of the need (labels may repeat), given back in ``need_keys``
 
 
 @dataclass
@@ -132,6 +133,7 @@ class ConsortiumMemberView:
     covers: list[str]  # need labels
     coverage: dict[str, int]  # need label -> strength 0..100
     reasons: ReasonsView
+    need_keys: list = field(default_factory=list)  # ``NeedSpec.key`` of the needs it covers (where given)
 
 
 @dataclass
@@ -198,6 +200,7 @@ def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: M
     organizations = _organizations(m.org_id for m in proposal.members)
     kind_of = {org_id: org.kind.value for org_id, org in organizations.items()}
     label = dict(zip(keys, (n.label for n in needs)))
+    key_of = dict(zip(keys, (n.key for n in needs)))
     required = dict(zip(keys, kinds))
 
     def fits(org_id, key) -> bool:
@@ -212,7 +215,8 @@ def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: M
         view.members.append(ConsortiumMemberView(
             organization=organizations[member.org_id], kind=OrgKind(kind_of[member.org_id]),
             covers=[label[k] for k in covers],
-            coverage={label[k]: round(100 * member.coverage.get(k, 0.0)) for k in covers}, reasons=why))
+            coverage={label[k]: round(100 * member.coverage.get(k, 0.0)) for k in covers}, reasons=why,
+            need_keys=[key_of[k] for k in covers if key_of[k] is not None]))
     library_gaps = set(proposal.gaps)
     for need in proposal.needs:
         covering = [organizations[o] for o in need.org_ids if fits(o, need.label)]

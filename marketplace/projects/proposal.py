@@ -32,7 +32,7 @@ def need_spec(need: ProjectNeed) -> NeedSpec:
     text = " ".join(part for part in (need.title, need.description) if part)
     codes = (need.competency.code,) if need.competency is not None else ()
     return NeedSpec(label=need.title, text=text, competency_codes=codes,
-                    kind=need.org_kind.value if need.org_kind is not None else None)
+                    kind=need.org_kind.value if need.org_kind is not None else None, key=need.id)
 
 
 def propose_partners(project: Project, coverage: list[NeedCoverage], *, user, lang: str | None = None
@@ -49,9 +49,5 @@ def propose_partners(project: Project, coverage: list[NeedCoverage], *, user, la
     view = propose_consortium([need_spec(n) for n in open_needs], text=f"{project.title} {project.description}",
                               exclude_ids=sorted(asked), max_size=min(MAX_PROPOSED, max(wanted, 1)),
                               user=user, lang=lang)
-    by_title: dict[str, list[int]] = {}
-    for need in open_needs:
-        by_title.setdefault(need.title, []).append(need.id)
-    need_ids = {member.organization.id: [nid for label in member.covers for nid in by_title.get(label, [])]
-                for member in view.members}
+    need_ids = {member.organization.id: list(member.need_keys) for member in view.members}
     return ProjectProposal(view=view, open_needs=open_needs, need_ids=need_ids)

@@ -211,3 +211,15 @@ def test_a_kind_nobody_in_the_cluster_has_is_reported(client, login, cluster, pr
     proposal = proposal_of(project, cluster.manager)
     assert proposal.view.unmet_kinds == {OrgKind.RESEARCH: 1}
     assert "Научное сопровождение" in proposal.view.uncovered
+
+
+def test_needs_with_the_same_title_are_told_apart_by_id(cluster, project):
+    """Two open needs may share a title: an organization is preselected only for the one it covers (here the
+    twin asks for a university, which the paint maker is not)."""
+    twin = helpers.need(project, title="Антикоррозионное покрытие", org_kind=OrgKind.UNIVERSITY,
+                        description="Исследование антикоррозионных покрытий, испытания в солевом тумане.")
+    proposal = proposal_of(project, cluster.manager)
+    coating = project.test_needs["coating"]
+    assert coating.id in proposal.need_ids[cluster.paints.id]
+    assert twin.id not in proposal.need_ids[cluster.paints.id]
+    assert all(twin.id not in ids for org, ids in proposal.need_ids.items() if org != cluster.university.id)
