@@ -39,6 +39,7 @@ class MatcherConfig:
           + related_weight * log(1 + N)
           + activity_weight * log(1 + activity) + kind_offsets[kind]
           + okpd2_weight * okpd2_match + competency_weight * competency_match
+          + place_weight * (the query names the organization's place)
           + kind_balance shift
 
     where K sums ``(doc_cosine / best_doc_cosine) ** doc_power`` over the
@@ -98,6 +99,9 @@ class MatcherConfig:
     # a full code match is worth about as much as the gap between a fair and the best text match)
     okpd2_weight: float = 3.0
     competency_weight: float = 3.0
+    # log units for an organization whose region, city or country the query names (places.py); chosen on the
+    # first half of the CORDIS queries, where a project naming a country often has partners there
+    place_weight: float = 3.0
     # reasons
     reason_terms: int = 6
     reason_documents: int = 3

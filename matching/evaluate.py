@@ -5,8 +5,10 @@
 ``queries.jsonl.gz``. Every organization of ``organizations.csv`` becomes an
 ``OrganizationProfile`` whose documents are its past projects (title +
 objective + keywords; a project shared by several organizations is one
-document). The product's ``Matcher`` with the default ``MatcherConfig`` is
-fitted on them and every query with a non-empty relevant set is ranked.
+document); its region is its country code and its places the country's names
+(``COUNTRY_NAMES``) and its city. The product's ``Matcher`` with the default
+``MatcherConfig`` is fitted on them and every query with a non-empty relevant
+set is ranked.
 
 Prints one JSON object. Metric definitions (per query, then averaged):
 
@@ -39,6 +41,26 @@ import numpy as np
 from .config import MatcherConfig
 from .matcher import Matcher
 from .profiles import MatchQuery, OrganizationProfile, ProfileDocument, normalize_kind
+
+#: Names of the CORDIS country codes as a project text writes them (the country and its adjective): with the
+#: organization's city they are its ``places``, so a project naming a country prefers organizations there.
+COUNTRY_NAMES = {
+    "AT": "Austria; Austrian", "BE": "Belgium; Belgian", "BG": "Bulgaria; Bulgarian", "CY": "Cyprus; Cypriot",
+    "CZ": "Czechia; Czech Republic; Czech", "DE": "Germany; German", "DK": "Denmark; Danish",
+    "EE": "Estonia; Estonian", "EL": "Greece; Greek", "ES": "Spain; Spanish", "FI": "Finland; Finnish",
+    "FR": "France; French", "HR": "Croatia; Croatian", "HU": "Hungary; Hungarian", "IE": "Ireland; Irish",
+    "IT": "Italy; Italian", "LT": "Lithuania; Lithuanian", "LU": "Luxembourg", "LV": "Latvia; Latvian",
+    "MT": "Malta; Maltese", "NL": "Netherlands; Dutch", "PL": "Poland; Polish", "PT": "Portugal; Portuguese",
+    "RO": "Romania; Romanian", "SE": "Sweden; Swedish", "SI": "Slovenia; Slovenian", "SK": "Slovakia; Slovak",
+    "UK": "United Kingdom; British; England; Scotland; Wales", "NO": "Norway; Norwegian",
+    "CH": "Switzerland; Swiss", "IS": "Iceland; Icelandic", "TR": "Turkey; Türkiye; Turkish", "IL": "Israel; Israeli",
+    "RS": "Serbia; Serbian", "UA": "Ukraine; Ukrainian", "AL": "Albania; Albanian", "MK": "North Macedonia",
+    "ME": "Montenegro", "BA": "Bosnia and Herzegovina", "MD": "Moldova; Moldovan", "GE": "Georgia; Georgian",
+    "AM": "Armenia; Armenian", "TN": "Tunisia; Tunisian", "FO": "Faroe Islands", "XK": "Kosovo",
+    "US": "United States; American", "CA": "Canada; Canadian", "JP": "Japan; Japanese", "KR": "South Korea; Korean",
+    "CN": "China; Chinese", "IN": "India; Indian", "BR": "Brazil; Brazilian", "ZA": "South Africa",
+    "AU": "Australia; Australian", "NZ": "New Zealand",
+}
 
 #: Weight of a past project in a profile by the organization's role in it.
 ROLE_WEIGHTS = {"coordinator": 1.0, "participant": 1.0, "associatedPartner": 0.2, "thirdParty": 0.2}
@@ -78,8 +100,10 @@ def load_profiles(directory: Path) -> list[OrganizationProfile]:
     profiles = []
     with open(directory / "organizations.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
+            country = row.get("country") or ""
+            places = [*COUNTRY_NAMES.get(country, "").split("; "), row.get("city") or ""]
             profiles.append(OrganizationProfile(
-                id=row["id"], name=row.get("name") or "", region=row.get("country") or "",
+                id=row["id"], name=row.get("name") or "", region=country, places=[p for p in places if p],
                 kind=normalize_kind(row.get("kind") or "", sme=(row.get("sme") or "").lower() == "true"),
                 projects=docs.get(row["id"], []),
             ))

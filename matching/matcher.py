@@ -23,6 +23,7 @@ from .codes import CodeIndex
 from .config import MatcherConfig
 from .errors import NotFittedError, UnknownOrganizationError
 from .index import TextIndex
+from .places import PlaceIndex
 from .profiles import ConsortiumQuery, MatchQuery, OrderDocument, OrganizationProfile, normalize_kind
 from .results import ConsortiumProposal, Match, OrderMatch
 from .scoring import KIND_CODE, ScoredQuery, ScoringMixin
@@ -112,10 +113,12 @@ class Matcher(ScoringMixin):
         self.okpd2_ = CodeIndex("okpd2")
         self.competency_ = CodeIndex("competency")
         self.competency_names_: list[dict[str, str]] = []
+        self.places_ = PlaceIndex()
         for row, p in enumerate(profiles):
             self.okpd2_.set(row, p.okpd2_codes)
             self.competency_.set(row, p.all_competency_codes())
             self.competency_names_.append(p.competency_names())
+            self.places_.set(row, p.place_names())
 
     def _region_code(self, region: str) -> int:
         key = (region or "").strip().lower()
@@ -186,7 +189,15 @@ class Matcher(ScoringMixin):
         self._check_fitted()
         cols, weights = self.query_vector(query.text, query.lang)
         mask = self._mask(query.kinds, query.regions, query.members_only, query.exclude_ids)
-        return self._score_vector(cols, weights, query.okpd2_codes, query.competency_codes, mask)
+        return self._score_vector(cols, weights, query.okpd2_codes, query.competency_codes, mask,
+                                  self.places_named(query.text, query.lang))
+
+    def places_named(self, text: str, lang: str = "auto") -> np.ndarray | None:
+        """Per organization 1.0 where ``text`` names its region, city or country (None: no place named)."""
+        if not self.config.place_weight:
+            return None
+        analyzer = self.model_.analyzer
+        return self.places_.match(analyzer, analyzer.stems(text, lang), self.index_.n_orgs)
 
     # -- public queries -----------------------------------------------------
     def match_suppliers(self, query: MatchQuery, top_k: int = 10, *, with_reasons: bool = True) -> list[Match]:

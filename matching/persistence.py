@@ -21,6 +21,7 @@ from .codes import CodeIndex
 from .config import MatcherConfig
 from .errors import ArtifactError
 from .index import TextIndex
+from .places import PlaceIndex
 from .profiles import KINDS
 from .vectorizer import TextModel
 
@@ -59,6 +60,7 @@ def save(matcher: Matcher, path: Path) -> Path:
         "okpd2": matcher.okpd2_.codes,
         "competencies": matcher.competency_.codes,
         "competency_names": matcher.competency_names_,
+        "places": matcher.places_.names,
         "doc_keys": index.doc_keys,
         "doc_titles": index.doc_titles,
         "doc_kinds": index.doc_kinds,
@@ -144,6 +146,10 @@ def _restore(cls: type[Matcher], config: MatcherConfig, meta: dict, arrays: dict
         matcher.okpd2_.set(row, meta["okpd2"][row])
         matcher.competency_.set(row, meta["competencies"][row])
     matcher.competency_names_ = [dict(d) for d in meta["competency_names"]]
+    matcher.places_ = PlaceIndex()
+    places = meta.get("places") or [[region] for region in matcher.regions_]  # older artifacts: the regions
+    for row in range(n_orgs):
+        matcher.places_.set(row, places[row])
     matcher.version_ = str(meta["version"])
     return matcher
 

@@ -90,7 +90,8 @@ class OrganizationProfile:
     ``offers``, ``equipment``, ``projects`` (past orders and projects) — plain
     strings or ``ProfileDocument``. Structured: ``kind`` (one of ``KINDS``;
     CORDIS kinds are accepted), ``region``, ``is_member``, ``okpd2_codes``,
-    ``competency_codes`` (codes of ``competencies`` are added automatically).
+    ``competency_codes`` (codes of ``competencies`` are added automatically),
+    ``places`` (where it is, besides ``region``).
     """
 
     id: OrgId
@@ -107,9 +108,15 @@ class OrganizationProfile:
     projects: Sequence[str | ProfileDocument] = ()
     okpd2_codes: Sequence[str] = ()
     competency_codes: Sequence[str] = ()
+    #: Other names of where it is (city, country and its adjective, other spellings); with ``region``, a query
+    #: naming one of them prefers the organization (``MatcherConfig.place_weight``, ``places.py``).
+    places: Sequence[str] = ()
 
     def __post_init__(self) -> None:
         self.kind = normalize_kind(self.kind)
+
+    def place_names(self) -> list[str]:
+        return [n for n in (self.region, *self.places) if n and n.strip()]
 
     def all_competency_codes(self) -> list[str]:
         codes = [c.code for c in self.competencies if c.code]

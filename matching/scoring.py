@@ -40,7 +40,7 @@ class ScoredQuery:
     def __init__(self, matcher: ScoringMixin, doc_sims: np.ndarray, kernel: np.ndarray, centroid_sims: np.ndarray,
                  cols: np.ndarray, weights: np.ndarray, okpd2_codes: Sequence[str], competency_codes: Sequence[str],
                  codes: list[tuple[np.ndarray, float]], allowed: tuple[np.ndarray | None, np.ndarray],
-                 related: np.ndarray | None = None) -> None:
+                 related: np.ndarray | None = None, places: np.ndarray | None = None) -> None:
         cfg = matcher.config
         self._matcher = matcher
         self.doc_sims = doc_sims  # per document
@@ -49,6 +49,7 @@ class ScoredQuery:
         self.okpd2_codes, self.competency_codes = okpd2_codes, competency_codes
         self._K, self._codes = kernel, codes
         self.related = related  # per organization: weighted number of related documents (None: not used)
+        self.places = places  # per organization: 1 where the query names its place (None: no place named)
         self._mask, self._excluded = allowed
         self._k_max = kernel.max(initial=0.0)
         self._c_max32 = np.float32(centroid_sims.max(initial=0.0))
@@ -122,6 +123,8 @@ class ScoredQuery:
                 centroid_terms.append(term)
         for match, weight in self._codes:
             scores += weight * (match if rows is None else match[rows])
+        if self.places is not None:  # a preference, not evidence: the kind maxima's bound allows for it
+            scores += cfg.place_weight * (self.places if rows is None else self.places[rows])
         mask, excluded = self._mask, self._excluded
         if rows is None:
             if mask is not None:
@@ -229,6 +232,8 @@ class ScoredQuery:
         if self._centroid_on and cfg.centroid_weight < 0:  # the bound below assumes a term growing with C
             return None
         base_best = matcher._kind_base_max()
+        if self.places is not None:  # a row outside ``strong`` may have the place bonus
+            base_best = base_best + max(cfg.place_weight, 0.0)
         margin = 1e-3  # room for the rounding of the formula (float32 centroid term)
         budget = self.centroid_sims.size // 2
         for k, rows in enumerate(matcher._kind_rows()):
@@ -361,7 +366,8 @@ class ScoringMixin:
     """Needs ``config``, ``index_``, ``activity_``, ``kinds_``, ``active_``, code indices and ``version_``."""
 
     def _score_vector(self, cols: np.ndarray, weights: np.ndarray, okpd2: Sequence[str],
-                      competencies: Sequence[str], allowed: tuple[np.ndarray | None, np.ndarray]) -> ScoredQuery:
+                      competencies: Sequence[str], allowed: tuple[np.ndarray | None, np.ndarray],
+                      places: np.ndarray | None = None) -> ScoredQuery:
         cfg = self.config
         index = self.index_
         n = index.n_orgs
@@ -379,7 +385,7 @@ class ScoringMixin:
         for match, weight in ((okpd, cfg.okpd2_weight), (comp, cfg.competency_weight)):
             if match is not None:
                 codes.append((match, weight))
-        return ScoredQuery(self, doc_sims, K, C, cols, weights, okpd2, competencies, codes, allowed, N)
+        return ScoredQuery(self, doc_sims, K, C, cols, weights, okpd2, competencies, codes, allowed, N, places)
 
     def _base_scores(self) -> np.ndarray:
         """Score of an organization that shares nothing with the query (activity prior + eps terms + kind offset)."""

@@ -139,6 +139,12 @@ class Analyzer:
 
     __call__ = terms
 
+    def stems(self, text: str, lang: str = "auto") -> list[str]:
+        """The stems of ``text`` in order (no bigrams, surface forms not recorded)."""
+        tokens = tokenize(text)
+        got = [self.stem(t, lang) if lang != "auto" and t in self._ambiguous else self.stem(t) for t in tokens]
+        return [g for g in got if g]
+
     def surface_forms(self, vocabulary: Iterable[str]) -> dict[str, str]:
         """For each unigram term of ``vocabulary``, its most frequent surface word seen.
 

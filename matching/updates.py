@@ -47,6 +47,7 @@ def add_or_update(matcher: Matcher, profile: OrganizationProfile) -> None:
     matcher.okpd2_.set(row, profile.okpd2_codes)
     matcher.competency_.set(row, profile.all_competency_codes())
     matcher.competency_names_[row] = profile.competency_names()
+    matcher.places_.set(row, profile.place_names())
 
     docs: list[int] = []
     weights: list[float] = []

@@ -227,10 +227,11 @@ def load_profiles(session: Session, organization_ids: Collection[int] | None = N
     _load_projects(session, ids, parts)
     organizations = session.execute(_restrict(
         select(Organization.id, Organization.name_ru, Organization.name_en, Organization.kind, Organization.region,
-               Organization.membership_status, Organization.description_ru, Organization.description_en)
+               Organization.membership_status, Organization.description_ru, Organization.description_en,
+               Organization.city)
         .order_by(Organization.id), Organization.id, ids)).all()
     profiles = {}
-    for org_id, name_ru, name_en, kind, region, status, desc_ru, desc_en in organizations:
+    for org_id, name_ru, name_en, kind, region, status, desc_ru, desc_en, city in organizations:
         # the profile has no slot for competency notes: an explicit document keeps its own kind ("competencies")
         products = [*parts.competency_notes[org_id], *parts.products[org_id]]
         competency_codes = [c.code for c in parts.competencies[org_id]] + parts.competency_codes[org_id]
@@ -239,6 +240,7 @@ def load_profiles(session: Session, organization_ids: Collection[int] | None = N
             name=name_ru or name_en,
             kind=kind.value if hasattr(kind, "value") else str(kind),
             region=region or "",
+            places=(city,) if city else (),  # an order naming the city or the region prefers it
             is_member=status.value == "member" if hasattr(status, "value") else status == "member",
             description=_join(desc_ru, desc_en),
             description_lang=_lang(desc_ru or "", desc_en or ""),

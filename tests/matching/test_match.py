@@ -216,3 +216,40 @@ def test_related_past_projects_count_in_the_score():
     assert gap_with - gap_without == pytest.approx(0.5 * (np.log(4) - np.log(2)), abs=1e-6)
     with pytest.raises(ValueError):
         MatcherConfig(related_floor=0.1)  # below the floor of the documents looked at
+
+
+def test_a_query_naming_an_organizations_region_or_city_prefers_it():
+    from matching import OrganizationProfile
+
+    text = "Токарная обработка фланцев из стали на станках с ЧПУ"
+    profiles = [
+        OrganizationProfile(id="smolensk", name="a", kind="sme", region="Смоленская область", description=text),
+        OrganizationProfile(id="kuban", name="b", kind="sme", region="Краснодарский край", places=["Армавир"],
+                            description=text),
+        OrganizationProfile(id="far", name="c", kind="sme", region="Томская область", description="Пошив одежды"),
+    ]
+    matcher = Matcher(MatcherConfig(head_size=0)).fit(profiles)
+    plain = matcher.score_query(MatchQuery(text)).scores
+    assert plain[0] == pytest.approx(plain[1])  # the same text: a tie
+    smolensk = matcher.score_query(MatchQuery(f"{text} для завода в Смоленской области"))
+    assert smolensk.places.tolist() == [1.0, 0.0, 0.0]
+    assert ids(matcher.match_suppliers(MatchQuery(f"{text} для завода в Смоленской области"))) == ["smolensk", "kuban"]
+    assert matcher.places_named("Поставка в Армавир").tolist() == [0.0, 1.0, 0.0]  # a place given besides the region
+    # generic words name no place; a named place is a preference, not evidence
+    assert matcher.places_named("поставка в любую область или край") is None
+    assert ids(matcher.match_suppliers(MatchQuery("Пошив одежды в Смоленской области"))) == ["far"]
+    assert Matcher(MatcherConfig(place_weight=0)).fit(profiles).places_named("Смоленская область") is None
+
+
+def test_places_survive_save_load_and_updates(tmp_path):
+    from matching import OrganizationProfile
+
+    profiles = [OrganizationProfile(id=1, name="a", kind="sme", region="Смоленская область", description="Фланцы"),
+                OrganizationProfile(id=2, name="b", kind="sme", region="Тверская область", description="Фланцы")]
+    matcher = Matcher().fit(profiles)
+    loaded = Matcher.load(matcher.save(tmp_path / "m.npz"))
+    assert loaded.places_named("фланцы для Тверской области").tolist() == [0.0, 1.0]
+    loaded.add_or_update(OrganizationProfile(id=3, name="c", kind="sme", region="Тверская область", places=["Ржев"],
+                                             description="Фланцы"))
+    assert loaded.places_named("фланцы, Ржев").tolist() == [0.0, 0.0, 1.0]
+    assert loaded.places_named("Тверская область").tolist() == [0.0, 1.0, 1.0]

@@ -185,3 +185,20 @@ def test_centroids_in_a_helper_thread_give_the_same_scores(corpus, monkeypatch):
     for query, expected in zip(queries, sequential):
         np.testing.assert_array_equal(matcher.score_query(query).scores, expected)
     assert calls and all(name.startswith("matcher") for name in calls)
+
+
+def test_a_named_place_keeps_the_shortcut_exact(corpus):
+    profiles, queries = corpus
+    profiles = [replace(p, places=["Smolensk"]) if i % 3 == 0 else p for i, p in enumerate(profiles)]
+    matcher = Matcher(MatcherConfig(place_weight=5.0)).fit(profiles)  # larger than any text term: it matters
+    named = [replace(q, text=q.text + " Smolensk") for q in queries]
+    rng = np.random.default_rng(5)
+    for query in named:
+        scores = plain(matcher, query)
+        assert matcher.score_query(query).places is not None
+        for rows_of in (lambda s: s.strong, lambda s: s.evidence,
+                        lambda s: np.sort(rng.choice(scores.size, 37, replace=False))):
+            fresh = matcher.score_query(query)
+            rows = rows_of(fresh)
+            np.testing.assert_array_equal(fresh.values(rows), scores[rows])
+            np.testing.assert_array_equal(fresh.top(10, rows), matcher.top(scores, 10, rows))
