@@ -21,6 +21,7 @@ from matching.evaluate import evaluate, load_profiles, load_queries, split  # no
 
 VARIANTS = {
     "default": {},
+    "no place term (place_weight=0)": {"place_weight": 0.0},
     "no head (head_size=0)": {"head_size": 0},
     "head of 2": {"head_size": 2},
     "no related-projects term (related_weight=0)": {"related_weight": 0.0},
