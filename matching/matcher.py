@@ -189,15 +189,20 @@ class Matcher(ScoringMixin):
         self._check_fitted()
         cols, weights = self.query_vector(query.text, query.lang)
         mask = self._mask(query.kinds, query.regions, query.members_only, query.exclude_ids)
-        return self._score_vector(cols, weights, query.okpd2_codes, query.competency_codes, mask,
-                                  self.places_named(query.text, query.lang))
+        stems = self.model_.analyzer.stems(query.text, query.lang) if self.config.place_weight else []
+        scored = self._score_vector(cols, weights, query.okpd2_codes, query.competency_codes, mask,
+                                    self._places_of(stems))
+        scored.query_stems = stems
+        return scored
 
     def places_named(self, text: str, lang: str = "auto") -> np.ndarray | None:
         """Per organization 1.0 where ``text`` names its region, city or country (None: no place named)."""
-        if not self.config.place_weight:
+        return self._places_of(self.model_.analyzer.stems(text, lang)) if self.config.place_weight else None
+
+    def _places_of(self, stems: Sequence[str]) -> np.ndarray | None:
+        if not self.config.place_weight or not stems:
             return None
-        analyzer = self.model_.analyzer
-        return self.places_.match(analyzer, analyzer.stems(text, lang), self.index_.n_orgs)
+        return self.places_.match(self.model_.analyzer, stems, self.index_.n_orgs)
 
     # -- public queries -----------------------------------------------------
     def match_suppliers(self, query: MatchQuery, top_k: int = 10, *, with_reasons: bool = True) -> list[Match]:

@@ -37,6 +37,7 @@ class PlaceIndex:
         self._keys: list[frozenset[str]] | None = None  # distinct places (their distinctive stems)
         self._rows: list[np.ndarray] = []  # per place, the organization rows there
         self._by_stem: dict[str, list[int]] = {}
+        self._row_keys: list[list[tuple[str, frozenset[str]]]] = []
 
     def set(self, row: int, names: Iterable[str]) -> None:
         while len(self.names) <= row:
@@ -48,16 +49,20 @@ class PlaceIndex:
         generic = {s for word in GENERIC_WORDS for s in analyzer.stems(word)}
         key_id: dict[frozenset[str], int] = {}
         rows: list[list[int]] = []
+        row_keys: list[list[tuple[str, frozenset[str]]]] = []
         for row, names in enumerate(self.names):
+            row_keys.append([])
             for name in names:
                 key = frozenset(s for s in analyzer.stems(name) if len(s) >= MIN_STEM and s not in generic)
                 if not key:
                     continue
+                row_keys[row].append((name, key))
                 i = key_id.setdefault(key, len(key_id))
                 if i == len(rows):
                     rows.append([])
                 if not rows[i] or rows[i][-1] != row:
                     rows[i].append(row)
+        self._row_keys = row_keys
         self._keys = list(key_id)
         self._rows = [np.asarray(r, dtype=np.int64) for r in rows]
         self._by_stem = {}
@@ -80,3 +85,12 @@ class PlaceIndex:
         for i in named:
             out[self._rows[i][self._rows[i] < n_rows]] = 1.0
         return out
+
+    def named(self, analyzer: Analyzer, row: int, stems: Sequence[str]) -> tuple[str, ...]:
+        """The place names of organization ``row`` that the query's ``stems`` name (for the reasons)."""
+        if self._keys is None:
+            self._build(analyzer)
+        if row >= len(self._row_keys):
+            return ()
+        present = set(stems)
+        return tuple(name for name, key in self._row_keys[row] if key <= present)

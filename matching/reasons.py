@@ -126,6 +126,8 @@ def build_match(matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: b
                                        matcher.competency_names_[row]),
             okpd2=matched_codes(matcher.okpd2_, row, scored.okpd2_codes),
             documents=documents,
+            places=(matcher.places_.named(matcher.model_.analyzer, row, scored.query_stems)
+                    if scored.places is not None and scored.places[row] > 0 else ()),
         )
     return Match(
         org_id=matcher.org_ids_[row],

@@ -33,9 +33,10 @@ class Reasons:
     competencies: tuple[MatchedCode, ...] = ()
     okpd2: tuple[MatchedCode, ...] = ()
     documents: tuple[MatchedDocument, ...] = ()
+    places: tuple[str, ...] = ()  # the organization's region, city or country that the query names
 
     def is_empty(self) -> bool:
-        return not (self.terms or self.competencies or self.okpd2 or self.documents)
+        return not (self.terms or self.competencies or self.okpd2 or self.documents or self.places)
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,11 @@ class ConsortiumProposal:
 _WORDS = {
     "ru": {
         "terms": "совпадают слова", "competencies": "компетенции", "okpd2": "коды ОКПД2",
-        "documents": "похожие работы", "none": "явных совпадений нет",
+        "documents": "похожие работы", "places": "указано место", "none": "явных совпадений нет",
     },
     "en": {
         "terms": "matching words", "competencies": "competencies", "okpd2": "OKPD2 codes",
-        "documents": "similar work", "none": "no explicit matches",
+        "documents": "similar work", "places": "named place", "none": "no explicit matches",
     },
 }
 _QUOTES = {"ru": ("«", "»"), "en": ("“", "”")}
@@ -136,6 +137,8 @@ def explain(reasons: Reasons, lang: str = "ru", *, max_items: int = 3) -> str:
     titled = [d for d in reasons.documents if d.title][:max_items]
     if titled:
         parts.append(f"{words['documents']}: " + ", ".join(f"{left}{d.title}{right}" for d in titled))
+    if reasons.places:
+        parts.append(f"{words['places']}: {', '.join(reasons.places[:max_items])}")
     if not parts:
         return words["none"].capitalize() + "."
     sentence = "; ".join(parts)

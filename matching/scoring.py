@@ -50,6 +50,7 @@ class ScoredQuery:
         self._K, self._codes = kernel, codes
         self.related = related  # per organization: weighted number of related documents (None: not used)
         self.places = places  # per organization: 1 where the query names its place (None: no place named)
+        self.query_stems: list[str] = []  # the query's stems, for the places named in the reasons
         self._mask, self._excluded = allowed
         self._k_max = kernel.max(initial=0.0)
         self._c_max32 = np.float32(centroid_sims.max(initial=0.0))

@@ -59,10 +59,11 @@ class ReasonsView:
     competencies: list[CodeChip] = field(default_factory=list)
     okpd2: list[CodeChip] = field(default_factory=list)
     documents: list[DocumentChip] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # the organization's region or city that the text names
 
     @property
     def empty(self) -> bool:
-        return not (self.terms or self.competencies or self.okpd2 or self.documents)
+        return not (self.terms or self.competencies or self.okpd2 or self.documents or self.places)
 
 
 def _names(model, key_column, codes: set[str], lang: str) -> dict[str, str]:
@@ -144,6 +145,7 @@ def present_reasons(reasons: Sequence[Reasons], *, user: Any, lang: str | None =
             competencies=[_chip(c, c.name) for c in competencies],
             okpd2=[_chip(c, okpd2_names.get(c.org_code, "")) for c in item.okpd2],
             documents=documents,
+            places=list(item.places),
         ))
     return views
 

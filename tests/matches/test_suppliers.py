@@ -101,3 +101,18 @@ def test_empty_cluster_shows_a_message(client, login):
     login(customer)
     html = page(client, f"/orders/{order.id}")
     assert 'id="suggested-suppliers"' in html and "No suggestions yet" in html
+
+
+def test_an_order_naming_a_region_shows_it_among_the_reasons(client, login, cluster):
+    order = factories.order(cluster.customer, title="Фланцы для насосной станции",
+                            description="Нужны фланцы из стали 09Г2С, поставка на площадку в Краснодарском крае.")
+    from marketplace.matches.engine import get_engine
+
+    get_engine().refit()
+    login(cluster.users["customer"])
+    panel = panel_of(page(client, f"/orders/{order.id}", lang="ru"))
+    first = panel[panel.index('data-testid="supplier"'):]
+    first = first[:first.index("</li>")]
+    assert "Фланцевый завод" in first
+    assert 'class="chip chip-place"' in first and "Краснодарский край" in first
+    assert "указано место: краснодарский край" in first.lower()

@@ -233,7 +233,11 @@ def test_a_query_naming_an_organizations_region_or_city_prefers_it():
     assert plain[0] == pytest.approx(plain[1])  # the same text: a tie
     smolensk = matcher.score_query(MatchQuery(f"{text} для завода в Смоленской области"))
     assert smolensk.places.tolist() == [1.0, 0.0, 0.0]
-    assert ids(matcher.match_suppliers(MatchQuery(f"{text} для завода в Смоленской области"))) == ["smolensk", "kuban"]
+    found = matcher.match_suppliers(MatchQuery(f"{text} для завода в Смоленской области"))
+    assert ids(found) == ["smolensk", "kuban"]
+    assert found[0].reasons.places == ("Смоленская область",) and found[1].reasons.places == ()
+    assert "указано место: Смоленская область" in found[0].explain("ru")
+    assert "named place: Смоленская область" in found[0].explain("en")
     assert matcher.places_named("Поставка в Армавир").tolist() == [0.0, 1.0, 0.0]  # a place given besides the region
     # generic words name no place; a named place is a preference, not evidence
     assert matcher.places_named("поставка в любую область или край") is None
