@@ -179,17 +179,20 @@ class Matcher(ScoringMixin):
             self._active_cache = cached
         return cached[1]
 
-    def query_vector(self, text: str, lang: str = "auto") -> tuple[np.ndarray, np.ndarray]:
-        """(term columns, weights) of a query text, capped by ``max_query_terms`` and ``max_postings``."""
-        cols, weights = self.model_.query_vector(text, lang, self.config.max_query_terms)
+    def query_vector(self, text: str, lang: str = "auto", terms: Sequence[str] | None = None
+                     ) -> tuple[np.ndarray, np.ndarray]:
+        """(term columns, weights) of a query text, capped by ``max_query_terms`` and ``max_postings``
+        (``terms``: the text's analyzed terms, when already at hand)."""
+        cols, weights = self.model_.query_vector(text, lang, self.config.max_query_terms, terms)
         return self.index_.within_budget(cols, weights, self.config.max_postings)
 
     def score_query(self, query: MatchQuery) -> ScoredQuery:
         """Scores of every known organization for ``query`` (aligned with ``org_ids_``)."""
         self._check_fitted()
-        cols, weights = self.query_vector(query.text, query.lang)
+        terms = self.model_.analyzer.terms(query.text, query.lang)  # analysed once: the vector and the places
+        cols, weights = self.query_vector(query.text, query.lang, terms)
         mask = self._mask(query.kinds, query.regions, query.members_only, query.exclude_ids)
-        stems = self.model_.analyzer.stems(query.text, query.lang) if self.config.place_weight else []
+        stems = [t for t in terms if " " not in t]  # the unigrams (bigrams are "stem1 stem2")
         scored = self._score_vector(cols, weights, query.okpd2_codes, query.competency_codes, mask,
                                     self._places_of(stems))
         scored.query_stems = stems
@@ -197,7 +200,7 @@ class Matcher(ScoringMixin):
 
     def places_named(self, text: str, lang: str = "auto") -> np.ndarray | None:
         """Per organization 1.0 where ``text`` names its region, city or country (None: no place named)."""
-        return self._places_of(self.model_.analyzer.stems(text, lang)) if self.config.place_weight else None
+        return self._places_of(self.model_.analyzer.stems(text, lang))
 
     def _places_of(self, stems: Sequence[str]) -> np.ndarray | None:
         if not self.config.place_weight or not stems:

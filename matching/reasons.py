@@ -18,19 +18,11 @@ if TYPE_CHECKING:
 
 def matched_terms(model: TextModel, cols: np.ndarray, weights: np.ndarray,
                   row_cols: np.ndarray, row_data: np.ndarray, limit: int) -> tuple[str, ...]:
-    """Readable words shared by a query vector and a profile vector, heaviest first.
+    """Readable words shared by a query vector (sorted ``cols``) and a profile vector, heaviest first.
 
     A word already shown as part of a phrase (bigram) is not repeated.
     """
-    if cols.size == 0 or row_cols.size == 0:
-        return ()
-    # ``cols`` is sorted: look the profile's terms up in it
-    pos = np.minimum(np.searchsorted(cols, row_cols), cols.size - 1)
-    hit = cols[pos] == row_cols
-    if not hit.any():
-        return ()
-    common, qi = row_cols[hit], pos[hit]
-    return _readable_terms(model, common, weights[qi] * row_data[hit], limit)
+    return matched_terms_many(model, cols, weights, [(row_cols, row_data)], limit)[0]
 
 
 def matched_terms_many(model: TextModel, cols: np.ndarray, weights: np.ndarray,
@@ -51,22 +43,20 @@ def matched_terms_many(model: TextModel, cols: np.ndarray, weights: np.ndarray,
     order = np.lexsort((-contribution, owner))
     common = row_cols[hit][order]
     bounds = np.searchsorted(owner[order], np.arange(len(rows) + 1))
-    return [_readable_terms(model, common[a:b], None, limit) if b > a else ()
+    return [_readable_terms(model, common[a:b], limit) if b > a else ()
             for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
 
 
-def _readable_terms(model: TextModel, common: np.ndarray, contribution: np.ndarray | None,
-                    limit: int) -> tuple[str, ...]:
-    """The words of ``common`` by decreasing ``contribution`` (ties in the given order; None: already
-    in that order), a word already shown in a phrase not repeated."""
+def _readable_terms(model: TextModel, common: np.ndarray, limit: int) -> tuple[str, ...]:
+    """The readable words of the columns ``common`` (heaviest first), a word already shown in a phrase not
+    repeated."""
     out: list[str] = []
     shown: set[str] = set()
     cached = _READABLE.get(model)
     if cached is None or cached[0] is not model.vocabulary or cached[1] is not model.surface or len(cached[2]) > 200_000:
         cached = _READABLE[model] = (model.vocabulary, model.surface, {})
     cache = cached[2]
-    ordered = common if contribution is None else common[np.argsort(-contribution, kind="stable")]
-    for col in ordered.tolist():
+    for col in common.tolist():
         words = cache.get(col)
         if words is None:
             words = cache[col] = model.readable(model.vocabulary[col])

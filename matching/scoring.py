@@ -70,7 +70,7 @@ class ScoredQuery:
         self._scores: np.ndarray | None = None
         self._shift: np.ndarray | None = None  # per kind, once known
         self._kind_best: np.ndarray | None = None  # per kind, the best score before the balance
-        self._head: tuple[np.ndarray, np.ndarray] | None = None  # (rows, their lifted scores)
+        self._head: tuple[np.ndarray, np.ndarray] | None = None  # (rows, the scores they get at least)
         self._known: dict[int, float] = {}
         self._strong_raw: np.ndarray | None = None
         self._strong_centroid: np.ndarray | None = None  # the centroid terms of the ``strong`` rows

@@ -125,14 +125,7 @@ class Analyzer:
             text, lang = text
         tokens = tokenize(text)
         self.record(tokens)
-        got = list(map(self._auto.get, tokens))
-        if None in got:  # cache misses: stem once, then they are cached
-            got = [g if g is not None else self.stem(t) for g, t in zip(got, tokens)]
-        if lang != "auto" and self._ambiguous:
-            # tokens of neither script (e.g. Latin with diacritics) follow the field's language
-            ambiguous = self._ambiguous
-            got = [self.stem(t, lang) if t in ambiguous else g for g, t in zip(got, tokens)]
-        stems = [g for g in got if g]
+        stems = self._stems(tokens, lang)
         if self.bigrams and len(stems) > 1:
             stems = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
         return stems
@@ -140,9 +133,17 @@ class Analyzer:
     __call__ = terms
 
     def stems(self, text: str, lang: str = "auto") -> list[str]:
-        """The stems of ``text`` in order (no bigrams, surface forms not recorded)."""
-        tokens = tokenize(text)
-        got = [self.stem(t, lang) if lang != "auto" and t in self._ambiguous else self.stem(t) for t in tokens]
+        """The stems of ``text`` in order: the unigrams of ``terms`` (surface forms not recorded)."""
+        return self._stems(tokenize(text), lang)
+
+    def _stems(self, tokens: list[str], lang: str) -> list[str]:
+        got = list(map(self._auto.get, tokens))
+        if None in got:  # cache misses: stem once, then they are cached
+            got = [g if g is not None else self.stem(t) for g, t in zip(got, tokens)]
+        if lang != "auto" and self._ambiguous:
+            # tokens of neither script (e.g. Latin with diacritics) follow the field's language
+            ambiguous = self._ambiguous
+            got = [self.stem(t, lang) if t in ambiguous else g for g, t in zip(got, tokens)]
         return [g for g in got if g]
 
     def surface_forms(self, vocabulary: Iterable[str]) -> dict[str, str]:

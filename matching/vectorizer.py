@@ -182,16 +182,17 @@ class TextModel:
         counts.sum_duplicates()
         return self.transform_counts(counts)
 
-    def query_vector(self, text: str, lang: str = "auto",
-                     max_terms: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def query_vector(self, text: str, lang: str = "auto", max_terms: int | None = None,
+                     terms: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(columns, weights) of the L2-normalized TF-IDF vector of one text.
 
         The same weighting as ``transform`` without building a sparse matrix
         (this is on the query path). With ``max_terms``, only the heaviest
-        terms are kept.
+        terms are kept. ``terms``: the text's analyzed terms when the caller
+        already has them.
         """
         index = self.index
-        counts = Counter(t for t in self.analyzer.terms(text, lang) if t in index)
+        counts = Counter(t for t in (self.analyzer.terms(text, lang) if terms is None else terms) if t in index)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         cols = np.fromiter((index[t] for t in counts), dtype=np.int64, count=len(counts))

@@ -217,15 +217,15 @@ def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: M
             covers=[label[k] for k in covers],
             coverage={label[k]: round(100 * member.coverage.get(k, 0.0)) for k in covers}, reasons=why,
             need_keys=[key_of[k] for k in covers if key_of[k] is not None]))
-    library_gaps = set(proposal.gaps)
+    gaps = set(proposal.gaps)
     for need in proposal.needs:
         covering = [organizations[o] for o in need.org_ids if fits(o, need.label)]
         view.needs.append(NeedCoverageView(
             label=label[need.label], covered=bool(covering), organizations=covering,
             best_strength=round(100 * need.best_strength),
             required_kind=OrgKind(required[need.label]) if required[need.label] else None,
-            gap=need.label in library_gaps))
-        if need.label in library_gaps:
+            gap=need.label in gaps))
+        if need.label in gaps:
             view.gaps.append(label[need.label])
         if not covering:
             view.uncovered.append(label[need.label])

@@ -1,7 +1,11 @@
 """The order page's suppliers panel, end to end in Russian: ranking, reasons, exclusions, who sees it."""
 from __future__ import annotations
 
+from marketplace.db import db
+from marketplace.matches.engine import get_engine
+from marketplace.matches.profiles import load_profiles
 from marketplace.matches.services import suggest_suppliers
+from matching import Matcher
 from tests import factories
 from tests.matches.conftest import page
 
@@ -106,8 +110,6 @@ def test_empty_cluster_shows_a_message(client, login):
 def test_an_order_naming_a_region_shows_it_among_the_reasons(client, login, cluster):
     order = factories.order(cluster.customer, title="Фланцы для насосной станции",
                             description="Нужны фланцы из стали 09Г2С, поставка на площадку в Краснодарском крае.")
-    from marketplace.matches.engine import get_engine
-
     get_engine().refit()
     login(cluster.users["customer"])
     panel = panel_of(page(client, f"/orders/{order.id}", lang="ru"))
@@ -116,3 +118,15 @@ def test_an_order_naming_a_region_shows_it_among_the_reasons(client, login, clus
     assert "Фланцевый завод" in first
     assert 'class="chip chip-place"' in first and "Краснодарский край" in first
     assert "указано место: краснодарский край" in first.lower()
+
+
+def test_an_order_naming_the_city_prefers_the_organizations_there(app, cluster):
+    """The profile's places are its region and its city: an order naming the city is such an order too."""
+    cluster.flanges.city = "Армавир"
+    db.session.commit()
+    profile = load_profiles(db.session, [cluster.flanges.id])[cluster.flanges.id]
+    assert profile.place_names() == ["Краснодарский край", "Армавир"]
+    matcher = Matcher().fit(load_profiles(db.session).values())
+    named = matcher.places_named("Поставка фланцев в Армавир")
+    row = matcher.org_row_[cluster.flanges.id]
+    assert named is not None and named[row] == 1.0 and named.sum() == 1.0
