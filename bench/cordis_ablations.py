@@ -7,6 +7,7 @@ changed) and prints one JSON line per variant with the metrics of
 ``python -m matching.evaluate``. About 30 s per variant on the machine of
 docs/benchmarks.md. Source: CORDIS / European Union.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from matching import Matcher, MatcherConfig  # noqa: E402
-from matching.evaluate import evaluate, load_profiles, load_queries, split  # noqa: E402
+from matching import Matcher, MatcherConfig
+from matching.evaluate import evaluate, load_profiles, load_queries, split
 
 VARIANTS = {
     "default": {},

@@ -10,6 +10,7 @@ several readings of the protocol (which queries are averaged, how PRC and
 HES/REC recall treat queries without such members), so that the comparison
 with the matcher is apples to apples. Source: CORDIS / European Union.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from matching.evaluate import query_metrics  # noqa: E402
+from matching.evaluate import query_metrics
 
 KEYS = ("recall@10", "recall@20", "recall@50", "ndcg@10", "mrr", "recall@20_prc", "recall@20_hes_rec")
 README = {
@@ -104,8 +105,11 @@ def main() -> int:
         "title+objective+keywords": [f"{p['title']}\n{p['objective']}\n{p.get('keywords') or ''}" for p in projects],
     }
     qtexts = [q["text"] for q in queries]
-    all_roles = [(proj_row[p["project_id"]], org_row[p["organization_id"]], p["role"]) for p in parts
-                 if p["project_id"] in proj_row and p["organization_id"] in org_row]
+    all_roles = [
+        (proj_row[p["project_id"]], org_row[p["organization_id"]], p["role"])
+        for p in parts
+        if p["project_id"] in proj_row and p["organization_id"] in org_row
+    ]
     n_orgs, n_proj = len(org_ids), len(projects)
 
     def pair_matrix(roles=None, weights=None):
@@ -130,8 +134,9 @@ def main() -> int:
         for protocol in protocols:
             m = evaluate(fn, queries, org_row, protocol)
             rows_out.append((name, protocol, m))
-            print(json.dumps({"method": name, "protocol": protocol, **{k: round(v, 4) for k, v in m.items()}}),
-                  flush=True)
+            print(
+                json.dumps({"method": name, "protocol": protocol, **{k: round(v, 4) for k, v in m.items()}}), flush=True
+            )
 
     protocols = ("nonempty", "all", "zeros", "micro") if args.variants else ("nonempty",)
     # 1. most projects first (no text)
@@ -159,20 +164,26 @@ def main() -> int:
         D, Q = vec.transform(ptexts), vec.transform(qtexts)
         S = (Q @ D.T).toarray()  # queries × projects
         prior = np.log1p(n_all)
-        for eps in ((0.01,) if not args.variants else (0.001, 0.01, 0.05)):
-            report(f"per project Σ s over all projects + {eps}·log(1+n) ({text_name})",
-                   lambda i, eps=eps: np.asarray(P_all.T @ S[i]).ravel() + eps * prior,
-                   protocols if eps == 0.01 else ("nonempty",))
+        for eps in (0.01,) if not args.variants else (0.001, 0.01, 0.05):
+            report(
+                f"per project Σ s over all projects + {eps}·log(1+n) ({text_name})",
+                lambda i, eps=eps: np.asarray(P_all.T @ S[i]).ravel() + eps * prior,
+                protocols if eps == 0.01 else ("nonempty",),
+            )
         if args.variants:
             for k in (10, 20, 50, 100):
+
                 def knn(i, k=k):
                     s = S[i].copy()
                     s[s < np.partition(s, -k)[-k]] = 0.0
                     return np.asarray(P_all.T @ s).ravel() + 0.01 * prior
+
                 report(f"per project Σ s over the {k} nearest projects + prior ({text_name})", knn)
             for p in (2, 3):
-                report(f"per project Σ s^{p} + prior ({text_name})",
-                       lambda i, p=p: np.asarray(P_all.T @ S[i] ** p).ravel() + 0.001 * prior)
+                report(
+                    f"per project Σ s^{p} + prior ({text_name})",
+                    lambda i, p=p: np.asarray(P_all.T @ S[i] ** p).ravel() + 0.001 * prior,
+                )
     print("| method | protocol | " + " | ".join(KEYS) + " |")
     for name, protocol, m in rows_out:
         print(f"| {name} | {protocol} | " + " | ".join(f"{m[k]:.3f}" for k in KEYS) + " |")

@@ -15,6 +15,7 @@ does (no codes in this benchmark). Prints one JSON line per grid point and
 the best points by the smallest ratio to the reference table (the objective:
 beat every column). Source: CORDIS / European Union.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,12 +28,19 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from matching import Matcher, MatcherConfig  # noqa: E402
-from matching.evaluate import load_profiles, load_queries, query_metrics, split  # noqa: E402
+from matching import Matcher, MatcherConfig
+from matching.evaluate import load_profiles, load_queries, query_metrics, split
 from matching.profiles import KINDS
 
-REFERENCE = {"recall@10": 0.135, "recall@20": 0.200, "recall@50": 0.315, "ndcg@10": 0.155, "mrr": 0.338,
-             "recall@20_prc": 0.142, "recall@20_hes_rec": 0.261}
+REFERENCE = {
+    "recall@10": 0.135,
+    "recall@20": 0.200,
+    "recall@50": 0.315,
+    "ndcg@10": 0.155,
+    "mrr": 0.338,
+    "recall@20_prc": 0.142,
+    "recall@20_hes_rec": 0.261,
+}
 # The neighbourhood of the default (36 points, ~10 s each); the wider grids of docs/benchmarks.md §1.2
 # (doc_power 3-5, centroid_weight 0-3, activity_weight 0-0.4, kind_balance 0-0.45) put the optimum here.
 GRID = {
@@ -59,8 +67,9 @@ def combine(K, C, N, activity, kinds, n_kinds, cfg) -> np.ndarray:
     if cfg["related_weight"]:
         scores = scores + cfg["related_weight"] * np.log1p(N)
     if cfg["centroid_weight"]:
-        scores = scores + cfg["centroid_weight"] * np.log(C / np.maximum(C.max(axis=1, keepdims=True), 1e-30)
-                                                          + cfg["centroid_eps"])
+        scores = scores + cfg["centroid_weight"] * np.log(
+            C / np.maximum(C.max(axis=1, keepdims=True), 1e-30) + cfg["centroid_eps"]
+        )
     if cfg["kind_balance"]:
         best = np.full((scores.shape[0], n_kinds), -np.inf)
         for k in range(n_kinds):
@@ -80,9 +89,11 @@ def with_head(scores, K, C, N, activity, cfg) -> np.ndarray:
     if not cfg["head_size"]:
         return scores
     fit = cfg["activity_weight"] * np.log1p(activity)[None, :] + np.log(
-        K / np.maximum(K.max(axis=1, keepdims=True), 1e-30) + cfg["doc_eps"])
-    fit = fit + cfg["head_centroid_weight"] * np.log(C / np.maximum(C.max(axis=1, keepdims=True), 1e-30)
-                                                     + cfg["centroid_eps"])
+        K / np.maximum(K.max(axis=1, keepdims=True), 1e-30) + cfg["doc_eps"]
+    )
+    fit = fit + cfg["head_centroid_weight"] * np.log(
+        C / np.maximum(C.max(axis=1, keepdims=True), 1e-30) + cfg["centroid_eps"]
+    )
     if cfg["related_weight"]:
         fit = fit + cfg["related_weight"] * np.log1p(N)
     fit = np.where(K > 0, fit, -np.inf)
@@ -125,10 +136,14 @@ def main() -> int:
     points = [dict(zip(names, values)) for values in itertools.product(*(GRID[n] for n in names))]
     if args.default_only:
         d = MatcherConfig()
-        points = [{n: getattr(d, n) for n in names if n != "public_other_offset"}
-                  | {"public_other_offset": d.kind_offset("public")}]
+        points = [
+            {n: getattr(d, n) for n in names if n != "public_other_offset"}
+            | {"public_other_offset": d.kind_offset("public")}
+        ]
     for cfg in points:
-        scores = combine(Ks[cfg["doc_power"]], C, N, matcher.activity_, matcher.kinds_.astype(np.int64), len(KINDS), cfg)
+        scores = combine(
+            Ks[cfg["doc_power"]], C, N, matcher.activity_, matcher.kinds_.astype(np.int64), len(KINDS), cfg
+        )
         per_key: dict[str, list[float]] = {}
         for i in range(len(queries)):
             top = matcher.top(scores[i], 50)

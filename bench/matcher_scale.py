@@ -18,6 +18,7 @@ shared and waiting for a core inflates wall-clock figures. The load average
 (``os.getloadavg``) at the start and end of each run is part of the output.
 Prints a table and one JSON line per size.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -127,18 +128,32 @@ def run(n_orgs: int, n_orders: int, n_consortia: int, seed: int) -> dict:
     same = all([m.org_id for m in a] == [m.org_id for m in b] for a, b in zip(fast, slow))
     same_c = all(a.org_ids == b.org_ids for a, b in zip(fast_c, slow_c))
     return {
-        "organizations": n_orgs, "documents": n_docs, "terms": len(matcher.model_.vocabulary),
-        "generate_s": round(generate_s, 1), "fit_s": round(fit_s, 1), "fit_cpu_s": round(fit_cpu_s, 1),
-        "rss_before_fit_mb": round(rss_before), "rss_after_fit_mb": round(rss_after), "peak_rss_mb": round(peak_mb()),
-        "suppliers_p50_ms": round(s50, 2), "suppliers_p95_ms": round(s95, 2),
-        "consortium_p50_ms": round(c50, 2), "consortium_p95_ms": round(c95, 2),
-        "suppliers_cpu_p50_ms": round(s_cpu["p50"], 2), "suppliers_cpu_p95_ms": round(s_cpu["p95"], 2),
-        "consortium_cpu_p50_ms": round(c_cpu["p50"], 2), "consortium_cpu_p95_ms": round(c_cpu["p95"], 2),
-        "naive_suppliers_p50_ms": round(n_s50, 2), "naive_suppliers_p95_ms": round(n_s95, 2),
-        "naive_consortium_p50_ms": round(n_c50, 2), "naive_consortium_p95_ms": round(n_c95, 2),
-        "suppliers_speedup_p50": round(n_s50 / s50, 1), "consortium_speedup_p50": round(n_c50 / c50, 1),
+        "organizations": n_orgs,
+        "documents": n_docs,
+        "terms": len(matcher.model_.vocabulary),
+        "generate_s": round(generate_s, 1),
+        "fit_s": round(fit_s, 1),
+        "fit_cpu_s": round(fit_cpu_s, 1),
+        "rss_before_fit_mb": round(rss_before),
+        "rss_after_fit_mb": round(rss_after),
+        "peak_rss_mb": round(peak_mb()),
+        "suppliers_p50_ms": round(s50, 2),
+        "suppliers_p95_ms": round(s95, 2),
+        "consortium_p50_ms": round(c50, 2),
+        "consortium_p95_ms": round(c95, 2),
+        "suppliers_cpu_p50_ms": round(s_cpu["p50"], 2),
+        "suppliers_cpu_p95_ms": round(s_cpu["p95"], 2),
+        "consortium_cpu_p50_ms": round(c_cpu["p50"], 2),
+        "consortium_cpu_p95_ms": round(c_cpu["p95"], 2),
+        "naive_suppliers_p50_ms": round(n_s50, 2),
+        "naive_suppliers_p95_ms": round(n_s95, 2),
+        "naive_consortium_p50_ms": round(n_c50, 2),
+        "naive_consortium_p95_ms": round(n_c95, 2),
+        "suppliers_speedup_p50": round(n_s50 / s50, 1),
+        "consortium_speedup_p50": round(n_c50 / c50, 1),
         "same_results_as_naive": bool(same and same_c),
-        "load_start": round(load_start, 2), "load_end": round(os.getloadavg()[0], 2),
+        "load_start": round(load_start, 2),
+        "load_end": round(os.getloadavg()[0], 2),
     }
 
 
@@ -155,14 +170,43 @@ def main() -> int:
         return 0
     results = []
     for n in args.orgs:
-        out = subprocess.run([sys.executable, __file__, "--child", "--orgs", str(n), "--orders", str(args.orders),
-                              "--consortia", str(args.consortia), "--seed", str(args.seed)],
-                             check=True, capture_output=True, text=True)
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                "--orgs",
+                str(n),
+                "--orders",
+                str(args.orders),
+                "--consortia",
+                str(args.consortia),
+                "--seed",
+                str(args.seed),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
-    cols = ["organizations", "documents", "fit_s", "peak_rss_mb", "suppliers_p50_ms", "suppliers_p95_ms",
-            "consortium_p50_ms", "consortium_p95_ms", "suppliers_cpu_p95_ms", "consortium_cpu_p95_ms",
-            "naive_suppliers_p50_ms", "naive_consortium_p50_ms", "same_results_as_naive", "load_start", "load_end"]
+    cols = [
+        "organizations",
+        "documents",
+        "fit_s",
+        "peak_rss_mb",
+        "suppliers_p50_ms",
+        "suppliers_p95_ms",
+        "consortium_p50_ms",
+        "consortium_p95_ms",
+        "suppliers_cpu_p95_ms",
+        "consortium_cpu_p95_ms",
+        "naive_suppliers_p50_ms",
+        "naive_consortium_p50_ms",
+        "same_results_as_naive",
+        "load_start",
+        "load_end",
+    ]
     print("| " + " | ".join(cols) + " |")
     for r in results:
         print("| " + " | ".join(str(r[c]) for c in cols) + " |")

@@ -1,4 +1,5 @@
 """Cluster Marketplace: the Flask application factory."""
+
 from __future__ import annotations
 
 import os
@@ -8,9 +9,25 @@ from flask import Flask
 
 from .config import DEV_SECRET_KEY, PROJECT_ROOT, Config, from_environment
 
-FEATURES = ("main", "accounts", "organizations", "catalog", "equipment", "orders", "attachments", "mail",
-            "search", "api", "projects", "competence", "events", "ideas", "matches",
-            "notifications", "dashboard")
+FEATURES = (
+    "main",
+    "accounts",
+    "organizations",
+    "catalog",
+    "equipment",
+    "orders",
+    "attachments",
+    "mail",
+    "search",
+    "api",
+    "projects",
+    "competence",
+    "events",
+    "ideas",
+    "matches",
+    "notifications",
+    "dashboard",
+)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

@@ -9,10 +9,12 @@ Object rules:
 - members-only records (``Visibility.MEMBERS``) are hidden below MEMBER;
 - a confidential field is shown only to the owner's users and the manager.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Any, Callable
+from typing import Any
 
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -35,8 +37,9 @@ def is_manager(user: Any = None) -> bool:
 def belongs_to(organization_id: int | None, user: Any = None) -> bool:
     """True when the user is one of the organization's own users."""
     user = current_user if user is None else user
-    return bool(user and user.is_authenticated and organization_id is not None
-                and user.organization_id == organization_id)
+    return bool(
+        user and user.is_authenticated and organization_id is not None and user.organization_id == organization_id
+    )
 
 
 def can_edit_organization_records(organization_id: int, user: Any = None) -> bool:
@@ -77,8 +80,10 @@ def require(level: AccessLevel, user: Any = None) -> None:
     if current == AccessLevel.GUEST:
         raise LoginRequired()
     raise Forbidden(
-        _("Only members of the cluster can do this.") if level == AccessLevel.MEMBER
-        else _("Only the cluster manager can do this.") if level == AccessLevel.MANAGER
+        _("Only members of the cluster can do this.")
+        if level == AccessLevel.MEMBER
+        else _("Only the cluster manager can do this.")
+        if level == AccessLevel.MANAGER
         else _("You do not have access to this page.")
     )
 
@@ -113,7 +118,6 @@ def level_required(level: AccessLevel) -> Callable:
 login_required = level_required(AccessLevel.USER)
 member_required = level_required(AccessLevel.MEMBER)
 manager_required = level_required(AccessLevel.MANAGER)
-
 
 
 def can_view_order(order, user: Any = None) -> bool:

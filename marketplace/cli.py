@@ -1,8 +1,9 @@
 """Command-line interface: thin wrappers over the services the web uses.
 
-    flask reference load      load the competency directory and OKPD2 codes
-    flask seed-demo           load the demo cluster into an empty database
+flask reference load      load the competency directory and OKPD2 codes
+flask seed-demo           load the demo cluster into an empty database
 """
+
 from __future__ import annotations
 
 import click

@@ -4,6 +4,7 @@ Every secret comes from the environment. The one development default below is
 deliberately unusable in production: `create_app` refuses to start with it
 unless the app runs in debug or testing mode.
 """
+
 from __future__ import annotations
 
 import os
@@ -67,8 +68,16 @@ def from_environment() -> dict:
         settings["SECRET_KEY"] = env["SECRET_KEY"]
     if env.get("DATABASE_URL"):
         settings["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(env["DATABASE_URL"])
-    for key in ("UPLOAD_DIR", "SEARCH_INDEX_DIR", "SEARCH_BACKEND", "MATCHER_DIR", "MAIL_SERVER",
-                "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER"):
+    for key in (
+        "UPLOAD_DIR",
+        "SEARCH_INDEX_DIR",
+        "SEARCH_BACKEND",
+        "MATCHER_DIR",
+        "MAIL_SERVER",
+        "MAIL_USERNAME",
+        "MAIL_PASSWORD",
+        "MAIL_DEFAULT_SENDER",
+    ):
         if env.get(key):
             settings[key] = env[key]
     if env.get("MAIL_PORT"):
@@ -84,5 +93,5 @@ def normalize_database_url(url: str) -> str:
     """Point plain PostgreSQL URLs at the psycopg 3 driver."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url

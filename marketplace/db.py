@@ -1,10 +1,12 @@
 """The SQLAlchemy base, column aliases shared by all models, and row locking."""
+
 from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Callable
+from typing import Annotated
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, Enum, MetaData, Numeric, String, Text, event, func, update
@@ -26,7 +28,7 @@ def utcnow() -> dt.datetime:
     user's wall time with ``flask_babel.to_utc`` and templates show it back
     with ``format_datetime``.
     """
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -35,8 +37,13 @@ class Base(DeclarativeBase):
         type_annotation_map={
             dt.datetime: DateTime(),
             # Enums are stored by value in a VARCHAR with a CHECK, portable everywhere.
-            enum.Enum: Enum(enum.Enum, native_enum=False, length=20, validate_strings=True,
-                            values_callable=lambda members: [m.value for m in members]),
+            enum.Enum: Enum(
+                enum.Enum,
+                native_enum=False,
+                length=20,
+                validate_strings=True,
+                values_callable=lambda members: [m.value for m in members],
+            ),
         },
     )
 

@@ -5,6 +5,7 @@ Werkzeug's HTTP errors) to an HTML page for the UI and to a JSON body
 ``{"error": {"code": ..., "message": ...}}`` for the API and for clients that
 ask for JSON.
 """
+
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request

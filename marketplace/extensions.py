@@ -1,4 +1,5 @@
 """Flask extensions, created at import time and bound to an app in the factory."""
+
 from __future__ import annotations
 
 import sqlite3

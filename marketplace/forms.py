@@ -1,4 +1,5 @@
 """Form fields and validators shared by several features."""
+
 from __future__ import annotations
 
 import re
@@ -61,8 +62,7 @@ class Okpd2ListField(StringField):
         codes = [code for code in re.split(r"[\s,;]+", valuelist[0]) if code]
         bad = [code for code in codes if not is_valid_okpd2(code)]
         if bad:
-            raise ValueError(_l("Not an OKPD2 code: %(codes)s. Use the form 25.62 or 25.62.10.",
-                                codes=", ".join(bad)))
+            raise ValueError(_l("Not an OKPD2 code: %(codes)s. Use the form 25.62 or 25.62.10.", codes=", ".join(bad)))
         self.data = list(dict.fromkeys(codes))
 
 
@@ -75,7 +75,8 @@ class RegionField(SelectField):
 
     def iter_choices(self):
         self.choices = [SelectChoice("", _l("— any —") if self.allow_blank else _l("— choose —"))] + [
-            SelectChoice(value, name) for value, name in region_choices(current_language())]
+            SelectChoice(value, name) for value, name in region_choices(current_language())
+        ]
         return super().iter_choices()
 
     def pre_validate(self, form):

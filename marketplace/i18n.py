@@ -1,12 +1,11 @@
 """Language helpers: bilingual fields, labels of enum values, the language switch."""
+
 from __future__ import annotations
 
 import enum
 
 from flask import Blueprint, redirect, request, session, url_for
-from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext
+from flask_babel import get_locale, lazy_gettext as _l, lazy_pgettext
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 

@@ -1,34 +1,105 @@
 """Every model, imported in one place so that relationships resolve and Alembic sees all tables."""
+
 from .accounts.models import AccessLevel, Role, User
 from .attachments.models import Attachment
 from .catalog.models import Okpd2Code, Product
 from .competence.models import ChainStage, ChainStageMember, ValueChain
 from .dashboard.models import KpiTarget, Rating, RatingSubject
-from .equipment.models import (AccessPolicy, Booking, BookingStatus, Equipment, EquipmentCategory,
-                               EquipmentStatus)
+from .equipment.models import AccessPolicy, Booking, BookingStatus, Equipment, EquipmentCategory, EquipmentStatus
 from .events.models import Event, EventKind, EventRegistration, EventStatus, RegistrationStatus
 from .ideas.models import Idea, IdeaComment, IdeaKind, IdeaStatus
 from .mail.models import MailStatus, OutboxMessage
 from .matches.models import MatcherChange, OrderInvitation, OrganizationMerge
 from .notifications.models import Notification, NotificationKind, NotificationPreference
-from .orders.models import (Offer, OfferStatus, Order, OrderEvent, OrderKind, OrderStatus, Response,
-                            ResponseStatus, Visibility)
-from .organizations.models import (ApplicationStatus, Competency, CompetencyLevel, MembershipApplication,
-                                   MembershipStatus, Organization, OrganizationCompetency, OrgKind)
-from .projects.models import (ConsortiumMember, ConsortiumStatus, Project, ProjectEvent, ProjectKind, ProjectNeed,
-                              ProjectStatus)
+from .orders.models import (
+    Offer,
+    OfferStatus,
+    Order,
+    OrderEvent,
+    OrderKind,
+    OrderStatus,
+    Response,
+    ResponseStatus,
+    Visibility,
+)
+from .organizations.models import (
+    ApplicationStatus,
+    Competency,
+    CompetencyLevel,
+    MembershipApplication,
+    MembershipStatus,
+    Organization,
+    OrganizationCompetency,
+    OrgKind,
+)
+from .projects.models import (
+    ConsortiumMember,
+    ConsortiumStatus,
+    Project,
+    ProjectEvent,
+    ProjectKind,
+    ProjectNeed,
+    ProjectStatus,
+)
 
 __all__ = [
-    "AccessLevel", "AccessPolicy", "ApplicationStatus", "Attachment", "Booking", "BookingStatus",
-    "Competency", "CompetencyLevel", "Equipment", "EquipmentCategory", "EquipmentStatus", "MailStatus",
-    "MembershipApplication", "MembershipStatus", "Offer", "OfferStatus", "Okpd2Code", "Order", "OrderEvent",
-    "OrderKind", "OrderStatus", "Organization", "OrganizationCompetency", "OrgKind", "OutboxMessage",
-    "Product", "Response", "ResponseStatus", "Role", "User", "Visibility",
-    "MatcherChange", "OrderInvitation", "OrganizationMerge",
-    "Notification", "NotificationKind", "NotificationPreference",
-    "ConsortiumMember", "ConsortiumStatus", "Project", "ProjectEvent", "ProjectKind", "ProjectNeed", "ProjectStatus",
-    "ChainStage", "ChainStageMember", "ValueChain",
-    "Event", "EventKind", "EventRegistration", "EventStatus", "RegistrationStatus",
-    "Idea", "IdeaComment", "IdeaKind", "IdeaStatus",
-    "KpiTarget", "Rating", "RatingSubject",
+    "AccessLevel",
+    "AccessPolicy",
+    "ApplicationStatus",
+    "Attachment",
+    "Booking",
+    "BookingStatus",
+    "ChainStage",
+    "ChainStageMember",
+    "Competency",
+    "CompetencyLevel",
+    "ConsortiumMember",
+    "ConsortiumStatus",
+    "Equipment",
+    "EquipmentCategory",
+    "EquipmentStatus",
+    "Event",
+    "EventKind",
+    "EventRegistration",
+    "EventStatus",
+    "Idea",
+    "IdeaComment",
+    "IdeaKind",
+    "IdeaStatus",
+    "KpiTarget",
+    "MailStatus",
+    "MatcherChange",
+    "MembershipApplication",
+    "MembershipStatus",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
+    "Offer",
+    "OfferStatus",
+    "Okpd2Code",
+    "Order",
+    "OrderEvent",
+    "OrderInvitation",
+    "OrderKind",
+    "OrderStatus",
+    "OrgKind",
+    "Organization",
+    "OrganizationCompetency",
+    "OrganizationMerge",
+    "OutboxMessage",
+    "Product",
+    "Project",
+    "ProjectEvent",
+    "ProjectKind",
+    "ProjectNeed",
+    "ProjectStatus",
+    "Rating",
+    "RatingSubject",
+    "RegistrationStatus",
+    "Response",
+    "ResponseStatus",
+    "Role",
+    "User",
+    "ValueChain",
+    "Visibility",
 ]

@@ -5,6 +5,7 @@ SQLite's built-in ``lower()`` and ``LIKE`` fold ASCII letters only, so
 ``lower()`` on PostgreSQL (which folds Unicode under a UTF-8 locale) and to a
 Python-backed ``py_lower()`` on SQLite, registered on every new connection.
 """
+
 from __future__ import annotations
 
 import sqlite3

@@ -4,6 +4,7 @@ Views and services only ``flush()``. After a successful response (status below
 400) the request's transaction is committed; on any error or a 4xx/5xx answer
 it is rolled back, so a failed request changes nothing.
 """
+
 from __future__ import annotations
 
 from flask import Flask, Response

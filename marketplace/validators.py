@@ -2,6 +2,7 @@
 
 Pure functions returning bool; forms wrap them into WTForms validators.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,9 @@ def is_valid_inn(value: str) -> bool:
     if len(value) == 10:
         return _inn_digit(value, _INN10_WEIGHTS) == int(value[9])
     if len(value) == 12:
-        return (_inn_digit(value, _INN12_WEIGHTS_1) == int(value[10])
-                and _inn_digit(value, _INN12_WEIGHTS_2) == int(value[11]))
+        return _inn_digit(value, _INN12_WEIGHTS_1) == int(value[10]) and _inn_digit(value, _INN12_WEIGHTS_2) == int(
+            value[11]
+        )
     return False
 
 

@@ -1,4 +1,5 @@
 """What every page needs: template globals and filters, pagination, security headers."""
+
 from __future__ import annotations
 
 from decimal import Decimal

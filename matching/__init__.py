@@ -4,6 +4,7 @@ A plain library (no Flask, no database): the web app builds
 ``OrganizationProfile`` objects from its records, fits a ``Matcher`` and
 asks it questions. See docs/matching.md.
 """
+
 from .config import MatcherConfig
 from .duplicates import Duplicate, find_duplicates, normalize_name
 from .errors import ArtifactError, MatcherError, NotFittedError, UnknownOrganizationError
@@ -36,9 +37,35 @@ from .results import (
 from .text import Analyzer
 
 __all__ = [
-    "Analyzer", "ArtifactError", "Competency", "ConsortiumMember", "ConsortiumProposal", "ConsortiumQuery",
-    "DOCUMENT_KINDS", "Duplicate", "FORMAT_VERSION", "KINDS", "Match", "MatchQuery", "MatchedCode",
-    "MatchedDocument", "Matcher", "MatcherConfig", "MatcherError", "Need", "NeedCoverage", "NotFittedError",
-    "OrderDocument", "OrderIndex", "OrderMatch", "OrganizationProfile", "ProfileDocument", "Reasons",
-    "UnknownOrganizationError", "explain", "find_duplicates", "normalize_kind", "normalize_name",
+    "DOCUMENT_KINDS",
+    "FORMAT_VERSION",
+    "KINDS",
+    "Analyzer",
+    "ArtifactError",
+    "Competency",
+    "ConsortiumMember",
+    "ConsortiumProposal",
+    "ConsortiumQuery",
+    "Duplicate",
+    "Match",
+    "MatchQuery",
+    "MatchedCode",
+    "MatchedDocument",
+    "Matcher",
+    "MatcherConfig",
+    "MatcherError",
+    "Need",
+    "NeedCoverage",
+    "NotFittedError",
+    "OrderDocument",
+    "OrderIndex",
+    "OrderMatch",
+    "OrganizationProfile",
+    "ProfileDocument",
+    "Reasons",
+    "UnknownOrganizationError",
+    "explain",
+    "find_duplicates",
+    "normalize_kind",
+    "normalize_name",
 ]

@@ -11,6 +11,7 @@ registered under 25.62 matches a query for 25.62 fully and a query for
 25.62.10.110 by 4/9. The score of a query with several codes is the mean of
 its codes' matches.
 """
+
 from __future__ import annotations
 
 import re
@@ -98,7 +99,7 @@ class CodeIndex:
                 col = self._columns.get(prefix)
                 if col is None:
                     continue
-                rows = matrix.indices[matrix.indptr[col]:matrix.indptr[col + 1]]
+                rows = matrix.indices[matrix.indptr[col] : matrix.indptr[col + 1]]
                 best[rows] = depth / full
             total[: best.size] += best
         return total / len(expanded)
@@ -113,7 +114,7 @@ class CodeIndex:
         for prefix, depth in prefixes:  # shallow to deep: deeper shared prefixes overwrite
             col = self._columns.get(prefix)
             if col is not None:
-                rows = matrix.indices[matrix.indptr[col]:matrix.indptr[col + 1]]
+                rows = matrix.indices[matrix.indptr[col] : matrix.indptr[col + 1]]
                 out[rows[rows < n_rows]] = depth
         return out
 

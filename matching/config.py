@@ -4,6 +4,7 @@ Defaults are the product's defaults and the ones the CORDIS evaluation uses
 (``python -m matching.evaluate``); they were chosen on the first half of the
 benchmark queries (see docs/benchmarks.md).
 """
+
 from __future__ import annotations
 
 import dataclasses

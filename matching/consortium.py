@@ -21,6 +21,7 @@ The project's text is mixed into each need's vector (``context_weight``) to
 rank candidates; a need with no word the matcher knows and no code is a gap
 whatever the project's text says.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -74,7 +75,7 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
         raise ValueError("need labels must be unique")
     required = {normalize_kind(k): int(n) for k, n in project.kind_mix.items() if int(n) > 0}
     mask = matcher._mask((), project.regions, project.members_only, project.exclude_ids)
-    context = (matcher.query_vector(project.text) if project.text and project.context_weight > 0 else None)
+    context = matcher.query_vector(project.text) if project.text and project.context_weight > 0 else None
 
     scored_needs = []
     candidate_rows: set[int] = set()
@@ -126,16 +127,23 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
                 cover_of_need[j].append((value[c, j], matcher.org_ids_[row]))
         best_need = int(np.argmax(value[c])) if value[c].any() else 0
         reasons = build_match(matcher, scored_needs[best_need], row).reasons
-        members.append(ConsortiumMember(
-            org_id=matcher.org_ids_[row], kind=KINDS[int(matcher.kinds_[row])], covers=covers,
-            coverage={labels[j]: round(float(strength[c, j]), 4) for j in range(n_needs) if value[c, j] > 0},
-            reasons=reasons,
-        ))
+        members.append(
+            ConsortiumMember(
+                org_id=matcher.org_ids_[row],
+                kind=KINDS[int(matcher.kinds_[row])],
+                covers=covers,
+                coverage={labels[j]: round(float(strength[c, j]), 4) for j in range(n_needs) if value[c, j] > 0},
+                reasons=reasons,
+            )
+        )
     best_strength = strength.max(axis=0) if rows.size else np.zeros(n_needs)
     needs = tuple(
-        NeedCoverage(labels[j], bool(cover_of_need[j]),
-                     tuple(org for _, org in sorted(cover_of_need[j], key=lambda t: -t[0])),
-                     round(float(best_strength[j]), 4))
+        NeedCoverage(
+            labels[j],
+            bool(cover_of_need[j]),
+            tuple(org for _, org in sorted(cover_of_need[j], key=lambda t: -t[0])),
+            round(float(best_strength[j]), 4),
+        )
         for j in range(n_needs)
     )
     taken: dict[str, int] = {}
@@ -163,7 +171,7 @@ def _greedy(value: np.ndarray, kinds: np.ndarray, required: dict[str, int], max_
         if need_kinds and sum(remaining.values()) >= slots:
             allowed &= np.isin(kinds, need_kinds)
             if not allowed.any():  # the mix cannot be completed from the candidates
-                remaining = {k: 0 for k in remaining}
+                remaining = dict.fromkeys(remaining, 0)
                 continue
         gain = np.maximum(value - cover, 0.0).sum(axis=1)
         tie_break = 1e-3 * value.sum(axis=1)

@@ -2,6 +2,7 @@
 
 ``normalize_name('ООО «Ромашка»') == normalize_name('Ромашка ООО') == 'ромашка'``.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,17 +12,69 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 # Longer forms first so that "публичное акционерное общество" is removed before "акционерное общество".
-LEGAL_FORMS = sorted([
-    "общество с ограниченной ответственностью", "публичное акционерное общество",
-    "непубличное акционерное общество", "закрытое акционерное общество", "открытое акционерное общество",
-    "акционерное общество", "индивидуальный предприниматель", "федеральное государственное бюджетное "
-    "образовательное учреждение высшего образования", "федеральное государственное унитарное предприятие",
-    "автономная некоммерческая организация", "фгбоу во", "фгаоу во", "фгбу", "фгуп", "фгбоу", "фгаоу",
-    "ооо", "оао", "зао", "пао", "нао", "ао", "ип", "муп", "гуп", "ано", "нко", "тоо", "одо", "уп",
-    "llc", "ltd", "limited", "gmbh", "inc", "incorporated", "corp", "corporation", "jsc", "pjsc", "cjsc",
-    "llp", "plc", "ag", "sa", "s a", "sas", "sarl", "srl", "spa", "s p a", "bv", "b v", "nv", "oy", "ab",
-    "company",
-], key=len, reverse=True)
+LEGAL_FORMS = sorted(
+    [
+        "общество с ограниченной ответственностью",
+        "публичное акционерное общество",
+        "непубличное акционерное общество",
+        "закрытое акционерное общество",
+        "открытое акционерное общество",
+        "акционерное общество",
+        "индивидуальный предприниматель",
+        "федеральное государственное бюджетное образовательное учреждение высшего образования",
+        "федеральное государственное унитарное предприятие",
+        "автономная некоммерческая организация",
+        "фгбоу во",
+        "фгаоу во",
+        "фгбу",
+        "фгуп",
+        "фгбоу",
+        "фгаоу",
+        "ооо",
+        "оао",
+        "зао",
+        "пао",
+        "нао",
+        "ао",
+        "ип",
+        "муп",
+        "гуп",
+        "ано",
+        "нко",
+        "тоо",
+        "одо",
+        "уп",
+        "llc",
+        "ltd",
+        "limited",
+        "gmbh",
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "jsc",
+        "pjsc",
+        "cjsc",
+        "llp",
+        "plc",
+        "ag",
+        "sa",
+        "s a",
+        "sas",
+        "sarl",
+        "srl",
+        "spa",
+        "s p a",
+        "bv",
+        "b v",
+        "nv",
+        "oy",
+        "ab",
+        "company",
+    ],
+    key=len,
+    reverse=True,
+)
 _QUOTES = re.compile(r"[«»\"'“”„‘’`]")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")
@@ -53,8 +106,14 @@ class Duplicate:
     reason: str
 
 
-def find_duplicates(name: str, inn: str | None, candidates: Iterable[tuple[Hashable, str, str | None]],
-                    *, threshold: float = 90.0, limit: int = 10) -> list[Duplicate]:
+def find_duplicates(
+    name: str,
+    inn: str | None,
+    candidates: Iterable[tuple[Hashable, str, str | None]],
+    *,
+    threshold: float = 90.0,
+    limit: int = 10,
+) -> list[Duplicate]:
     """Organizations among ``candidates`` (``(id, name, inn)`` triples) that are probably ``name``/``inn``.
 
     Equal INNs are duplicates whatever the names (score 100). Otherwise names
@@ -74,8 +133,9 @@ def find_duplicates(name: str, inn: str | None, candidates: Iterable[tuple[Hasha
         elif not (inn_key and cand_inn_key):
             by_name.append((org_id, cand_name, normalize_name(cand_name)))
     if key and by_name:
-        hits = process.extract(key, [n for _, _, n in by_name], scorer=fuzz.token_sort_ratio,
-                               score_cutoff=threshold, limit=None)
+        hits = process.extract(
+            key, [n for _, _, n in by_name], scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
+        )
         for _, score, i in hits:
             org_id, cand_name, _ = by_name[i]
             found.setdefault(org_id, Duplicate(org_id, cand_name, round(float(score), 1), "name"))

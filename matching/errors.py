@@ -1,4 +1,5 @@
 """Errors raised by the matcher library."""
+
 from __future__ import annotations
 
 
@@ -10,9 +11,7 @@ class NotFittedError(MatcherError, RuntimeError):
     """The matcher (or order index) is used before ``fit()`` or ``load()``."""
 
     def __init__(self, what: str = "Matcher") -> None:
-        super().__init__(
-            f"This {what} is not fitted yet: call fit(profiles) or {what}.load(path) before using it."
-        )
+        super().__init__(f"This {what} is not fitted yet: call fit(profiles) or {what}.load(path) before using it.")
 
 
 class ArtifactError(MatcherError, ValueError):

@@ -23,6 +23,7 @@ Prints one JSON object. Metric definitions (per query, then averaged):
 - ``ms_per_query``: mean wall time of scoring all organizations and taking
   the top 50, in milliseconds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,27 +46,76 @@ from .profiles import MatchQuery, OrganizationProfile, ProfileDocument, normaliz
 #: Names of the CORDIS country codes as a project text writes them (the country and its adjective): with the
 #: organization's city they are its ``places``, so a project naming a country prefers organizations there.
 COUNTRY_NAMES = {
-    "AT": "Austria; Austrian", "BE": "Belgium; Belgian", "BG": "Bulgaria; Bulgarian", "CY": "Cyprus; Cypriot",
-    "CZ": "Czechia; Czech Republic; Czech", "DE": "Germany; German", "DK": "Denmark; Danish",
-    "EE": "Estonia; Estonian", "EL": "Greece; Greek", "ES": "Spain; Spanish", "FI": "Finland; Finnish",
-    "FR": "France; French", "HR": "Croatia; Croatian", "HU": "Hungary; Hungarian", "IE": "Ireland; Irish",
-    "IT": "Italy; Italian", "LT": "Lithuania; Lithuanian", "LU": "Luxembourg", "LV": "Latvia; Latvian",
-    "MT": "Malta; Maltese", "NL": "Netherlands; Dutch", "PL": "Poland; Polish", "PT": "Portugal; Portuguese",
-    "RO": "Romania; Romanian", "SE": "Sweden; Swedish", "SI": "Slovenia; Slovenian", "SK": "Slovakia; Slovak",
-    "UK": "United Kingdom; British; England; Scotland; Wales", "NO": "Norway; Norwegian",
-    "CH": "Switzerland; Swiss", "IS": "Iceland; Icelandic", "TR": "Turkey; Türkiye; Turkish", "IL": "Israel; Israeli",
-    "RS": "Serbia; Serbian", "UA": "Ukraine; Ukrainian", "AL": "Albania; Albanian", "MK": "North Macedonia",
-    "ME": "Montenegro", "BA": "Bosnia and Herzegovina", "MD": "Moldova; Moldovan", "GE": "Georgia; Georgian",
-    "AM": "Armenia; Armenian", "TN": "Tunisia; Tunisian", "FO": "Faroe Islands", "XK": "Kosovo",
-    "US": "United States; American", "CA": "Canada; Canadian", "JP": "Japan; Japanese", "KR": "South Korea; Korean",
-    "CN": "China; Chinese", "IN": "India; Indian", "BR": "Brazil; Brazilian", "ZA": "South Africa",
-    "AU": "Australia; Australian", "NZ": "New Zealand",
+    "AT": "Austria; Austrian",
+    "BE": "Belgium; Belgian",
+    "BG": "Bulgaria; Bulgarian",
+    "CY": "Cyprus; Cypriot",
+    "CZ": "Czechia; Czech Republic; Czech",
+    "DE": "Germany; German",
+    "DK": "Denmark; Danish",
+    "EE": "Estonia; Estonian",
+    "EL": "Greece; Greek",
+    "ES": "Spain; Spanish",
+    "FI": "Finland; Finnish",
+    "FR": "France; French",
+    "HR": "Croatia; Croatian",
+    "HU": "Hungary; Hungarian",
+    "IE": "Ireland; Irish",
+    "IT": "Italy; Italian",
+    "LT": "Lithuania; Lithuanian",
+    "LU": "Luxembourg",
+    "LV": "Latvia; Latvian",
+    "MT": "Malta; Maltese",
+    "NL": "Netherlands; Dutch",
+    "PL": "Poland; Polish",
+    "PT": "Portugal; Portuguese",
+    "RO": "Romania; Romanian",
+    "SE": "Sweden; Swedish",
+    "SI": "Slovenia; Slovenian",
+    "SK": "Slovakia; Slovak",
+    "UK": "United Kingdom; British; England; Scotland; Wales",
+    "NO": "Norway; Norwegian",
+    "CH": "Switzerland; Swiss",
+    "IS": "Iceland; Icelandic",
+    "TR": "Turkey; Türkiye; Turkish",
+    "IL": "Israel; Israeli",
+    "RS": "Serbia; Serbian",
+    "UA": "Ukraine; Ukrainian",
+    "AL": "Albania; Albanian",
+    "MK": "North Macedonia",
+    "ME": "Montenegro",
+    "BA": "Bosnia and Herzegovina",
+    "MD": "Moldova; Moldovan",
+    "GE": "Georgia; Georgian",
+    "AM": "Armenia; Armenian",
+    "TN": "Tunisia; Tunisian",
+    "FO": "Faroe Islands",
+    "XK": "Kosovo",
+    "US": "United States; American",
+    "CA": "Canada; Canadian",
+    "JP": "Japan; Japanese",
+    "KR": "South Korea; Korean",
+    "CN": "China; Chinese",
+    "IN": "India; Indian",
+    "BR": "Brazil; Brazilian",
+    "ZA": "South Africa",
+    "AU": "Australia; Australian",
+    "NZ": "New Zealand",
 }
 
 #: Weight of a past project in a profile by the organization's role in it.
 ROLE_WEIGHTS = {"coordinator": 1.0, "participant": 1.0, "associatedPartner": 0.2, "thirdParty": 0.2}
-KEYS = ("recall@10", "recall@20", "recall@50", "ndcg@10", "mrr", "recall@20_prc", "recall@20_hes_rec",
-        "queries", "ms_per_query")
+KEYS = (
+    "recall@10",
+    "recall@20",
+    "recall@50",
+    "ndcg@10",
+    "mrr",
+    "recall@20_prc",
+    "recall@20_hes_rec",
+    "queries",
+    "ms_per_query",
+)
 _DISCOUNT = 1.0 / np.log2(np.arange(2, 12))
 
 
@@ -93,20 +143,31 @@ def load_profiles(directory: Path) -> list[OrganizationProfile]:
             if project is None:
                 continue
             text = "\n".join(x for x in (project.get("objective") or "", project.get("keywords") or "") if x)
-            docs[row["organization_id"]].append(ProfileDocument(
-                text=text, title=project.get("title") or "", id=project["id"], kind="project", lang="en",
-                weight=ROLE_WEIGHTS.get(row["role"], 1.0),
-            ))
+            docs[row["organization_id"]].append(
+                ProfileDocument(
+                    text=text,
+                    title=project.get("title") or "",
+                    id=project["id"],
+                    kind="project",
+                    lang="en",
+                    weight=ROLE_WEIGHTS.get(row["role"], 1.0),
+                )
+            )
     profiles = []
     with open(directory / "organizations.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             country = row.get("country") or ""
             places = [*COUNTRY_NAMES.get(country, "").split("; "), row.get("city") or ""]
-            profiles.append(OrganizationProfile(
-                id=row["id"], name=row.get("name") or "", region=country, places=[p for p in places if p],
-                kind=normalize_kind(row.get("kind") or "", sme=(row.get("sme") or "").lower() == "true"),
-                projects=docs.get(row["id"], []),
-            ))
+            profiles.append(
+                OrganizationProfile(
+                    id=row["id"],
+                    name=row.get("name") or "",
+                    region=country,
+                    places=[p for p in places if p],
+                    kind=normalize_kind(row.get("kind") or "", sme=(row.get("sme") or "").lower() == "true"),
+                    projects=docs.get(row["id"], []),
+                )
+            )
     return profiles
 
 

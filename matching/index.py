@@ -15,6 +15,7 @@ Incremental updates append to the delta segment and zero the weights of the
 organization's old pairs; when the delta grows past the configured size the
 segments are merged (no text is analysed again; vocabulary and idf stay).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -37,7 +38,7 @@ def _power(x: np.ndarray, power: float) -> np.ndarray:
     """``x ** power``; a small whole power by multiplications (15× faster than ``pow``, within 1e-15)."""
     p = float(power)
     if not (p.is_integer() and 1 <= p <= 16):
-        return x ** power
+        return x**power
     n, result, square = int(p), None, x
     while n:
         if n & 1:
@@ -133,8 +134,17 @@ class TextIndex:
         return self.n_docs - self.n_main_docs
 
     # -- building ------------------------------------------------------------
-    def build(self, X: sp.csr_matrix, keys: list[str | None], titles: list[str], kinds: list[str],
-              pair_doc: np.ndarray, pair_org: np.ndarray, pair_w: np.ndarray, n_orgs: int) -> None:
+    def build(
+        self,
+        X: sp.csr_matrix,
+        keys: list[str | None],
+        titles: list[str],
+        kinds: list[str],
+        pair_doc: np.ndarray,
+        pair_org: np.ndarray,
+        pair_w: np.ndarray,
+        n_orgs: int,
+    ) -> None:
         """(Re)build the main segment from document rows and pairs; the delta becomes empty."""
         keep = pair_w > 0
         pair_doc, pair_org, pair_w = pair_doc[keep], pair_org[keep], pair_w[keep]
@@ -207,7 +217,7 @@ class TextIndex:
         docs, _ = self.org_docs(org)
         np.subtract.at(self.doc_refs, docs, 1)
         if org < len(self.org_pair_ptr) - 1:
-            positions = self.org_pair_order[self.org_pair_ptr[org]:self.org_pair_ptr[org + 1]]
+            positions = self.org_pair_order[self.org_pair_ptr[org] : self.org_pair_ptr[org + 1]]
             self.pair_w[positions] = 0.0
         if self.delta_org:
             dorg = np.asarray(self.delta_org)
@@ -270,13 +280,15 @@ class TextIndex:
     def _delta_centroids(self) -> tuple[np.ndarray, sp.csr_matrix]:
         if self._delta_cent_cache is None:
             orgs = np.fromiter(self.delta_cent.keys(), dtype=np.int64, count=len(self.delta_cent))
-            rows = (sp.vstack(list(self.delta_cent.values()), format="csr") if orgs.size
-                    else sp.csr_matrix((0, self.n_terms), dtype=np.float32))
+            rows = (
+                sp.vstack(list(self.delta_cent.values()), format="csr")
+                if orgs.size
+                else sp.csr_matrix((0, self.n_terms), dtype=np.float32)
+            )
             self._delta_cent_cache = (orgs, rows)
         return self._delta_cent_cache
 
-    def within_budget(self, cols: np.ndarray, weights: np.ndarray, max_postings: int
-                      ) -> tuple[np.ndarray, np.ndarray]:
+    def within_budget(self, cols: np.ndarray, weights: np.ndarray, max_postings: int) -> tuple[np.ndarray, np.ndarray]:
         """The heaviest query terms whose postings (documents + centroids) stay within ``max_postings``.
 
         The heaviest term is always kept. Dropped terms are the lightest, i.e.
@@ -285,7 +297,8 @@ class TextIndex:
         if cols.size == 0:
             return cols, weights
         lengths = (self.X.indptr[cols + 1] - self.X.indptr[cols]) + (
-            self.cent_csc.indptr[cols + 1] - self.cent_csc.indptr[cols])
+            self.cent_csc.indptr[cols + 1] - self.cent_csc.indptr[cols]
+        )
         if int(lengths.sum()) <= max_postings:
             return cols, weights
         order = np.argsort(-weights, kind="stable")
@@ -305,8 +318,9 @@ class TextIndex:
             sims[self.dead_docs] = 0.0
         return sims
 
-    def doc_kernel(self, sims: np.ndarray, power: float, top: int = 0, related: float = 0.0
-                   ) -> tuple[np.ndarray, np.ndarray | None]:
+    def doc_kernel(
+        self, sims: np.ndarray, power: float, top: int = 0, related: float = 0.0
+    ) -> tuple[np.ndarray, np.ndarray | None]:
         """Per organization: K = the sum of weight × (similarity / best similarity) ** power over its
         documents (over its ``top`` largest such terms only, when ``top`` > 0); and, when ``related`` > 0,
         N = the summed weights of its documents above ``related`` × the best similarity (else None)."""
@@ -375,7 +389,7 @@ class TextIndex:
             return row.indices, row.data
         if org < self.cent_valid.size and self.cent_valid[org]:
             C = self.cent_csr
-            return C.indices[C.indptr[org]:C.indptr[org + 1]], C.data[C.indptr[org]:C.indptr[org + 1]]
+            return C.indices[C.indptr[org] : C.indptr[org + 1]], C.data[C.indptr[org] : C.indptr[org + 1]]
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
 
     def org_docs(self, org: int) -> tuple[np.ndarray, np.ndarray]:
@@ -383,7 +397,7 @@ class TextIndex:
         docs: list[np.ndarray] = []
         ws: list[np.ndarray] = []
         if org < len(self.org_pair_ptr) - 1:
-            positions = self.org_pair_order[self.org_pair_ptr[org]:self.org_pair_ptr[org + 1]]
+            positions = self.org_pair_order[self.org_pair_ptr[org] : self.org_pair_ptr[org + 1]]
             docs.append(self.pair_doc[positions].astype(np.int64))
             ws.append(self.pair_w[positions])
         if self.delta_org:

@@ -10,6 +10,7 @@ Lifecycle::
 Scoring goes through the query's postings (see ``index.TextIndex``) and is
 vectorized over organizations; ``MatcherConfig`` documents the formula.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from .orders import OrderIndex
 
 __all__ = ["KIND_CODE", "Matcher", "ScoredQuery"]
+
 
 class Matcher(ScoringMixin):
     """TF-IDF matcher of organizations to orders, projects and consortium needs.
@@ -91,8 +93,16 @@ class Matcher(ScoringMixin):
         if X is None or not model.vocabulary:
             raise ValueError("the profiles have no indexable text")
         index = TextIndex(model)
-        index.build(X, keys, titles, kinds, np.asarray(pair_doc, dtype=np.int64),
-                    np.asarray(pair_org, dtype=np.int32), np.asarray(pair_w, dtype=np.float32), len(profiles))
+        index.build(
+            X,
+            keys,
+            titles,
+            kinds,
+            np.asarray(pair_doc, dtype=np.int64),
+            np.asarray(pair_org, dtype=np.int32),
+            np.asarray(pair_w, dtype=np.float32),
+            len(profiles),
+        )
         self.model_ = model
         self.index_ = index
         self._set_organizations(profiles)
@@ -157,8 +167,9 @@ class Matcher(ScoringMixin):
         self._bump()
 
     # -- scoring -------------------------------------------------------------
-    def _mask(self, kinds: Sequence[str], regions: Sequence[str], members_only: bool,
-              exclude_ids: Iterable[Hashable]) -> tuple[np.ndarray | None, np.ndarray]:
+    def _mask(
+        self, kinds: Sequence[str], regions: Sequence[str], members_only: bool, exclude_ids: Iterable[Hashable]
+    ) -> tuple[np.ndarray | None, np.ndarray]:
         """(allowed organizations, or None for all active ones; rows excluded by id)."""
         mask = None if self._all_active() else self.active_.copy()
         if kinds:
@@ -179,8 +190,9 @@ class Matcher(ScoringMixin):
             self._active_cache = cached
         return cached[1]
 
-    def query_vector(self, text: str, lang: str = "auto", terms: Sequence[str] | None = None
-                     ) -> tuple[np.ndarray, np.ndarray]:
+    def query_vector(
+        self, text: str, lang: str = "auto", terms: Sequence[str] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(term columns, weights) of a query text, capped by ``max_query_terms`` and ``max_postings``
         (``terms``: the text's analyzed terms, when already at hand)."""
         cols, weights = self.model_.query_vector(text, lang, self.config.max_query_terms, terms)
@@ -193,8 +205,9 @@ class Matcher(ScoringMixin):
         cols, weights = self.query_vector(query.text, query.lang, terms)
         mask = self._mask(query.kinds, query.regions, query.members_only, query.exclude_ids)
         stems = [t for t in terms if " " not in t]  # the unigrams (bigrams are "stem1 stem2")
-        scored = self._score_vector(cols, weights, query.okpd2_codes, query.competency_codes, mask,
-                                    self._places_of(stems))
+        scored = self._score_vector(
+            cols, weights, query.okpd2_codes, query.competency_codes, mask, self._places_of(stems)
+        )
         scored.query_stems = stems
         return scored
 
@@ -223,8 +236,12 @@ class Matcher(ScoringMixin):
         rows = scored.top(top_k, rows)  # computes the scores of these rows only
         return build_matches(self, scored, rows.tolist(), with_reasons)
 
-    def match_orders(self, profile_or_org_id: OrganizationProfile | Hashable,
-                     orders: Sequence[OrderDocument] | OrderIndex, top_k: int = 10) -> list[OrderMatch]:
+    def match_orders(
+        self,
+        profile_or_org_id: OrganizationProfile | Hashable,
+        orders: Sequence[OrderDocument] | OrderIndex,
+        top_k: int = 10,
+    ) -> list[OrderMatch]:
         """Open orders that fit a supplier (a known organization id or a profile), best first."""
         from .orders import OrderIndex
 
@@ -260,4 +277,3 @@ def _title(title: str, text: str, limit: int = 120) -> str:
         return title.strip()
     first = text.strip().split("\n", 1)[0].strip()
     return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
-

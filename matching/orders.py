@@ -7,6 +7,7 @@ same vector the matcher scores with); an order's score is the cosine with
 it plus ``order_code_weight`` × the share of the order's OKPD2 and
 competency codes the supplier has (prefix-aware).
 """
+
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
@@ -57,8 +58,9 @@ class OrderIndex:
             self._code_rows[scheme] = (index, np.asarray(owner, dtype=np.int64), np.asarray(depth, dtype=np.float32))
         return self
 
-    def _supplier(self, supplier: OrganizationProfile | Hashable
-                  ) -> tuple[sp.csr_matrix, dict[str, list[str]], Hashable]:
+    def _supplier(
+        self, supplier: OrganizationProfile | Hashable
+    ) -> tuple[sp.csr_matrix, dict[str, list[str]], Hashable]:
         matcher = self.matcher
         if isinstance(supplier, OrganizationProfile):
             docs = list(supplier.documents())
@@ -109,8 +111,9 @@ class OrderIndex:
             row = self.matrix_[r]
             order_cols = np.sort(row.indices.astype(np.int64))
             order_w = row.data[np.argsort(row.indices)]
-            terms = matched_terms(self.matcher.model_, order_cols, order_w, v_cols, v_data,
-                                  self.matcher.config.reason_terms)
+            terms = matched_terms(
+                self.matcher.model_, order_cols, order_w, v_cols, v_data, self.matcher.config.reason_terms
+            )
             reasons = Reasons(
                 terms=terms,
                 okpd2=_codes_matched("okpd2", order.okpd2_codes, codes["okpd2"]),

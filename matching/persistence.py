@@ -8,6 +8,7 @@ and document attributes. Anything else — another format, another version, a
 pickled object — is refused with ``ArtifactError``. Centroids are rebuilt on
 load (deterministically, so rankings are identical).
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,20 @@ if TYPE_CHECKING:
 
 FORMAT = "cluster-marketplace-matcher"
 FORMAT_VERSION = 1
-_ARRAYS = ("X_data", "X_indices", "X_indptr", "X_shape", "pair_doc", "pair_org", "pair_w", "idf",
-           "kinds", "members", "active", "activity")
+_ARRAYS = (
+    "X_data",
+    "X_indices",
+    "X_indptr",
+    "X_shape",
+    "pair_doc",
+    "pair_org",
+    "pair_w",
+    "idf",
+    "kinds",
+    "members",
+    "active",
+    "activity",
+)
 
 
 def _json_bytes(value: Any) -> np.ndarray:
@@ -72,10 +85,20 @@ def save(matcher: Matcher, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp.npz")
     np.savez(
-        tmp, meta=meta_bytes,
-        X_data=X.data, X_indices=X.indices, X_indptr=X.indptr, X_shape=np.asarray(X.shape, dtype=np.int64),
-        pair_doc=doc, pair_org=org, pair_w=w, idf=matcher.model_.idf,
-        kinds=matcher.kinds_, members=matcher.members_, active=matcher.active_, activity=matcher.activity_,
+        tmp,
+        meta=meta_bytes,
+        X_data=X.data,
+        X_indices=X.indices,
+        X_indptr=X.indptr,
+        X_shape=np.asarray(X.shape, dtype=np.int64),
+        pair_doc=doc,
+        pair_org=org,
+        pair_w=w,
+        idf=matcher.model_.idf,
+        kinds=matcher.kinds_,
+        members=matcher.members_,
+        active=matcher.active_,
+        activity=matcher.activity_,
     )
     tmp.replace(path)  # atomic: a reader never sees a half-written artifact
     return path
@@ -120,9 +143,16 @@ def _restore(cls: type[Matcher], config: MatcherConfig, meta: dict, arrays: dict
     org_ids = [_as_id(v) for v in meta["org_ids"]]
     n_orgs = len(org_ids)
     index = TextIndex(model)
-    index.build(X, [_as_id(k) if k is not None else None for k in meta["doc_keys"]], meta["doc_titles"],
-                meta["doc_kinds"], arrays["pair_doc"].astype(np.int64), arrays["pair_org"].astype(np.int32),
-                arrays["pair_w"].astype(np.float32), n_orgs)
+    index.build(
+        X,
+        [_as_id(k) if k is not None else None for k in meta["doc_keys"]],
+        meta["doc_titles"],
+        meta["doc_kinds"],
+        arrays["pair_doc"].astype(np.int64),
+        arrays["pair_org"].astype(np.int32),
+        arrays["pair_w"].astype(np.float32),
+        n_orgs,
+    )
     kinds = arrays["kinds"].astype(np.int8)
     if kinds.size != n_orgs or (kinds.size and (kinds.min() < 0 or kinds.max() >= len(KINDS))):
         raise ValueError("organization kinds do not match the organizations")

@@ -11,6 +11,7 @@ adds ``place_weight`` log units where it is 1 (``MatcherConfig``). A place is
 a preference, not evidence: it never makes an organization a candidate on its
 own.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -21,9 +22,38 @@ from .text import Analyzer
 
 #: Words that say what kind of place it is, not which one (their stems are dropped from place names).
 GENERIC_WORDS = (
-    "область", "край", "республика", "округ", "автономный", "автономная", "город", "район", "поселок", "посёлок",
-    "село", "федеральный", "федерация", "российская", "region", "regional", "province", "district", "city",
-    "town", "county", "state", "republic", "oblast", "krai", "the", "of", "and", "de", "del", "la", "le",
+    "область",
+    "край",
+    "республика",
+    "округ",
+    "автономный",
+    "автономная",
+    "город",
+    "район",
+    "поселок",
+    "посёлок",
+    "село",
+    "федеральный",
+    "федерация",
+    "российская",
+    "region",
+    "regional",
+    "province",
+    "district",
+    "city",
+    "town",
+    "county",
+    "state",
+    "republic",
+    "oblast",
+    "krai",
+    "the",
+    "of",
+    "and",
+    "de",
+    "del",
+    "la",
+    "le",
 )
 #: Stems shorter than this are too ambiguous to name a place (country codes, initials).
 MIN_STEM = 3

@@ -11,6 +11,7 @@ conversion of the float32 data to float64 and no per-term Python call.
 ``gather`` concatenates arbitrary slices (e.g. the organizations of a few
 documents) with no Python loop over their contents.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,8 +25,9 @@ except ImportError:  # pragma: no cover - depends on the scipy build
 _KERNEL_OK: bool | None = None
 
 
-def gather(indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, select: np.ndarray
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def gather(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, select: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(targets, values, slice lengths) of the concatenated slices ``select``."""
     starts = indptr[select]
     lengths = indptr[select + 1] - starts
@@ -61,8 +63,7 @@ def sparse_flatnonzero(mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def _interleaved(indptr: np.ndarray, cols: np.ndarray, weights: np.ndarray
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def _interleaved(indptr: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Column pointers and weights that make ``csc_matvec`` visit only the columns ``cols``.
 
     ``csc_matvec`` adds ``x[j] * data[k]`` for ``k`` in ``[ptr[j], ptr[j + 1])``

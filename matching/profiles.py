@@ -5,6 +5,7 @@ competencies, products, offers, equipment, completed orders and projects);
 the CORDIS evaluation builds them from past projects. Nothing here knows
 about Flask or SQLAlchemy.
 """
+
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator, Mapping, Sequence
@@ -133,8 +134,12 @@ class OrganizationProfile:
         names = [c.name for c in self.competencies if c.name.strip()]
         if names:
             yield ProfileDocument(text="\n".join(names), kind="competencies")
-        for items, kind in ((self.products, "product"), (self.offers, "offer"),
-                            (self.equipment, "equipment"), (self.projects, "project")):
+        for items, kind in (
+            (self.products, "product"),
+            (self.offers, "offer"),
+            (self.equipment, "equipment"),
+            (self.projects, "project"),
+        ):
             for item in items:
                 doc = _as_document(item, kind)
                 if doc.full_text.strip():

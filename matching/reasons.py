@@ -1,4 +1,5 @@
 """Reasons for a proposal: matched words, codes and documents, computed for the top rows only."""
+
 from __future__ import annotations
 
 import weakref
@@ -16,8 +17,9 @@ if TYPE_CHECKING:
     from .matcher import Matcher, ScoredQuery
 
 
-def matched_terms(model: TextModel, cols: np.ndarray, weights: np.ndarray,
-                  row_cols: np.ndarray, row_data: np.ndarray, limit: int) -> tuple[str, ...]:
+def matched_terms(
+    model: TextModel, cols: np.ndarray, weights: np.ndarray, row_cols: np.ndarray, row_data: np.ndarray, limit: int
+) -> tuple[str, ...]:
     """Readable words shared by a query vector (sorted ``cols``) and a profile vector, heaviest first.
 
     A word already shown as part of a phrase (bigram) is not repeated.
@@ -25,8 +27,9 @@ def matched_terms(model: TextModel, cols: np.ndarray, weights: np.ndarray,
     return matched_terms_many(model, cols, weights, [(row_cols, row_data)], limit)[0]
 
 
-def matched_terms_many(model: TextModel, cols: np.ndarray, weights: np.ndarray,
-                       rows: list[tuple[np.ndarray, np.ndarray]], limit: int) -> list[tuple[str, ...]]:
+def matched_terms_many(
+    model: TextModel, cols: np.ndarray, weights: np.ndarray, rows: list[tuple[np.ndarray, np.ndarray]], limit: int
+) -> list[tuple[str, ...]]:
     """``matched_terms`` for several profile vectors at once (one lookup and one sort for all of them)."""
     if cols.size == 0 or not rows:
         return [() for _ in rows]
@@ -43,8 +46,10 @@ def matched_terms_many(model: TextModel, cols: np.ndarray, weights: np.ndarray,
     order = np.lexsort((-contribution, owner))
     common = row_cols[hit][order]
     bounds = np.searchsorted(owner[order], np.arange(len(rows) + 1))
-    return [_readable_terms(model, common[a:b], limit) if b > a else ()
-            for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
+    return [
+        _readable_terms(model, common[a:b], limit) if b > a else ()
+        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())
+    ]
 
 
 def _readable_terms(model: TextModel, common: np.ndarray, limit: int) -> tuple[str, ...]:
@@ -53,7 +58,12 @@ def _readable_terms(model: TextModel, common: np.ndarray, limit: int) -> tuple[s
     out: list[str] = []
     shown: set[str] = set()
     cached = _READABLE.get(model)
-    if cached is None or cached[0] is not model.vocabulary or cached[1] is not model.surface or len(cached[2]) > 200_000:
+    if (
+        cached is None
+        or cached[0] is not model.vocabulary
+        or cached[1] is not model.surface
+        or len(cached[2]) > 200_000
+    ):
         cached = _READABLE[model] = (model.vocabulary, model.surface, {})
     cache = cached[2]
     for col in common.tolist():
@@ -72,11 +82,13 @@ def _readable_terms(model: TextModel, common: np.ndarray, limit: int) -> tuple[s
 
 # readable words per vocabulary column, per model (valid while its vocabulary and surface forms stay the same)
 _READABLE: weakref.WeakKeyDictionary[TextModel, tuple[list[str], dict[str, str], dict[int, str]]] = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
-def matched_codes(index: CodeIndex, row: int, query_codes: Sequence[str],
-                  names: dict[str, str] | None = None) -> tuple[MatchedCode, ...]:
+def matched_codes(
+    index: CodeIndex, row: int, query_codes: Sequence[str], names: dict[str, str] | None = None
+) -> tuple[MatchedCode, ...]:
     if not query_codes:
         return ()
     names = names or {}
@@ -88,13 +100,19 @@ def build_matches(matcher: Matcher, scored: ScoredQuery, rows: list[int], with_r
     if not with_reasons:
         return [build_match(matcher, scored, row, False) for row in rows]
     index = matcher.index_
-    terms = matched_terms_many(matcher.model_, scored.cols, scored.weights,
-                               [index.centroid_row(row) for row in rows], matcher.config.reason_terms)
+    terms = matched_terms_many(
+        matcher.model_,
+        scored.cols,
+        scored.weights,
+        [index.centroid_row(row) for row in rows],
+        matcher.config.reason_terms,
+    )
     return [build_match(matcher, scored, row, True, row_terms) for row, row_terms in zip(rows, terms)]
 
 
-def build_match(matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: bool = True,
-                terms: tuple[str, ...] | None = None) -> Match:
+def build_match(
+    matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: bool = True, terms: tuple[str, ...] | None = None
+) -> Match:
     """The proposal of organization ``row`` for a scored query; ``terms``: its matched words if known."""
     index = matcher.index_
     docs, _ = index.org_docs(row)
@@ -103,21 +121,27 @@ def build_match(matcher: Matcher, scored: ScoredQuery, row: int, with_reasons: b
     if with_reasons:
         cfg = matcher.config
         if terms is None:
-            terms = matched_terms(matcher.model_, scored.cols, scored.weights, *index.centroid_row(row),
-                                  cfg.reason_terms)
+            terms = matched_terms(
+                matcher.model_, scored.cols, scored.weights, *index.centroid_row(row), cfg.reason_terms
+            )
         order = np.argsort(-sims, kind="stable")[: cfg.reason_documents]
         documents = tuple(
             MatchedDocument(index.doc_keys[d], index.doc_titles[d], index.doc_kinds[d], round(sim, 4))
-            for d, sim in zip(docs[order].tolist(), sims[order].tolist()) if sim > 0
+            for d, sim in zip(docs[order].tolist(), sims[order].tolist())
+            if sim > 0
         )
         reasons = Reasons(
             terms=terms,
-            competencies=matched_codes(matcher.competency_, row, scored.competency_codes,
-                                       matcher.competency_names_[row]),
+            competencies=matched_codes(
+                matcher.competency_, row, scored.competency_codes, matcher.competency_names_[row]
+            ),
             okpd2=matched_codes(matcher.okpd2_, row, scored.okpd2_codes),
             documents=documents,
-            places=(matcher.places_.named(matcher.model_.analyzer, row, scored.query_stems)
-                    if scored.places is not None and scored.places[row] > 0 else ()),
+            places=(
+                matcher.places_.named(matcher.model_.analyzer, row, scored.query_stems)
+                if scored.places is not None and scored.places[row] > 0
+                else ()
+            ),
         )
     return Match(
         org_id=matcher.org_ids_[row],

@@ -1,4 +1,5 @@
 """What the matcher returns: proposals with structured reasons, and sentences about them."""
+
 from __future__ import annotations
 
 from collections.abc import Hashable
@@ -110,12 +111,20 @@ class ConsortiumProposal:
 
 _WORDS = {
     "ru": {
-        "terms": "совпадают слова", "competencies": "компетенции", "okpd2": "коды ОКПД2",
-        "documents": "похожие работы", "places": "указано место", "none": "явных совпадений нет",
+        "terms": "совпадают слова",
+        "competencies": "компетенции",
+        "okpd2": "коды ОКПД2",
+        "documents": "похожие работы",
+        "places": "указано место",
+        "none": "явных совпадений нет",
     },
     "en": {
-        "terms": "matching words", "competencies": "competencies", "okpd2": "OKPD2 codes",
-        "documents": "similar work", "places": "named place", "none": "no explicit matches",
+        "terms": "matching words",
+        "competencies": "competencies",
+        "okpd2": "OKPD2 codes",
+        "documents": "similar work",
+        "places": "named place",
+        "none": "no explicit matches",
     },
 }
 _QUOTES = {"ru": ("«", "»"), "en": ("“", "”")}
@@ -127,7 +136,7 @@ def explain(reasons: Reasons, lang: str = "ru", *, max_items: int = 3) -> str:
     left, right = _QUOTES.get(lang, _QUOTES["en"])
     parts = []
     if reasons.terms:
-        parts.append(f"{words['terms']}: {', '.join(reasons.terms[:max_items * 2])}")
+        parts.append(f"{words['terms']}: {', '.join(reasons.terms[: max_items * 2])}")
     if reasons.competencies:
         items = [f"{c.org_code} {c.name}".strip() for c in reasons.competencies[:max_items]]
         parts.append(f"{words['competencies']}: {', '.join(items)}")

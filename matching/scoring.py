@@ -13,6 +13,7 @@ organization's score is computed only when ``scores`` is read. Both ways do
 the same floating-point operations per organization, so they agree bit for
 bit (tests/matching/test_scoring_paths.py).
 """
+
 from __future__ import annotations
 
 import math
@@ -37,10 +38,21 @@ class ScoredQuery:
     everybody (see ``_kind_maxima``).
     """
 
-    def __init__(self, matcher: ScoringMixin, doc_sims: np.ndarray, kernel: np.ndarray, centroid_sims: np.ndarray,
-                 cols: np.ndarray, weights: np.ndarray, okpd2_codes: Sequence[str], competency_codes: Sequence[str],
-                 codes: list[tuple[np.ndarray, float]], allowed: tuple[np.ndarray | None, np.ndarray],
-                 related: np.ndarray | None = None, places: np.ndarray | None = None) -> None:
+    def __init__(
+        self,
+        matcher: ScoringMixin,
+        doc_sims: np.ndarray,
+        kernel: np.ndarray,
+        centroid_sims: np.ndarray,
+        cols: np.ndarray,
+        weights: np.ndarray,
+        okpd2_codes: Sequence[str],
+        competency_codes: Sequence[str],
+        codes: list[tuple[np.ndarray, float]],
+        allowed: tuple[np.ndarray | None, np.ndarray],
+        related: np.ndarray | None = None,
+        places: np.ndarray | None = None,
+    ) -> None:
         cfg = matcher.config
         self._matcher = matcher
         self.doc_sims = doc_sims  # per document
@@ -64,8 +76,9 @@ class ScoredQuery:
         self.code_match = code_match
         self._codes_hit = None if code_match is None else code_match > 0
         # rows with a document near the best match (kernel > 0) or a code match
-        self.strong = (np.flatnonzero(kernel > 0) if self._codes_hit is None
-                       else np.flatnonzero((kernel > 0) | self._codes_hit))
+        self.strong = (
+            np.flatnonzero(kernel > 0) if self._codes_hit is None else np.flatnonzero((kernel > 0) | self._codes_hit)
+        )
         self._evidence: np.ndarray | None = None
         self._scores: np.ndarray | None = None
         self._shift: np.ndarray | None = None  # per kind, once known
@@ -250,8 +263,11 @@ class ScoredQuery:
                 # centroid term > room  =>  C / c_max + eps > exp(room / weight + log(eps))
                 threshold = -math.inf
                 if math.isfinite(room):
-                    threshold = float(self._c_max32) * (math.exp(room / cfg.centroid_weight + math.log(cfg.centroid_eps))
-                                                        - cfg.centroid_eps) * (1 - 1e-4)
+                    threshold = (
+                        float(self._c_max32)
+                        * (math.exp(room / cfg.centroid_weight + math.log(cfg.centroid_eps)) - cfg.centroid_eps)
+                        * (1 - 1e-4)
+                    )
                 pick = rows if threshold <= 0 else rows[c >= threshold]
             else:
                 if room >= 0:
@@ -336,10 +352,10 @@ def top_of(values: np.ndarray, top_k: int, rows: np.ndarray | None = None) -> tu
             # the k-th largest of every 8th value is at most the k-th largest of all: only values reaching
             # it can be among the best k (exact; one pass and a small partition instead of a large one)
             sample = values[::8]
-            bound = sample[np.argpartition(sample, sample.size - top_k)[sample.size - top_k:]].min()
+            bound = sample[np.argpartition(sample, sample.size - top_k)[sample.size - top_k :]].min()
             candidates = np.flatnonzero(values >= bound)
         sub = values[candidates]
-        kth = sub[np.argpartition(sub, sub.size - top_k)[sub.size - top_k:]].min()
+        kth = sub[np.argpartition(sub, sub.size - top_k)[sub.size - top_k :]].min()
         part = candidates[sub >= kth]  # the best k and every value tied with the k-th: ties go by row below
     else:
         part = np.arange(values.size)
@@ -358,7 +374,7 @@ _HELPER_PID = 0
 def _helper() -> ThreadPoolExecutor:
     """One helper thread per process, created on first use (after a fork, a new one)."""
     global _HELPER, _HELPER_PID
-    if _HELPER is None or _HELPER_PID != os.getpid():
+    if _HELPER is None or os.getpid() != _HELPER_PID:
         _HELPER, _HELPER_PID = ThreadPoolExecutor(max_workers=1, thread_name_prefix="matcher"), os.getpid()
     return _HELPER
 
@@ -366,19 +382,27 @@ def _helper() -> ThreadPoolExecutor:
 class ScoringMixin:
     """Needs ``config``, ``index_``, ``activity_``, ``kinds_``, ``active_``, code indices and ``version_``."""
 
-    def _score_vector(self, cols: np.ndarray, weights: np.ndarray, okpd2: Sequence[str],
-                      competencies: Sequence[str], allowed: tuple[np.ndarray | None, np.ndarray],
-                      places: np.ndarray | None = None) -> ScoredQuery:
+    def _score_vector(
+        self,
+        cols: np.ndarray,
+        weights: np.ndarray,
+        okpd2: Sequence[str],
+        competencies: Sequence[str],
+        allowed: tuple[np.ndarray | None, np.ndarray],
+        places: np.ndarray | None = None,
+    ) -> ScoredQuery:
         cfg = self.config
         index = self.index_
         n = index.n_orgs
         # a large index: the centroid postings are read on a second core while this one reads the documents'
         # (scipy's kernel releases the GIL); both only read the index
-        pending = (_helper().submit(index.centroid_similarities, cols, weights)
-                   if index.n_docs >= PARALLEL_MIN_DOCS and cols.size else None)
+        pending = (
+            _helper().submit(index.centroid_similarities, cols, weights)
+            if index.n_docs >= PARALLEL_MIN_DOCS and cols.size
+            else None
+        )
         doc_sims = index.doc_similarities(cols, weights)
-        K, N = index.doc_kernel(doc_sims, cfg.doc_power, cfg.doc_top,
-                                cfg.related_floor if cfg.related_weight else 0.0)
+        K, N = index.doc_kernel(doc_sims, cfg.doc_power, cfg.doc_top, cfg.related_floor if cfg.related_weight else 0.0)
         C = pending.result() if pending is not None else index.centroid_similarities(cols, weights)
         codes = []
         okpd = self.okpd2_.score(okpd2, n) if okpd2 else None
@@ -393,8 +417,12 @@ class ScoringMixin:
         cached = getattr(self, "_base_cache", None)
         if cached is None or cached[0] != self.version_ or cached[1].size != self.activity_.size:
             cfg = self.config
-            base = (cfg.activity_weight * np.log1p(self.activity_) + np.log(cfg.doc_eps)
-                    + cfg.centroid_weight * np.log(cfg.centroid_eps) + self._offsets()[self.kinds_])
+            base = (
+                cfg.activity_weight * np.log1p(self.activity_)
+                + np.log(cfg.doc_eps)
+                + cfg.centroid_weight * np.log(cfg.centroid_eps)
+                + self._offsets()[self.kinds_]
+            )
             cached = (self.version_, base)
             self._base_cache = cached
         return cached[1]
@@ -421,8 +449,11 @@ class ScoringMixin:
         """Per kind, its rows in order (cached per version)."""
         cached = getattr(self, "_kind_rows_cache", None)
         if cached is None or cached[0] != self.version_ or cached[2] != self.kinds_.size:
-            cached = (self.version_, [np.flatnonzero(self.kinds_ == kind) for kind in range(len(KINDS))],
-                      self.kinds_.size)
+            cached = (
+                self.version_,
+                [np.flatnonzero(self.kinds_ == kind) for kind in range(len(KINDS))],
+                self.kinds_.size,
+            )
             self._kind_rows_cache = cached
         return cached[1]
 

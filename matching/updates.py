@@ -1,4 +1,5 @@
 """Incremental updates: index one profile with the fitted vocabulary and idf, no refit."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

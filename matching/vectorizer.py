@@ -12,6 +12,7 @@ idf, sublinear tf); rows are L2-normalized float32. A fitted model is fully
 described by its vocabulary, idf and the config, which is what an artifact
 stores.
 """
+
 from __future__ import annotations
 
 from array import array
@@ -93,8 +94,9 @@ class TextModel:
         self._set_vocabulary(vocabulary)
         return sp.hstack(blocks, format="csr") if len(blocks) > 1 else blocks[0].tocsr()
 
-    def _bigrams(self, term: np.ndarray, doc: np.ndarray, n_uni: int, n_docs: int,
-                 unigram_words: list[str]) -> tuple[sp.csr_matrix, list[str]]:
+    def _bigrams(
+        self, term: np.ndarray, doc: np.ndarray, n_uni: int, n_docs: int, unigram_words: list[str]
+    ) -> tuple[sp.csr_matrix, list[str]]:
         """Count matrix and words of the bigrams seen in enough documents (one sort, no dicts)."""
         cfg = self.config
         same_doc = doc[1:] == doc[:-1]
@@ -122,8 +124,10 @@ class TextModel:
         col_of_key = np.cumsum(kept) - 1
         key_index = np.cumsum(new_key) - 1  # per sorted occurrence
         valid = kept[key_index]
-        big = sp.csr_matrix((np.ones(int(valid.sum()), dtype=np.float32),
-                             (sdoc[valid], col_of_key[key_index[valid]])), shape=(n_docs, int(kept.sum())))
+        big = sp.csr_matrix(
+            (np.ones(int(valid.sum()), dtype=np.float32), (sdoc[valid], col_of_key[key_index[valid]])),
+            shape=(n_docs, int(kept.sum())),
+        )
         big.sum_duplicates()
         kept_keys = skey[starts[kept]]
         words = [f"{unigram_words[k // n_uni]} {unigram_words[k % n_uni]}" for k in kept_keys.tolist()]
@@ -177,13 +181,15 @@ class TextModel:
             lengths[i] = len(cols)
         term = np.frombuffer(flat, dtype=np.int32) if len(flat) else np.zeros(0, np.int32)
         doc = np.repeat(np.arange(len(docs)), lengths)
-        counts = sp.csr_matrix((np.ones(term.size, dtype=np.float32), (doc, term)),
-                               shape=(len(docs), len(self.vocabulary)))
+        counts = sp.csr_matrix(
+            (np.ones(term.size, dtype=np.float32), (doc, term)), shape=(len(docs), len(self.vocabulary))
+        )
         counts.sum_duplicates()
         return self.transform_counts(counts)
 
-    def query_vector(self, text: str, lang: str = "auto", max_terms: int | None = None,
-                     terms: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def query_vector(
+        self, text: str, lang: str = "auto", max_terms: int | None = None, terms: Sequence[str] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(columns, weights) of the L2-normalized TF-IDF vector of one text.
 
         The same weighting as ``transform`` without building a sparse matrix

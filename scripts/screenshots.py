@@ -8,6 +8,7 @@ the demo cluster), serves the app on a free local port in a thread, and saves
 Options: ``--out DIR`` (default docs/screenshots), ``--only NAME`` (repeatable; e.g.
 ``--only home --only catalog``), ``--chromium PATH`` (default /usr/bin/chromium or $CHROMIUM_PATH).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,15 +62,17 @@ MANAGER, BUYER, MEMBER = "manager@cluster.demo", "buyer@cluster.demo", "sme@clus
 
 
 def build_app(workdir: Path):
-    app = create_app({
-        "SECRET_KEY": secrets.token_hex(32),
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'screenshots.db'}",
-        "UPLOAD_DIR": str(workdir / "uploads"),
-        "SEARCH_BACKEND": "whoosh",
-        "SEARCH_INDEX_DIR": str(workdir / "search-index"),
-        "MAIL_SERVER": None,
-        "RATELIMIT_ENABLED": False,
-    })
+    app = create_app(
+        {
+            "SECRET_KEY": secrets.token_hex(32),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'screenshots.db'}",
+            "UPLOAD_DIR": str(workdir / "uploads"),
+            "SEARCH_BACKEND": "whoosh",
+            "SEARCH_INDEX_DIR": str(workdir / "search-index"),
+            "MAIL_SERVER": None,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
     with app.app_context():
         upgrade(directory=str(app.config["MIGRATIONS_DIR"]))
         load_reference_data()
@@ -91,23 +94,34 @@ def pick_pages(app) -> dict[str, str]:
         member_org = db.session.scalar(select(User.organization_id).where(User.email == MEMBER))
         buyer_org = db.session.scalar(select(User.organization_id).where(User.email == BUYER))
 
-        products = db.session.scalars(select(Product).where(Product.organization_id == member_org)).all() or \
-            db.session.scalars(select(Product)).all()
+        products = (
+            db.session.scalars(select(Product).where(Product.organization_id == member_org)).all()
+            or db.session.scalars(select(Product)).all()
+        )
         product = max(products, key=lambda p: (len(p.specs or []), bool(p.hs_code), len(p.description_ru or "")))
 
-        active = (select(Response.order_id, func.count().label("n"))
-                  .where(Response.status == ResponseStatus.ACTIVE).group_by(Response.order_id).subquery())
+        active = (
+            select(Response.order_id, func.count().label("n"))
+            .where(Response.status == ResponseStatus.ACTIVE)
+            .group_by(Response.order_id)
+            .subquery()
+        )
         order_id = db.session.scalar(
-            select(Order.id).join(active, active.c.order_id == Order.id)
+            select(Order.id)
+            .join(active, active.c.order_id == Order.id)
             .where(Order.organization_id == buyer_org, Order.status == OrderStatus.OPEN)
-            .order_by(active.c.n.desc(), Order.id))
+            .order_by(active.c.n.desc(), Order.id)
+        )
 
         now = utcnow()
         month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
         month_end = (month_start + dt.timedelta(days=32)).replace(day=1)
         this_month, next_month = Counter(), Counter()
-        for booking in db.session.scalars(select(Booking).where(
-                Booking.status.in_([BookingStatus.APPROVED, BookingStatus.PENDING]), Booking.ends_at > now)):
+        for booking in db.session.scalars(
+            select(Booking).where(
+                Booking.status.in_([BookingStatus.APPROVED, BookingStatus.PENDING]), Booking.ends_at > now
+            )
+        ):
             (this_month if booking.starts_at < month_end else next_month)[booking.equipment_id] += 1
         if this_month:
             item_id, month = this_month.most_common(1)[0][0], month_start.strftime("%Y-%m")
@@ -118,22 +132,31 @@ def pick_pages(app) -> dict[str, str]:
 
         # the running project with the most needs and consortium places: the proposal has work to do
         needs = select(ProjectNeed.project_id, func.count().label("n")).group_by(ProjectNeed.project_id).subquery()
-        places = (select(ConsortiumMember.project_id, func.count().label("n"))
-                  .group_by(ConsortiumMember.project_id).subquery())
+        places = (
+            select(ConsortiumMember.project_id, func.count().label("n"))
+            .group_by(ConsortiumMember.project_id)
+            .subquery()
+        )
         project_id = db.session.scalar(
-            select(Project.id).join(needs, needs.c.project_id == Project.id)
+            select(Project.id)
+            .join(needs, needs.c.project_id == Project.id)
             .outerjoin(places, places.c.project_id == Project.id)
             .where(Project.status.in_([ProjectStatus.PLANNED, ProjectStatus.ACTIVE]))
-            .order_by((needs.c.n + func.coalesce(places.c.n, 0)).desc(), Project.id))
-        registered = (select(EventRegistration.event_id, func.count().label("n"))
-                      .group_by(EventRegistration.event_id).subquery())
+            .order_by((needs.c.n + func.coalesce(places.c.n, 0)).desc(), Project.id)
+        )
+        registered = (
+            select(EventRegistration.event_id, func.count().label("n")).group_by(EventRegistration.event_id).subquery()
+        )
         event_id = db.session.scalar(
-            select(Event.id).join(registered, registered.c.event_id == Event.id)
+            select(Event.id)
+            .join(registered, registered.c.event_id == Event.id)
             .where(Event.status == EventStatus.PUBLISHED, Event.starts_at > now)
-            .order_by(registered.c.n.desc(), Event.starts_at))
+            .order_by(registered.c.n.desc(), Event.starts_at)
+        )
         comments = select(IdeaComment.idea_id, func.count().label("n")).group_by(IdeaComment.idea_id).subquery()
-        idea_id = db.session.scalar(select(Idea.id).join(comments, comments.c.idea_id == Idea.id)
-                                    .order_by(comments.c.n.desc(), Idea.id))
+        idea_id = db.session.scalar(
+            select(Idea.id).join(comments, comments.c.idea_id == Idea.id).order_by(comments.c.n.desc(), Idea.id)
+        )
 
     return {
         "home": "/",
@@ -244,8 +267,9 @@ def take(browser, base_url: str, urls: dict[str, str], names: list[str], out: Pa
         page = page_for(who)
         response = page.goto(urls[name], wait_until="networkidle")
         if response is None or response.status != 200:
-            print(f"skipped {name}: {urls[name]} answered {response.status if response else 'nothing'}",
-                  file=sys.stderr)
+            print(
+                f"skipped {name}: {urls[name]} answered {response.status if response else 'nothing'}", file=sys.stderr
+            )
             continue
         if name == "search" and page.locator("[data-testid=search-unavailable]").count():
             print("skipped search: the search page says it is unavailable", file=sys.stderr)

@@ -8,6 +8,7 @@ in step with its database, and asks ``query`` for ranked ``(type, id)`` hits.
     index.add([Document("product", 7, "Фланец стальной", body="...")])
     index.query("фланцы").hits           # [Hit(type="product", id="7", ...)]
 """
+
 from __future__ import annotations
 
 from .analysis import analyze, stem
@@ -15,8 +16,20 @@ from .base import Document, Filters, Hit, IndexBusy, Key, SearchIndex, SearchInd
 from .whoosh_backend import WhooshIndex, open_directory_index, open_memory_index
 
 __all__ = [
-    "Document", "Filters", "Hit", "IndexBusy", "Key", "SearchIndex", "SearchIndexError", "SearchResult",
-    "WhooshIndex", "analyze", "open_directory_index", "open_memory_index", "open_index", "stem",
+    "Document",
+    "Filters",
+    "Hit",
+    "IndexBusy",
+    "Key",
+    "SearchIndex",
+    "SearchIndexError",
+    "SearchResult",
+    "WhooshIndex",
+    "analyze",
+    "open_directory_index",
+    "open_index",
+    "open_memory_index",
+    "stem",
 ]
 
 

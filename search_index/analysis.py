@@ -18,6 +18,7 @@ catalog of nouns:
 Both changes apply equally at index and query time, so they only ever make
 more word forms meet.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,15 +32,45 @@ from whoosh.lang.stopwords import stoplists
 #: Words too common to be worth indexing, in both languages ("ё" folded).
 EXTRA_STOP_WORDS = {
     # Russian words that fill every description without telling anything.
-    "также", "либо", "этот", "эта", "это", "эти", "который", "которая", "которые", "которых",
-    "весь", "вся", "всё", "свой", "своих", "наш", "наша", "наши", "ваш", "ваша", "ваши", "их",
-    "ооо", "оао", "зао", "пао", "ао", "ип",
+    "также",
+    "либо",
+    "этот",
+    "эта",
+    "это",
+    "эти",
+    "который",
+    "которая",
+    "которые",
+    "которых",
+    "весь",
+    "вся",
+    "всё",
+    "свой",
+    "своих",
+    "наш",
+    "наша",
+    "наши",
+    "ваш",
+    "ваша",
+    "ваши",
+    "их",
+    "ооо",
+    "оао",
+    "зао",
+    "пао",
+    "ао",
+    "ип",
     # English fillers missing from Whoosh's list.
-    "also", "etc", "ltd", "llc", "jsc", "inc", "co",
+    "also",
+    "etc",
+    "ltd",
+    "llc",
+    "jsc",
+    "inc",
+    "co",
 }
 STOP_WORDS = frozenset(
-    word.replace("ё", "е")
-    for word in set(stoplists["ru"]) | set(stoplists["en"]) | EXTRA_STOP_WORDS
+    word.replace("ё", "е") for word in set(stoplists["ru"]) | set(stoplists["en"]) | EXTRA_STOP_WORDS
 )
 
 _CYRILLIC = re.compile("[а-яё]")
@@ -149,8 +180,13 @@ _WORD = r"\w+(?:[.]\w+)*"
 
 def text_analyzer():
     """The analyzer of every full-text field (index and query time alike)."""
-    return (RegexTokenizer(_WORD) | LowercaseFilter() | YoFilter()
-            | StopFilter(stoplist=STOP_WORDS, minsize=1) | BilingualStemFilter())
+    return (
+        RegexTokenizer(_WORD)
+        | LowercaseFilter()
+        | YoFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=1)
+        | BilingualStemFilter()
+    )
 
 
 def code_analyzer():

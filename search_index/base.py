@@ -12,6 +12,7 @@ Filters select documents by their ``fields`` (exact string values):
 
 An empty list of values, or an empty list of mappings, matches nothing.
 """
+
 from __future__ import annotations
 
 import abc
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Union
 
 Key = tuple[str, str]
-FilterValue = Union[str, int, Iterable[Union[str, int]]]
+FilterValue = Union[str, int, Iterable[str | int]]
 Filters = Union[Mapping[str, FilterValue], Sequence[Mapping[str, FilterValue]]]
 
 
@@ -90,8 +91,9 @@ class SearchIndex(abc.ABC):
     """A full-text index of documents. Implementations must be safe to share between threads."""
 
     @abc.abstractmethod
-    def update(self, add: Iterable[Document] = (), remove: Iterable[Key] = (),
-               remove_where: Iterable[Filters] = ()) -> None:
+    def update(
+        self, add: Iterable[Document] = (), remove: Iterable[Key] = (), remove_where: Iterable[Filters] = ()
+    ) -> None:
         """Apply changes in one commit: first removals, then ``add`` (which replaces
         documents with the same key). Raises ``IndexBusy`` if the lock stays taken."""
 
@@ -120,9 +122,20 @@ class SearchIndex(abc.ABC):
         """Write changes kept back by an earlier ``IndexBusy``, if any."""
 
     @abc.abstractmethod
-    def query(self, text: str, *, types: Iterable[str] | None = None, filters: Filters | None = None,
-              limit: int = 20, offset: int = 0, match: Match = "all", search_protected: bool = False,
-              counts: bool = False, highlight: bool = True, syntax: bool = True) -> SearchResult:
+    def query(
+        self,
+        text: str,
+        *,
+        types: Iterable[str] | None = None,
+        filters: Filters | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        match: Match = "all",
+        search_protected: bool = False,
+        counts: bool = False,
+        highlight: bool = True,
+        syntax: bool = True,
+    ) -> SearchResult:
         """Documents matching ``text``, best first; ``hits`` holds ``limit`` of them from ``offset``.
 
         ``match="all"`` needs every word (after stop words), ``"any"`` at least one

@@ -12,6 +12,7 @@ The in-memory index (tests, scripts) defers its writes to the next read:
 one process owns it, and a Whoosh commit per database commit would cost
 more than all the searches.
 """
+
 from __future__ import annotations
 
 import logging
@@ -87,9 +88,11 @@ def _all_of(conditions: Mapping[str, Any]) -> Query:
 def _matches(fields: dict[str, Any], filters: Filters) -> bool:
     """Whether a document's stored fields satisfy ``filters`` (Python twin of ``_filter_query``)."""
     if isinstance(filters, Mapping):
-        return all(fields.get(_FIELD_PREFIX + name) in ({str(value)} if isinstance(value, (str, int))
-                                                        else {str(v) for v in value})
-                   for name, value in filters.items())
+        return all(
+            fields.get(_FIELD_PREFIX + name)
+            in ({str(value)} if isinstance(value, (str, int)) else {str(v) for v in value})
+            for name, value in filters.items()
+        )
     return any(_matches(fields, alternative) for alternative in filters)
 
 
@@ -130,8 +133,9 @@ class WhooshIndex(SearchIndex):
 
     # -- writing ---------------------------------------------------------------------------
 
-    def update(self, add: Iterable[Document] = (), remove: Iterable[Key] = (),
-               remove_where: Iterable[Filters] = ()) -> None:
+    def update(
+        self, add: Iterable[Document] = (), remove: Iterable[Key] = (), remove_where: Iterable[Filters] = ()
+    ) -> None:
         ops: list[tuple[str, Any]] = [("remove_where", f) for f in remove_where]
         ops += [("remove", _key(t, i)) for t, i in remove]
         ops += [("add", self._fields(d)) for d in add]
@@ -211,9 +215,20 @@ class WhooshIndex(SearchIndex):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def query(self, text: str, *, types: Iterable[str] | None = None, filters: Filters | None = None,
-              limit: int = 20, offset: int = 0, match: Match = "all", search_protected: bool = False,
-              counts: bool = False, highlight: bool = True, syntax: bool = True) -> SearchResult:
+    def query(
+        self,
+        text: str,
+        *,
+        types: Iterable[str] | None = None,
+        filters: Filters | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        match: Match = "all",
+        search_protected: bool = False,
+        counts: bool = False,
+        highlight: bool = True,
+        syntax: bool = True,
+    ) -> SearchResult:
         if self.deferred:
             self.flush()
         parsed = self._parse(text, match=match, search_protected=search_protected, syntax=syntax)
@@ -227,12 +242,13 @@ class WhooshIndex(SearchIndex):
             with self._ix.searcher() as searcher:
                 per_type: dict[str, int] = {}
                 if counts:
-                    grouped = searcher.search(parsed, filter=base_filter, limit=1,
-                                              groupedby=sorting.FieldFacet("type", maptype=sorting.Count))
+                    grouped = searcher.search(
+                        parsed, filter=base_filter, limit=1, groupedby=sorting.FieldFacet("type", maptype=sorting.Count)
+                    )
                     per_type = dict(grouped.groups("type"))
                 results = searcher.search(parsed, filter=combined, limit=offset + limit if limit else None)
                 results.formatter = HtmlFormatter(tagname="mark", classname="hl", termclass="t")
-                hits = [self._hit(hit, highlight) for hit in results[offset:offset + limit]] if limit else []
+                hits = [self._hit(hit, highlight) for hit in results[offset : offset + limit]] if limit else []
                 return SearchResult(total=len(results), hits=hits, counts=per_type)
         except (OSError, EmptyIndexError) as exc:
             raise SearchIndexError(f"cannot read the search index: {exc}") from exc
@@ -243,15 +259,20 @@ class WhooshIndex(SearchIndex):
             return None
         fieldnames = ["title", "body", "tags", "codes"] + (["protected"] if search_protected else [])
         group = qparser.AndGroup if match == "all" else qparser.OrGroup.factory(0.9)
-        parser = qparser.MultifieldParser(fieldnames, self._schema, group=group,
-                                          fieldboosts={f: FIELD_BOOSTS[f] for f in fieldnames})
+        parser = qparser.MultifieldParser(
+            fieldnames, self._schema, group=group, fieldboosts={f: FIELD_BOOSTS[f] for f in fieldnames}
+        )
         # Users type words, not query syntax: no "field:" prefixes (they would reach
         # protected or filter fields), no wildcards or ranges.
-        plugins = [qparser.FieldsPlugin, qparser.WildcardPlugin, qparser.RangePlugin,
-                   qparser.EveryPlugin, qparser.BoostPlugin]
+        plugins = [
+            qparser.FieldsPlugin,
+            qparser.WildcardPlugin,
+            qparser.RangePlugin,
+            qparser.EveryPlugin,
+            qparser.BoostPlugin,
+        ]
         if not syntax:
-            plugins += [qparser.OperatorsPlugin, qparser.PhrasePlugin, qparser.GroupPlugin,
-                        qparser.SingleQuotePlugin]
+            plugins += [qparser.OperatorsPlugin, qparser.PhrasePlugin, qparser.GroupPlugin, qparser.SingleQuotePlugin]
         for plugin in plugins:
             parser.remove_plugin_class(plugin)
         query = parser.parse(text)
@@ -266,10 +287,10 @@ class WhooshIndex(SearchIndex):
             highlights["title"] = hit.highlights("title")
             hit.results.fragmenter = ContextFragmenter(maxchars=220, surround=70)
             highlights["body"] = hit.highlights("body", top=2)
-        fields = {name[len(_FIELD_PREFIX):]: value for name, value in stored.items()
-                  if name.startswith(_FIELD_PREFIX)}
-        return Hit(type=stored["type"], id=stored["ref"], score=float(hit.score or 0.0),
-                   fields=fields, highlights=highlights)
+        fields = {name[len(_FIELD_PREFIX) :]: value for name, value in stored.items() if name.startswith(_FIELD_PREFIX)}
+        return Hit(
+            type=stored["type"], id=stored["ref"], score=float(hit.score or 0.0), fields=fields, highlights=highlights
+        )
 
     def doc_count(self) -> int:
         if self.deferred:
@@ -324,8 +345,11 @@ def _open_or_create(storage: FileStorage, lock_timeout: float) -> Index:
             index = storage.open_index()
             if _VERSION_FIELD in index.schema.names():
                 return index
-            log.warning("The search index in %s has an older schema; it was recreated empty. "
-                        "Rebuild it (flask search reindex).", storage.folder)
+            log.warning(
+                "The search index in %s has an older schema; it was recreated empty. "
+                "Rebuild it (flask search reindex).",
+                storage.folder,
+            )
         return storage.create_index(build_schema())
     finally:
         lock.release()
@@ -345,5 +369,4 @@ class _PrivateRamStorage(RamStorage):
 
 def open_memory_index(*, lock_timeout: float = 10.0) -> WhooshIndex:
     """A fresh index held in memory (tests, one-off scripts)."""
-    return WhooshIndex(_PrivateRamStorage().create_index(build_schema()), lock_timeout=lock_timeout,
-                       deferred=True)
+    return WhooshIndex(_PrivateRamStorage().create_index(build_schema()), lock_timeout=lock_timeout, deferred=True)

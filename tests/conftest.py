@@ -8,6 +8,7 @@ The test holds an application context (so factories and queries work
 directly), while each request of the test client runs in a context of its
 own, with its own database session and ``g``, as in production.
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -46,8 +47,9 @@ def backend(request, database_urls) -> str:
     if request.param == "postgresql" and not database_urls["postgresql"]:
         if os.environ.get("MARKETPLACE_REQUIRE_POSTGRES") == "1":
             pytest.fail("MARKETPLACE_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set")
-        pytest.skip("PostgreSQL run skipped: set TEST_DATABASE_URL "
-                    "(e.g. postgresql://postgres@127.0.0.1:5432/test) to run it")
+        pytest.skip(
+            "PostgreSQL run skipped: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run it"
+        )
     return request.param
 
 
@@ -77,12 +79,22 @@ def empty_all_tables() -> None:
         # ~0.25 s per test (file operations for each table), DELETE ~0.01 s. Children are emptied first.
         for table in tables:
             db.session.execute(table.delete())
-        serial = [(t.name, c.name) for t in tables for c in t.primary_key.columns
-                  if c.autoincrement is True or (c.autoincrement == "auto" and c.type._type_affinity is Integer
-                                                  and len(t.primary_key.columns) == 1)]
+        serial = [
+            (t.name, c.name)
+            for t in tables
+            for c in t.primary_key.columns
+            if c.autoincrement is True
+            or (c.autoincrement == "auto" and c.type._type_affinity is Integer and len(t.primary_key.columns) == 1)
+        ]
         if serial:
-            db.session.execute(text("SELECT " + ", ".join(
-                f"setval(pg_get_serial_sequence('\"{name}\"', '{column}'), 1, false)" for name, column in serial)))
+            db.session.execute(
+                text(
+                    "SELECT "
+                    + ", ".join(
+                        f"setval(pg_get_serial_sequence('\"{name}\"', '{column}'), 1, false)" for name, column in serial
+                    )
+                )
+            )
     else:
         db.session.execute(text("PRAGMA foreign_keys=OFF"))
         for table in tables:
@@ -118,8 +130,11 @@ def _shared_app(backend: str, database_urls, tmp_path_factory, app_config: dict)
 def app(backend, database_urls, tmp_path, tmp_path_factory, app_config):
     app = _shared_app(backend, database_urls, tmp_path_factory, app_config)
     saved_config = dict(app.config)
-    app.config.update(UPLOAD_DIR=str(tmp_path / "uploads"), SEARCH_INDEX_DIR=str(tmp_path / "search-index"),
-                      MATCHER_DIR=str(tmp_path / "matcher"))
+    app.config.update(
+        UPLOAD_DIR=str(tmp_path / "uploads"),
+        SEARCH_INDEX_DIR=str(tmp_path / "search-index"),
+        MATCHER_DIR=str(tmp_path / "matcher"),
+    )
     for name in PER_TEST_EXTENSIONS:
         app.extensions.pop(name, None)
     with app.app_context():

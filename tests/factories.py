@@ -2,6 +2,7 @@
 
 Defaults are valid and minimal; pass keyword arguments to override any column.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +13,26 @@ from functools import lru_cache
 from werkzeug.security import generate_password_hash
 
 from marketplace.db import db, utcnow
-from marketplace.models import (Booking, BookingStatus, Competency, Equipment, EquipmentCategory,
-                                MembershipStatus, Offer, Order, OrderKind, OrderStatus, Organization,
-                                OrganizationCompetency, OrgKind, Product, Response, Role, User, Visibility)
+from marketplace.models import (
+    Booking,
+    BookingStatus,
+    Competency,
+    Equipment,
+    EquipmentCategory,
+    MembershipStatus,
+    Offer,
+    Order,
+    OrderKind,
+    OrderStatus,
+    Organization,
+    OrganizationCompetency,
+    OrgKind,
+    Product,
+    Response,
+    Role,
+    User,
+    Visibility,
+)
 
 PASSWORD = "correct-horse-battery"
 _seq = itertools.count(1)
@@ -117,14 +135,13 @@ def equipment(organization: Organization, **kw) -> Equipment:
         name_en=f"Machining centre {n}",
         category=EquipmentCategory.MACHINING,
         location="Ставрополь, ул. Ленина, 1",
-        price_per_hour=Decimal("2500"),
+        price_per_hour=Decimal(2500),
     )
     values.update(kw)
     return _save(Equipment(**values))
 
 
-def booking(equipment: Equipment, organization: Organization, starts_at: dt.datetime, hours: int = 2,
-            **kw) -> Booking:
+def booking(equipment: Equipment, organization: Organization, starts_at: dt.datetime, hours: int = 2, **kw) -> Booking:
     values = dict(
         equipment=equipment,
         organization=organization,
@@ -146,10 +163,10 @@ def order(organization: Organization, **kw) -> Order:
         title=f"Изготовление фланцев, партия {n}",
         description="Требуется изготовить 200 фланцев из стали 09Г2С по чертежу заказчика.",
         okpd2_codes=["25.62.10"],
-        quantity=Decimal("200"),
+        quantity=Decimal(200),
         unit="шт",
         deadline=dt.date.today() + dt.timedelta(days=60),
-        budget=Decimal("450000"),
+        budget=Decimal(450000),
         region="Ставропольский край",
         visibility=Visibility.MEMBERS,
         status=status,
@@ -160,17 +177,27 @@ def order(organization: Organization, **kw) -> Order:
 
 
 def response(order: Order, organization: Organization, **kw) -> Response:
-    values = dict(order=order, organization=organization, price=Decimal("420000"), lead_time_days=30,
-                  message="Готовы изготовить в срок, есть опыт аналогичных работ.")
+    values = dict(
+        order=order,
+        organization=organization,
+        price=Decimal(420000),
+        lead_time_days=30,
+        message="Готовы изготовить в срок, есть опыт аналогичных работ.",
+    )
     values.update(kw)
     return _save(Response(**values))
 
 
 def offer(organization: Organization, **kw) -> Offer:
     n = next(_seq)
-    values = dict(organization=organization, kind=OrderKind.PRODUCTION,
-                  title=f"Пятиосевая обработка деталей до 2 м, предложение {n}",
-                  description="Пятиосевые обрабатывающие центры DMG MORI, детали до 2000 мм.",
-                  okpd2_codes=["25.62"], region="Ставропольский край", visibility=Visibility.PUBLIC)
+    values = dict(
+        organization=organization,
+        kind=OrderKind.PRODUCTION,
+        title=f"Пятиосевая обработка деталей до 2 м, предложение {n}",
+        description="Пятиосевые обрабатывающие центры DMG MORI, детали до 2000 мм.",
+        okpd2_codes=["25.62"],
+        region="Ставропольский край",
+        visibility=Visibility.PUBLIC,
+    )
     values.update(kw)
     return _save(Offer(**values))

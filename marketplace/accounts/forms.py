@@ -1,4 +1,5 @@
 """Forms of the accounts feature."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -17,8 +18,14 @@ PHONE_PATTERN = r"^[0-9+()\-\s.]*$"
 def _new_password_fields():
     password = PasswordField(
         _l("Password"),
-        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=128,
-                                           message=_l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH))],
+        validators=[
+            DataRequired(),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=128,
+                message=_l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH),
+            ),
+        ],
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
@@ -30,12 +37,18 @@ def _new_password_fields():
 
 
 class RegisterForm(FlaskForm):
-    email = EmailField(_l("E-mail"), filters=[strip_filter],
-                       validators=[DataRequired(), Email(message=_l("Enter a valid e-mail address.")),
-                                   Length(max=255)],
-                       render_kw={"autocomplete": "email"})
-    full_name = StringField(_l("Full name"), filters=[strip_filter], validators=[DataRequired(), Length(max=120)],
-                            render_kw={"autocomplete": "name"})
+    email = EmailField(
+        _l("E-mail"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Email(message=_l("Enter a valid e-mail address.")), Length(max=255)],
+        render_kw={"autocomplete": "email"},
+    )
+    full_name = StringField(
+        _l("Full name"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=120)],
+        render_kw={"autocomplete": "name"},
+    )
     password, confirm = _new_password_fields()
 
     def validate_email(self, field) -> None:
@@ -45,31 +58,49 @@ class RegisterForm(FlaskForm):
 
 class LoginForm(FlaskForm):
     # No e-mail syntax check: a wrong address simply does not match an account.
-    email = StringField(_l("E-mail"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)],
-                        render_kw={"autocomplete": "username", "type": "email"})
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)],
-                             render_kw={"autocomplete": "current-password"})
+    email = StringField(
+        _l("E-mail"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        render_kw={"autocomplete": "username", "type": "email"},
+    )
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(), Length(max=128)], render_kw={"autocomplete": "current-password"}
+    )
     remember = BooleanField(_l("Remember me"))
 
 
 class ProfileForm(FlaskForm):
     full_name = StringField(_l("Full name"), filters=[strip_filter], validators=[DataRequired(), Length(max=120)])
     position = StringField(_l("Position"), filters=[strip_filter], validators=[Optional(), Length(max=120)])
-    phone = StringField(_l("Phone"), filters=[strip_filter],
-                        validators=[Optional(), Length(max=40),
-                                    Regexp(PHONE_PATTERN, message=_l("Use digits, spaces and + ( ) - only."))])
+    phone = StringField(
+        _l("Phone"),
+        filters=[strip_filter],
+        validators=[
+            Optional(),
+            Length(max=40),
+            Regexp(PHONE_PATTERN, message=_l("Use digits, spaces and + ( ) - only.")),
+        ],
+    )
     locale = SelectField(_l("Interface language"), choices=LANGUAGE_CHOICES)
 
 
 class ChangePasswordForm(FlaskForm):
-    current_password = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=128)],
-                                     render_kw={"autocomplete": "current-password"})
+    current_password = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(), Length(max=128)],
+        render_kw={"autocomplete": "current-password"},
+    )
     password, confirm = _new_password_fields()
 
 
 class ResetRequestForm(FlaskForm):
-    email = StringField(_l("E-mail"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)],
-                        render_kw={"autocomplete": "email", "type": "email"})
+    email = StringField(
+        _l("E-mail"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        render_kw={"autocomplete": "email", "type": "email"},
+    )
 
 
 class ResetPasswordForm(FlaskForm):

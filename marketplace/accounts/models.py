@@ -1,9 +1,10 @@
 """Users, their role in the cluster, and what they may see."""
+
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import enum
+import hashlib
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
@@ -42,9 +43,7 @@ class User(UserMixin, db.Model):
     phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
     role: Mapped[Role] = mapped_column(default=Role.USER, server_default=Role.USER.value)
     locale: Mapped[str] = mapped_column(String(5), default="ru", server_default="ru")
-    organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organization.id", ondelete="SET NULL"), index=True
-    )
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id", ondelete="SET NULL"), index=True)
     is_org_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
     active: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[created_at]

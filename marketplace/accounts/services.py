@@ -4,6 +4,7 @@ Services flush but never commit; the request's single commit happens in
 ``transactions.py``. Domain problems are raised as ``marketplace.errors``
 exceptions, with ``field`` set when they belong to a form field.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -101,6 +102,7 @@ def change_password(user: User, *, current_password: str, new_password: str) -> 
 
 # --- password reset -----------------------------------------------------------------------------
 
+
 def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_RESET_SALT)
 
@@ -142,7 +144,9 @@ def request_password_reset(email: str) -> None:
             "To choose a new password, open this link within %(hours)d h:\n\n%(link)s\n\n"
             "The link works once. If you did not ask for this, ignore this message: "
             "your password stays the same.",
-            name=user.full_name, hours=hours, link=link,
+            name=user.full_name,
+            hours=hours,
+            link=link,
         )
     send_mail(user.email, subject, body)
 

@@ -1,4 +1,5 @@
 """Accounts: register, log in and out, the user's profile, passwords and their reset."""
+
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
@@ -40,8 +41,12 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = services.register_user(email=form.email.data, full_name=form.full_name.data,
-                                          password=form.password.data, locale=current_language())
+            user = services.register_user(
+                email=form.email.data,
+                full_name=form.full_name.data,
+                password=form.password.data,
+                locale=current_language(),
+            )
         except InvalidInput as error:
             _field_error(form, error)
         else:
@@ -83,8 +88,13 @@ def logout():
 def profile():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
-        services.update_profile(current_user, full_name=form.full_name.data, position=form.position.data,
-                                phone=form.phone.data, locale=form.locale.data)
+        services.update_profile(
+            current_user,
+            full_name=form.full_name.data,
+            position=form.position.data,
+            phone=form.phone.data,
+            locale=form.locale.data,
+        )
         session["lang"] = form.locale.data
         flash(_("Your profile has been saved."), "success")
         return redirect(url_for(".profile"))
@@ -97,8 +107,9 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, current_password=form.current_password.data,
-                                     new_password=form.password.data)
+            services.change_password(
+                current_user, current_password=form.current_password.data, new_password=form.password.data
+            )
         except InvalidInput as error:
             _field_error(form, error)
         else:
@@ -114,8 +125,7 @@ def reset_request():
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
         # The same answer whether or not the address has an account.
-        flash(_("If an account with this e-mail exists, we have sent it a link to choose a new password."),
-              "info")
+        flash(_("If an account with this e-mail exists, we have sent it a link to choose a new password."), "info")
         return redirect(url_for(".login"))
     return render_template("accounts/reset_request.html", form=form), 400 if form.is_submitted() else 200
 

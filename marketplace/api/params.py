@@ -6,6 +6,7 @@ parsed value (``None`` when the parameter is absent or empty) and raises
 cannot be used. Unknown parameters are ignored (``lang`` picks the language
 of error messages).
 """
+
 from __future__ import annotations
 
 import enum
@@ -50,8 +51,9 @@ def integer(args: MultiDict, name: str, *, minimum: int = 1, maximum: int | None
         if maximum is None:
             message = _("Parameter '%(name)s' must be at least %(min)d.", name=name, min=minimum)
         else:
-            message = _("Parameter '%(name)s' must be between %(min)d and %(max)d.",
-                        name=name, min=minimum, max=maximum)
+            message = _(
+                "Parameter '%(name)s' must be between %(min)d and %(max)d.", name=name, min=minimum, max=maximum
+            )
         raise InvalidInput(message, field=name)
     return value
 
@@ -84,8 +86,7 @@ def choice(args: MultiDict, name: str, enum_cls: type[E]) -> E | None:
         if str(member.value) == raw:
             return member
     allowed = ", ".join(str(member.value) for member in enum_cls)
-    raise InvalidInput(_("Parameter '%(name)s' must be one of: %(allowed)s.", name=name, allowed=allowed),
-                       field=name)
+    raise InvalidInput(_("Parameter '%(name)s' must be one of: %(allowed)s.", name=name, allowed=allowed), field=name)
 
 
 def okpd2_prefix(args: MultiDict, name: str) -> str | None:
@@ -94,8 +95,9 @@ def okpd2_prefix(args: MultiDict, name: str) -> str | None:
     if raw is None:
         return None
     if not is_valid_okpd2(raw):
-        raise InvalidInput(_("Parameter '%(name)s' must be an OKPD2 code such as 25, 25.62 or 25.62.10.",
-                             name=name), field=name)
+        raise InvalidInput(
+            _("Parameter '%(name)s' must be an OKPD2 code such as 25, 25.62 or 25.62.10.", name=name), field=name
+        )
     return raw
 
 
@@ -114,8 +116,9 @@ def region(args: MultiDict, name: str) -> str | None:
         return None
     stored = _region_lookup().get(raw.casefold())
     if stored is None:
-        raise InvalidInput(_("Parameter '%(name)s' must be a region of the list, in Russian or English.",
-                             name=name), field=name)
+        raise InvalidInput(
+            _("Parameter '%(name)s' must be a region of the list, in Russian or English.", name=name), field=name
+        )
     return stored
 
 
@@ -123,8 +126,9 @@ def text(args: MultiDict, name: str) -> str | None:
     """Free text to search for (at most 200 characters)."""
     raw = _raw(args, name)
     if raw is not None and len(raw) > MAX_TEXT:
-        raise InvalidInput(_("Parameter '%(name)s' is too long (at most %(max)d characters).",
-                             name=name, max=MAX_TEXT), field=name)
+        raise InvalidInput(
+            _("Parameter '%(name)s' is too long (at most %(max)d characters).", name=name, max=MAX_TEXT), field=name
+        )
     return raw
 
 
@@ -135,6 +139,5 @@ def competency_ids(args: MultiDict, name: str):
         return None
     root = db.session.scalar(select(Competency.id).where(Competency.code == raw))
     if root is None:
-        raise InvalidInput(_("Parameter '%(name)s': there is no competency with this code.", name=name),
-                           field=name)
+        raise InvalidInput(_("Parameter '%(name)s': there is no competency with this code.", name=name), field=name)
     return subtree_ids(root)

@@ -14,6 +14,7 @@ The rules are the web UI's:
 
 The functions return ``Select`` statements; the views paginate them.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,10 +25,10 @@ from sqlalchemy.orm import selectinload
 from .. import access
 from ..accounts.models import AccessLevel
 from ..catalog.models import Okpd2Code, Product
-from ..sql import text_in_any
 from ..equipment.models import Equipment
 from ..orders.models import Offer, OfferStatus, Order, OrderStatus
 from ..organizations.models import Competency, MembershipStatus, Organization, OrganizationCompetency
+from ..sql import text_in_any
 
 
 def _viewer_organization_id(viewer: Any) -> int | None:
@@ -48,13 +49,21 @@ def _where_given(statement: Select, conditions: dict[ColumnElement, Any]) -> Sel
 
 # Organizations -------------------------------------------------------------------------------
 
+
 def organization_visible(organization: Organization, viewer: Any) -> bool:
     """Guests see member organizations only (the public member directory)."""
     return organization.is_member or not _is_guest(viewer)
 
 
-def organizations(viewer: Any, *, q: str | None = None, region: str | None = None, kind=None,
-                  competency_ids=None, member: bool | None = None) -> Select:
+def organizations(
+    viewer: Any,
+    *,
+    q: str | None = None,
+    region: str | None = None,
+    kind=None,
+    competency_ids=None,
+    member: bool | None = None,
+) -> Select:
     statement = select(Organization)
     is_member = Organization.membership_status == MembershipStatus.MEMBER
     if _is_guest(viewer):
@@ -65,7 +74,8 @@ def organizations(viewer: Any, *, q: str | None = None, region: str | None = Non
         statement = statement.where(text_in_any(q, Organization.name_ru, Organization.name_en))
     if competency_ids is not None:
         holders = select(OrganizationCompetency.organization_id).where(
-            OrganizationCompetency.competency_id.in_(competency_ids))
+            OrganizationCompetency.competency_id.in_(competency_ids)
+        )
         statement = statement.where(Organization.id.in_(holders))
     statement = _where_given(statement, {Organization.region: region, Organization.kind: kind})
     return statement.order_by(Organization.name_ru, Organization.id)
@@ -73,49 +83,77 @@ def organizations(viewer: Any, *, q: str | None = None, region: str | None = Non
 
 # Products and equipment ----------------------------------------------------------------------
 
-def products(*, code: str | None = None, org: int | None = None, region: str | None = None,
-             kind=None, service: bool | None = None, q: str | None = None) -> Select:
+
+def products(
+    *,
+    code: str | None = None,
+    org: int | None = None,
+    region: str | None = None,
+    kind=None,
+    service: bool | None = None,
+    q: str | None = None,
+) -> Select:
     statement = select(Product).join(Product.organization)
     if code:
         statement = statement.where(Product.okpd2.startswith(code, autoescape=True))
     if q:
-        statement = statement.where(text_in_any(q, Product.name_ru, Product.name_en,
-                                            Product.description_ru, Product.description_en))
-    statement = _where_given(statement, {Product.organization_id: org, Organization.region: region,
-                                         Organization.kind: kind, Product.is_service: service})
+        statement = statement.where(
+            text_in_any(q, Product.name_ru, Product.name_en, Product.description_ru, Product.description_en)
+        )
+    statement = _where_given(
+        statement,
+        {
+            Product.organization_id: org,
+            Organization.region: region,
+            Organization.kind: kind,
+            Product.is_service: service,
+        },
+    )
     return statement.options(selectinload(Product.organization)).order_by(Product.name_ru, Product.id)
 
 
-def equipment(*, category=None, org: int | None = None, status=None, region: str | None = None,
-              q: str | None = None) -> Select:
+def equipment(
+    *, category=None, org: int | None = None, status=None, region: str | None = None, q: str | None = None
+) -> Select:
     statement = select(Equipment).join(Equipment.organization)
     if q:
-        statement = statement.where(text_in_any(q, Equipment.name_ru, Equipment.name_en,
-                                            Equipment.manufacturer, Equipment.model))
-    statement = _where_given(statement, {Equipment.category: category, Equipment.organization_id: org,
-                                         Equipment.status: status, Organization.region: region})
+        statement = statement.where(
+            text_in_any(q, Equipment.name_ru, Equipment.name_en, Equipment.manufacturer, Equipment.model)
+        )
+    statement = _where_given(
+        statement,
+        {
+            Equipment.category: category,
+            Equipment.organization_id: org,
+            Equipment.status: status,
+            Organization.region: region,
+        },
+    )
     return statement.options(selectinload(Equipment.organization)).order_by(Equipment.name_ru, Equipment.id)
 
 
 # Orders and offers ---------------------------------------------------------------------------
 
+
 def _orders_listed_for(viewer: Any) -> ColumnElement[bool]:
     """Own organization's orders; others' when published and in an allowed visibility."""
-    published = and_(Order.status != OrderStatus.DRAFT,
-                     Order.visibility.in_(access.allowed_visibilities(viewer)))
+    published = and_(Order.status != OrderStatus.DRAFT, Order.visibility.in_(access.allowed_visibilities(viewer)))
     own = _viewer_organization_id(viewer)
     return or_(Order.organization_id == own, published) if own is not None else published
 
 
-def orders(viewer: Any, *, status=None, kind=None, region: str | None = None, org: int | None = None,
-           q: str | None = None) -> Select:
+def orders(
+    viewer: Any, *, status=None, kind=None, region: str | None = None, org: int | None = None, q: str | None = None
+) -> Select:
     statement = select(Order).where(_orders_listed_for(viewer))
     if q:
         statement = statement.where(text_in_any(q, Order.title, Order.description))
-    statement = _where_given(statement, {Order.status: status, Order.kind: kind, Order.region: region,
-                                         Order.organization_id: org})
-    return (statement.options(selectinload(Order.organization), selectinload(Order.competencies))
-            .order_by(Order.id.desc()))
+    statement = _where_given(
+        statement, {Order.status: status, Order.kind: kind, Order.region: region, Order.organization_id: org}
+    )
+    return statement.options(selectinload(Order.organization), selectinload(Order.competencies)).order_by(
+        Order.id.desc()
+    )
 
 
 def _offers_listed_for(viewer: Any) -> ColumnElement[bool]:
@@ -125,18 +163,22 @@ def _offers_listed_for(viewer: Any) -> ColumnElement[bool]:
     return or_(Offer.organization_id == own, listed) if own is not None else listed
 
 
-def offers(viewer: Any, *, status=None, kind=None, region: str | None = None, org: int | None = None,
-           q: str | None = None) -> Select:
+def offers(
+    viewer: Any, *, status=None, kind=None, region: str | None = None, org: int | None = None, q: str | None = None
+) -> Select:
     statement = select(Offer).where(_offers_listed_for(viewer))
     if q:
         statement = statement.where(text_in_any(q, Offer.title, Offer.description))
-    statement = _where_given(statement, {Offer.status: status, Offer.kind: kind, Offer.region: region,
-                                         Offer.organization_id: org})
-    return (statement.options(selectinload(Offer.organization), selectinload(Offer.competencies))
-            .order_by(Offer.id.desc()))
+    statement = _where_given(
+        statement, {Offer.status: status, Offer.kind: kind, Offer.region: region, Offer.organization_id: org}
+    )
+    return statement.options(selectinload(Offer.organization), selectinload(Offer.competencies)).order_by(
+        Offer.id.desc()
+    )
 
 
 # Reference directories -----------------------------------------------------------------------
+
 
 def all_competencies() -> Select:
     return select(Competency).order_by(Competency.position, Competency.code)

@@ -7,12 +7,14 @@ and datetimes as ISO 8601 (datetimes are UTC, marked ``Z``); decimals as
 strings. A field the viewer may not see is left out, never sent empty, so
 nothing confidential reaches the response body.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from flask import url_for
 
@@ -59,13 +61,21 @@ def lines(text: str | None) -> list[str]:
 
 def organization_ref(organization: Organization) -> dict:
     """How other records point at their organization (name and kind are public fields)."""
-    return {"id": organization.id, "name": bilingual(organization, "name"),
-            "url": url_for("api.organization", organization_id=organization.id)}
+    return {
+        "id": organization.id,
+        "name": bilingual(organization, "name"),
+        "url": url_for("api.organization", organization_id=organization.id),
+    }
 
 
 def attachment(item: Attachment) -> dict:
-    return {"id": item.id, "name": item.original_name, "content_type": item.content_type, "size": item.size,
-            "url": url_for("attachments.download", attachment_id=item.id, filename=item.original_name)}
+    return {
+        "id": item.id,
+        "name": item.original_name,
+        "content_type": item.content_type,
+        "size": item.size,
+        "url": url_for("attachments.download", attachment_id=item.id, filename=item.original_name),
+    }
 
 
 def specs(items: Iterable[dict] | None) -> list[dict]:
@@ -106,8 +116,9 @@ def organization(org: Organization, viewer: Any, *, detail: bool = False) -> dic
         if all(access.visible_field(org, field, viewer) for field in fields):
             data[key] = render(org)
     if detail:
-        data["competencies"] = [organization_competency(link) for link in
-                                sorted(org.competencies, key=lambda link: link.competency.code)]
+        data["competencies"] = [
+            organization_competency(link) for link in sorted(org.competencies, key=lambda link: link.competency.code)
+        ]
         if access.can_see_confidential(org.id, viewer):
             data["confidential_fields"] = sorted(org.confidential_fields or [])
     return data
@@ -155,9 +166,12 @@ def product(item: Product, viewer: Any, *, detail: bool = False) -> dict:
         "updated_at": iso_datetime(item.updated_at),
     }
     if detail:
-        data.update(description=bilingual(item, "description"), specs=specs(item.specs),
-                    created_at=iso_datetime(item.created_at),
-                    attachments=[attachment(a) for a in item.attachments])
+        data.update(
+            description=bilingual(item, "description"),
+            specs=specs(item.specs),
+            created_at=iso_datetime(item.created_at),
+            attachments=[attachment(a) for a in item.attachments],
+        )
     return data
 
 
@@ -185,11 +199,15 @@ def equipment(item: Equipment, viewer: Any, *, busy: Iterable[Booking] = (), det
         "organization": organization_ref(item.organization),
     }
     if detail:
-        data.update(description=bilingual(item, "description"), specs=specs(item.specs),
-                    requirements=item.requirements,
-                    created_at=iso_datetime(item.created_at), updated_at=iso_datetime(item.updated_at),
-                    attachments=[attachment(a) for a in item.attachments],
-                    busy=[busy_window(b, viewer) for b in busy])
+        data.update(
+            description=bilingual(item, "description"),
+            specs=specs(item.specs),
+            requirements=item.requirements,
+            created_at=iso_datetime(item.created_at),
+            updated_at=iso_datetime(item.updated_at),
+            attachments=[attachment(a) for a in item.attachments],
+            busy=[busy_window(b, viewer) for b in busy],
+        )
     return data
 
 
@@ -228,9 +246,13 @@ def order(item: Order, viewer: Any, *, detail: bool = False) -> dict:
     if entitled:
         data["budget_confidential"] = item.budget_confidential
     if detail:
-        data.update(description=item.description, awarded_at=iso_datetime(item.awarded_at),
-                    created_at=iso_datetime(item.created_at), updated_at=iso_datetime(item.updated_at),
-                    attachments=[attachment(a) for a in item.attachments])
+        data.update(
+            description=item.description,
+            awarded_at=iso_datetime(item.awarded_at),
+            created_at=iso_datetime(item.created_at),
+            updated_at=iso_datetime(item.updated_at),
+            attachments=[attachment(a) for a in item.attachments],
+        )
     return data
 
 
@@ -258,5 +280,8 @@ def offer(item: Offer, viewer: Any, *, detail: bool = False) -> dict:
 
 def viewer_info(viewer: Any) -> dict:
     level = access.access_level(viewer)
-    return {"authenticated": level > AccessLevel.GUEST, "access_level": level.name.lower(),
-            "organization_id": viewer.organization_id if level > AccessLevel.GUEST else None}
+    return {
+        "authenticated": level > AccessLevel.GUEST,
+        "access_level": level.name.lower(),
+        "organization_id": viewer.organization_id if level > AccessLevel.GUEST else None,
+    }

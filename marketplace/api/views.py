@@ -6,9 +6,11 @@ UI's access rules (see ``queries`` for lists, ``_require_visible`` and
 405, are rendered as ``{"error": {"code", "message"}}`` by ``errors.py``.
 The API only reads: nothing here writes to the database.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
 from flask_login import current_user
@@ -20,8 +22,8 @@ from ..catalog.models import Product
 from ..db import db, utcnow
 from ..equipment.models import Booking, BookingStatus, Equipment, EquipmentCategory, EquipmentStatus
 from ..errors import LoginRequired, NotFound
-from ..organizations.models import Organization, OrgKind
 from ..orders.models import Offer, OfferStatus, Order, OrderKind, OrderStatus
+from ..organizations.models import Organization, OrgKind
 from . import params, queries, serializers
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -56,10 +58,14 @@ def _viewer() -> Any:
 def _page(statement: Select, render: Callable[[Any], dict]):
     """One page of ``statement`` as ``{"items", "page", "per_page", "total", "pages"}``."""
     page, per_page = params.page_and_size(request.args)
-    result = db.paginate(statement, page=page, per_page=per_page, max_per_page=params.MAX_PER_PAGE,
-                         error_out=False)
-    return jsonify(items=[render(item) for item in result.items], page=page, per_page=per_page,
-                   total=result.total, pages=result.pages)
+    result = db.paginate(statement, page=page, per_page=per_page, max_per_page=params.MAX_PER_PAGE, error_out=False)
+    return jsonify(
+        items=[render(item) for item in result.items],
+        page=page,
+        per_page=per_page,
+        total=result.total,
+        pages=result.pages,
+    )
 
 
 def _get(model, ident: int):
@@ -82,19 +88,25 @@ def _require_visible(visible: bool) -> None:
 
 @bp.get("/", strict_slashes=False)  # /api/v1 too, without a redirect
 def index():
-    endpoints = {name: {"url": url_for(endpoint), "filters": list(filters)}
-                 for name, (endpoint, filters) in ENDPOINTS.items()}
-    return jsonify(name="Cluster Marketplace API", version="v1", viewer=serializers.viewer_info(_viewer()),
-                   endpoints=endpoints)
+    endpoints = {
+        name: {"url": url_for(endpoint), "filters": list(filters)} for name, (endpoint, filters) in ENDPOINTS.items()
+    }
+    return jsonify(
+        name="Cluster Marketplace API", version="v1", viewer=serializers.viewer_info(_viewer()), endpoints=endpoints
+    )
 
 
 @bp.get("/organizations")
 def organizations():
     args, viewer = request.args, _viewer()
     statement = queries.organizations(
-        viewer, q=params.text(args, "q"), region=params.region(args, "region"),
-        kind=params.choice(args, "kind", OrgKind), competency_ids=params.competency_ids(args, "competency"),
-        member=params.boolean(args, "member"))
+        viewer,
+        q=params.text(args, "q"),
+        region=params.region(args, "region"),
+        kind=params.choice(args, "kind", OrgKind),
+        competency_ids=params.competency_ids(args, "competency"),
+        member=params.boolean(args, "member"),
+    )
     return _page(statement, lambda org: serializers.organization(org, viewer))
 
 
@@ -109,9 +121,13 @@ def organization(organization_id: int):
 def products():
     args, viewer = request.args, _viewer()
     statement = queries.products(
-        code=params.okpd2_prefix(args, "code"), org=params.integer(args, "org"),
-        region=params.region(args, "region"), kind=params.choice(args, "kind", OrgKind),
-        service=params.boolean(args, "service"), q=params.text(args, "q"))
+        code=params.okpd2_prefix(args, "code"),
+        org=params.integer(args, "org"),
+        region=params.region(args, "region"),
+        kind=params.choice(args, "kind", OrgKind),
+        service=params.boolean(args, "service"),
+        q=params.text(args, "q"),
+    )
     return _page(statement, lambda item: serializers.product(item, viewer))
 
 
@@ -125,9 +141,12 @@ def product(product_id: int):
 def equipment_list():
     args, viewer = request.args, _viewer()
     statement = queries.equipment(
-        category=params.choice(args, "category", EquipmentCategory), org=params.integer(args, "org"),
-        status=params.choice(args, "status", EquipmentStatus), region=params.region(args, "region"),
-        q=params.text(args, "q"))
+        category=params.choice(args, "category", EquipmentCategory),
+        org=params.integer(args, "org"),
+        status=params.choice(args, "status", EquipmentStatus),
+        region=params.region(args, "region"),
+        q=params.text(args, "q"),
+    )
     return _page(statement, lambda item: serializers.equipment(item, viewer))
 
 
@@ -136,8 +155,7 @@ def equipment_item(equipment_id: int):
     item = _get(Equipment, equipment_id)
     busy = db.session.scalars(
         select(Booking)
-        .where(Booking.equipment_id == item.id, Booking.status == BookingStatus.APPROVED,
-               Booking.ends_at > utcnow())
+        .where(Booking.equipment_id == item.id, Booking.status == BookingStatus.APPROVED, Booking.ends_at > utcnow())
         .order_by(Booking.starts_at)
     ).all()
     return jsonify(serializers.equipment(item, _viewer(), busy=busy, detail=True))
@@ -147,8 +165,13 @@ def equipment_item(equipment_id: int):
 def orders():
     args, viewer = request.args, _viewer()
     statement = queries.orders(
-        viewer, status=params.choice(args, "status", OrderStatus), kind=params.choice(args, "kind", OrderKind),
-        region=params.region(args, "region"), org=params.integer(args, "org"), q=params.text(args, "q"))
+        viewer,
+        status=params.choice(args, "status", OrderStatus),
+        kind=params.choice(args, "kind", OrderKind),
+        region=params.region(args, "region"),
+        org=params.integer(args, "org"),
+        q=params.text(args, "q"),
+    )
     return _page(statement, lambda item: serializers.order(item, viewer))
 
 
@@ -163,8 +186,13 @@ def order(order_id: int):
 def offers():
     args, viewer = request.args, _viewer()
     statement = queries.offers(
-        viewer, status=params.choice(args, "status", OfferStatus), kind=params.choice(args, "kind", OrderKind),
-        region=params.region(args, "region"), org=params.integer(args, "org"), q=params.text(args, "q"))
+        viewer,
+        status=params.choice(args, "status", OfferStatus),
+        kind=params.choice(args, "kind", OrderKind),
+        region=params.region(args, "region"),
+        org=params.integer(args, "org"),
+        q=params.text(args, "q"),
+    )
     return _page(statement, lambda item: serializers.offer(item, viewer))
 
 

@@ -1,4 +1,5 @@
 """Files attached to products, orders, equipment and projects."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

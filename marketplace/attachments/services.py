@@ -3,6 +3,7 @@
 A file is accepted only when its extension is allowed *and* its first bytes
 look like that type, so a renamed executable does not pass as a PDF.
 """
+
 from __future__ import annotations
 
 import os
@@ -75,8 +76,7 @@ def check_upload(upload: FileStorage) -> tuple[str, str, bytes]:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ALLOWED_TYPES:
         raise InvalidInput(
-            _("Files of this type are not accepted. Allowed: %(types)s.",
-              types=", ".join(sorted(ALLOWED_TYPES))),
+            _("Files of this type are not accepted. Allowed: %(types)s.", types=", ".join(sorted(ALLOWED_TYPES))),
             field="attachments",
         )
     limit = current_app.config["MAX_ATTACHMENT_BYTES"]
@@ -97,8 +97,9 @@ def check_upload(upload: FileStorage) -> tuple[str, str, bytes]:
     return extension, content_type, data
 
 
-def add_attachment(upload: FileStorage, *, uploaded_by_id: int | None, product=None, order=None,
-                   equipment=None, project=None) -> Attachment:
+def add_attachment(
+    upload: FileStorage, *, uploaded_by_id: int | None, product=None, order=None, equipment=None, project=None
+) -> Attachment:
     """Check and store one upload for exactly one owner. The bytes are written now and
     removed again if the transaction rolls back, so a failed request leaves no orphan file."""
     extension, content_type, data = check_upload(upload)
@@ -126,5 +127,3 @@ def delete_attachment(attachment: Attachment) -> None:
     path = file_path(attachment)
     db.session.delete(attachment)
     after_commit(lambda: path.unlink(missing_ok=True))
-
-

@@ -1,4 +1,5 @@
 """Downloading attachments, with the same access rules as the record they belong to."""
+
 from __future__ import annotations
 
 from flask import Blueprint, send_file

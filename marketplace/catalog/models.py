@@ -1,4 +1,5 @@
 """The product catalog and the OKPD2 classifier it is browsed by."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -1,4 +1,5 @@
 """Reading the catalog: the filtered product list and OKPD2 classifier look-ups."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -9,9 +10,9 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from ..db import db
 from ..organizations.models import Organization, OrgKind
+from ..sql import contains_text, unicode_lower
 from ..validators import okpd2_parent
 from .models import Okpd2Code, Product
-from ..sql import contains_text, unicode_lower
 
 SORTS = ("newest", "name", "price", "price_desc")
 
@@ -41,11 +42,20 @@ def under_code(code: str):
 
 def product_list(filters: CatalogFilters, language: str) -> Select:
     """The statement behind ``/catalog/``: filtered, sorted, organization loaded."""
-    stmt = (select(Product).join(Product.organization)
-            .options(contains_eager(Product.organization), selectinload(Product.attachments)))
+    stmt = (
+        select(Product)
+        .join(Product.organization)
+        .options(contains_eager(Product.organization), selectinload(Product.attachments))
+    )
     if filters.q:
-        stmt = stmt.where(or_(*(contains_text(column, filters.q) for column in (
-            Product.name_ru, Product.name_en, Product.description_ru, Product.description_en))))
+        stmt = stmt.where(
+            or_(
+                *(
+                    contains_text(column, filters.q)
+                    for column in (Product.name_ru, Product.name_en, Product.description_ru, Product.description_en)
+                )
+            )
+        )
     if filters.code:
         stmt = stmt.where(under_code(filters.code))
     if filters.org_id is not None:
@@ -82,9 +92,8 @@ def okpd2_entries(codes: Iterable[str]) -> dict[str, Okpd2Code]:
     found: dict[str, Okpd2Code] = {}
     # Chunks keep the IN list well below parameter limits.
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        found.update((row.code, row) for row in db.session.scalars(
-            select(Okpd2Code).where(Okpd2Code.code.in_(chunk))))
+        chunk = wanted[start : start + 500]
+        found.update((row.code, row) for row in db.session.scalars(select(Okpd2Code).where(Okpd2Code.code.in_(chunk))))
     return found
 
 
@@ -122,5 +131,8 @@ def okpd2_suggestions(query: str, limit: int = 15) -> list[Okpd2Code]:
         condition = Okpd2Code.code.startswith(query.rstrip("."), autoescape=True)
     else:
         condition = or_(contains_text(Okpd2Code.name_ru, query), contains_text(Okpd2Code.name_en, query))
-    return list(db.session.scalars(
-        select(Okpd2Code).where(condition).order_by(func.length(Okpd2Code.code), Okpd2Code.code).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(Okpd2Code).where(condition).order_by(func.length(Okpd2Code.code), Okpd2Code.code).limit(limit)
+        )
+    )

@@ -4,6 +4,7 @@ Every function checks that ``user`` may edit the organization's records,
 validates what it is given (so the API and the CLI get the same rules as the
 web form), and flushes; the request commits.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -22,13 +23,23 @@ from ..validators import is_valid_hs, is_valid_okpd2, is_valid_unspsc
 from .models import Product
 
 #: The fields ``data`` may carry; missing ones take their defaults on create and stay as they are on update.
-PRODUCT_FIELDS = ("name_ru", "name_en", "description_ru", "description_en", "is_service", "okpd2", "hs_code",
-                  "unspsc", "specs", "unit", "price")
+PRODUCT_FIELDS = (
+    "name_ru",
+    "name_en",
+    "description_ru",
+    "description_en",
+    "is_service",
+    "okpd2",
+    "hs_code",
+    "unspsc",
+    "specs",
+    "unit",
+    "price",
+)
 MAX_PRICE = Decimal("999999999999.99")
 
 
-def create_product(organization: Organization, data: Mapping[str, Any], files: Iterable[FileStorage],
-                   user) -> Product:
+def create_product(organization: Organization, data: Mapping[str, Any], files: Iterable[FileStorage], user) -> Product:
     """Add a product of ``organization`` with its uploaded files.
 
     Raises Forbidden unless ``user`` belongs to the organization or is the
@@ -44,8 +55,13 @@ def create_product(organization: Organization, data: Mapping[str, Any], files: I
     return product
 
 
-def update_product(product: Product, data: Mapping[str, Any], files: Iterable[FileStorage], user,
-                   remove_attachment_ids: Iterable[int] = ()) -> Product:
+def update_product(
+    product: Product,
+    data: Mapping[str, Any],
+    files: Iterable[FileStorage],
+    user,
+    remove_attachment_ids: Iterable[int] = (),
+) -> Product:
     """Change the product's fields, drop the listed attachments of this product, add new files."""
     access.require_edit(product.organization_id, user)
     _apply(product, data, creating=False)

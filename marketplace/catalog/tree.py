@@ -5,6 +5,7 @@ its nearest known ancestor, otherwise at its two-digit class (shown even when
 the class itself is not in the classifier). A node's count includes every
 product below it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,16 +37,22 @@ class CodeTree:
         node = self.nodes.get(code)
         if node is not None:
             return node.children
-        return sorted((n for n in self.nodes.values() if _below(n.code, code)
-                       and (n.parent is None or not _at_or_below(n.parent.code, code))),
-                      key=lambda n: n.code)
+        return sorted(
+            (
+                n
+                for n in self.nodes.values()
+                if _below(n.code, code) and (n.parent is None or not _at_or_below(n.parent.code, code))
+            ),
+            key=lambda n: n.code,
+        )
 
     def breadcrumbs(self, code: str) -> list[tuple[str, Okpd2Code | None]]:
         return breadcrumbs(code, self.entries)
 
 
-def breadcrumbs(code: str, entries: dict[str, Okpd2Code] | None = None,
-                include_self: bool = False) -> list[tuple[str, Okpd2Code | None]]:
+def breadcrumbs(
+    code: str, entries: dict[str, Okpd2Code] | None = None, include_self: bool = False
+) -> list[tuple[str, Okpd2Code | None]]:
     """The tree nodes above ``code`` (its known ancestors and its class), top first, each with
     its classifier entry; ``include_self`` adds ``code`` itself when it is a node too."""
     chain = ancestry(code)
@@ -92,4 +99,3 @@ def build_tree(extra_codes: tuple[str, ...] = ()) -> CodeTree:
         node.children.sort(key=lambda n: n.code)
     roots = sorted((n for n in nodes.values() if n.parent is None), key=lambda n: n.code)
     return CodeTree(roots=roots, nodes=nodes, entries=known)
-

@@ -1,4 +1,5 @@
 """The product catalog: public browsing, and products managed by their organization's users."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -33,7 +34,10 @@ def index():
             raise NotFound()
     page = paginate(queries.product_list(filters, current_language()))
     return render_template(
-        "catalog/index.html", form=form, page=page, organization=organization,
+        "catalog/index.html",
+        form=form,
+        page=page,
+        organization=organization,
         entries=queries.okpd2_entries(p.okpd2 for p in page.items),
         can_add=_can_add_for(organization),
     )
@@ -52,7 +56,11 @@ def codes(code: str | None):
         children = tree.children_of(code)
         page = paginate(queries.product_list(queries.CatalogFilters(code=code), current_language()))
     return render_template(
-        "catalog/codes.html", tree=tree, code=code, children=children, page=page,
+        "catalog/codes.html",
+        tree=tree,
+        code=code,
+        children=children,
+        page=page,
         entry=tree.entries.get(code) if code else None,
         breadcrumbs=tree.breadcrumbs(code) if code else [],
         entries=queries.okpd2_entries(p.okpd2 for p in page.items) if page else {},
@@ -72,7 +80,10 @@ def show(product_id: int):
     entries = queries.okpd2_entries(queries.ancestry(product.okpd2))
     entry, exact = queries.nearest_entry(product.okpd2, entries)
     return render_template(
-        "catalog/show.html", product=product, entry=entry, entry_exact=exact,
+        "catalog/show.html",
+        product=product,
+        entry=entry,
+        entry_exact=exact,
         breadcrumbs=breadcrumbs(product.okpd2, entries, include_self=True),
         images=[a for a in product.attachments if a.is_image],
         documents=[a for a in product.attachments if not a.is_image],
@@ -91,8 +102,9 @@ def create():
     form = ProductForm()
     if form.validate_on_submit():
         try:
-            product = services.create_product(organization, form.product_data(), form.uploads(),
-                                              current_user._get_current_object())
+            product = services.create_product(
+                organization, form.product_data(), form.uploads(), current_user._get_current_object()
+            )
         except InvalidInput as error:
             form.add_error(error)
         else:
@@ -112,8 +124,13 @@ def edit(product_id: int):
         form.fill_from(product)
     if form.validate_on_submit():
         try:
-            services.update_product(product, form.product_data(), form.uploads(),
-                                    current_user._get_current_object(), form.remove_attachments.data or [])
+            services.update_product(
+                product,
+                form.product_data(),
+                form.uploads(),
+                current_user._get_current_object(),
+                form.remove_attachments.data or [],
+            )
         except InvalidInput as error:
             form.add_error(error)
         else:
@@ -172,7 +189,12 @@ def _render_form(form: ProductForm, organization: Organization, product: Product
     status = 400 if form.is_submitted() else 200
     extensions = sorted(ALLOWED_TYPES)
     return render_template(
-        "catalog/form.html", form=form, organization=organization, product=product, okpd2_entry=entry,
-        accept=",".join(f".{ext}" for ext in extensions), allowed_types=", ".join(extensions),
+        "catalog/form.html",
+        form=form,
+        organization=organization,
+        product=product,
+        okpd2_entry=entry,
+        accept=",".join(f".{ext}" for ext in extensions),
+        allowed_types=", ".join(extensions),
         max_mb=current_app.config["MAX_ATTACHMENT_BYTES"] // (1024 * 1024),
     ), status

@@ -9,6 +9,7 @@ or when the manager pinned it there ("pinned", members or not). A stage nobody
 works at is a weak link of the chain. ``chain_views`` reads a fixed number of
 statements however many chains, stages and organizations there are.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -85,10 +86,13 @@ class ChainView:
 
 
 def chains_statement():
-    return (select(ValueChain)
-            .options(selectinload(ValueChain.stages).selectinload(ChainStage.members)
-                     .selectinload(ChainStageMember.organization))
-            .order_by(ValueChain.position, ValueChain.id))
+    return (
+        select(ValueChain)
+        .options(
+            selectinload(ValueChain.stages).selectinload(ChainStage.members).selectinload(ChainStageMember.organization)
+        )
+        .order_by(ValueChain.position, ValueChain.id)
+    )
 
 
 def load_chains() -> list[ValueChain]:
@@ -151,29 +155,41 @@ def _entry(found: dict[int, StageOrg], orgs: dict[int, OrgRef], org_id: int) -> 
 
 def _organizations(pinned_ids: set[int]) -> dict[int, OrgRef]:
     """Every member organization, and the pinned ones whatever their membership."""
-    statement = select(Organization.id, Organization.name_ru, Organization.name_en, Organization.kind,
-                       Organization.membership_status)
+    statement = select(
+        Organization.id, Organization.name_ru, Organization.name_en, Organization.kind, Organization.membership_status
+    )
     if pinned_ids:
-        statement = statement.where((Organization.membership_status == MembershipStatus.MEMBER)
-                                    | Organization.id.in_(pinned_ids))
+        statement = statement.where(
+            (Organization.membership_status == MembershipStatus.MEMBER) | Organization.id.in_(pinned_ids)
+        )
     else:
         statement = statement.where(Organization.membership_status == MembershipStatus.MEMBER)
-    return {row.id: OrgRef(row.id, row.name_ru, row.name_en, row.kind,
-                           row.membership_status == MembershipStatus.MEMBER)
-            for row in db.session.execute(statement)}
+    return {
+        row.id: OrgRef(row.id, row.name_ru, row.name_en, row.kind, row.membership_status == MembershipStatus.MEMBER)
+        for row in db.session.execute(statement)
+    }
 
 
 def _member_links() -> list[tuple[int, int]]:
-    return [tuple(row) for row in db.session.execute(
-        select(OrganizationCompetency.organization_id, OrganizationCompetency.competency_id)
-        .join(Organization, Organization.id == OrganizationCompetency.organization_id)
-        .where(Organization.membership_status == MembershipStatus.MEMBER)
-        .order_by(OrganizationCompetency.organization_id, OrganizationCompetency.competency_id))]
+    return [
+        tuple(row)
+        for row in db.session.execute(
+            select(OrganizationCompetency.organization_id, OrganizationCompetency.competency_id)
+            .join(Organization, Organization.id == OrganizationCompetency.organization_id)
+            .where(Organization.membership_status == MembershipStatus.MEMBER)
+            .order_by(OrganizationCompetency.organization_id, OrganizationCompetency.competency_id)
+        )
+    ]
 
 
 def _member_products() -> list[tuple[int, str]]:
-    return [tuple(row) for row in db.session.execute(
-        select(Product.organization_id, Product.okpd2).distinct()
-        .join(Organization, Organization.id == Product.organization_id)
-        .where(Organization.membership_status == MembershipStatus.MEMBER)
-        .order_by(Product.organization_id, Product.okpd2))]
+    return [
+        tuple(row)
+        for row in db.session.execute(
+            select(Product.organization_id, Product.okpd2)
+            .distinct()
+            .join(Organization, Organization.id == Product.organization_id)
+            .where(Organization.membership_status == MembershipStatus.MEMBER)
+            .order_by(Product.organization_id, Product.okpd2)
+        )
+    ]

@@ -6,6 +6,7 @@ request (an order asking for a whole area counts on the area's row). Only
 records the viewer may see are counted, with the visibility rules of the orders
 list, the project register and the idea exchange.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -51,8 +52,9 @@ def project_demand(user: Any) -> dict[int, int]:
     rows = db.session.execute(
         select(ProjectNeed.competency_id, func.count(func.distinct(Project.id)))
         .join(Project, Project.id == ProjectNeed.project_id)
-        .where(ProjectNeed.competency_id.is_not(None), Project.status.in_(DEMAND_PROJECT_STATUSES),
-               project_visible(user))
+        .where(
+            ProjectNeed.competency_id.is_not(None), Project.status.in_(DEMAND_PROJECT_STATUSES), project_visible(user)
+        )
         .group_by(ProjectNeed.competency_id)
     ).all()
     return dict(rows)
@@ -81,19 +83,29 @@ def requests_statement(competency_ids: set[int], user: Any) -> Select:
 
 def open_orders_statement(competency_ids: set[int], user: Any) -> Select:
     """Open orders visible to ``user`` asking for any of ``competency_ids``, newest first."""
-    return (select(Order)
-            .where(Order.status == OrderStatus.OPEN, _visible_order(user),
-                   Order.competencies.any(Competency.id.in_(competency_ids)))
-            .order_by(Order.published_at.desc(), Order.id.desc()))
+    return (
+        select(Order)
+        .where(
+            Order.status == OrderStatus.OPEN,
+            _visible_order(user),
+            Order.competencies.any(Competency.id.in_(competency_ids)),
+        )
+        .order_by(Order.published_at.desc(), Order.id.desc())
+    )
 
 
 def project_needs_statement(competency_ids: set[int], user: Any) -> Select:
     """Needs of planned or running projects visible to ``user`` for any of ``competency_ids``."""
-    return (select(ProjectNeed)
-            .join(Project, Project.id == ProjectNeed.project_id)
-            .where(ProjectNeed.competency_id.in_(competency_ids), Project.status.in_(DEMAND_PROJECT_STATUSES),
-                   project_visible(user))
-            .order_by(Project.title, ProjectNeed.position, ProjectNeed.id))
+    return (
+        select(ProjectNeed)
+        .join(Project, Project.id == ProjectNeed.project_id)
+        .where(
+            ProjectNeed.competency_id.in_(competency_ids),
+            Project.status.in_(DEMAND_PROJECT_STATUSES),
+            project_visible(user),
+        )
+        .order_by(Project.title, ProjectNeed.position, ProjectNeed.id)
+    )
 
 
 def limited(statement: Select, *options) -> tuple[list, int]:

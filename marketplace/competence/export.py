@@ -6,6 +6,7 @@ splits nothing on commas). Text cells that Excel would run as a formula get a
 leading apostrophe. Only public profile data is written: names, kind, region,
 membership, competencies and their notes.
 """
+
 from __future__ import annotations
 
 import csv
@@ -53,11 +54,31 @@ def _yes_no(value: bool) -> str:
 
 def matrix_long(matrix: Matrix, language: str) -> str:
     """One row per organization × competency held."""
-    header = [_("Organization"), _("Kind of organization"), _("Region"), _("Cluster member"), _("Competency code"),
-              _("Competency"), _("Level"), _("Level name"), _("Note")]
-    rows = ([link.column.name, label(link.column.kind), region_name(link.column.region, language),
-             _yes_no(link.column.is_member), link.node.code, link.node.name, link.level, label(link.level), link.note]
-            for link in matrix.links)
+    header = [
+        _("Organization"),
+        _("Kind of organization"),
+        _("Region"),
+        _("Cluster member"),
+        _("Competency code"),
+        _("Competency"),
+        _("Level"),
+        _("Level name"),
+        _("Note"),
+    ]
+    rows = (
+        [
+            link.column.name,
+            label(link.column.kind),
+            region_name(link.column.region, language),
+            _yes_no(link.column.is_member),
+            link.node.code,
+            link.node.name,
+            link.level,
+            label(link.level),
+            link.note,
+        ]
+        for link in matrix.links
+    )
     return to_csv(header, rows)
 
 
@@ -65,20 +86,29 @@ def matrix_wide(matrix: Matrix, language: str) -> str:
     """One row per organization, one column per competency of the map (the level, or empty)."""
     nodes = [row.node for row in matrix.rows]
     header = [_("Organization"), _("Kind of organization"), _("Region"), _("Cluster member")] + [
-        f"{node.code} {node.name}" for node in nodes]
+        f"{node.code} {node.name}" for node in nodes
+    ]
     held: dict[int, dict[int, int]] = {}
     for link in matrix.links:
         held.setdefault(link.column.id, {})[link.node.id] = link.level
-    rows = ([column.name, label(column.kind), region_name(column.region, language), _yes_no(column.is_member)]
-            + [held.get(column.id, {}).get(node.id, "") for node in nodes]
-            for column in matrix.columns)
+    rows = (
+        [column.name, label(column.kind), region_name(column.region, language), _yes_no(column.is_member)]
+        + [held.get(column.id, {}).get(node.id, "") for node in nodes]
+        for column in matrix.columns
+    )
     return to_csv(header, rows)
 
 
 def gaps_table(rows: list[GapRow], status_labels: dict[str, str]) -> str:
-    header = [_("Competency code"), _("Competency"), _("Member organizations offering it")] + [
-        label(level) for level in LEVELS] + [_("Open orders"), _("Projects"), _("Requests"), _("Status")]
-    body = ([row.node.code, row.node.name, row.supply] + [row.levels[level] for level in LEVELS]
-            + [row.orders, row.projects, row.ideas, status_labels[row.status]]
-            for row in rows)
+    header = (
+        [_("Competency code"), _("Competency"), _("Member organizations offering it")]
+        + [label(level) for level in LEVELS]
+        + [_("Open orders"), _("Projects"), _("Requests"), _("Status")]
+    )
+    body = (
+        [row.node.code, row.node.name, row.supply]
+        + [row.levels[level] for level in LEVELS]
+        + [row.orders, row.projects, row.ideas, status_labels[row.status]]
+        for row in rows
+    )
     return to_csv(header, body)

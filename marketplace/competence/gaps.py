@@ -7,6 +7,7 @@ there. Demand is what open orders, running projects and open requests of the
 idea exchange ask for that very competency (see ``demand``). A competency in demand that no member offers is a
 gap ("none"); one that a single member offers is fragile ("single").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -62,8 +63,9 @@ class GapFilters:
 def member_supply(tree: Tree) -> dict[int, dict[int, int]]:
     """Competency id -> member organization id -> its highest level in the competency's subtree."""
     rows = db.session.execute(
-        select(OrganizationCompetency.organization_id, OrganizationCompetency.competency_id,
-               OrganizationCompetency.level)
+        select(
+            OrganizationCompetency.organization_id, OrganizationCompetency.competency_id, OrganizationCompetency.level
+        )
         .join(Organization, Organization.id == OrganizationCompetency.organization_id)
         .where(Organization.membership_status == MembershipStatus.MEMBER)
     ).all()
@@ -87,8 +89,9 @@ def gap_rows(filters: GapFilters, user: Any, tree: Tree | None = None) -> list[G
         levels = dict.fromkeys(LEVELS, 0)
         for level in held.values():
             levels[level] += 1
-        rows.append(GapRow(node, len(held), levels, orders.get(node.id, 0), projects.get(node.id, 0),
-                           ideas.get(node.id, 0)))
+        rows.append(
+            GapRow(node, len(held), levels, orders.get(node.id, 0), projects.get(node.id, 0), ideas.get(node.id, 0))
+        )
     if filters.asked_only:
         rows = [row for row in rows if row.demand]
     return sort_rows(rows, filters.sort, tree)

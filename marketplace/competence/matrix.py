@@ -7,6 +7,7 @@ Competencies and their notes are public profile data (see
 ``organizations.models.PUBLIC_FIELDS``: they are not among the protected
 fields), so every member sees the same map.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,11 @@ LEVELS = (1, 2, 3)
 #: Characters a rotated column header shows before an ellipsis.
 SHORT_NAME_LENGTH = 34
 
-_LEGAL_FORM = re.compile(r"^(ООО|ОАО|ЗАО|ПАО|АО|НАО|АНО|ИП|ЧУ ДПО|ЧОУ ДПО|ЧУ|АНО ДПО|ФГБОУ ВО|ФГБОУ|ФГАОУ ВО|ФГАОУ|"
-                         r"ФГБНУ|ФГАНУ|ФГУП|ГБПОУ|ГАПОУ|ГБУ|ГУП|МУП|НКО|ТОО|OOO|LLC|JSC|PJSC|Ltd\.?)\s+", re.IGNORECASE)
+_LEGAL_FORM = re.compile(
+    r"^(ООО|ОАО|ЗАО|ПАО|АО|НАО|АНО|ИП|ЧУ ДПО|ЧОУ ДПО|ЧУ|АНО ДПО|ФГБОУ ВО|ФГБОУ|ФГАОУ ВО|ФГАОУ|"
+    r"ФГБНУ|ФГАНУ|ФГУП|ГБПОУ|ГАПОУ|ГБУ|ГУП|МУП|НКО|ТОО|OOO|LLC|JSC|PJSC|Ltd\.?)\s+",
+    re.IGNORECASE,
+)
 _LEGAL_SUFFIX = re.compile(r",?\s+(LLC|JSC|PJSC|Ltd\.?|Inc\.?|plc|GmbH)$", re.IGNORECASE)
 
 
@@ -150,14 +154,28 @@ def build_matrix(filters: MatrixFilters, tree: Tree | None = None) -> Matrix:
     conditions = organization_conditions(filters)
 
     organizations = db.session.execute(
-        select(Organization.id, Organization.name_ru, Organization.name_en, Organization.kind, Organization.region,
-               Organization.membership_status).where(*conditions)
+        select(
+            Organization.id,
+            Organization.name_ru,
+            Organization.name_en,
+            Organization.kind,
+            Organization.region,
+            Organization.membership_status,
+        ).where(*conditions)
     ).all()
-    columns_by_id = {row.id: OrgColumn(row.id, row.name_ru, row.name_en, row.kind, row.region,
-                                       row.membership_status == MembershipStatus.MEMBER) for row in organizations}
+    columns_by_id = {
+        row.id: OrgColumn(
+            row.id, row.name_ru, row.name_en, row.kind, row.region, row.membership_status == MembershipStatus.MEMBER
+        )
+        for row in organizations
+    }
     link_rows = db.session.execute(
-        select(OrganizationCompetency.organization_id, OrganizationCompetency.competency_id,
-               OrganizationCompetency.level, OrganizationCompetency.note)
+        select(
+            OrganizationCompetency.organization_id,
+            OrganizationCompetency.competency_id,
+            OrganizationCompetency.level,
+            OrganizationCompetency.note,
+        )
         .join(Organization, Organization.id == OrganizationCompetency.organization_id)
         .where(*conditions)
     ).all()
@@ -216,6 +234,12 @@ def holders_of(competency_ids: set[int], tree: Tree) -> list[tuple[OrganizationC
         .join(Organization, Organization.id == OrganizationCompetency.organization_id)
         .where(OrganizationCompetency.competency_id.in_(competency_ids))
     ).all()
-    return sorted(((link, org) for link, org in pairs),
-                  key=lambda pair: (pair[1].membership_status != MembershipStatus.MEMBER,
-                                    tree.order[pair[0].competency_id], -pair[0].level, pair[1].name_ru))
+    return sorted(
+        ((link, org) for link, org in pairs),
+        key=lambda pair: (
+            pair[1].membership_status != MembershipStatus.MEMBER,
+            tree.order[pair[0].competency_id],
+            -pair[0].level,
+            pair[1].name_ru,
+        ),
+    )

@@ -8,6 +8,7 @@ competency below it in the directory) and OKPD2 code prefixes (an organization
 with a product whose code starts with one of them); the cluster manager may
 also pin organizations to a stage explicitly (``ChainStageMember``).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -35,7 +36,8 @@ class ValueChain(db.Model):
     updated_at: Mapped[updated_at]
 
     stages: Mapped[list[ChainStage]] = relationship(
-        back_populates="chain", cascade="all, delete-orphan", order_by="[ChainStage.position, ChainStage.id]")
+        back_populates="chain", cascade="all, delete-orphan", order_by="[ChainStage.position, ChainStage.id]"
+    )
 
     def __repr__(self) -> str:
         return f"<ValueChain {self.id} {self.name_ru!r}>"
@@ -60,7 +62,8 @@ class ChainStage(db.Model):
 
     chain: Mapped[ValueChain] = relationship(back_populates="stages")
     members: Mapped[list[ChainStageMember]] = relationship(
-        back_populates="stage", cascade="all, delete-orphan", order_by="ChainStageMember.id")
+        back_populates="stage", cascade="all, delete-orphan", order_by="ChainStageMember.id"
+    )
 
     def __repr__(self) -> str:
         return f"<ChainStage {self.id} {self.name_ru!r}>"

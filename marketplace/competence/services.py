@@ -3,6 +3,7 @@
 Every function checks its rules, changes objects and flushes; the request commits.
 Access (manager only) is checked by the views before these are called.
 """
+
 from __future__ import annotations
 
 from flask_babel import gettext as _
@@ -59,13 +60,16 @@ def _check_codes(values: dict) -> tuple[list[str], list[str]]:
         known = set(db.session.scalars(select(Competency.code).where(Competency.code.in_(codes))))
         unknown = [code for code in codes if code not in known]
         if unknown:
-            raise InvalidInput(_("Unknown competency codes: %(codes)s.", codes=", ".join(unknown)),
-                               field="competency_codes")
+            raise InvalidInput(
+                _("Unknown competency codes: %(codes)s.", codes=", ".join(unknown)), field="competency_codes"
+            )
     prefixes = list(dict.fromkeys(values.get("okpd2_prefixes") or []))
     bad = [prefix for prefix in prefixes if not is_valid_okpd2(prefix)]
     if bad:
-        raise InvalidInput(_("Not an OKPD2 code: %(codes)s. Use the form 25.62 or 25.62.10.", codes=", ".join(bad)),
-                           field="okpd2_prefixes")
+        raise InvalidInput(
+            _("Not an OKPD2 code: %(codes)s. Use the form 25.62 or 25.62.10.", codes=", ".join(bad)),
+            field="okpd2_prefixes",
+        )
     return codes, prefixes
 
 
@@ -76,8 +80,13 @@ def add_stage(chain: ValueChain, values: dict) -> ChainStage:
     position = values.get("position")
     if position is None:
         position = _next_position(ChainStage.position, ChainStage.chain_id == chain.id)
-    stage = ChainStage(chain=chain, position=position, competency_codes=codes, okpd2_prefixes=prefixes,
-                       **{name: values.get(name) or "" for name in STAGE_FIELDS})
+    stage = ChainStage(
+        chain=chain,
+        position=position,
+        competency_codes=codes,
+        okpd2_prefixes=prefixes,
+        **{name: values.get(name) or "" for name in STAGE_FIELDS},
+    )
     db.session.add(stage)
     db.session.flush()
     return stage
@@ -102,20 +111,27 @@ def pin_organization(stage: ChainStage, organization_id: int, note: str, added_b
     """Place an organization at a stage by hand; once per stage."""
     if db.session.get(Organization, organization_id) is None:
         raise InvalidInput(_("Choose an organization from the list."), field="organization")
-    exists = db.session.scalar(select(ChainStageMember.id).where(ChainStageMember.stage_id == stage.id,
-                                                               ChainStageMember.organization_id == organization_id))
+    exists = db.session.scalar(
+        select(ChainStageMember.id).where(
+            ChainStageMember.stage_id == stage.id, ChainStageMember.organization_id == organization_id
+        )
+    )
     if exists is not None:
         raise InvalidInput(_("This organization is already pinned to the stage."), field="organization")
-    member = ChainStageMember(stage=stage, organization_id=organization_id, note=note or "",
-                              added_by_id=getattr(added_by, "id", None))
+    member = ChainStageMember(
+        stage=stage, organization_id=organization_id, note=note or "", added_by_id=getattr(added_by, "id", None)
+    )
     db.session.add(member)
     db.session.flush()
     return member
 
 
 def unpin_organization(stage: ChainStage, organization_id: int) -> None:
-    member = db.session.scalar(select(ChainStageMember).where(ChainStageMember.stage_id == stage.id,
-                                                             ChainStageMember.organization_id == organization_id))
+    member = db.session.scalar(
+        select(ChainStageMember).where(
+            ChainStageMember.stage_id == stage.id, ChainStageMember.organization_id == organization_id
+        )
+    )
     if member is None:
         raise NotFound()
     db.session.delete(member)

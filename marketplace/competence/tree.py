@@ -4,6 +4,7 @@ The matrix, the gaps table and the chains walk the same ~120 nodes many times;
 holding them in memory with their depth, root and subtree keeps every page at a
 handful of SQL statements.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -50,8 +51,9 @@ class Tree:
             self.by_id[node.id] = node
             children[node.parent_id].append(node)
         # A node whose parent is missing (should not happen) is treated as a root rather than lost.
-        self.roots = children.get(None, []) + [n for pid, nodes in children.items()
-                                              if pid is not None and pid not in self.by_id for n in nodes]
+        self.roots = children.get(None, []) + [
+            n for pid, nodes in children.items() if pid is not None and pid not in self.by_id for n in nodes
+        ]
         self.nodes: list[Node] = []
 
         def visit(node: Node, depth: int, root_id: int) -> None:
@@ -116,7 +118,8 @@ class Tree:
 def load_tree() -> Tree:
     """The whole directory in one statement."""
     rows = db.session.execute(
-        select(Competency.id, Competency.code, Competency.name_ru, Competency.name_en, Competency.parent_id)
-        .order_by(Competency.position, Competency.id)
+        select(Competency.id, Competency.code, Competency.name_ru, Competency.name_en, Competency.parent_id).order_by(
+            Competency.position, Competency.id
+        )
     ).all()
     return Tree(rows)

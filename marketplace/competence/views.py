@@ -3,6 +3,7 @@
 Members of the cluster and the manager only (guests are sent to log in, other
 users get 403). The production chains add their routes from ``views_chains``.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
@@ -44,8 +45,9 @@ def _matrix_page(template: str):
     tree = load_tree()
     form = MatrixFilterForm(request.args, tree)
     matrix = build_matrix(form.filters(), tree)
-    return render_template(template, form=form, matrix=matrix, levels=LEVELS, args=carried_args(MATRIX_ARGS),
-                           generated_at=utcnow())
+    return render_template(
+        template, form=form, matrix=matrix, levels=LEVELS, args=carried_args(MATRIX_ARGS), generated_at=utcnow()
+    )
 
 
 @bp.route("/")
@@ -80,16 +82,28 @@ def competency(competency_id: int):
         raise NotFound()
     ids = tree.subtree_ids(node.id)
     holders = holders_of(ids, tree)
-    orders, orders_total = demand.limited(demand.open_orders_statement(ids, current_user),
-                                          selectinload(Order.organization))
-    needs, needs_total = demand.limited(demand.project_needs_statement(ids, current_user),
-                                        selectinload(ProjectNeed.project))
-    requests, requests_total = demand.limited(demand.requests_statement(ids, current_user),
-                                              selectinload(Idea.organization))
-    return render_template("competence/competency.html", node=node, tree=tree, holders=holders,
-                           orders=orders, orders_total=orders_total, needs=needs, needs_total=needs_total,
-                           requests=requests, requests_total=requests_total,
-                           path=list(reversed(tree.ancestors(node.id))))
+    orders, orders_total = demand.limited(
+        demand.open_orders_statement(ids, current_user), selectinload(Order.organization)
+    )
+    needs, needs_total = demand.limited(
+        demand.project_needs_statement(ids, current_user), selectinload(ProjectNeed.project)
+    )
+    requests, requests_total = demand.limited(
+        demand.requests_statement(ids, current_user), selectinload(Idea.organization)
+    )
+    return render_template(
+        "competence/competency.html",
+        node=node,
+        tree=tree,
+        holders=holders,
+        orders=orders,
+        orders_total=orders_total,
+        needs=needs,
+        needs_total=needs_total,
+        requests=requests,
+        requests_total=requests_total,
+        path=list(reversed(tree.ancestors(node.id))),
+    )
 
 
 def _gap_rows():
@@ -103,16 +117,25 @@ def _gap_rows():
 @access.member_required
 def gaps_table():
     form, filters, rows = _gap_rows()
-    return render_template("competence/gaps.html", form=form, rows=rows, levels=LEVELS, labels=GAP_LABELS,
-                           summary=gaps.summary(rows), args=carried_args(GAPS_ARGS), sort=filters.sort)
+    return render_template(
+        "competence/gaps.html",
+        form=form,
+        rows=rows,
+        levels=LEVELS,
+        labels=GAP_LABELS,
+        summary=gaps.summary(rows),
+        args=carried_args(GAPS_ARGS),
+        sort=filters.sort,
+    )
 
 
 @bp.route("/gaps.csv")
 @access.member_required
 def export_gaps():
     _form, _filters, rows = _gap_rows()
-    return export.csv_response(export.gaps_table(rows, {key: str(text) for key, text in GAP_LABELS.items()}),
-                               "competence-gaps.csv")
+    return export.csv_response(
+        export.gaps_table(rows, {key: str(text) for key, text in GAP_LABELS.items()}), "competence-gaps.csv"
+    )
 
 
 # The production chains join this blueprint.

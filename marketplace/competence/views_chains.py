@@ -2,6 +2,7 @@
 
 One-button actions (delete, unpin) carry only the CSRF token, which ``CSRFProtect`` checks for every POST.
 """
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -12,8 +13,7 @@ from .. import access
 from ..db import db
 from ..errors import InvalidInput, NotFound
 from ..i18n import localized
-from . import chains as chain_queries
-from . import services
+from . import chains as chain_queries, services
 from .forms import ActionForm, ChainForm, PinForm, StageForm
 from .models import ChainStage, ValueChain
 from .tree import load_tree
@@ -58,8 +58,9 @@ def chains():
 @access.member_required
 def chain(chain_id: int):
     view = chain_queries.chain_views([_chain(chain_id)])[0]
-    return render_template("competence/chain.html", view=view, can_edit=access.is_manager(),
-                           action_form=ActionForm(formdata=None))
+    return render_template(
+        "competence/chain.html", view=view, can_edit=access.is_manager(), action_form=ActionForm(formdata=None)
+    )
 
 
 @bp.route("/chains/new", methods=["GET", "POST"])
@@ -72,8 +73,9 @@ def create_chain():
         except InvalidInput as error:
             _field_error(form, error)
         else:
-            flash(_("The chain %(name)s has been created. Now add its stages.", name=localized(chain, "name")),
-                  "success")
+            flash(
+                _("The chain %(name)s has been created. Now add its stages.", name=localized(chain, "name")), "success"
+            )
             return redirect(url_for(".edit_chain", chain_id=chain.id))
     return render_template("competence/chain_form.html", form=form, chain=None), _status(form)
 
@@ -91,8 +93,9 @@ def edit_chain(chain_id: int):
         else:
             flash(_("The chain has been saved."), "success")
             return redirect(url_for(".edit_chain", chain_id=chain.id))
-    return render_template("competence/chain_form.html", form=form, chain=chain,
-                           action_form=ActionForm(formdata=None)), _status(form)
+    return render_template(
+        "competence/chain_form.html", form=form, chain=chain, action_form=ActionForm(formdata=None)
+    ), _status(form)
 
 
 @bp.route("/chains/<int:chain_id>/delete", methods=["POST"])
@@ -124,8 +127,15 @@ def _stage_page(stage: ChainStage, form: StageForm, pin_form: PinForm, status: i
     pin_form.load_choices()
     view = chain_queries.chain_views([_chain(stage.chain_id)])[0]
     stage_view = next(item for item in view.stages if item.stage.id == stage.id)
-    return render_template("competence/stage_form.html", form=form, chain=stage.chain, stage=stage,
-                           stage_view=stage_view, pin_form=pin_form, action_form=ActionForm(formdata=None)), status
+    return render_template(
+        "competence/stage_form.html",
+        form=form,
+        chain=stage.chain,
+        stage=stage,
+        stage_view=stage_view,
+        pin_form=pin_form,
+        action_form=ActionForm(formdata=None),
+    ), status
 
 
 @bp.route("/stages/<int:stage_id>/edit", methods=["GET", "POST"])

@@ -5,13 +5,13 @@ month), the cumulative fact (for counted indicators) and the target line in the
 SVG's own coordinates; ``templates/dashboard/_chart.html`` draws them, with a
 ``<title>`` and a ``<desc>`` that reads the values out for screen readers.
 """
+
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
 
-from flask_babel import format_decimal
-from flask_babel import gettext as _
+from flask_babel import format_decimal, gettext as _
 
 from .indicators import Kind
 from .services import Row
@@ -87,8 +87,16 @@ def monthly_chart(row: Row) -> Chart:
         x = LEFT + index * slot
         if value is not None:
             y = y_of(value)
-            chart.bars.append(Bar(round(x + slot * 0.15, 1), y, round(slot * 0.7, 1),
-                                  round(HEIGHT - BOTTOM - y, 1), month, _number(value, decimals)))
+            chart.bars.append(
+                Bar(
+                    round(x + slot * 0.15, 1),
+                    y,
+                    round(slot * 0.7, 1),
+                    round(HEIGHT - BOTTOM - y, 1),
+                    month,
+                    _number(value, decimals),
+                )
+            )
         chart.labels.append((round(x + slot / 2, 1), month[5:] if len(values) <= 12 else month[2:].replace("-", ".")))
     if cumulative:
         chart.cumulative = " ".join(f"{round(LEFT + (i + 0.5) * slot, 1)},{y_of(v)}" for i, v in enumerate(cumulative))
@@ -107,6 +115,7 @@ def _describe(row: Row, values: list[float | None], cumulative: list[float], tar
         parts.append(_("Cumulative fact: %(value)s.", value=_number(cumulative[-1], decimals)))
     else:
         parts.append(_("Fact: %(value)s.", value=_number(row.fact, decimals)))
-    parts.append(_("Target: %(value)s.", value=_number(target, decimals)) if target is not None
-                 else _("No target set."))
+    parts.append(
+        _("Target: %(value)s.", value=_number(target, decimals)) if target is not None else _("No target set.")
+    )
     return " ".join(parts)

@@ -5,6 +5,7 @@ for the period, and — when the period is one whole calendar year — the targe
 and the percent of plan. Numbers are written as numbers (an empty cell where
 there is no value), so the files can be summed and charted as they are.
 """
+
 from __future__ import annotations
 
 import csv
@@ -31,10 +32,15 @@ def _number(row: Row, value: float | None):
 
 def table(rows: list[Row]) -> list[list]:
     return [
-        [row.indicator.key, str(row.indicator.label), str(row.indicator.unit),
-         *(_number(row, value) for value in row.series.values), _number(row, row.fact),
-         row.rounded(float(row.target)) if row.target is not None else None,
-         round(row.percent, 1) if row.percent is not None else None]
+        [
+            row.indicator.key,
+            str(row.indicator.label),
+            str(row.indicator.unit),
+            *(_number(row, value) for value in row.series.values),
+            _number(row, row.fact),
+            row.rounded(float(row.target)) if row.target is not None else None,
+            round(row.percent, 1) if row.percent is not None else None,
+        ]
         for row in rows
     ]
 
@@ -60,8 +66,15 @@ def to_xlsx(period: Period, rows: list[Row]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "KPI"
-    sheet.append([_("Key performance indicators, %(start)s – %(end)s", start=period.start.isoformat(),
-                    end=period.end.isoformat())])
+    sheet.append(
+        [
+            _(
+                "Key performance indicators, %(start)s – %(end)s",
+                start=period.start.isoformat(),
+                end=period.end.isoformat(),
+            )
+        ]
+    )
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(header(period))
     for cell in sheet[2]:

@@ -1,4 +1,5 @@
 """Forms of the dashboard: the period, the year's targets, a rating."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,9 @@ class PeriodForm(FlaskForm):
 
     def validate_year(self, field):
         if field.data is not None and field.data not in year_range():
-            raise ValidationError(_l("Choose a year from %(first)d to %(last)d.", first=year_range()[0],
-                                     last=year_range()[-1]))
+            raise ValidationError(
+                _l("Choose a year from %(first)d to %(last)d.", first=year_range()[0], last=year_range()[-1])
+            )
 
     def validate(self, extra_validators=None) -> bool:
         if not super().validate(extra_validators):
@@ -78,8 +80,10 @@ class TargetsForm(FlaskForm):
     @staticmethod
     def initial(targets: dict[str, Decimal]) -> dict[str, Decimal]:
         """Stored targets as the fields show them: "25", "4.5" (not "25.00", "4.50")."""
-        return {key: value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-                for key, value in targets.items()}
+        return {
+            key: value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+            for key, value in targets.items()
+        }
 
     def values(self) -> dict[str, Decimal | None]:
         return {indicator.key: self[indicator.key].data for indicator in REGISTRY}
@@ -98,16 +102,32 @@ class TargetsForm(FlaskForm):
 
 
 for _indicator in REGISTRY:
-    setattr(TargetsForm, _indicator.key, DecimalField(
-        _indicator.label, places=_indicator.decimals or None,
-        validators=[Optional(), NumberRange(min=0, max=float(_indicator.max_target) if _indicator.max_target
-                                            else 10_000_000)]))
+    setattr(
+        TargetsForm,
+        _indicator.key,
+        DecimalField(
+            _indicator.label,
+            places=_indicator.decimals or None,
+            validators=[
+                Optional(),
+                NumberRange(min=0, max=float(_indicator.max_target) if _indicator.max_target else 10_000_000),
+            ],
+        ),
+    )
 del _indicator
 
 
 class RatingForm(FlaskForm):
-    score = RadioField(_l("Your score"), choices=[SelectChoice(str(n), str(n)) for n in range(1, 6)], coerce=int,
-                       validators=[InputRequired(_l("Choose a score from 1 to 5."))])
-    comment = TextAreaField(_l("Comment"), filters=[strip_filter], validators=[Length(max=MAX_COMMENT)],
-                            description=_l("What works well, what is missing? The cluster manager reads every comment."))
+    score = RadioField(
+        _l("Your score"),
+        choices=[SelectChoice(str(n), str(n)) for n in range(1, 6)],
+        coerce=int,
+        validators=[InputRequired(_l("Choose a score from 1 to 5."))],
+    )
+    comment = TextAreaField(
+        _l("Comment"),
+        filters=[strip_filter],
+        validators=[Length(max=MAX_COMMENT)],
+        description=_l("What works well, what is missing? The cluster manager reads every comment."),
+    )
     submit = SubmitField(_l("Send"))

@@ -17,6 +17,7 @@ Kinds:
 
 The definition of each indicator is in docs/features/dashboard.md.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -139,8 +140,7 @@ def counted(column, *where, join=None, is_date: bool = False) -> Statements:
         statement = select(bucket, func.count(), func.count())
         if join is not None:
             statement = statement.select_from(join)
-        return [statement.where(column.is_not(None), _bounds(column, period, is_date=is_date), *where)
-                .group_by(bucket)]
+        return [statement.where(column.is_not(None), _bounds(column, period, is_date=is_date), *where).group_by(bucket)]
 
     return build
 
@@ -150,8 +150,11 @@ def averaged(value, column, *where) -> Statements:
 
     def build(period: Period) -> list[Select]:
         bucket = month_bucket(column)
-        return [select(bucket, func.sum(value), func.count(value))
-                .where(value.is_not(None), _bounds(column, period), *where).group_by(bucket)]
+        return [
+            select(bucket, func.sum(value), func.count(value))
+            .where(value.is_not(None), _bounds(column, period), *where)
+            .group_by(bucket)
+        ]
 
     return build
 
@@ -172,54 +175,149 @@ def level_before(column, *where, is_date: bool = False) -> Callable[[Period], Se
 _is_member = Organization.membership_status == MembershipStatus.MEMBER
 _held = Event.status == EventStatus.PUBLISHED
 _awarded_response = and_(Response.status == ResponseStatus.ACCEPTED, Order.awarded_response_id == Response.id)
-_invited_response = select(OrderInvitation.id).where(
-    OrderInvitation.order_id == Response.order_id, OrderInvitation.organization_id == Response.organization_id
-).exists()
+_invited_response = (
+    select(OrderInvitation.id)
+    .where(OrderInvitation.order_id == Response.order_id, OrderInvitation.organization_id == Response.organization_id)
+    .exists()
+)
 
 #: Every indicator of the dashboard, in the order it is shown and exported.
 REGISTRY: tuple[Indicator, ...] = (
-    Indicator("users_total", _l("Registered users"), _l("people"), Kind.LEVEL,
-              counted(User.created_at), base=level_before(User.created_at)),
+    Indicator(
+        "users_total",
+        _l("Registered users"),
+        _l("people"),
+        Kind.LEVEL,
+        counted(User.created_at),
+        base=level_before(User.created_at),
+    ),
     Indicator("users_new", _l("New registrations"), _l("people"), Kind.COUNT, counted(User.created_at)),
-    Indicator("members_total", _l("Member organizations"), _l("organizations"), Kind.LEVEL,
-              counted(Organization.member_since, _is_member, is_date=True),
-              base=level_before(Organization.member_since, _is_member, is_date=True)),
-    Indicator("members_new", _l("New members"), _l("organizations"), Kind.COUNT,
-              counted(Organization.member_since, _is_member, is_date=True)),
-    Indicator("applications_submitted", _l("Membership applications submitted"), _l("applications"), Kind.COUNT,
-              counted(MembershipApplication.created_at)),
-    Indicator("applications_approved", _l("Membership applications approved"), _l("applications"), Kind.COUNT,
-              counted(MembershipApplication.decided_at, MembershipApplication.status == ApplicationStatus.APPROVED)),
-    Indicator("organizations_registered", _l("Organizations registered on the site"), _l("organizations"),
-              Kind.COUNT, counted(Organization.created_at)),
-    Indicator("orders_posted", _l("Orders posted"), _l("orders"), Kind.COUNT,
-              counted(Order.published_at, Order.status != OrderStatus.DRAFT)),
+    Indicator(
+        "members_total",
+        _l("Member organizations"),
+        _l("organizations"),
+        Kind.LEVEL,
+        counted(Organization.member_since, _is_member, is_date=True),
+        base=level_before(Organization.member_since, _is_member, is_date=True),
+    ),
+    Indicator(
+        "members_new",
+        _l("New members"),
+        _l("organizations"),
+        Kind.COUNT,
+        counted(Organization.member_since, _is_member, is_date=True),
+    ),
+    Indicator(
+        "applications_submitted",
+        _l("Membership applications submitted"),
+        _l("applications"),
+        Kind.COUNT,
+        counted(MembershipApplication.created_at),
+    ),
+    Indicator(
+        "applications_approved",
+        _l("Membership applications approved"),
+        _l("applications"),
+        Kind.COUNT,
+        counted(MembershipApplication.decided_at, MembershipApplication.status == ApplicationStatus.APPROVED),
+    ),
+    Indicator(
+        "organizations_registered",
+        _l("Organizations registered on the site"),
+        _l("organizations"),
+        Kind.COUNT,
+        counted(Organization.created_at),
+    ),
+    Indicator(
+        "orders_posted",
+        _l("Orders posted"),
+        _l("orders"),
+        Kind.COUNT,
+        counted(Order.published_at, Order.status != OrderStatus.DRAFT),
+    ),
     Indicator("responses", _l("Responses to orders"), _l("responses"), Kind.COUNT, counted(Response.created_at)),
-    Indicator("awards", _l("Orders awarded"), _l("orders"), Kind.COUNT,
-              counted(Order.awarded_at, Order.awarded_response_id.is_not(None))),
-    Indicator("bookings_approved", _l("Equipment bookings approved"), _l("bookings"), Kind.COUNT,
-              counted(Booking.decided_at, Booking.status == BookingStatus.APPROVED)),
-    Indicator("projects_new", _l("New projects"), _l("projects"), Kind.COUNT,
-              counted(Project.created_at, Project.status != ProjectStatus.IDEA)),
-    Indicator("projects_completed", _l("Projects completed"), _l("projects"), Kind.COUNT,
-              counted(ProjectEvent.created_at, ProjectEvent.to_status == ProjectStatus.COMPLETED)),
-    Indicator("projects_progress", _l("Mean percent complete of projects"), _l("%"), Kind.AVERAGE,
-              averaged(ProjectEvent.percent_complete, ProjectEvent.created_at), max_target=Decimal(100), decimals=1),
+    Indicator(
+        "awards",
+        _l("Orders awarded"),
+        _l("orders"),
+        Kind.COUNT,
+        counted(Order.awarded_at, Order.awarded_response_id.is_not(None)),
+    ),
+    Indicator(
+        "bookings_approved",
+        _l("Equipment bookings approved"),
+        _l("bookings"),
+        Kind.COUNT,
+        counted(Booking.decided_at, Booking.status == BookingStatus.APPROVED),
+    ),
+    Indicator(
+        "projects_new",
+        _l("New projects"),
+        _l("projects"),
+        Kind.COUNT,
+        counted(Project.created_at, Project.status != ProjectStatus.IDEA),
+    ),
+    Indicator(
+        "projects_completed",
+        _l("Projects completed"),
+        _l("projects"),
+        Kind.COUNT,
+        counted(ProjectEvent.created_at, ProjectEvent.to_status == ProjectStatus.COMPLETED),
+    ),
+    Indicator(
+        "projects_progress",
+        _l("Mean percent complete of projects"),
+        _l("%"),
+        Kind.AVERAGE,
+        averaged(ProjectEvent.percent_complete, ProjectEvent.created_at),
+        max_target=Decimal(100),
+        decimals=1,
+    ),
     Indicator("events_held", _l("Events held"), _l("events"), Kind.COUNT, counted(Event.starts_at, _held)),
-    Indicator("event_participants", _l("Event participants"), _l("registrations"), Kind.COUNT,
-              counted(Event.starts_at, _held, EventRegistration.status == RegistrationStatus.REGISTERED,
-                      join=EventRegistration.__table__.join(Event.__table__))),
+    Indicator(
+        "event_participants",
+        _l("Event participants"),
+        _l("registrations"),
+        Kind.COUNT,
+        counted(
+            Event.starts_at,
+            _held,
+            EventRegistration.status == RegistrationStatus.REGISTERED,
+            join=EventRegistration.__table__.join(Event.__table__),
+        ),
+    ),
     Indicator("ideas", _l("Ideas posted"), _l("ideas"), Kind.COUNT, counted(Idea.created_at)),
     Indicator("idea_comments", _l("Comments on ideas"), _l("comments"), Kind.COUNT, counted(IdeaComment.created_at)),
-    Indicator("partners_found", _l("Partners found through the site"), _l("partners"), Kind.COUNT, combined(
-        counted(Order.awarded_at, _awarded_response, join=Response.__table__.join(
-            Order.__table__, Response.order_id == Order.id)),
-        counted(ConsortiumMember.responded_at, ConsortiumMember.status == ConsortiumStatus.ACCEPTED))),
-    Indicator("invitations_answered", _l("Order invitations answered"), _l("responses"), Kind.COUNT,
-              counted(Response.created_at, _invited_response)),
-    Indicator("platform_rating", _l("Members' rating of the platform"), _l("points of 5"), Kind.AVERAGE,
-              averaged(Rating.score, Rating.updated_at, Rating.subject == RatingSubject.PLATFORM),
-              max_target=Decimal(5), decimals=2),
+    Indicator(
+        "partners_found",
+        _l("Partners found through the site"),
+        _l("partners"),
+        Kind.COUNT,
+        combined(
+            counted(
+                Order.awarded_at,
+                _awarded_response,
+                join=Response.__table__.join(Order.__table__, Response.order_id == Order.id),
+            ),
+            counted(ConsortiumMember.responded_at, ConsortiumMember.status == ConsortiumStatus.ACCEPTED),
+        ),
+    ),
+    Indicator(
+        "invitations_answered",
+        _l("Order invitations answered"),
+        _l("responses"),
+        Kind.COUNT,
+        counted(Response.created_at, _invited_response),
+    ),
+    Indicator(
+        "platform_rating",
+        _l("Members' rating of the platform"),
+        _l("points of 5"),
+        Kind.AVERAGE,
+        averaged(Rating.score, Rating.updated_at, Rating.subject == RatingSubject.PLATFORM),
+        max_target=Decimal(5),
+        decimals=2,
+    ),
 )
 
 BY_KEY: dict[str, Indicator] = {indicator.key: indicator for indicator in REGISTRY}

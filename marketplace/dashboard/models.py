@@ -3,6 +3,7 @@
 The indicators themselves are not stored: they are counted from the platform's
 own records whenever the dashboard is opened (see ``indicators.py``).
 """
+
 from __future__ import annotations
 
 import enum
@@ -16,8 +17,8 @@ from sqlalchemy import (
     Numeric,
     String,
     UniqueConstraint,
+    text as sql_text,
 )
-from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import created_at, db, intpk, text, updated_at
@@ -80,12 +81,25 @@ class Rating(db.Model):
 
     __table_args__ = (
         CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),
-        CheckConstraint("(subject = 'platform' AND event_id IS NULL) OR (subject = 'event' AND event_id IS NOT NULL)",
-                        name="subject_event"),
-        Index("uq_rating_user_platform", "user_id", unique=True,
-              sqlite_where=sql_text("subject = 'platform'"), postgresql_where=sql_text("subject = 'platform'")),
-        Index("uq_rating_user_event", "user_id", "event_id", unique=True,
-              sqlite_where=sql_text("subject = 'event'"), postgresql_where=sql_text("subject = 'event'")),
+        CheckConstraint(
+            "(subject = 'platform' AND event_id IS NULL) OR (subject = 'event' AND event_id IS NOT NULL)",
+            name="subject_event",
+        ),
+        Index(
+            "uq_rating_user_platform",
+            "user_id",
+            unique=True,
+            sqlite_where=sql_text("subject = 'platform'"),
+            postgresql_where=sql_text("subject = 'platform'"),
+        ),
+        Index(
+            "uq_rating_user_event",
+            "user_id",
+            "event_id",
+            unique=True,
+            sqlite_where=sql_text("subject = 'event'"),
+            postgresql_where=sql_text("subject = 'event'"),
+        ),
     )
 
     def __repr__(self) -> str:

@@ -5,6 +5,7 @@ manager). An event is rated only by a user registered for it (registration not
 cancelled), once it has started, and only if it was not cancelled. One rating per
 user and subject: rating again updates the score and the comment.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,9 +37,13 @@ def event_rating_refusal(event: Event, user: Any) -> str | None:
         return _("This event cannot be rated.")
     if event.starts_at > utcnow():
         return _("An event can be rated once it has started.")
-    registered = db.session.scalar(select(EventRegistration.id).where(
-        EventRegistration.event_id == event.id, EventRegistration.user_id == user.id,
-        EventRegistration.status == RegistrationStatus.REGISTERED))
+    registered = db.session.scalar(
+        select(EventRegistration.id).where(
+            EventRegistration.event_id == event.id,
+            EventRegistration.user_id == user.id,
+            EventRegistration.status == RegistrationStatus.REGISTERED,
+        )
+    )
     if registered is None:
         return _("Only the event's participants can rate it.")
     return None
@@ -47,9 +52,13 @@ def event_rating_refusal(event: Event, user: Any) -> str | None:
 def rating_of(user_id: int | None, subject: RatingSubject, event_id: int | None = None) -> Rating | None:
     if user_id is None:
         return None
-    return db.session.scalar(select(Rating).where(Rating.user_id == user_id, Rating.subject == subject,
-                                                  Rating.event_id.is_(None) if event_id is None
-                                                  else Rating.event_id == event_id))
+    return db.session.scalar(
+        select(Rating).where(
+            Rating.user_id == user_id,
+            Rating.subject == subject,
+            Rating.event_id.is_(None) if event_id is None else Rating.event_id == event_id,
+        )
+    )
 
 
 def _check(score: int, comment: str) -> None:
@@ -93,9 +102,10 @@ class Summary:
 
 
 def summary(subject: RatingSubject) -> Summary:
-    rows = db.session.execute(select(Rating.score, func.count()).where(Rating.subject == subject)
-                              .group_by(Rating.score)).all()
-    distribution = {score: 0 for score in range(1, 6)}
+    rows = db.session.execute(
+        select(Rating.score, func.count()).where(Rating.subject == subject).group_by(Rating.score)
+    ).all()
+    distribution = dict.fromkeys(range(1, 6), 0)
     distribution.update({score: n for score, n in rows})
     count = sum(distribution.values())
     average = sum(score * n for score, n in distribution.items()) / count if count else None
@@ -104,15 +114,25 @@ def summary(subject: RatingSubject) -> Summary:
 
 def event_averages(limit: int = 10) -> list[tuple[Event, float, int]]:
     """The rated events, latest first: (event, mean score, number of ratings)."""
-    statement = (select(Event, func.avg(Rating.score), func.count(Rating.id))
-                 .join(Rating, Rating.event_id == Event.id).where(Rating.subject == RatingSubject.EVENT)
-                 .group_by(Event.id).order_by(Event.starts_at.desc()).limit(limit))
+    statement = (
+        select(Event, func.avg(Rating.score), func.count(Rating.id))
+        .join(Rating, Rating.event_id == Event.id)
+        .where(Rating.subject == RatingSubject.EVENT)
+        .group_by(Event.id)
+        .order_by(Event.starts_at.desc())
+        .limit(limit)
+    )
     return [(event, float(mean), n) for event, mean, n in db.session.execute(statement)]
 
 
 def latest_comments(limit: int = 8) -> list[Rating]:
     """The latest ratings that carry a comment, newest first."""
-    return list(db.session.scalars(select(Rating).where(Rating.comment != "")
-                                   .options(selectinload(Rating.user).selectinload(User.organization),
-                                            selectinload(Rating.event))
-                                   .order_by(Rating.updated_at.desc(), Rating.id.desc()).limit(limit)))
+    return list(
+        db.session.scalars(
+            select(Rating)
+            .where(Rating.comment != "")
+            .options(selectinload(Rating.user).selectinload(User.organization), selectinload(Rating.event))
+            .order_by(Rating.updated_at.desc(), Rating.id.desc())
+            .limit(limit)
+        )
+    )

@@ -1,4 +1,5 @@
 """Plan against fact: the manager's yearly targets and the rows the dashboard and the exports show."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,15 +37,20 @@ def save_targets(year: int, values: dict[str, Decimal | None], user: Any) -> int
     is one transaction). Returns how many targets the year now has.
     """
     if year not in year_range():
-        raise InvalidInput(_("Targets can be set for %(first)d–%(last)d.", first=year_range()[0],
-                             last=year_range()[-1]), field="year")
+        raise InvalidInput(
+            _("Targets can be set for %(first)d–%(last)d.", first=year_range()[0], last=year_range()[-1]), field="year"
+        )
     unknown = set(values) - set(BY_KEY)
     if unknown:
         raise InvalidInput(_("Unknown indicator: %(key)s.", key=", ".join(sorted(unknown))))
     for key, value in values.items():
         check_target(BY_KEY[key], value)
-    existing = {row.indicator: row for row in db.session.scalars(
-        select(KpiTarget).where(KpiTarget.year == year, KpiTarget.indicator.in_(list(values))))}
+    existing = {
+        row.indicator: row
+        for row in db.session.scalars(
+            select(KpiTarget).where(KpiTarget.year == year, KpiTarget.indicator.in_(list(values)))
+        )
+    }
     for key, value in values.items():
         row = existing.get(key)
         if value is None:

@@ -1,4 +1,5 @@
 """The cluster manager's KPI dashboard, the year's targets, the exports, and members' ratings."""
+
 from __future__ import annotations
 
 from flask import (
@@ -45,10 +46,17 @@ def index():
     period = _period_from_args(dates=False)
     rows = services.plan_and_fact(period)
     return render_template(
-        "dashboard/index.html", period=period, year=period.start.year, rows=rows,
-        charts={row.indicator.key: monthly_chart(row) for row in rows}, years=services.year_range(),
-        platform=ratings.summary(RatingSubject.PLATFORM), events=ratings.summary(RatingSubject.EVENT),
-        event_averages=ratings.event_averages(), comments=ratings.latest_comments())
+        "dashboard/index.html",
+        period=period,
+        year=period.start.year,
+        rows=rows,
+        charts={row.indicator.key: monthly_chart(row) for row in rows},
+        years=services.year_range(),
+        platform=ratings.summary(RatingSubject.PLATFORM),
+        events=ratings.summary(RatingSubject.EVENT),
+        event_averages=ratings.event_averages(),
+        comments=ratings.latest_comments(),
+    )
 
 
 @bp.route("/targets", methods=["GET", "POST"])
@@ -61,8 +69,9 @@ def targets():
         count = services.save_targets(year, form.values(), current_user)
         flash(_("Targets for %(year)d are saved (%(n)d set).", year=year, n=count), "success")
         return redirect(url_for("dashboard.index", year=year))
-    return render_template("dashboard/targets.html", form=form, year=year, indicators=REGISTRY,
-                           years=services.year_range()), 400 if form.is_submitted() else 200
+    return render_template(
+        "dashboard/targets.html", form=form, year=year, indicators=REGISTRY, years=services.year_range()
+    ), 400 if form.is_submitted() else 200
 
 
 @bp.route("/export.csv")

@@ -1,4 +1,5 @@
 """Seed step 2: the product catalog, shared equipment and its bookings."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,22 +30,37 @@ def build_products(demo: Demo) -> None:
         org = demo.orgs[key]
         for template_key in spec.products:
             template = TEMPLATES[template_key]
-            db.session.add(Product(
-                organization=org, name_ru=template.name_ru, name_en=template.name_en,
-                description_ru=template.description_ru, description_en=template.description_en,
-                is_service=template.is_service, okpd2=template.okpd2, hs_code=template.hs_code, unspsc=template.unspsc,
-                specs=[{"name": name, "value": value} for name, value in template.specs], unit=template.unit,
-                price=jitter(demo, template.price),
-                created_at=max(org.created_at, demo.days_ago(demo.rng.randint(10, 400))),
-            ))
+            db.session.add(
+                Product(
+                    organization=org,
+                    name_ru=template.name_ru,
+                    name_en=template.name_en,
+                    description_ru=template.description_ru,
+                    description_en=template.description_en,
+                    is_service=template.is_service,
+                    okpd2=template.okpd2,
+                    hs_code=template.hs_code,
+                    unspsc=template.unspsc,
+                    specs=[{"name": name, "value": value} for name, value in template.specs],
+                    unit=template.unit,
+                    price=jitter(demo, template.price),
+                    created_at=max(org.created_at, demo.days_ago(demo.rng.randint(10, 400))),
+                )
+            )
             demo.counts["products"] += 1
 
 
 _PURPOSES = {
-    "ANALYTICAL": ("Анализ примесей в опытной партии продукции", "Входной контроль сырья нового поставщика",
-                   "Исследование причин брака партии"),
-    "TESTING": ("Испытания образцов для технических условий", "Сравнительные испытания материалов двух поставщиков",
-                "Квалификационные испытания перед запуском серии"),
+    "ANALYTICAL": (
+        "Анализ примесей в опытной партии продукции",
+        "Входной контроль сырья нового поставщика",
+        "Исследование причин брака партии",
+    ),
+    "TESTING": (
+        "Испытания образцов для технических условий",
+        "Сравнительные испытания материалов двух поставщиков",
+        "Квалификационные испытания перед запуском серии",
+    ),
     "MACHINING": ("Изготовление прототипа корпуса", "Отработка технологии обработки перед заказом оснастки"),
     "MEASUREMENT": ("Контроль геометрии первой партии деталей", "Обмер изношенной детали для изготовления замены"),
     "ADDITIVE": ("Печать прототипов для испытаний", "Изготовление вставок пресс-формы с конформным охлаждением"),
@@ -69,12 +85,21 @@ def build_equipment(demo: Demo) -> None:
 def _equipment(demo: Demo, spec: EquipmentSpec) -> Equipment:
     org = demo.orgs[spec.owner]
     item = Equipment(
-        organization=org, name_ru=spec.name_ru, name_en=spec.name_en, category=spec.category,
-        manufacturer=spec.manufacturer, model=spec.model, description_ru=spec.description_ru,
-        description_en=spec.description_en, location=f"{org.address}, {spec.room}",
+        organization=org,
+        name_ru=spec.name_ru,
+        name_en=spec.name_en,
+        category=spec.category,
+        manufacturer=spec.manufacturer,
+        model=spec.model,
+        description_ru=spec.description_ru,
+        description_en=spec.description_en,
+        location=f"{org.address}, {spec.room}",
         specs=[{"name": name, "value": value} for name, value in spec.specs],
-        price_per_hour=jitter(demo, spec.price_per_hour, 0), price_per_day=jitter(demo, spec.price_per_day, 0),
-        access=spec.access, requirements=spec.requirements, status=spec.status,
+        price_per_hour=jitter(demo, spec.price_per_hour, 0),
+        price_per_day=jitter(demo, spec.price_per_day, 0),
+        access=spec.access,
+        requirements=spec.requirements,
+        status=spec.status,
         created_at=max(org.created_at, demo.days_ago(demo.rng.randint(30, 300))),
     )
     db.session.add(item)
@@ -102,18 +127,28 @@ def _bookings(demo: Demo, item: Equipment, spec: EquipmentSpec, requesters: list
         requester = demo.staff(requester_key)
         start_hour = 6 if daily else rng.choice((6, 7, 9, 11))  # UTC: 09:00–14:00 in Moscow
         starts = dt.datetime.combine(demo.today + dt.timedelta(days=offset), dt.time(start_hour))
-        ends = starts + (dt.timedelta(days=rng.choice((1, 2)), hours=-15) if daily
-                         else dt.timedelta(hours=rng.choice((2, 3, 4, 6))))
+        ends = starts + (
+            dt.timedelta(days=rng.choice((1, 2)), hours=-15) if daily else dt.timedelta(hours=rng.choice((2, 3, 4, 6)))
+        )
         requested = min(demo.now, starts) - dt.timedelta(days=rng.randint(2, 9))
         decided = status in (BookingStatus.APPROVED, BookingStatus.REJECTED)
-        db.session.add(Booking(
-            equipment=item, organization=demo.orgs[requester_key], requested_by=requester,
-            starts_at=starts, ends_at=ends,
-            purpose=rng.choice(_PURPOSES[spec.category.name]), status=status,
-            decision_note=("Окно занято плановым обслуживанием прибора, предложили перенос на следующую неделю."
-                           if status == BookingStatus.REJECTED else ""),
-            decided_by=owner_admin if decided else None,
-            decided_at=requested + dt.timedelta(hours=rng.randint(2, 30)) if decided else None,
-            created_at=requested,
-        ))
+        db.session.add(
+            Booking(
+                equipment=item,
+                organization=demo.orgs[requester_key],
+                requested_by=requester,
+                starts_at=starts,
+                ends_at=ends,
+                purpose=rng.choice(_PURPOSES[spec.category.name]),
+                status=status,
+                decision_note=(
+                    "Окно занято плановым обслуживанием прибора, предложили перенос на следующую неделю."
+                    if status == BookingStatus.REJECTED
+                    else ""
+                ),
+                decided_by=owner_admin if decided else None,
+                decided_at=requested + dt.timedelta(hours=rng.randint(2, 30)) if decided else None,
+                created_at=requested,
+            )
+        )
         demo.counts["bookings"] += 1

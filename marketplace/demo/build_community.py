@@ -1,4 +1,5 @@
 """Seed step 5: the community — events with registrations, and the idea exchange with its discussions."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,7 @@ def build_events(demo: Demo) -> None:
 def _attendees(demo: Demo, members_only: bool) -> list[User]:
     """Everyone who might register, in a fixed order: users of member organizations, then (for public
     events) users of other organizations and the registered user without one."""
-    people = [user for key, users in demo.users.items() if demo.is_member(key) for user in users
-              if not user.is_manager]
+    people = [user for key, users in demo.users.items() if demo.is_member(key) for user in users if not user.is_manager]
     if not members_only:
         people += [user for key, users in demo.users.items() if not demo.is_member(key) for user in users]
         people.append(demo.special["user"])
@@ -44,12 +44,23 @@ def _event(demo: Demo, spec: EventSpec) -> None:
     author = demo.admin(spec.organizer) if spec.organizer else manager
     published = None if spec.status == EventStatus.DRAFT else created + dt.timedelta(hours=rng.randint(1, 30))
     event = Event(
-        title_ru=spec.title, title_en=spec.title_en, description_ru=spec.description,
-        description_en=spec.description_en, kind=spec.kind, starts_at=starts, ends_at=ends, place=spec.place,
-        online_url=spec.online_url, organizer=demo.orgs[spec.organizer] if spec.organizer else None,
-        created_by=author, capacity=spec.capacity,
+        title_ru=spec.title,
+        title_en=spec.title_en,
+        description_ru=spec.description,
+        description_en=spec.description_en,
+        kind=spec.kind,
+        starts_at=starts,
+        ends_at=ends,
+        place=spec.place,
+        online_url=spec.online_url,
+        organizer=demo.orgs[spec.organizer] if spec.organizer else None,
+        created_by=author,
+        capacity=spec.capacity,
         registration_deadline=starts - dt.timedelta(days=spec.deadline_days) if spec.deadline_days else None,
-        visibility=spec.visibility, status=spec.status, published_at=published, created_at=created,
+        visibility=spec.visibility,
+        status=spec.status,
+        published_at=published,
+        created_at=created,
         updated_at=published or created,
     )
     if spec.status == EventStatus.CANCELLED:
@@ -69,10 +80,16 @@ def _event(demo: Demo, spec: EventSpec) -> None:
         moment = moment.replace(microsecond=0)
         # One in eight changed their mind (never on a full event, which stays full).
         gave_up = spec.registrants != spec.capacity and index % 8 == 5
-        db.session.add(EventRegistration(
-            event=event, user=user, organization=user.organization,
-            status=RegistrationStatus.CANCELLED if gave_up else RegistrationStatus.REGISTERED,
-            created_at=moment, updated_at=moment + dt.timedelta(days=1) if gave_up else moment))
+        db.session.add(
+            EventRegistration(
+                event=event,
+                user=user,
+                organization=user.organization,
+                status=RegistrationStatus.CANCELLED if gave_up else RegistrationStatus.REGISTERED,
+                created_at=moment,
+                updated_at=moment + dt.timedelta(days=1) if gave_up else moment,
+            )
+        )
         demo.counts["event_registrations"] += 1
 
 
@@ -94,9 +111,16 @@ def _idea(demo: Demo, spec: IdeaSpec) -> None:
     author = _who(demo, spec.author)
     created = demo.days_ago(spec.age_days, hour=rng.randint(6, 13))
     idea = Idea(
-        author=author, organization=author.organization, kind=spec.kind, title=spec.title, body=spec.body,
-        competencies=[demo.competencies[code] for code in spec.competencies], status=IdeaStatus.OPEN,
-        visibility=spec.visibility, created_at=created, updated_at=created,
+        author=author,
+        organization=author.organization,
+        kind=spec.kind,
+        title=spec.title,
+        body=spec.body,
+        competencies=[demo.competencies[code] for code in spec.competencies],
+        status=IdeaStatus.OPEN,
+        visibility=spec.visibility,
+        created_at=created,
+        updated_at=created,
     )
     db.session.add(idea)
     moment = created

@@ -3,6 +3,7 @@
 Runs last: the targets are set from the demo's own pace this year (some ahead of
 plan, some behind), so the plan/fact table is neither empty nor all green.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,9 +34,19 @@ EVENT_COMMENTS = (
 )
 #: Targets: the indicator and how its year's target compares with the demo's pace (1.0 = on pace).
 TARGET_PACE = {
-    "users_total": 1.05, "users_new": 1.2, "members_total": 1.05, "members_new": 1.5, "orders_posted": 0.9,
-    "responses": 1.3, "awards": 1.0, "bookings_approved": 0.8, "projects_new": 1.4, "events_held": 1.1,
-    "event_participants": 1.2, "ideas": 1.5, "partners_found": 1.25,
+    "users_total": 1.05,
+    "users_new": 1.2,
+    "members_total": 1.05,
+    "members_new": 1.5,
+    "orders_posted": 0.9,
+    "responses": 1.3,
+    "awards": 1.0,
+    "bookings_approved": 0.8,
+    "projects_new": 1.4,
+    "events_held": 1.1,
+    "event_participants": 1.2,
+    "ideas": 1.5,
+    "partners_found": 1.25,
 }
 FIXED_TARGETS = {"platform_rating": Decimal("4.5"), "projects_progress": Decimal(60)}
 
@@ -45,21 +56,43 @@ def build_ratings(demo: Demo) -> None:
     members = [user for key, users in demo.users.items() if demo.is_member(key) for user in users]
     for index, user in enumerate(rng.sample(members, min(18, len(members)))):
         moment = demo.days_ago(rng.randint(1, 200))
-        db.session.add(Rating(user=user, subject=RatingSubject.PLATFORM, score=rng.choice((3, 4, 4, 5, 5, 5)),
-                              comment=PLATFORM_COMMENTS[index % len(PLATFORM_COMMENTS)],
-                              created_at=moment, updated_at=moment))
+        db.session.add(
+            Rating(
+                user=user,
+                subject=RatingSubject.PLATFORM,
+                score=rng.choice((3, 4, 4, 5, 5, 5)),
+                comment=PLATFORM_COMMENTS[index % len(PLATFORM_COMMENTS)],
+                created_at=moment,
+                updated_at=moment,
+            )
+        )
         demo.counts["ratings"] += 1
     db.session.flush()
-    past = select(EventRegistration).join(Event).where(
-        Event.status == EventStatus.PUBLISHED, Event.starts_at < demo.now,
-        EventRegistration.status == RegistrationStatus.REGISTERED).order_by(EventRegistration.id)
+    past = (
+        select(EventRegistration)
+        .join(Event)
+        .where(
+            Event.status == EventStatus.PUBLISHED,
+            Event.starts_at < demo.now,
+            EventRegistration.status == RegistrationStatus.REGISTERED,
+        )
+        .order_by(EventRegistration.id)
+    )
     for index, registration in enumerate(db.session.scalars(past)):
         if index % 3 == 2 or not registration.user.is_member:
             continue
         moment = min(registration.event.ends_at + dt.timedelta(hours=rng.randint(2, 72)), demo.now)
-        db.session.add(Rating(user=registration.user, subject=RatingSubject.EVENT, event=registration.event,
-                              score=rng.choice((3, 4, 4, 5, 5)), comment=EVENT_COMMENTS[index % len(EVENT_COMMENTS)],
-                              created_at=moment, updated_at=moment))
+        db.session.add(
+            Rating(
+                user=registration.user,
+                subject=RatingSubject.EVENT,
+                event=registration.event,
+                score=rng.choice((3, 4, 4, 5, 5)),
+                comment=EVENT_COMMENTS[index % len(EVENT_COMMENTS)],
+                created_at=moment,
+                updated_at=moment,
+            )
+        )
         demo.counts["ratings"] += 1
     db.session.flush()
 

@@ -1,4 +1,5 @@
 """Seed step 3: the subcontracting exchange — orders with their history and responses, and offers."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,12 +28,22 @@ def _order(demo: Demo, spec: OrderSpec, number: int) -> None:
     created = demo.days_ago(spec.age_days, hour=rng.randint(6, 12))
     published = None if spec.status == OrderStatus.DRAFT else created + dt.timedelta(hours=1)
     order = Order(
-        organization=customer, created_by=author, kind=spec.kind, title=spec.title, description=spec.description,
-        okpd2_codes=list(spec.okpd2), quantity=Decimal(str(spec.quantity)) if spec.quantity else None, unit=spec.unit,
+        organization=customer,
+        created_by=author,
+        kind=spec.kind,
+        title=spec.title,
+        description=spec.description,
+        okpd2_codes=list(spec.okpd2),
+        quantity=Decimal(str(spec.quantity)) if spec.quantity else None,
+        unit=spec.unit,
         deadline=demo.today + dt.timedelta(days=spec.deadline_days),
         budget=Decimal(spec.budget) if spec.budget is not None else None,
-        budget_confidential=spec.budget_confidential, region=customer.region, visibility=spec.visibility,
-        status=spec.status, published_at=published, created_at=created,
+        budget_confidential=spec.budget_confidential,
+        region=customer.region,
+        visibility=spec.visibility,
+        status=spec.status,
+        published_at=published,
+        created_at=created,
         competencies=[demo.competencies[code] for code in spec.competencies],
     )
     db.session.add(order)
@@ -49,10 +60,16 @@ def _order(demo: Demo, spec: OrderSpec, number: int) -> None:
         at = published + span * (0.5 * (index + 1) / (len(spec.replies) + 1))
         budget = spec.budget or 1_000_000
         responses[reply.org] = Response(
-            order=order, organization=demo.orgs[reply.org], created_by=demo.staff(reply.org),
+            order=order,
+            organization=demo.orgs[reply.org],
+            created_by=demo.staff(reply.org),
             price=Decimal(round(budget * reply.price_factor, -3 if budget >= 100_000 else -1)),
-            lead_time_days=reply.lead_days, message=reply.message, status=ResponseStatus.ACTIVE, created_at=at,
-            updated_at=at)
+            lead_time_days=reply.lead_days,
+            message=reply.message,
+            status=ResponseStatus.ACTIVE,
+            created_at=at,
+            updated_at=at,
+        )
         db.session.add(responses[reply.org])
         demo.counts["responses"] += 1
 
@@ -65,28 +82,53 @@ def _order(demo: Demo, spec: OrderSpec, number: int) -> None:
         order.awarded_at = awarded
         _event(order, author, "awarded", awarded, OrderStatus.OPEN, OrderStatus.AWARDED)
         if spec.status == OrderStatus.COMPLETED:
-            _event(order, author, "completed", published + span * 0.9, OrderStatus.AWARDED, OrderStatus.COMPLETED,
-                   note=spec.note)
+            _event(
+                order,
+                author,
+                "completed",
+                published + span * 0.9,
+                OrderStatus.AWARDED,
+                OrderStatus.COMPLETED,
+                note=spec.note,
+            )
     elif spec.status == OrderStatus.CANCELLED:
-        _event(order, author, "cancelled", published + span * 0.7, OrderStatus.OPEN, OrderStatus.CANCELLED,
-               note=spec.note)
+        _event(
+            order, author, "cancelled", published + span * 0.7, OrderStatus.OPEN, OrderStatus.CANCELLED, note=spec.note
+        )
 
 
-def _event(order: Order, actor: User, action: str, at: dt.datetime, from_status: OrderStatus | None = None,
-           to_status: OrderStatus | None = None, note: str = "") -> None:
-    order.events.append(OrderEvent(actor=actor, action=action, from_status=from_status, to_status=to_status,
-                                   note=note, created_at=at))
+def _event(
+    order: Order,
+    actor: User,
+    action: str,
+    at: dt.datetime,
+    from_status: OrderStatus | None = None,
+    to_status: OrderStatus | None = None,
+    note: str = "",
+) -> None:
+    order.events.append(
+        OrderEvent(actor=actor, action=action, from_status=from_status, to_status=to_status, note=note, created_at=at)
+    )
 
 
 def build_offers(demo: Demo) -> None:
     for spec in OFFERS:
         org = demo.orgs[spec.org]
         created = demo.days_ago(demo.rng.randint(3, 120))
-        db.session.add(Offer(
-            organization=org, created_by=demo.admin(spec.org), kind=spec.kind, title=spec.title,
-            description=spec.description, okpd2_codes=list(spec.okpd2), region=org.region, visibility=spec.visibility,
-            status=OfferStatus.ARCHIVED if spec.archived else OfferStatus.ACTIVE,
-            competencies=[demo.competencies[code] for code in spec.competencies],
-            created_at=created, updated_at=created,
-        ))
+        db.session.add(
+            Offer(
+                organization=org,
+                created_by=demo.admin(spec.org),
+                kind=spec.kind,
+                title=spec.title,
+                description=spec.description,
+                okpd2_codes=list(spec.okpd2),
+                region=org.region,
+                visibility=spec.visibility,
+                status=OfferStatus.ARCHIVED if spec.archived else OfferStatus.ACTIVE,
+                competencies=[demo.competencies[code] for code in spec.competencies],
+                created_at=created,
+                updated_at=created,
+            )
+        )
     demo.counts["offers"] = len(OFFERS)

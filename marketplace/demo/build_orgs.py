@@ -1,35 +1,56 @@
 """Seed step 1: organizations with their competencies, users, and membership applications."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from ..accounts.models import Role, User
-from ..organizations.models import (ApplicationStatus, MembershipApplication, MembershipStatus, Organization,
-                                    OrganizationCompetency, OrgKind)
 from ..db import db
+from ..organizations.models import (
+    ApplicationStatus,
+    MembershipApplication,
+    MembershipStatus,
+    Organization,
+    OrganizationCompetency,
+    OrgKind,
+)
 from .context import ORG_SPECS, Demo
 from .identifiers import Registry
 from .people import full_name, position
 from .records import CITY_PHONE_CODES, REGION_TAX_CODES, OrgSpec
 
-_STATUS = {"member": MembershipStatus.MEMBER, "none": MembershipStatus.NONE, "applied": MembershipStatus.APPLIED,
-           "rejected": MembershipStatus.REJECTED}
+_STATUS = {
+    "member": MembershipStatus.MEMBER,
+    "none": MembershipStatus.NONE,
+    "applied": MembershipStatus.APPLIED,
+    "rejected": MembershipStatus.REJECTED,
+}
 
 #: Documented logins (docs/features/demo.md): role name -> (e-mail, name, position, organization key or None).
 SPECIAL_USERS = {
     "manager": ("manager@cluster.demo", "Ковалёва Марина Викторовна", "Менеджер кластера", "ckr"),
     "sme": ("sme@cluster.demo", "Гончаров Алексей Петрович", "Генеральный директор", "technometal"),
     "buyer": ("buyer@cluster.demo", "Лебедева Ольга Сергеевна", "Ведущий специалист отдела закупок", "stavazot"),
-    "lab": ("lab@cluster.demo", "Белов Игорь Николаевич", "Заведующий лабораторией физико-химических методов анализа",
-            "sktu"),
+    "lab": (
+        "lab@cluster.demo",
+        "Белов Игорь Николаевич",
+        "Заведующий лабораторией физико-химических методов анализа",
+        "sktu",
+    ),
     "applicant": ("applicant@cluster.demo", "Фролов Роман Андреевич", "Директор", "carbontech"),
     "user": ("user@cluster.demo", "Никитина Екатерина Дмитриевна", "Инженер-технолог", None),
 }
 #: Which special users administer their organization.
 _SPECIAL_ADMINS = {"manager", "sme", "applicant"}
 
-_SECOND_USER_PREFIX = {OrgKind.LARGE: "zakupki", OrgKind.UNIVERSITY: "nauka", OrgKind.RESEARCH: "lab",
-                       OrgKind.SME: "sales", OrgKind.PUBLIC: "office", OrgKind.OTHER: "study"}
+_SECOND_USER_PREFIX = {
+    OrgKind.LARGE: "zakupki",
+    OrgKind.UNIVERSITY: "nauka",
+    OrgKind.RESEARCH: "lab",
+    OrgKind.SME: "sales",
+    OrgKind.PUBLIC: "office",
+    OrgKind.OTHER: "study",
+}
 
 
 def build_organizations(demo: Demo) -> None:
@@ -54,14 +75,25 @@ def _organization(demo: Demo, spec: OrgSpec, registry: Registry) -> Organization
     else:
         registered = demo.today - dt.timedelta(days=rng.randint(45, 400))
     return Organization(
-        name_ru=spec.name_ru, name_en=spec.name_en, kind=spec.kind,
+        name_ru=spec.name_ru,
+        name_en=spec.name_en,
+        kind=spec.kind,
         inn=registry.inn(tax_code) if tax_code else None,
         ogrn=registry.ogrn(tax_code, max(spec.founded, 2002)) if tax_code else None,
-        region=spec.region, city=spec.city, address=f"{spec.city}, {spec.address}",
-        website=f"https://{spec.key}.demo", contact_email=f"info@{spec.key}.demo", phone=_phone(rng, spec.city),
-        description_ru=spec.description_ru, description_en=spec.description_en, staff_size=spec.staff,
-        certifications="\n".join(spec.certifications), capacity=spec.capacity,
-        confidential_fields=list(spec.confidential), membership_status=_STATUS[spec.status], member_since=member_since,
+        region=spec.region,
+        city=spec.city,
+        address=f"{spec.city}, {spec.address}",
+        website=f"https://{spec.key}.demo",
+        contact_email=f"info@{spec.key}.demo",
+        phone=_phone(rng, spec.city),
+        description_ru=spec.description_ru,
+        description_en=spec.description_en,
+        staff_size=spec.staff,
+        certifications="\n".join(spec.certifications),
+        capacity=spec.capacity,
+        confidential_fields=list(spec.confidential),
+        membership_status=_STATUS[spec.status],
+        member_since=member_since,
         created_at=dt.datetime.combine(registered, dt.time(8, 0)),
     )
 
@@ -71,7 +103,7 @@ def _phone(rng, city: str) -> str:
     if code.startswith("+"):  # abroad: the code already carries the country
         return f"{code} {rng.randint(20, 79)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}"
     local_digits = 10 - len(code)
-    number = str(rng.randint(2 * 10 ** (local_digits - 1), 10 ** local_digits - 1))
+    number = str(rng.randint(2 * 10 ** (local_digits - 1), 10**local_digits - 1))
     groups = [number[:-4], number[-4:-2], number[-2:]]
     return f"+7 ({code}) " + "-".join(groups)
 
@@ -87,8 +119,16 @@ def build_users(demo: Demo) -> None:
         spec = demo.specs[key]
         people = [_user(demo, f"info@{key}.demo", full_name(rng), position(rng, spec.kind), org, admin=True)]
         if spec.kind != OrgKind.SME or spec.staff >= 60:
-            people.append(_user(demo, f"{_SECOND_USER_PREFIX[spec.kind]}@{key}.demo", full_name(rng),
-                                position(rng, spec.kind, second=True), org, admin=False))
+            people.append(
+                _user(
+                    demo,
+                    f"{_SECOND_USER_PREFIX[spec.kind]}@{key}.demo",
+                    full_name(rng),
+                    position(rng, spec.kind, second=True),
+                    org,
+                    admin=False,
+                )
+            )
         demo.users[key] = people
     for role_name, (email, name, title, key) in SPECIAL_USERS.items():
         org = demo.orgs[key] if key else None
@@ -103,11 +143,19 @@ def build_users(demo: Demo) -> None:
 
 def _user(demo: Demo, email: str, name: str, title: str, org: Organization | None, *, admin: bool) -> User:
     rng = demo.rng
-    user = User(email=email, full_name=name, position=title, password_hash=demo.password_hash, role=Role.USER,
-                organization=org, is_org_admin=admin, locale="ru",
-                phone=org.phone if org is not None else "+7 (918) 555-24-17",
-                created_at=(org.created_at if org is not None else demo.days_ago(90)) + dt.timedelta(hours=1),
-                last_login_at=demo.days_ago(rng.randint(0, 20), hour=rng.randint(5, 15)))
+    user = User(
+        email=email,
+        full_name=name,
+        position=title,
+        password_hash=demo.password_hash,
+        role=Role.USER,
+        organization=org,
+        is_org_admin=admin,
+        locale="ru",
+        phone=org.phone if org is not None else "+7 (918) 555-24-17",
+        created_at=(org.created_at if org is not None else demo.days_ago(90)) + dt.timedelta(hours=1),
+        last_login_at=demo.days_ago(rng.randint(0, 20), hour=rng.randint(5, 15)),
+    )
     db.session.add(user)
     return user
 
@@ -118,30 +166,66 @@ def build_applications(demo: Demo) -> None:
     for key, spec in demo.specs.items():
         org = demo.orgs[key]
         if spec.status == "applied":
-            _application(demo, org, demo.special["applicant"], ApplicationStatus.PENDING, demo.days_ago(3),
-                         "Просим принять нашу компанию в число участников кластера. Изготавливаем детали "
-                         "из углепластика и готовы участвовать в совместных проектах по импортозамещению "
-                         "композитных изделий.")
+            _application(
+                demo,
+                org,
+                demo.special["applicant"],
+                ApplicationStatus.PENDING,
+                demo.days_ago(3),
+                "Просим принять нашу компанию в число участников кластера. Изготавливаем детали "
+                "из углепластика и готовы участвовать в совместных проектах по импортозамещению "
+                "композитных изделий.",
+            )
         elif spec.status == "rejected":
-            _application(demo, org, demo.admin(key), ApplicationStatus.REJECTED, demo.days_ago(40),
-                         "Просим рассмотреть заявку на вступление в кластер: оказываем услуги "
-                         "по сертификации продукции.",
-                         decided_by=manager, decided_at=demo.days_ago(31),
-                         reason="Организация не ведёт деятельность в Ставропольском крае и не представила сведения о "
-                                "производственной или испытательной базе. Предлагаем подать заявку повторно после "
-                                "открытия обособленного подразделения в крае.")
+            _application(
+                demo,
+                org,
+                demo.admin(key),
+                ApplicationStatus.REJECTED,
+                demo.days_ago(40),
+                "Просим рассмотреть заявку на вступление в кластер: оказываем услуги по сертификации продукции.",
+                decided_by=manager,
+                decided_at=demo.days_ago(31),
+                reason="Организация не ведёт деятельность в Ставропольском крае и не представила сведения о "
+                "производственной или испытательной базе. Предлагаем подать заявку повторно после "
+                "открытия обособленного подразделения в крае.",
+            )
         elif spec.status == "member" and spec.member_years <= 1:
             decided = dt.datetime.combine(org.member_since, dt.time(9, 0))
-            _application(demo, org, demo.admin(key), ApplicationStatus.APPROVED, decided - dt.timedelta(days=12),
-                         "Просим принять нас в участники кластера, готовы участвовать в кооперации и совместных "
-                         "проектах.",
-                         decided_by=manager, decided_at=decided)
+            _application(
+                demo,
+                org,
+                demo.admin(key),
+                ApplicationStatus.APPROVED,
+                decided - dt.timedelta(days=12),
+                "Просим принять нас в участники кластера, готовы участвовать в кооперации и совместных проектах.",
+                decided_by=manager,
+                decided_at=decided,
+            )
 
 
-def _application(demo: Demo, org: Organization, applicant: User, status: ApplicationStatus, created: dt.datetime,
-                 message: str, *, decided_by: User | None = None, decided_at: dt.datetime | None = None,
-                 reason: str = "") -> None:
-    db.session.add(MembershipApplication(organization=org, applicant=applicant, message=message, status=status,
-                                         decision_reason=reason, decided_by=decided_by, decided_at=decided_at,
-                                         created_at=created))
+def _application(
+    demo: Demo,
+    org: Organization,
+    applicant: User,
+    status: ApplicationStatus,
+    created: dt.datetime,
+    message: str,
+    *,
+    decided_by: User | None = None,
+    decided_at: dt.datetime | None = None,
+    reason: str = "",
+) -> None:
+    db.session.add(
+        MembershipApplication(
+            organization=org,
+            applicant=applicant,
+            message=message,
+            status=status,
+            decision_reason=reason,
+            decided_by=decided_by,
+            decided_at=decided_at,
+            created_at=created,
+        )
+    )
     demo.counts["applications"] += 1

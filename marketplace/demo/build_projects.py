@@ -4,6 +4,7 @@ Each project's history is laid out on a timeline from its registration to
 yesterday: status changes, invitations and answers, progress updates, written
 in time order so the events' ids follow their dates.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,31 +41,62 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
         return _office_hours(created + span * fraction)
 
     project = Project(
-        title=spec.title, description=spec.description, kind=spec.kind, status=spec.status,
-        percent_complete=spec.percent, budget=Decimal(spec.budget) if spec.budget is not None else None,
+        title=spec.title,
+        description=spec.description,
+        kind=spec.kind,
+        status=spec.status,
+        percent_complete=spec.percent,
+        budget=Decimal(spec.budget) if spec.budget is not None else None,
         budget_confidential=spec.budget_confidential,
         starts_on=demo.today + dt.timedelta(days=spec.start_days),
         ends_on=demo.today + dt.timedelta(days=spec.start_days + spec.duration_days),
-        manager=manager, created_by=manager, lead_organization=demo.orgs[spec.lead], visibility=spec.visibility,
-        okpd2_codes=list(spec.okpd2), created_at=created, updated_at=at(0.95),
+        manager=manager,
+        created_by=manager,
+        lead_organization=demo.orgs[spec.lead],
+        visibility=spec.visibility,
+        okpd2_codes=list(spec.okpd2),
+        created_at=created,
+        updated_at=at(0.95),
     )
     db.session.add(project)
-    needs = [ProjectNeed(project=project, title=need.title, description=need.description,
-                         competency=demo.competencies[need.competency] if need.competency else None,
-                         org_kind=need.org_kind, partners_needed=need.partners, position=index + 1)
-             for index, need in enumerate(spec.needs)]
+    needs = [
+        ProjectNeed(
+            project=project,
+            title=need.title,
+            description=need.description,
+            competency=demo.competencies[need.competency] if need.competency else None,
+            org_kind=need.org_kind,
+            partners_needed=need.partners,
+            position=index + 1,
+        )
+        for index, need in enumerate(spec.needs)
+    ]
     db.session.add_all(needs)
     demo.counts["project_needs"] += len(needs)
 
     timeline: list[tuple[dt.datetime, dict]] = [(created, dict(action="created", to_status=ProjectStatus.IDEA))]
     path = _PATHS[spec.status]
-    steps = {ProjectStatus.PLANNED: 0.12, ProjectStatus.ACTIVE: 0.3, ProjectStatus.COMPLETED: 0.92,
-             ProjectStatus.CANCELLED: 0.85}
+    steps = {
+        ProjectStatus.PLANNED: 0.12,
+        ProjectStatus.ACTIVE: 0.3,
+        ProjectStatus.COMPLETED: 0.92,
+        ProjectStatus.CANCELLED: 0.85,
+    }
     for previous, status in zip(path, path[1:]):
         kind = "cancelled" if status == ProjectStatus.CANCELLED else "status_changed"
         note = spec.note if status in (ProjectStatus.CANCELLED, ProjectStatus.COMPLETED) else ""
-        timeline.append((at(steps[status]), dict(action=kind, from_status=previous, to_status=status, note=note,
-                                                 percent=100 if status == ProjectStatus.COMPLETED else None)))
+        timeline.append(
+            (
+                at(steps[status]),
+                dict(
+                    action=kind,
+                    from_status=previous,
+                    to_status=status,
+                    note=note,
+                    percent=100 if status == ProjectStatus.COMPLETED else None,
+                ),
+            )
+        )
 
     for index, member_spec in enumerate(spec.members):
         if not demo.is_member(member_spec.org):
@@ -73,9 +105,17 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
         invited_at = at(0.05 + 0.04 * index)
         answered_at = at(0.12 + 0.05 * index)
         member = ConsortiumMember(
-            project=project, organization=organization, role=member_spec.role, status=member_spec.status,
-            needs=[needs[i] for i in member_spec.needs], message=member_spec.message, invited_by=manager,
-            invited_at=invited_at, created_at=invited_at, updated_at=invited_at)
+            project=project,
+            organization=organization,
+            role=member_spec.role,
+            status=member_spec.status,
+            needs=[needs[i] for i in member_spec.needs],
+            message=member_spec.message,
+            invited_by=manager,
+            invited_at=invited_at,
+            created_at=invited_at,
+            updated_at=invited_at,
+        )
         timeline.append((invited_at, dict(action="invited", organization=organization, note=member_spec.message)))
         if member_spec.status in (ConsortiumStatus.ACCEPTED, ConsortiumStatus.DECLINED, ConsortiumStatus.REMOVED):
             responder = demo.admin(member_spec.org)
@@ -83,13 +123,30 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
             member.status = member_spec.status
             member.response_message = member_spec.answer
             member.responded_by, member.responded_at, member.updated_at = responder, answered_at, answered_at
-            timeline.append((answered_at, dict(action="declined" if declined else "accepted", actor=responder,
-                                               organization=organization, note=member_spec.answer)))
+            timeline.append(
+                (
+                    answered_at,
+                    dict(
+                        action="declined" if declined else "accepted",
+                        actor=responder,
+                        organization=organization,
+                        note=member_spec.answer,
+                    ),
+                )
+            )
             if member_spec.status == ConsortiumStatus.REMOVED:
                 removed_at = at(0.6)
                 member.updated_at = removed_at
-                timeline.append((removed_at, dict(action="removed", organization=organization,
-                                                  note="Металлоконструкции включены в поставку изготовителя.")))
+                timeline.append(
+                    (
+                        removed_at,
+                        dict(
+                            action="removed",
+                            organization=organization,
+                            note="Металлоконструкции включены в поставку изготовителя.",
+                        ),
+                    )
+                )
         db.session.add(member)
         demo.counts["consortium_members"] += 1
 
@@ -109,8 +166,27 @@ def _office_hours(moment: dt.datetime) -> dt.datetime:
     return (midnight + dt.timedelta(hours=6) + (moment - midnight) * 0.375).replace(microsecond=0)
 
 
-def _event(project: Project, actor: User, at: dt.datetime, *, action: str, from_status=None, to_status=None,
-           percent: int | None = None, organization=None, note: str = "") -> None:
-    project.events.append(ProjectEvent(actor=actor, action=action, from_status=from_status, to_status=to_status,
-                                       percent_complete=percent, organization=organization, note=note or "",
-                                       created_at=at))
+def _event(
+    project: Project,
+    actor: User,
+    at: dt.datetime,
+    *,
+    action: str,
+    from_status=None,
+    to_status=None,
+    percent: int | None = None,
+    organization=None,
+    note: str = "",
+) -> None:
+    project.events.append(
+        ProjectEvent(
+            actor=actor,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+            percent_complete=percent,
+            organization=organization,
+            note=note or "",
+            created_at=at,
+        )
+    )

@@ -1,4 +1,5 @@
 """State shared by the seed steps: the random generator, "now", and what has been built so far."""
+
 from __future__ import annotations
 
 import datetime as dt

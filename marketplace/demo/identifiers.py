@@ -3,6 +3,7 @@
 Numbers are drawn from a seeded ``random.Random`` and never repeat within
 one ``Registry``, so a demo database always satisfies the unique constraints.
 """
+
 from __future__ import annotations
 
 import random
@@ -34,14 +35,18 @@ class Registry:
 
     def inn(self, region_code: int) -> str:
         """10-digit INN: region, tax office, serial number, check digit."""
+
         def make() -> str:
             body = f"{region_code:02d}{self.rng.randint(1, 39):02d}{self.rng.randint(0, 99999):05d}"
             return body + inn_check_digit(body)
+
         return self._unique(make)
 
     def ogrn(self, region_code: int, year: int) -> str:
         """13-digit OGRN: sign 1, year, region, tax office, record number, check digit."""
+
         def make() -> str:
             body = f"1{year % 100:02d}{region_code:02d}{self.rng.randint(1, 39):02d}{self.rng.randint(0, 99999):05d}"
             return body + ogrn_check_digit(body)
+
         return self._unique(make)

@@ -6,6 +6,7 @@ dates are relative to today so the bookings and deadlines stay in the future.
 The documented logins and what each role can try are in docs/features/demo.md;
 every demo user's password is ``demo12345``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,7 +60,27 @@ def seed_demo() -> dict[str, int]:
 
 
 #: The kinds counted, in the order the CLI reports them.
-_KINDS = ("organizations", "users", "applications", "products", "equipment", "bookings", "orders", "responses",
-          "offers", "projects", "project_needs", "consortium_members", "value_chains", "chain_stages",
-          "chain_stage_members", "events", "event_registrations", "ideas", "idea_comments",
-          "ratings", "kpi_targets", "notifications")
+_KINDS = (
+    "organizations",
+    "users",
+    "applications",
+    "products",
+    "equipment",
+    "bookings",
+    "orders",
+    "responses",
+    "offers",
+    "projects",
+    "project_needs",
+    "consortium_members",
+    "value_chains",
+    "chain_stages",
+    "chain_stage_members",
+    "events",
+    "event_registrations",
+    "ideas",
+    "idea_comments",
+    "ratings",
+    "kpi_targets",
+    "notifications",
+)

@@ -4,6 +4,7 @@ A template is written once and may be listed by several organizations of
 the same trade; the seed jitters the price per organization so two
 suppliers of the same service do not look identical.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,17 +26,40 @@ class ProductTemplate:
     is_service: bool = False
 
 
-def P(key: str, okpd2: str, name_ru: str, name_en: str, unit: str, price: int | None,
-      description_ru: str, description_en: str, specs: str = "", *, hs: str | None = None,
-      unspsc: str | None = None, service: bool = False) -> ProductTemplate:
+def P(
+    key: str,
+    okpd2: str,
+    name_ru: str,
+    name_en: str,
+    unit: str,
+    price: int | None,
+    description_ru: str,
+    description_en: str,
+    specs: str = "",
+    *,
+    hs: str | None = None,
+    unspsc: str | None = None,
+    service: bool = False,
+) -> ProductTemplate:
     """Shorthand: ``specs`` is written as "Name: value; Name: value"."""
     pairs = tuple(tuple(part.split(": ", 1)) for part in specs.split("; ") if part)  # type: ignore[misc]
-    return ProductTemplate(key, okpd2, name_ru, name_en, unit, price, description_ru, description_en,
-                           pairs, hs, unspsc, service)
+    return ProductTemplate(
+        key, okpd2, name_ru, name_en, unit, price, description_ru, description_en, pairs, hs, unspsc, service
+    )
 
 
-def S(key: str, okpd2: str, name_ru: str, name_en: str, unit: str, price: int | None,
-      description_ru: str, description_en: str, specs: str = "", **kw) -> ProductTemplate:
+def S(
+    key: str,
+    okpd2: str,
+    name_ru: str,
+    name_en: str,
+    unit: str,
+    price: int | None,
+    description_ru: str,
+    description_en: str,
+    specs: str = "",
+    **kw,
+) -> ProductTemplate:
     """A service template."""
     return P(key, okpd2, name_ru, name_en, unit, price, description_ru, description_en, specs, service=True, **kw)
 

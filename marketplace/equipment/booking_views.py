@@ -2,6 +2,7 @@
 
 Registered on the equipment blueprint (imported at the end of ``views``).
 """
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -54,8 +55,13 @@ def my_bookings():
         statement = statement.where(false())
     else:
         statement = statement.where(Booking.organization_id == current_user.organization_id)
-    return render_template("equipment/my_bookings.html", page=_listing(statement, status), status=status,
-                           action_form=ActionForm(), can_cancel=services.can_still_cancel)
+    return render_template(
+        "equipment/my_bookings.html",
+        page=_listing(statement, status),
+        status=status,
+        action_form=ActionForm(),
+        can_cancel=services.can_still_cancel,
+    )
 
 
 @bp.route("/bookings/incoming")
@@ -70,12 +76,15 @@ def incoming():
         statement = statement.where(Equipment.organization_id == current_user.organization_id)
     page = _listing(statement, status)
     clashes = {
-        booking.id: services.approved_overlap(booking.equipment_id, booking.starts_at, booking.ends_at,
-                                              exclude_id=booking.id)
-        for booking in page.items if booking.status == BookingStatus.PENDING
+        booking.id: services.approved_overlap(
+            booking.equipment_id, booking.starts_at, booking.ends_at, exclude_id=booking.id
+        )
+        for booking in page.items
+        if booking.status == BookingStatus.PENDING
     }
-    return render_template("equipment/incoming.html", page=page, status=status, clashes=clashes,
-                           decision_form=DecisionForm(formdata=None))
+    return render_template(
+        "equipment/incoming.html", page=page, status=status, clashes=clashes, decision_form=DecisionForm(formdata=None)
+    )
 
 
 @bp.route("/bookings/<int:booking_id>")
@@ -87,17 +96,21 @@ def booking(booking_id: int):
     return render_booking(item)
 
 
-def render_booking(booking: Booking, form: DecisionForm | None = None, error: str | None = None,
-                   status: int = 200):
+def render_booking(booking: Booking, form: DecisionForm | None = None, error: str | None = None, status: int = 200):
     clash = None
     if booking.status == BookingStatus.PENDING:
-        clash = services.approved_overlap(booking.equipment_id, booking.starts_at, booking.ends_at,
-                                          exclude_id=booking.id)
+        clash = services.approved_overlap(
+            booking.equipment_id, booking.starts_at, booking.ends_at, exclude_id=booking.id
+        )
     return render_template(
-        "equipment/booking.html", booking=booking, clash=clash, error=error,
-        decision_form=form or DecisionForm(formdata=None), action_form=ActionForm(formdata=None),
-        can_decide=rules.can_decide(booking), can_cancel=rules.can_cancel(booking) and services.can_still_cancel(
-            booking),
+        "equipment/booking.html",
+        booking=booking,
+        clash=clash,
+        error=error,
+        decision_form=form or DecisionForm(formdata=None),
+        action_form=ActionForm(formdata=None),
+        can_decide=rules.can_decide(booking),
+        can_cancel=rules.can_cancel(booking) and services.can_still_cancel(booking),
     ), status
 
 
@@ -123,15 +136,20 @@ def _decide(booking_id: int, form_class, decide, message: str):
 @bp.route("/bookings/<int:booking_id>/approve", methods=["POST"])
 @login_required
 def approve(booking_id: int):
-    return _decide(booking_id, DecisionForm, services.approve_booking,
-                   _("The booking has been approved and the requester notified."))
+    return _decide(
+        booking_id,
+        DecisionForm,
+        services.approve_booking,
+        _("The booking has been approved and the requester notified."),
+    )
 
 
 @bp.route("/bookings/<int:booking_id>/reject", methods=["POST"])
 @login_required
 def reject(booking_id: int):
-    return _decide(booking_id, RejectForm, services.reject_booking,
-                   _("The request has been rejected and the requester notified."))
+    return _decide(
+        booking_id, RejectForm, services.reject_booking, _("The request has been rejected and the requester notified.")
+    )
 
 
 @bp.route("/bookings/<int:booking_id>/cancel", methods=["POST"])

@@ -3,6 +3,7 @@
 The view converts each booking's window to the cluster's time zone and hands
 the pairs in; a booking that spans several days appears on each of them.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -63,8 +64,9 @@ class Day:
     slots: list[Slot] = field(default_factory=list)
 
 
-def build_month(year: int, month: int, windows: list[tuple[Any, dt.datetime, dt.datetime]],
-                today: dt.date) -> list[list[Day]]:
+def build_month(
+    year: int, month: int, windows: list[tuple[Any, dt.datetime, dt.datetime]], today: dt.date
+) -> list[list[Day]]:
     """Weeks of ``Day``s; ``windows`` are (booking, local start, local end), half-open."""
     weeks = []
     for week in grid_dates(year, month):

@@ -1,11 +1,11 @@
 """Forms of the equipment feature: items, booking requests, decisions, list filters."""
+
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import to_utc
+from flask_babel import lazy_gettext as _l, to_utc
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import FileStorage
 from wtforms import (
@@ -29,7 +29,7 @@ from ..forms import NumberRange, RegionField, SpecsField, strip_filter
 from ..i18n import choices
 from .models import AccessPolicy, EquipmentCategory, EquipmentStatus
 
-MAX_PRICE = Decimal("999999999999")
+MAX_PRICE = Decimal(999999999999)
 
 
 class PriceField(DecimalField):
@@ -47,8 +47,11 @@ class PriceField(DecimalField):
             raise ValueError(self.gettext("Not a valid decimal value."))
 
 
-PRICE_VALIDATORS = [Optional(), NumberRange(min=0, message=_l("A price cannot be negative.")),
-                    NumberRange(max=MAX_PRICE)]
+PRICE_VALIDATORS = [
+    Optional(),
+    NumberRange(min=0, message=_l("A price cannot be negative.")),
+    NumberRange(max=MAX_PRICE),
+]
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -63,26 +66,38 @@ class EquipmentForm(FlaskForm):
     category = SelectField(_l("Category"), choices=choices(EquipmentCategory))
     manufacturer = StringField(_l("Manufacturer"), filters=[strip_filter], validators=[Length(max=120)])
     model = StringField(_l("Model"), filters=[strip_filter], validators=[Length(max=120)])
-    description_ru = TextAreaField(_l("Description (Russian)"), filters=[strip_filter],
-                                   validators=[Length(max=10000)], render_kw={"rows": 5})
-    description_en = TextAreaField(_l("Description (English)"), filters=[strip_filter],
-                                   validators=[Length(max=10000)], render_kw={"rows": 5})
-    location = StringField(_l("Location"), filters=[strip_filter], validators=[Length(max=255)],
-                           description=_l("City, address, building and room."))
-    specs = SpecsField(_l("Specifications"), render_kw={"rows": 5},
-                       description=_l('One per line, as "name: value", e.g. "Working area: 800 × 500 × 500 mm".'))
-    price_per_hour = PriceField(_l("Price per hour, ₽"), places=2,
-                                validators=PRICE_VALIDATORS)
-    price_per_day = PriceField(_l("Price per day, ₽"), places=2,
-                               validators=PRICE_VALIDATORS)
+    description_ru = TextAreaField(
+        _l("Description (Russian)"), filters=[strip_filter], validators=[Length(max=10000)], render_kw={"rows": 5}
+    )
+    description_en = TextAreaField(
+        _l("Description (English)"), filters=[strip_filter], validators=[Length(max=10000)], render_kw={"rows": 5}
+    )
+    location = StringField(
+        _l("Location"),
+        filters=[strip_filter],
+        validators=[Length(max=255)],
+        description=_l("City, address, building and room."),
+    )
+    specs = SpecsField(
+        _l("Specifications"),
+        render_kw={"rows": 5},
+        description=_l('One per line, as "name: value", e.g. "Working area: 800 × 500 × 500 mm".'),
+    )
+    price_per_hour = PriceField(_l("Price per hour, ₽"), places=2, validators=PRICE_VALIDATORS)
+    price_per_day = PriceField(_l("Price per day, ₽"), places=2, validators=PRICE_VALIDATORS)
     access = SelectField(_l("Who may book it"), choices=choices(AccessPolicy))
-    requirements = TextAreaField(_l("Requirements for users"), filters=[strip_filter],
-                                 validators=[Length(max=5000)], render_kw={"rows": 3},
-                                 description=_l("Operator training, safety briefing, materials to bring."))
+    requirements = TextAreaField(
+        _l("Requirements for users"),
+        filters=[strip_filter],
+        validators=[Length(max=5000)],
+        render_kw={"rows": 3},
+        description=_l("Operator training, safety briefing, materials to bring."),
+    )
     status = SelectField(_l("Status"), choices=choices(EquipmentStatus))
     # Not named "attachments": that would be filled from the item's relationship by ``obj=item``.
-    files = MultipleFileField(_l("Attach files"),
-                                    description=_l("Photos, data sheets, price lists (PDF, images, office files)."))
+    files = MultipleFileField(
+        _l("Attach files"), description=_l("Photos, data sheets, price lists (PDF, images, office files).")
+    )
     remove_files = MultiCheckboxField(_l("Remove files"), coerce=int, choices=[], validate_choice=True)
 
     def item_fields(self) -> dict:
@@ -105,8 +120,7 @@ class EquipmentForm(FlaskForm):
         }
 
     def uploads(self) -> list:
-        return [upload for upload in (self.files.data or [])
-                if isinstance(upload, FileStorage) and upload.filename]
+        return [upload for upload in (self.files.data or []) if isinstance(upload, FileStorage) and upload.filename]
 
 
 def add_error(form: FlaskForm, field: str | None, message: str) -> None:
@@ -126,12 +140,17 @@ class BookingForm(FlaskForm):
 
     start_date = DateField(_l("Date"), validators=[InputRequired()])
     start_time = TimeField(_l("From"), validators=[InputRequired()])
-    end_date = DateField(_l("Until date"), validators=[Optional()],
-                         description=_l("Leave empty when the window ends on the same day."))
+    end_date = DateField(
+        _l("Until date"), validators=[Optional()], description=_l("Leave empty when the window ends on the same day.")
+    )
     end_time = TimeField(_l("To"), validators=[InputRequired()])
-    purpose = TextAreaField(_l("Purpose"), filters=[strip_filter], validators=[DataRequired(), Length(max=2000)],
-                            render_kw={"rows": 3},
-                            description=_l("What you will do: samples, materials, expected load."))
+    purpose = TextAreaField(
+        _l("Purpose"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=2000)],
+        render_kw={"rows": 3},
+        description=_l("What you will do: samples, materials, expected load."),
+    )
 
     def window(self) -> tuple[dt.datetime, dt.datetime]:
         starts = dt.datetime.combine(self.start_date.data, self.start_time.data)
@@ -153,15 +172,18 @@ class BookingForm(FlaskForm):
 
 class DecisionForm(FlaskForm):
     next = HiddenField()
-    note = TextAreaField(_l("Note to the requester"), filters=[strip_filter], validators=[Length(max=2000)],
-                         render_kw={"rows": 2})
+    note = TextAreaField(
+        _l("Note to the requester"), filters=[strip_filter], validators=[Length(max=2000)], render_kw={"rows": 2}
+    )
 
 
 class RejectForm(DecisionForm):
-    note = TextAreaField(_l("Note to the requester"), filters=[strip_filter],
-                         validators=[DataRequired(message=_l("Say why the request is rejected.")),
-                                     Length(max=2000)],
-                         render_kw={"rows": 2})
+    note = TextAreaField(
+        _l("Note to the requester"),
+        filters=[strip_filter],
+        validators=[DataRequired(message=_l("Say why the request is rejected.")), Length(max=2000)],
+        render_kw={"rows": 2},
+    )
 
 
 class ActionForm(FlaskForm):
@@ -190,10 +212,12 @@ class FilterForm(_QueryForm):
 
 
 class FreeWindowForm(_QueryForm):
-    start = DateTimeLocalField(_l("From"), format=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
-                               validators=[InputRequired()])
-    end = DateTimeLocalField(_l("To"), format=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
-                             validators=[InputRequired()])
+    start = DateTimeLocalField(
+        _l("From"), format=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"], validators=[InputRequired()]
+    )
+    end = DateTimeLocalField(
+        _l("To"), format=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"], validators=[InputRequired()]
+    )
     category = SelectField(_l("Category"), choices=choices(EquipmentCategory, _l("— any —")), default="")
     region = RegionField(_l("Region"), allow_blank=True)
 

@@ -1,4 +1,5 @@
 """Shared equipment lent by members and universities, and its bookings."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -4,10 +4,10 @@ The owner hears about new requests and about cancelled approved bookings;
 the requester hears about every decision. Everything goes through
 ``notifications.services.notify`` (in-app and/or mail, as each user chose).
 """
+
 from __future__ import annotations
 
-from flask_babel import format_datetime
-from flask_babel import gettext as _
+from flask_babel import format_datetime, gettext as _
 from sqlalchemy import select
 
 from ..accounts.models import User
@@ -25,19 +25,28 @@ def _window(booking: Booking) -> str:
 def _owner_users(booking: Booking) -> list[User]:
     """The owner's organization admins, else all its active users."""
     users = db.session.scalars(
-        select(User).where(User.organization_id == booking.equipment.organization_id, User.active.is_(True))
+        select(User)
+        .where(User.organization_id == booking.equipment.organization_id, User.active.is_(True))
         .order_by(User.is_org_admin.desc(), User.id)
     ).all()
     return [user for user in users if user.is_org_admin] or list(users)
 
 
 def new_request(booking: Booking) -> None:
-    notify(_owner_users(booking), NotificationKind.BOOKING_REQUEST,
-           lambda: _("New booking request: %(item)s", item=localized(booking.equipment, "name")),
-           lambda: _("%(org)s asks to use %(item)s for %(window)s.\n\nPurpose: %(purpose)s",
-                     org=localized(booking.organization, "name"), item=localized(booking.equipment, "name"),
-                     window=_window(booking), purpose=booking.purpose),
-           link_to("equipment.booking", booking_id=booking.id), exclude=booking.requested_by_id)
+    notify(
+        _owner_users(booking),
+        NotificationKind.BOOKING_REQUEST,
+        lambda: _("New booking request: %(item)s", item=localized(booking.equipment, "name")),
+        lambda: _(
+            "%(org)s asks to use %(item)s for %(window)s.\n\nPurpose: %(purpose)s",
+            org=localized(booking.organization, "name"),
+            item=localized(booking.equipment, "name"),
+            window=_window(booking),
+            purpose=booking.purpose,
+        ),
+        link_to("equipment.booking", booking_id=booking.id),
+        exclude=booking.requested_by_id,
+    )
 
 
 def decision(booking: Booking) -> None:
@@ -59,24 +68,40 @@ def decision(booking: Booking) -> None:
         if booking.status == BookingStatus.APPROVED:
             text = _("Your booking of %(item)s for %(window)s has been approved.", item=item, window=_window(booking))
         elif booking.status == BookingStatus.REJECTED:
-            text = _("Your request to book %(item)s for %(window)s has been rejected.", item=item,
-                     window=_window(booking))
+            text = _(
+                "Your request to book %(item)s for %(window)s has been rejected.", item=item, window=_window(booking)
+            )
         else:
-            text = _("Your booking of %(item)s for %(window)s has been cancelled by the owner.", item=item,
-                     window=_window(booking))
+            text = _(
+                "Your booking of %(item)s for %(window)s has been cancelled by the owner.",
+                item=item,
+                window=_window(booking),
+            )
         if booking.decision_note:
             text += "\n\n" + _("Note from the owner: %(note)s", note=booking.decision_note)
         return text
 
-    notify([requester], NotificationKind.BOOKING_DECISION, subject, body, link_to("equipment.my_bookings"),
-           exclude=booking.decided_by_id)
+    notify(
+        [requester],
+        NotificationKind.BOOKING_DECISION,
+        subject,
+        body,
+        link_to("equipment.my_bookings"),
+        exclude=booking.decided_by_id,
+    )
 
 
 def cancellation(booking: Booking) -> None:
     """Tell the owner that an approved window became free again."""
-    notify(_owner_users(booking), NotificationKind.BOOKING_REQUEST,
-           lambda: _("Booking cancelled: %(item)s", item=localized(booking.equipment, "name")),
-           lambda: _("%(org)s cancelled its approved booking of %(item)s for %(window)s; the time is free again.",
-                     org=localized(booking.organization, "name"), item=localized(booking.equipment, "name"),
-                     window=_window(booking)),
-           link_to("equipment.calendar", equipment_id=booking.equipment_id))
+    notify(
+        _owner_users(booking),
+        NotificationKind.BOOKING_REQUEST,
+        lambda: _("Booking cancelled: %(item)s", item=localized(booking.equipment, "name")),
+        lambda: _(
+            "%(org)s cancelled its approved booking of %(item)s for %(window)s; the time is free again.",
+            org=localized(booking.organization, "name"),
+            item=localized(booking.equipment, "name"),
+            window=_window(booking),
+        ),
+        link_to("equipment.calendar", equipment_id=booking.equipment_id),
+    )

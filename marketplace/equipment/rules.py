@@ -15,6 +15,7 @@ Builds on ``marketplace.access``:
 - who asked for an approved window is shown to members (and to the requester
   itself); guests and non-members see only that the window is busy.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -45,8 +46,9 @@ def require_add_equipment(user: Any = None) -> None:
 
 def can_edit_item(item: Equipment, user: Any = None) -> bool:
     user = _user(user)
-    return (access.access_level(user) >= AccessLevel.MEMBER
-            and access.can_edit_organization_records(item.organization_id, user))
+    return access.access_level(user) >= AccessLevel.MEMBER and access.can_edit_organization_records(
+        item.organization_id, user
+    )
 
 
 def require_edit_item(item: Equipment, user: Any = None) -> None:
@@ -104,6 +106,8 @@ def can_see_pending(item: Equipment, user: Any = None) -> bool:
 def can_see_requester(booking: Booking, user: Any = None) -> bool:
     """Whether to name the organization that holds a window (members, owner, requester)."""
     user = _user(user)
-    return (access.access_level(user) >= AccessLevel.MEMBER
-            or access.belongs_to(booking.organization_id, user)
-            or access.belongs_to(booking.equipment.organization_id, user))
+    return (
+        access.access_level(user) >= AccessLevel.MEMBER
+        or access.belongs_to(booking.organization_id, user)
+        or access.belongs_to(booking.equipment.organization_id, user)
+    )

@@ -9,6 +9,7 @@ taking ``lock_row(Equipment, id)`` before every check-then-write on an item's
 bookings (approve, request, cancel, retire). Writers on one item therefore
 run one after another, and each re-reads the rows after it holds the lock.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,15 +32,29 @@ from .models import AccessPolicy, Booking, BookingStatus, Equipment, EquipmentCa
 MAX_WINDOW = dt.timedelta(days=31)
 
 #: Item attributes the edit form may change.
-EDITABLE_FIELDS = ("name_ru", "name_en", "category", "manufacturer", "model", "description_ru",
-                   "description_en", "location", "specs", "price_per_hour", "price_per_day", "access",
-                   "requirements", "status")
+EDITABLE_FIELDS = (
+    "name_ru",
+    "name_en",
+    "category",
+    "manufacturer",
+    "model",
+    "description_ru",
+    "description_en",
+    "location",
+    "specs",
+    "price_per_hour",
+    "price_per_day",
+    "access",
+    "requirements",
+    "status",
+)
 
 #: Bookings that hold (or may come to hold) a window.
 LIVE_STATUSES = (BookingStatus.PENDING, BookingStatus.APPROVED)
 
 
 # --- items -------------------------------------------------------------------------------------------------
+
 
 def create_equipment(organization_id: int, fields: dict[str, Any]) -> Equipment:
     """Add an item owned by ``organization_id`` with the given ``EDITABLE_FIELDS``."""
@@ -93,12 +108,10 @@ def _assign(item: Equipment, fields: dict[str, Any]) -> None:
 def _release_bookings(item: Equipment, by) -> int:
     now = utcnow()
     live = db.session.scalars(
-        select(Booking).where(Booking.equipment_id == item.id, Booking.status.in_(LIVE_STATUSES),
-                              Booking.ends_at > now)
+        select(Booking).where(Booking.equipment_id == item.id, Booking.status.in_(LIVE_STATUSES), Booking.ends_at > now)
     ).all()
     for booking in live:
-        booking.status = (BookingStatus.REJECTED if booking.status == BookingStatus.PENDING
-                          else BookingStatus.CANCELLED)
+        booking.status = BookingStatus.REJECTED if booking.status == BookingStatus.PENDING else BookingStatus.CANCELLED
         booking.decision_note = _("The equipment has been retired.")
         booking.decided_by_id = by.id if by is not None else None
         booking.decided_at = now
@@ -110,6 +123,7 @@ def _release_bookings(item: Equipment, by) -> int:
 
 # --- windows -----------------------------------------------------------------------------------------------
 
+
 def validate_window(starts_at: dt.datetime, ends_at: dt.datetime, *, now: dt.datetime | None = None) -> None:
     """Raise ``InvalidInput`` (naming the form field at fault) unless the naive-UTC window is bookable:
     it ends after it starts, starts in the future and lasts at most ``MAX_WINDOW``."""
@@ -119,18 +133,20 @@ def validate_window(starts_at: dt.datetime, ends_at: dt.datetime, *, now: dt.dat
     if starts_at < now:
         raise InvalidInput(_("The window cannot start in the past."), field="start_date")
     if ends_at - starts_at > MAX_WINDOW:
-        raise InvalidInput(_("One request may cover at most %(days)d days.", days=MAX_WINDOW.days),
-                           field="end_date")
+        raise InvalidInput(_("One request may cover at most %(days)d days.", days=MAX_WINDOW.days), field="end_date")
 
 
-def approved_overlap(equipment_id: int, starts_at: dt.datetime, ends_at: dt.datetime,
-                     exclude_id: int | None = None):
+def approved_overlap(equipment_id: int, starts_at: dt.datetime, ends_at: dt.datetime, exclude_id: int | None = None):
     """The first APPROVED booking of the item that overlaps the window, as a row (id, starts_at, ends_at),
     or None. Reads the database, not the session, so it sees what others committed."""
     statement = (
         select(Booking.id, Booking.starts_at, Booking.ends_at)
-        .where(Booking.equipment_id == equipment_id, Booking.status == BookingStatus.APPROVED,
-               Booking.starts_at < ends_at, Booking.ends_at > starts_at)
+        .where(
+            Booking.equipment_id == equipment_id,
+            Booking.status == BookingStatus.APPROVED,
+            Booking.starts_at < ends_at,
+            Booking.ends_at > starts_at,
+        )
         .order_by(Booking.starts_at)
         .limit(1)
     )
@@ -140,15 +156,17 @@ def approved_overlap(equipment_id: int, starts_at: dt.datetime, ends_at: dt.date
 
 
 def _overlap_message(clash) -> str:
-    return _("This window overlaps a booking already approved for %(start)s – %(end)s. "
-             "Choose another time.", start=format_datetime(clash.starts_at, "short"),
-             end=format_datetime(clash.ends_at, "short"))
+    return _(
+        "This window overlaps a booking already approved for %(start)s – %(end)s. Choose another time.",
+        start=format_datetime(clash.starts_at, "short"),
+        end=format_datetime(clash.ends_at, "short"),
+    )
 
 
 # --- bookings ----------------------------------------------------------------------------------------------
 
-def request_booking(item: Equipment, user, starts_at: dt.datetime, ends_at: dt.datetime,
-                    purpose: str) -> Booking:
+
+def request_booking(item: Equipment, user, starts_at: dt.datetime, ends_at: dt.datetime, purpose: str) -> Booking:
     """Ask for the window ``[starts_at, ends_at)`` (naive UTC) on behalf of the user's organization.
 
     Raises ``LoginRequired``/``Forbidden`` when the user may not book the item, ``Conflict`` when the item
@@ -166,8 +184,15 @@ def request_booking(item: Equipment, user, starts_at: dt.datetime, ends_at: dt.d
     clash = approved_overlap(item.id, starts_at, ends_at)
     if clash is not None:
         raise Conflict(_overlap_message(clash), field="start_date")
-    booking = Booking(equipment=item, organization_id=user.organization_id, requested_by_id=user.id,
-                      starts_at=starts_at, ends_at=ends_at, purpose=purpose, status=BookingStatus.PENDING)
+    booking = Booking(
+        equipment=item,
+        organization_id=user.organization_id,
+        requested_by_id=user.id,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        purpose=purpose,
+        status=BookingStatus.PENDING,
+    )
     db.session.add(booking)
     db.session.flush()
     notifications.new_request(booking)
@@ -194,9 +219,13 @@ def approve_booking(booking: Booking, *, decided_by, note: str = "") -> None:
         raise Conflict(_("This request is for a time that has already passed."))
     clash = approved_overlap(booking.equipment_id, booking.starts_at, booking.ends_at, exclude_id=booking.id)
     if clash is not None:
-        raise Conflict(_("This request cannot be approved: it overlaps a booking already approved for "
-                         "%(start)s – %(end)s.", start=format_datetime(clash.starts_at, "short"),
-                         end=format_datetime(clash.ends_at, "short")))
+        raise Conflict(
+            _(
+                "This request cannot be approved: it overlaps a booking already approved for %(start)s – %(end)s.",
+                start=format_datetime(clash.starts_at, "short"),
+                end=format_datetime(clash.ends_at, "short"),
+            )
+        )
     _decide(booking, BookingStatus.APPROVED, decided_by, note)
 
 
@@ -243,13 +272,23 @@ def cancel_booking(booking: Booking, *, by) -> None:
 
 # --- queries -----------------------------------------------------------------------------------------------
 
-def equipment_statement(*, category: EquipmentCategory | None = None, organization_id: int | None = None,
-                        region: str | None = None, access_policy: AccessPolicy | None = None,
-                        status: EquipmentStatus | None = None, text: str | None = None) -> Select:
+
+def equipment_statement(
+    *,
+    category: EquipmentCategory | None = None,
+    organization_id: int | None = None,
+    region: str | None = None,
+    access_policy: AccessPolicy | None = None,
+    status: EquipmentStatus | None = None,
+    text: str | None = None,
+) -> Select:
     """Items matching the filters, newest first; retired items only when ``status`` asks for them."""
-    statement = (select(Equipment).join(Equipment.organization)
-                 .options(joinedload(Equipment.organization)).order_by(Equipment.created_at.desc(),
-                                                                       Equipment.id.desc()))
+    statement = (
+        select(Equipment)
+        .join(Equipment.organization)
+        .options(joinedload(Equipment.organization))
+        .order_by(Equipment.created_at.desc(), Equipment.id.desc())
+    )
     if status is None:
         statement = statement.where(Equipment.status != EquipmentStatus.RETIRED)
     else:
@@ -263,23 +302,39 @@ def equipment_statement(*, category: EquipmentCategory | None = None, organizati
     if access_policy is not None:
         statement = statement.where(Equipment.access == access_policy)
     if text:
-        statement = statement.where(text_in_any(
-            text, Equipment.name_ru, Equipment.name_en, Equipment.description_ru, Equipment.description_en,
-            Equipment.manufacturer, Equipment.model))
+        statement = statement.where(
+            text_in_any(
+                text,
+                Equipment.name_ru,
+                Equipment.name_en,
+                Equipment.description_ru,
+                Equipment.description_en,
+                Equipment.manufacturer,
+                Equipment.model,
+            )
+        )
     return statement
 
 
-def free_equipment_statement(starts_at: dt.datetime, ends_at: dt.datetime, *,
-                             category: EquipmentCategory | None = None, region: str | None = None) -> Select:
+def free_equipment_statement(
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    *,
+    category: EquipmentCategory | None = None,
+    region: str | None = None,
+) -> Select:
     """Available items with no approved booking overlapping ``[starts_at, ends_at)`` (naive UTC)."""
     busy = select(Booking.equipment_id).where(
-        Booking.status == BookingStatus.APPROVED, Booking.starts_at < ends_at, Booking.ends_at > starts_at)
-    return (equipment_statement(category=category, region=region, status=EquipmentStatus.AVAILABLE)
-            .where(Equipment.id.not_in(busy)))
+        Booking.status == BookingStatus.APPROVED, Booking.starts_at < ends_at, Booking.ends_at > starts_at
+    )
+    return equipment_statement(category=category, region=region, status=EquipmentStatus.AVAILABLE).where(
+        Equipment.id.not_in(busy)
+    )
 
 
-def bookings_between(item: Equipment, starts_at: dt.datetime, ends_at: dt.datetime, *,
-                     pending_for: str | int | None = None) -> list[Booking]:
+def bookings_between(
+    item: Equipment, starts_at: dt.datetime, ends_at: dt.datetime, *, pending_for: str | int | None = None
+) -> list[Booking]:
     """Bookings of the item touching the window: approved ones, plus pending ones when ``pending_for``
     is ``"all"`` (the owner) or an organization id (that requester's own)."""
     shown = Booking.status == BookingStatus.APPROVED
@@ -287,11 +342,14 @@ def bookings_between(item: Equipment, starts_at: dt.datetime, ends_at: dt.dateti
         shown = Booking.status.in_(LIVE_STATUSES)
     elif pending_for is not None:
         shown = or_(shown, (Booking.status == BookingStatus.PENDING) & (Booking.organization_id == pending_for))
-    return list(db.session.scalars(
-        select(Booking).options(joinedload(Booking.organization))
-        .where(Booking.equipment_id == item.id, shown, Booking.starts_at < ends_at, Booking.ends_at > starts_at)
-        .order_by(Booking.starts_at)
-    ))
+    return list(
+        db.session.scalars(
+            select(Booking)
+            .options(joinedload(Booking.organization))
+            .where(Booking.equipment_id == item.id, shown, Booking.starts_at < ends_at, Booking.ends_at > starts_at)
+            .order_by(Booking.starts_at)
+        )
+    )
 
 
 def pending_scope_for(item: Equipment, user) -> str | int | None:

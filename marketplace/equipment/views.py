@@ -2,6 +2,7 @@
 
 Booking routes live in ``booking_views`` on the same blueprint.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,12 +45,15 @@ def booking_window(booking: Booking) -> str:
     """A booking's window in wall time: "12 Mar 2025, 10:00–12:00", or both ends in full."""
     start, end = local(booking.starts_at), local(booking.ends_at)
     if start.date() == end.date():
-        return f"{format_date(start, 'medium', rebase=False)}, {format_time(start, 'short', rebase=False)}–" \
-               f"{format_time(end, 'short', rebase=False)}"
+        return (
+            f"{format_date(start, 'medium', rebase=False)}, {format_time(start, 'short', rebase=False)}–"
+            f"{format_time(end, 'short', rebase=False)}"
+        )
     return f"{format_datetime(start, 'short', rebase=False)} – {format_datetime(end, 'short', rebase=False)}"
 
 
 # --- list and search ---------------------------------------------------------------------------------------
+
 
 @bp.route("/")
 def index():
@@ -66,10 +70,15 @@ def index():
         text=form.value("q"),
     )
     owner = db.session.get(Organization, organization_id) if organization_id else None
-    all_owners_url = url_for("equipment.index",
-                             **{k: v for k, v in request.args.items() if k not in ("org", "page")})
-    return render_template("equipment/index.html", form=form, page=paginate(statement), owner=owner,
-                           all_owners_url=all_owners_url, can_add=rules.can_add_equipment())
+    all_owners_url = url_for("equipment.index", **{k: v for k, v in request.args.items() if k not in ("org", "page")})
+    return render_template(
+        "equipment/index.html",
+        form=form,
+        page=paginate(statement),
+        owner=owner,
+        all_owners_url=all_owners_url,
+        can_add=rules.can_add_equipment(),
+    )
 
 
 @bp.route("/free")
@@ -81,8 +90,10 @@ def free():
         if form.validate():
             category = form.category.data
             statement = services.free_equipment_statement(
-                *form.window(), category=EquipmentCategory(category) if category else None,
-                region=form.region.data or None)
+                *form.window(),
+                category=EquipmentCategory(category) if category else None,
+                region=form.region.data or None,
+            )
             page = paginate(statement)
         else:
             status = 400
@@ -90,6 +101,7 @@ def free():
 
 
 # --- one item ----------------------------------------------------------------------------------------------
+
 
 @bp.route("/<int:equipment_id>")
 def show(equipment_id: int):
@@ -100,29 +112,42 @@ def show(equipment_id: int):
 def render_item(item: Equipment, booking_form: BookingForm | None, status: int = 200):
     now = utcnow()
     upcoming = db.session.scalars(
-        select(Booking).where(Booking.equipment_id == item.id, Booking.status == BookingStatus.APPROVED,
-                              Booking.ends_at > now)
-        .order_by(Booking.starts_at).limit(UPCOMING_SHOWN)
+        select(Booking)
+        .where(Booking.equipment_id == item.id, Booking.status == BookingStatus.APPROVED, Booking.ends_at > now)
+        .order_by(Booking.starts_at)
+        .limit(UPCOMING_SHOWN)
     ).all()
     own_requests = []
     if current_user.is_authenticated and current_user.organization_id is not None:
         own_requests = db.session.scalars(
-            select(Booking).where(Booking.equipment_id == item.id,
-                                  Booking.organization_id == current_user.organization_id,
-                                  Booking.status.in_(services.LIVE_STATUSES), Booking.ends_at > now)
+            select(Booking)
+            .where(
+                Booking.equipment_id == item.id,
+                Booking.organization_id == current_user.organization_id,
+                Booking.status.in_(services.LIVE_STATUSES),
+                Booking.ends_at > now,
+            )
             .order_by(Booking.starts_at)
         ).all()
     pending_count = None
     if rules.can_see_pending(item):
         pending_count = db.session.scalar(
-            select(func.count()).select_from(Booking)
-            .where(Booking.equipment_id == item.id, Booking.status == BookingStatus.PENDING))
+            select(func.count())
+            .select_from(Booking)
+            .where(Booking.equipment_id == item.id, Booking.status == BookingStatus.PENDING)
+        )
     refusal = rules.booking_refusal(item)
     return render_template(
-        "equipment/show.html", item=item, booking_form=booking_form, upcoming=upcoming,
-        own_requests=own_requests, pending_count=pending_count,
-        refusal_message=refusal[1] if refusal else None, can_edit=rules.can_edit_item(item),
-        retire_form=ActionForm(), can_see_requester=rules.can_see_requester,
+        "equipment/show.html",
+        item=item,
+        booking_form=booking_form,
+        upcoming=upcoming,
+        own_requests=own_requests,
+        pending_count=pending_count,
+        refusal_message=refusal[1] if refusal else None,
+        can_edit=rules.can_edit_item(item),
+        retire_form=ActionForm(),
+        can_see_requester=rules.can_see_requester,
     ), status
 
 
@@ -153,27 +178,34 @@ def calendar(equipment_id: int):
     dates = calendar_grid.grid_dates(year, month)
     first, last = dates[0][0], dates[-1][-1] + dt.timedelta(days=1)
     bookings = services.bookings_between(
-        item, to_utc(dt.datetime.combine(first, dt.time())), to_utc(dt.datetime.combine(last, dt.time())),
-        pending_for=services.pending_scope_for(item, current_user))
-    weeks = calendar_grid.build_month(
-        year, month, [(b, local(b.starts_at), local(b.ends_at)) for b in bookings], today)
+        item,
+        to_utc(dt.datetime.combine(first, dt.time())),
+        to_utc(dt.datetime.combine(last, dt.time())),
+        pending_for=services.pending_scope_for(item, current_user),
+    )
+    weeks = calendar_grid.build_month(year, month, [(b, local(b.starts_at), local(b.ends_at)) for b in bookings], today)
     return render_template(
-        "equipment/calendar.html", item=item, weeks=weeks,
+        "equipment/calendar.html",
+        item=item,
+        weeks=weeks,
         title=format_date(dt.date(year, month, 1), "LLLL yyyy"),
         prev_month=calendar_grid.month_key(*calendar_grid.shift_month(year, month, -1)),
         next_month=calendar_grid.month_key(*calendar_grid.shift_month(year, month, 1)),
         this_month=calendar_grid.month_key(today.year, today.month),
-        can_see_requester=rules.can_see_requester, can_view_booking=rules.can_view_booking,
+        can_see_requester=rules.can_see_requester,
+        can_view_booking=rules.can_view_booking,
     )
 
 
 # --- adding and editing ------------------------------------------------------------------------------------
 
+
 def _member_organizations() -> list[tuple[int, str]]:
     from ..i18n import localized
 
     organizations = db.session.scalars(
-        select(Organization).where(Organization.membership_status == MembershipStatus.MEMBER)
+        select(Organization)
+        .where(Organization.membership_status == MembershipStatus.MEMBER)
         .order_by(Organization.name_ru)
     ).all()
     return [(org.id, localized(org, "name")) for org in organizations]

@@ -1,10 +1,10 @@
 """Forms of events: the event itself, cancelling it, one-button actions and the list filter."""
+
 from __future__ import annotations
 
 import datetime as dt
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import to_user_timezone, to_utc
+from flask_babel import lazy_gettext as _l, to_user_timezone, to_utc
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
@@ -40,10 +40,14 @@ def _web_address(form, field):
 
 def organizer_options() -> list[SelectChoice]:
     """The cluster management (empty value) and every member organization, by name."""
-    orgs = db.session.scalars(select(Organization).where(Organization.membership_status == MembershipStatus.MEMBER)
-                              .order_by(Organization.name_ru))
+    orgs = db.session.scalars(
+        select(Organization)
+        .where(Organization.membership_status == MembershipStatus.MEMBER)
+        .order_by(Organization.name_ru)
+    )
     return [SelectChoice("", _l("The cluster management"))] + [
-        SelectChoice(str(org.id), localized(org, "name")) for org in orgs]
+        SelectChoice(str(org.id), localized(org, "name")) for org in orgs
+    ]
 
 
 class EventForm(FlaskForm):
@@ -52,28 +56,49 @@ class EventForm(FlaskForm):
     ``organizer_id`` is offered to the cluster manager only (the view removes it for others).
     """
 
-    title_ru = StringField(_l("Title"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)],
-                           description=_l("For example: \"Brokerage day: subcontracting for chemical plants\"."))
+    title_ru = StringField(
+        _l("Title"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        description=_l('For example: "Brokerage day: subcontracting for chemical plants".'),
+    )
     title_en = StringField(_l("Title in English"), filters=[strip_filter], validators=[Length(max=255)])
     kind = SelectField(_l("Format"), choices=lambda: choices(EventKind))
     organizer_id = SelectField(_l("Organizer"), choices=organizer_options, validators=[Optional()])
-    description_ru = TextAreaField(_l("Description"), filters=[strip_filter],
-                                   validators=[DataRequired(), Length(max=20000)],
-                                   description=_l("Programme, speakers, who should come."))
-    description_en = TextAreaField(_l("Description in English"), filters=[strip_filter],
-                                   validators=[Length(max=20000)])
+    description_ru = TextAreaField(
+        _l("Description"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=20000)],
+        description=_l("Programme, speakers, who should come."),
+    )
+    description_en = TextAreaField(_l("Description in English"), filters=[strip_filter], validators=[Length(max=20000)])
     starts_at = DateTimeLocalField(_l("Starts"), format=_FORMATS, validators=[InputRequired()])
     ends_at = DateTimeLocalField(_l("Ends"), format=_FORMATS, validators=[InputRequired()])
-    place = StringField(_l("Address"), filters=[strip_filter], validators=[Length(max=255)],
-                        description=_l("City, street, building, hall."))
-    online_url = StringField(_l("Link to join online"), filters=[strip_filter],
-                             validators=[Optional(), Length(max=500), URL(require_tld=False), _web_address])
-    capacity = IntegerField(_l("Places"), validators=[Optional(), NumberRange(min=1, max=MAX_CAPACITY)],
-                            description=_l("Leave empty for unlimited."))
-    registration_deadline = DateTimeLocalField(_l("Registration closes"), format=_FORMATS, validators=[Optional()],
-                                               description=_l("Leave empty to close it when the event starts."))
-    visibility = SelectField(_l("Who can see the event"), choices=lambda: choices(Visibility),
-                             default=Visibility.PUBLIC.value)
+    place = StringField(
+        _l("Address"),
+        filters=[strip_filter],
+        validators=[Length(max=255)],
+        description=_l("City, street, building, hall."),
+    )
+    online_url = StringField(
+        _l("Link to join online"),
+        filters=[strip_filter],
+        validators=[Optional(), Length(max=500), URL(require_tld=False), _web_address],
+    )
+    capacity = IntegerField(
+        _l("Places"),
+        validators=[Optional(), NumberRange(min=1, max=MAX_CAPACITY)],
+        description=_l("Leave empty for unlimited."),
+    )
+    registration_deadline = DateTimeLocalField(
+        _l("Registration closes"),
+        format=_FORMATS,
+        validators=[Optional()],
+        description=_l("Leave empty to close it when the event starts."),
+    )
+    visibility = SelectField(
+        _l("Who can see the event"), choices=lambda: choices(Visibility), default=Visibility.PUBLIC.value
+    )
     save_draft = SubmitField(_l("Save as draft"))
     publish = SubmitField(_l("Publish"))
     save = SubmitField(_l("Save changes"))
@@ -134,8 +159,12 @@ def add_error(form: FlaskForm, field: str | None, message: str) -> None:
 
 
 class CancelForm(FlaskForm):
-    reason = TextAreaField(_l("Reason"), filters=[strip_filter], validators=[DataRequired(), Length(max=2000)],
-                           description=_l("The registered participants receive it by e-mail."))
+    reason = TextAreaField(
+        _l("Reason"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=2000)],
+        description=_l("The registered participants receive it by e-mail."),
+    )
     submit = SubmitField(_l("Cancel the event"))
 
 
@@ -147,8 +176,7 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    kind = SelectField(_l("Format"), choices=lambda: choices(EventKind, blank=_l("— any —")),
-                       validators=[Optional()])
+    kind = SelectField(_l("Format"), choices=lambda: choices(EventKind, blank=_l("— any —")), validators=[Optional()])
 
     def selected_kind(self) -> EventKind | None:
         self.validate()

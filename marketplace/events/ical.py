@@ -5,6 +5,7 @@ newlines, §3.3.11), times are written in UTC ("Z" form, §3.3.5), lines end
 with CRLF and are folded at 75 octets without splitting a UTF-8 character
 (§3.1). No Flask here: the view passes in the URL and the host.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,7 @@ def escape_text(value: str) -> str:
 def format_utc(moment: dt.datetime) -> str:
     """A naive-UTC (or aware) datetime as a UTC DATE-TIME: 20250314T070000Z."""
     if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
@@ -52,9 +53,20 @@ def _lines(properties: Iterable[tuple[str, str]]) -> list[str]:
     return [fold(f"{name}:{value}") for name, value in properties]
 
 
-def event_calendar(*, uid: str, starts_at: dt.datetime, ends_at: dt.datetime, summary: str, description: str = "",
-                   location: str = "", url: str = "", status: str = "CONFIRMED", stamp: dt.datetime,
-                   created: dt.datetime | None = None, last_modified: dt.datetime | None = None) -> str:
+def event_calendar(
+    *,
+    uid: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    summary: str,
+    description: str = "",
+    location: str = "",
+    url: str = "",
+    status: str = "CONFIRMED",
+    stamp: dt.datetime,
+    created: dt.datetime | None = None,
+    last_modified: dt.datetime | None = None,
+) -> str:
     """A whole .ics document (CRLF line ends, trailing CRLF) holding one event.
 
     ``uid``, ``url`` are written as they are; ``summary``, ``description``,
@@ -79,8 +91,16 @@ def event_calendar(*, uid: str, starts_at: dt.datetime, ends_at: dt.datetime, su
     if last_modified is not None:
         event.append(("LAST-MODIFIED", format_utc(last_modified)))
     lines = [
-        *_lines([("BEGIN", "VCALENDAR"), ("VERSION", "2.0"), ("PRODID", PRODID), ("CALSCALE", "GREGORIAN"),
-                 ("METHOD", "PUBLISH"), ("BEGIN", "VEVENT")]),
+        *_lines(
+            [
+                ("BEGIN", "VCALENDAR"),
+                ("VERSION", "2.0"),
+                ("PRODID", PRODID),
+                ("CALSCALE", "GREGORIAN"),
+                ("METHOD", "PUBLISH"),
+                ("BEGIN", "VEVENT"),
+            ]
+        ),
         *_lines(event),
         *_lines([("END", "VEVENT"), ("END", "VCALENDAR")]),
     ]

@@ -3,10 +3,10 @@
 They live here rather than in ``marketplace/i18n.py`` so that the feature is
 self-contained; ``label()``, ``choices()`` and ``m.status_badge`` find them all the same.
 """
+
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext
+from flask_babel import lazy_gettext as _l, lazy_pgettext
 
 from .. import i18n
 from .models import EventKind, EventStatus, RegistrationStatus

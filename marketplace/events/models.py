@@ -5,6 +5,7 @@ empty, by the cluster management (the manager). Users register for it
 (``EventRegistration``, one row per event and user, cancelled and renewed in
 place); a limited event refuses new registrations once full.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -76,13 +77,15 @@ class Event(db.Model):
     organizer: Mapped[Organization | None] = relationship()
     created_by: Mapped[User | None] = relationship()
     registrations: Mapped[list[EventRegistration]] = relationship(
-        back_populates="event", cascade="all, delete-orphan", order_by="EventRegistration.created_at")
+        back_populates="event", cascade="all, delete-orphan", order_by="EventRegistration.created_at"
+    )
 
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity_positive"),
-        CheckConstraint("registration_deadline IS NULL OR registration_deadline <= ends_at",
-                        name="deadline_before_end"),
+        CheckConstraint(
+            "registration_deadline IS NULL OR registration_deadline <= ends_at", name="deadline_before_end"
+        ),
     )
 
     @property

@@ -4,10 +4,10 @@ Through ``notifications.notify`` (kind ``EVENT_UPDATE``): in the app and/or by
 mail as each participant chose, in the recipient's language, in the action's
 transaction.
 """
+
 from __future__ import annotations
 
-from flask_babel import format_datetime
-from flask_babel import gettext as _
+from flask_babel import format_datetime, gettext as _
 
 from ..accounts.models import User
 from ..i18n import localized
@@ -22,8 +22,13 @@ def _send_to_participants(event: Event, compose) -> int:
     users = [user for user in participant_users(event.id) if user.active]
     if not users:
         return 0
-    notify(users, NotificationKind.EVENT_UPDATE, title=lambda: compose(None)[0], body=lambda: compose(None)[1],
-           link=link_to("events.show", event_id=event.id))
+    notify(
+        users,
+        NotificationKind.EVENT_UPDATE,
+        title=lambda: compose(None)[0],
+        body=lambda: compose(None)[1],
+        link=link_to("events.show", event_id=event.id),
+    )
     return len(users)
 
 
@@ -33,8 +38,11 @@ def event_cancelled(event: Event) -> int:
     def compose(user: User | None):
         title = localized(event, "title")
         subject = _("Event cancelled: %(title)s", title=title)
-        body = _("The event \"%(title)s\" planned for %(when)s is cancelled.", title=title,
-                 when=format_datetime(event.starts_at, "short"))
+        body = _(
+            'The event "%(title)s" planned for %(when)s is cancelled.',
+            title=title,
+            when=format_datetime(event.starts_at, "short"),
+        )
         if event.cancel_reason:
             body += "\n" + _("Reason: %(reason)s", reason=event.cancel_reason)
         return subject, body
@@ -49,10 +57,14 @@ def event_changed(event: Event) -> int:
         title = localized(event, "title")
         subject = _("Event changed: %(title)s", title=title)
         where = ", ".join(part for part in (event.place, event.online_url) if part)
-        body = _("The organizer changed the time or place of the event \"%(title)s\".\n"
-                 "When: %(starts)s – %(ends)s\nWhere: %(where)s", title=title,
-                 starts=format_datetime(event.starts_at, "short"), ends=format_datetime(event.ends_at, "short"),
-                 where=where)
+        body = _(
+            'The organizer changed the time or place of the event "%(title)s".\n'
+            "When: %(starts)s – %(ends)s\nWhere: %(where)s",
+            title=title,
+            starts=format_datetime(event.starts_at, "short"),
+            ends=format_datetime(event.ends_at, "short"),
+            where=where,
+        )
         return subject, body
 
     return _send_to_participants(event, compose)

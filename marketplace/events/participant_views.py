@@ -2,6 +2,7 @@
 
 Participants' e-mails appear nowhere else on the site.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,8 +31,7 @@ def _cell(value: str) -> str:
 def participants(event_id: int):
     event = load_managed(event_id)
     page = paginate(queries.participants_statement(event.id))
-    return render_template("events/participants.html", event=event, page=page,
-                           taken=queries.registered_count(event.id))
+    return render_template("events/participants.html", event=event, page=page, taken=queries.registered_count(event.id))
 
 
 @bp.route("/<int:event_id>/participants.csv")
@@ -44,8 +44,15 @@ def participants_csv(event_id: int):
     for registration in rows:
         user = registration.user
         organization = localized(registration.organization, "name") if registration.organization else ""
-        writer.writerow([_cell(user.full_name), _cell(user.position), _cell(organization), _cell(user.email),
-                         wall_time(registration.created_at).strftime("%Y-%m-%d %H:%M")])
+        writer.writerow(
+            [
+                _cell(user.full_name),
+                _cell(user.position),
+                _cell(organization),
+                _cell(user.email),
+                wall_time(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
     # A byte-order mark, so that spreadsheet programs read the Cyrillic text as UTF-8.
     response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="event-{event.id}-participants.csv"'

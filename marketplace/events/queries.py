@@ -1,4 +1,5 @@
 """Read-side statements of events: lists, counts of places, participants, KPI counts. Nothing here writes."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,9 @@ def _visible(user: Any):
     return condition
 
 
-def events_statement(user: Any, *, past: bool = False, kind: EventKind | None = None,
-                     now: dt.datetime | None = None) -> Select:
+def events_statement(
+    user: Any, *, past: bool = False, kind: EventKind | None = None, now: dt.datetime | None = None
+) -> Select:
     """Listed events visible to ``user``: upcoming (not yet ended, soonest first) or past (latest first)."""
     now = now or utcnow()
     stmt = select(Event).where(Event.status.in_(LISTED_STATUSES), _visible(user))
@@ -40,9 +42,16 @@ def events_statement(user: Any, *, past: bool = False, kind: EventKind | None = 
 def upcoming_events(user: Any, limit: int = 3) -> list[Event]:
     """The next published events ``user`` may see (for the home page)."""
     now = utcnow()
-    stmt = (select(Event).where(Event.status == EventStatus.PUBLISHED, Event.ends_at > now,
-                                Event.visibility.in_(access.allowed_visibilities(user)))
-            .order_by(Event.starts_at, Event.id).limit(limit))
+    stmt = (
+        select(Event)
+        .where(
+            Event.status == EventStatus.PUBLISHED,
+            Event.ends_at > now,
+            Event.visibility.in_(access.allowed_visibilities(user)),
+        )
+        .order_by(Event.starts_at, Event.id)
+        .limit(limit)
+    )
     return list(db.session.scalars(stmt))
 
 
@@ -50,23 +59,27 @@ def organized_statement(user: Any) -> Select:
     """Every event the user manages, drafts included, newest first (the manager: all of them)."""
     stmt = select(Event)
     if not access.is_manager(user):
-        stmt = stmt.where(Event.organizer_id == user.organization_id) if user.organization_id \
-            else stmt.where(false())
+        stmt = stmt.where(Event.organizer_id == user.organization_id) if user.organization_id else stmt.where(false())
     return stmt.order_by(Event.starts_at.desc(), Event.id.desc())
 
 
 def my_registrations_statement(user_id: int) -> Select:
     """The user's active registrations, the soonest event first."""
-    return (select(EventRegistration).join(EventRegistration.event)
-            .where(EventRegistration.user_id == user_id, EventRegistration.status == RegistrationStatus.REGISTERED)
-            .order_by(Event.starts_at.desc(), Event.id.desc()))
+    return (
+        select(EventRegistration)
+        .join(EventRegistration.event)
+        .where(EventRegistration.user_id == user_id, EventRegistration.status == RegistrationStatus.REGISTERED)
+        .order_by(Event.starts_at.desc(), Event.id.desc())
+    )
 
 
 def registered_count(event_id: int) -> int:
     """Active registrations of an event, read fresh from the database."""
     return db.session.scalar(
-        select(func.count()).select_from(EventRegistration)
-        .where(EventRegistration.event_id == event_id, EventRegistration.status == RegistrationStatus.REGISTERED))
+        select(func.count())
+        .select_from(EventRegistration)
+        .where(EventRegistration.event_id == event_id, EventRegistration.status == RegistrationStatus.REGISTERED)
+    )
 
 
 def registered_counts(event_ids: list[int]) -> dict[int, int]:
@@ -75,29 +88,38 @@ def registered_counts(event_ids: list[int]) -> dict[int, int]:
     rows = db.session.execute(
         select(EventRegistration.event_id, func.count())
         .where(EventRegistration.event_id.in_(event_ids), EventRegistration.status == RegistrationStatus.REGISTERED)
-        .group_by(EventRegistration.event_id))
+        .group_by(EventRegistration.event_id)
+    )
     return dict(rows.all())
 
 
 def registration_of(event_id: int, user_id: int | None) -> EventRegistration | None:
     if user_id is None:
         return None
-    return db.session.scalar(select(EventRegistration).where(EventRegistration.event_id == event_id,
-                                                             EventRegistration.user_id == user_id))
+    return db.session.scalar(
+        select(EventRegistration).where(EventRegistration.event_id == event_id, EventRegistration.user_id == user_id)
+    )
 
 
 def participants_statement(event_id: int) -> Select:
     """Active registrations of an event with their users, in the order people registered."""
-    return (select(EventRegistration).join(EventRegistration.user)
-            .where(EventRegistration.event_id == event_id, EventRegistration.status == RegistrationStatus.REGISTERED)
-            .order_by(EventRegistration.created_at, EventRegistration.id))
+    return (
+        select(EventRegistration)
+        .join(EventRegistration.user)
+        .where(EventRegistration.event_id == event_id, EventRegistration.status == RegistrationStatus.REGISTERED)
+        .order_by(EventRegistration.created_at, EventRegistration.id)
+    )
 
 
 def participant_users(event_id: int) -> list[User]:
-    return list(db.session.scalars(select(User).join(EventRegistration, EventRegistration.user_id == User.id)
-                                   .where(EventRegistration.event_id == event_id,
-                                          EventRegistration.status == RegistrationStatus.REGISTERED)
-                                   .order_by(EventRegistration.id)))
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(EventRegistration, EventRegistration.user_id == User.id)
+            .where(EventRegistration.event_id == event_id, EventRegistration.status == RegistrationStatus.REGISTERED)
+            .order_by(EventRegistration.id)
+        )
+    )
 
 
 def kpi_counts(since: dt.datetime | None = None, until: dt.datetime | None = None) -> dict[str, Any]:

@@ -6,6 +6,7 @@ last place are served one after the other and the second finds the event full.
 The unique (event, user) key keeps one row per person; a cancelled registration
 is renewed in place.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -10,6 +10,7 @@
   manager creates them for the cluster or for any member organization.
 - Any logged-in user who may see a published event may register for it.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -5,6 +5,7 @@ Lifecycle: DRAFT → PUBLISHED; DRAFT/PUBLISHED → CANCELLED. Anything else is 
 re-reads the event, so it cannot interleave with a registration counting the
 places. Services flush, never commit.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,20 @@ from .models import Event, EventStatus
 from .queries import registered_count
 
 #: Columns set through the event form.
-EVENT_FIELDS = ("title_ru", "title_en", "description_ru", "description_en", "kind", "starts_at", "ends_at", "place",
-                "online_url", "capacity", "registration_deadline", "visibility")
+EVENT_FIELDS = (
+    "title_ru",
+    "title_en",
+    "description_ru",
+    "description_en",
+    "kind",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_url",
+    "capacity",
+    "registration_deadline",
+    "visibility",
+)
 
 #: Changes participants are told about.
 LOGISTICS_FIELDS = ("starts_at", "ends_at", "place", "online_url")
@@ -70,8 +83,12 @@ def create_event(actor: Any, values: dict, *, organizer: Organization | None, pu
     rules.require_create_events(actor)
     _check_organizer(actor, organizer)
     check_values(values)
-    event = Event(organizer=organizer, created_by_id=actor.id, status=EventStatus.DRAFT,
-                  **{name: values[name] for name in EVENT_FIELDS})
+    event = Event(
+        organizer=organizer,
+        created_by_id=actor.id,
+        status=EventStatus.DRAFT,
+        **{name: values[name] for name in EVENT_FIELDS},
+    )
     db.session.add(event)
     if publish:
         _publish(event)
@@ -79,8 +96,9 @@ def create_event(actor: Any, values: dict, *, organizer: Organization | None, pu
     return event
 
 
-def update_event(event: Event, actor: Any, values: dict, *, organizer: Organization | None = None,
-                 change_organizer: bool = False) -> list[str]:
+def update_event(
+    event: Event, actor: Any, values: dict, *, organizer: Organization | None = None, change_organizer: bool = False
+) -> list[str]:
     """Change a draft or published event; returns the changed fields.
 
     The capacity cannot drop below the places already taken. When the time or
@@ -93,8 +111,9 @@ def update_event(event: Event, actor: Any, values: dict, *, organizer: Organizat
     check_values(values, original=event)
     taken = registered_count(event.id)
     if values["capacity"] is not None and values["capacity"] < taken:
-        raise InvalidInput(_("%(n)d people have already registered: the capacity cannot be smaller.", n=taken),
-                           field="capacity")
+        raise InvalidInput(
+            _("%(n)d people have already registered: the capacity cannot be smaller.", n=taken), field="capacity"
+        )
     changed = [name for name in EVENT_FIELDS if getattr(event, name) != values[name]]
     for name in changed:
         setattr(event, name, values[name])
@@ -110,8 +129,7 @@ def update_event(event: Event, actor: Any, values: dict, *, organizer: Organizat
 
 def _publish(event: Event) -> None:
     if event.starts_at <= utcnow():
-        raise InvalidInput(_("The event has already started: change its dates before publishing."),
-                           field="starts_at")
+        raise InvalidInput(_("The event has already started: change its dates before publishing."), field="starts_at")
     event.status = EventStatus.PUBLISHED
     event.published_at = utcnow()
 

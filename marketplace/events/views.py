@@ -2,11 +2,11 @@
 
 The participants list and its CSV live in ``participant_views`` (same blueprint).
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, format_datetime, format_time
-from flask_babel import gettext as _
+from flask_babel import format_date, format_datetime, format_time, gettext as _
 from flask_login import current_user
 
 from .. import access
@@ -42,8 +42,10 @@ def event_when(event: Event) -> str:
     """An event's time in the cluster's time zone: "12 Mar 2025, 10:00–13:00", or both ends in full."""
     start, end = wall_time(event.starts_at), wall_time(event.ends_at)
     if start.date() == end.date():
-        return f"{format_date(start, 'medium', rebase=False)}, {format_time(start, 'short', rebase=False)}–" \
-               f"{format_time(end, 'short', rebase=False)}"
+        return (
+            f"{format_date(start, 'medium', rebase=False)}, {format_time(start, 'short', rebase=False)}–"
+            f"{format_time(end, 'short', rebase=False)}"
+        )
     return f"{format_datetime(start, 'short', rebase=False)} – {format_datetime(end, 'short', rebase=False)}"
 
 
@@ -54,8 +56,15 @@ def index():
     past = request.args.get("when") == "past"
     page = paginate(queries.events_statement(current_user, past=past, kind=kind))
     taken = queries.registered_counts([event.id for event in page.items])
-    return render_template("events/index.html", page=page, form=form, past=past, kind=kind, taken=taken,
-                           can_create=rules.can_create_events(current_user))
+    return render_template(
+        "events/index.html",
+        page=page,
+        form=form,
+        past=past,
+        kind=kind,
+        taken=taken,
+        can_create=rules.can_create_events(current_user),
+    )
 
 
 @bp.route("/mine")
@@ -90,13 +99,18 @@ def create():
     if form.validate_on_submit():
         organizer = form.selected_organizer() if "organizer_id" in form else current_user.organization
         try:
-            event = services.create_event(current_user, form.event_values(), organizer=organizer,
-                                          publish=bool(form.publish.data))
+            event = services.create_event(
+                current_user, form.event_values(), organizer=organizer, publish=bool(form.publish.data)
+            )
         except InvalidInput as error:
             add_error(form, error.field, error.message)
             return _render_form(form, None, 400)
-        flash(_("The event is published.") if event.status == EventStatus.PUBLISHED
-              else _("The draft is saved. Publish it when it is ready."), "success")
+        flash(
+            _("The event is published.")
+            if event.status == EventStatus.PUBLISHED
+            else _("The draft is saved. Publish it when it is ready."),
+            "success",
+        )
         return redirect(url_for("events.show", event_id=event.id))
     return _render_form(form, None, 400 if form.is_submitted() else 200)
 
@@ -108,10 +122,16 @@ def show(event_id: int):
     user_id = current_user.id if current_user.is_authenticated else None
     mine = queries.registration_of(event.id, user_id)
     return render_template(
-        "events/show.html", event=event, taken=taken, places_left=registrations.places_left(event, taken),
-        state=registrations.registration_state(event, taken), now=utcnow(),
+        "events/show.html",
+        event=event,
+        taken=taken,
+        places_left=registrations.places_left(event, taken),
+        state=registrations.registration_state(event, taken),
+        now=utcnow(),
         registered=mine is not None and mine.status == RegistrationStatus.REGISTERED,
-        can_manage=rules.can_manage_event(event, current_user), action_form=ActionForm())
+        can_manage=rules.can_manage_event(event, current_user),
+        action_form=ActionForm(),
+    )
 
 
 @bp.route("/<int:event_id>.ics")
@@ -120,15 +140,28 @@ def calendar_file(event_id: int):
     event = load_event(event_id)
     url = url_for("events.show", event_id=event.id, _external=True)
     organizer = localized(event.organizer, "name") if event.organizer else _("The cluster management")
-    description = "\n\n".join(part for part in (
-        localized(event, "description"), _("Organizer: %(name)s", name=organizer),
-        _("Join online: %(url)s", url=event.online_url) if event.online_url else "") if part)
+    description = "\n\n".join(
+        part
+        for part in (
+            localized(event, "description"),
+            _("Organizer: %(name)s", name=organizer),
+            _("Join online: %(url)s", url=event.online_url) if event.online_url else "",
+        )
+        if part
+    )
     body = ical.event_calendar(
-        uid=f"event-{event.id}@{request.host.split(':')[0]}", starts_at=event.starts_at, ends_at=event.ends_at,
-        summary=localized(event, "title"), description=description, location=event.place or event.online_url,
-        url=url, status={EventStatus.PUBLISHED: "CONFIRMED", EventStatus.CANCELLED: "CANCELLED"}.get(
-            event.status, "TENTATIVE"),
-        stamp=utcnow(), created=event.created_at, last_modified=event.updated_at)
+        uid=f"event-{event.id}@{request.host.split(':')[0]}",
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        summary=localized(event, "title"),
+        description=description,
+        location=event.place or event.online_url,
+        url=url,
+        status={EventStatus.PUBLISHED: "CONFIRMED", EventStatus.CANCELLED: "CANCELLED"}.get(event.status, "TENTATIVE"),
+        stamp=utcnow(),
+        created=event.created_at,
+        last_modified=event.updated_at,
+    )
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'attachment; filename="event-{event.id}.ics"'
     return response
@@ -142,9 +175,13 @@ def edit(event_id: int):
     form = _event_form(event)
     if form.validate_on_submit():
         try:
-            services.update_event(event, current_user, form.event_values(),
-                                  organizer=form.selected_organizer() if "organizer_id" in form else None,
-                                  change_organizer="organizer_id" in form)
+            services.update_event(
+                event,
+                current_user,
+                form.event_values(),
+                organizer=form.selected_organizer() if "organizer_id" in form else None,
+                change_organizer="organizer_id" in form,
+            )
         except InvalidInput as error:
             add_error(form, error.field, error.message)
             return _render_form(form, event, 400)
@@ -174,8 +211,9 @@ def cancel(event_id: int):
         flash(_("The event is cancelled. Participants notified: %(n)d.", n=mailed), "success")
         return redirect(url_for("events.show", event_id=event.id))
     taken = queries.registered_count(event.id)
-    return render_template("events/cancel.html", event=event, form=form, taken=taken), \
-        400 if form.is_submitted() else 200
+    return render_template(
+        "events/cancel.html", event=event, form=form, taken=taken
+    ), 400 if form.is_submitted() else 200
 
 
 @bp.route("/<int:event_id>/register", methods=["POST"])

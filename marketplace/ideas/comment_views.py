@@ -1,4 +1,5 @@
 """The discussion of an idea: add a comment, delete one (its author, or the manager as moderator)."""
+
 from __future__ import annotations
 
 import math
@@ -25,13 +26,21 @@ def comment(idea_id: int):
     if not form.validate_on_submit():
         # The page again, with the field error and the text kept: 400, nothing saved.
         page = paginate(queries.comments_statement(idea.id))
-        return render_template("ideas/show.html", idea=idea, page=page, rules=rules, comment_form=form,
-                               can_comment=rules.can_comment(idea, current_user), action_form=ActionForm()), 400
+        return render_template(
+            "ideas/show.html",
+            idea=idea,
+            page=page,
+            rules=rules,
+            comment_form=form,
+            can_comment=rules.can_comment(idea, current_user),
+            action_form=ActionForm(),
+        ), 400
     added = services.add_comment(idea, current_user, form.body.data)
     flash(_("Your comment is posted."), "success")
     last_page = max(1, math.ceil(queries.comment_count(idea.id) / current_app.config["PER_PAGE"]))
-    return redirect(url_for("ideas.show", idea_id=idea.id, page=last_page if last_page > 1 else None,
-                            _anchor=f"comment-{added.id}"))
+    return redirect(
+        url_for("ideas.show", idea_id=idea.id, page=last_page if last_page > 1 else None, _anchor=f"comment-{added.id}")
+    )
 
 
 @bp.route("/<int:idea_id>/comments/<int:comment_id>/delete", methods=["POST"])

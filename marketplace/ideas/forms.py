@@ -1,4 +1,5 @@
 """Forms of the idea exchange: an idea, a comment, one-button actions and the list filters."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -17,14 +18,27 @@ from .queries import IdeaFilters
 
 class IdeaForm(FlaskForm):
     kind = SelectField(_l("What is it"), choices=lambda: choices(IdeaKind))
-    title = StringField(_l("Title"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)],
-                        description=_l("In a few words: \"We need a partner for pilot tests of a catalyst\"."))
-    body = TextAreaField(_l("Details"), filters=[strip_filter], validators=[DataRequired(), Length(max=20000)],
-                         description=_l("What you need or offer, volumes, terms, who you are looking for."))
-    competencies = SelectMultipleField(_l("Competencies"), coerce=int, choices=lambda: competency_options(),
-                                       description=_l("Hold Ctrl (Cmd on a Mac) to choose several."))
-    visibility = SelectField(_l("Who can see the idea"), choices=lambda: choices(Visibility),
-                             default=Visibility.PUBLIC.value)
+    title = StringField(
+        _l("Title"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        description=_l('In a few words: "We need a partner for pilot tests of a catalyst".'),
+    )
+    body = TextAreaField(
+        _l("Details"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=20000)],
+        description=_l("What you need or offer, volumes, terms, who you are looking for."),
+    )
+    competencies = SelectMultipleField(
+        _l("Competencies"),
+        coerce=int,
+        choices=lambda: competency_options(),
+        description=_l("Hold Ctrl (Cmd on a Mac) to choose several."),
+    )
+    visibility = SelectField(
+        _l("Who can see the idea"), choices=lambda: choices(Visibility), default=Visibility.PUBLIC.value
+    )
     submit = SubmitField(_l("Post the idea"))
     save = SubmitField(_l("Save changes"))
 
@@ -53,10 +67,14 @@ class FilterForm(FlaskForm):
 
     q = StringField(_l("Text"), filters=[strip_filter], validators=[Optional(), Length(max=200)])
     kind = SelectField(_l("Kind"), choices=lambda: choices(IdeaKind, blank=_l("— any —")), validators=[Optional()])
-    status = SelectField(_l("Status"), validators=[Optional()],
-                         choices=lambda: choices(IdeaStatus) + [SelectChoice("any", _l("Any status"))])
-    competency = SelectField(_l("Competency"), choices=lambda: competency_options(blank=_l("— any —")),
-                             validators=[Optional()])
+    status = SelectField(
+        _l("Status"),
+        validators=[Optional()],
+        choices=lambda: choices(IdeaStatus) + [SelectChoice("any", _l("Any status"))],
+    )
+    competency = SelectField(
+        _l("Competency"), choices=lambda: competency_options(blank=_l("— any —")), validators=[Optional()]
+    )
 
     def filters(self) -> IdeaFilters:
         """The valid filters; a field with an error is ignored rather than failing the page."""

@@ -1,8 +1,8 @@
 """Labels of the idea exchange's enum values, added to ``i18n.LABELS`` by ``views.init_app``."""
+
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext
+from flask_babel import lazy_gettext as _l, lazy_pgettext
 
 from .. import i18n
 from .models import IdeaKind, IdeaStatus

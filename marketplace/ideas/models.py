@@ -5,6 +5,7 @@ one) and anyone registered joins the discussion (``IdeaComment``). The author
 closes the idea when it is settled; the cluster manager may turn a proposal
 into a project (``converted_project_id``): the idea is then closed and links to it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,7 @@ class Idea(db.Model):
     id: Mapped[intpk]
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     #: The author's organization when they posted (none for users without one).
-    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id", ondelete="SET NULL"),
-                                                        index=True)
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id", ondelete="SET NULL"), index=True)
     kind: Mapped[IdeaKind]
     title: Mapped[str255]
     body: Mapped[text]
@@ -66,7 +66,8 @@ class Idea(db.Model):
     converted_project: Mapped[Project | None] = relationship()
     competencies: Mapped[list[Competency]] = relationship(secondary=idea_competency)
     comments: Mapped[list[IdeaComment]] = relationship(
-        back_populates="idea", cascade="all, delete-orphan", order_by="IdeaComment.id")
+        back_populates="idea", cascade="all, delete-orphan", order_by="IdeaComment.id"
+    )
 
     def __repr__(self) -> str:
         return f"<Idea {self.id} {self.title!r}>"

@@ -1,5 +1,6 @@
 """The idea exchange tells the author about new comments (never about their own), through
 ``notifications.notify`` (kind ``IDEA_COMMENT``): in the app and/or by mail, as the author chose."""
+
 from __future__ import annotations
 
 from flask_babel import gettext as _
@@ -19,9 +20,13 @@ def comment_added(idea: Idea, comment: IdeaComment) -> bool:
         return False
     commenter = comment.author.full_name if comment.author else ""
     quote = comment.body if len(comment.body) <= QUOTE_CHARS else comment.body[:QUOTE_CHARS].rstrip() + "…"
-    notify([author], NotificationKind.IDEA_COMMENT,
-           title=lambda: _("New comment on your idea: %(title)s", title=idea.title),
-           body=lambda: _("%(name)s commented on your idea \"%(title)s\":", name=commenter, title=idea.title)
-           + f"\n\n{quote}",
-           link=link_to("ideas.show", idea_id=idea.id))
+    notify(
+        [author],
+        NotificationKind.IDEA_COMMENT,
+        title=lambda: _("New comment on your idea: %(title)s", title=idea.title),
+        body=lambda: (
+            _('%(name)s commented on your idea "%(title)s":', name=commenter, title=idea.title) + f"\n\n{quote}"
+        ),
+        link=link_to("ideas.show", idea_id=idea.id),
+    )
     return True

@@ -1,4 +1,5 @@
 """Read-side statements of the idea exchange: the list with filters, comments, counts. Nothing here writes."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,8 +61,9 @@ def comment_count(idea_id: int) -> int:
 def comment_counts(idea_ids: list[int]) -> dict[int, int]:
     if not idea_ids:
         return {}
-    rows = db.session.execute(select(IdeaComment.idea_id, func.count()).where(IdeaComment.idea_id.in_(idea_ids))
-                              .group_by(IdeaComment.idea_id))
+    rows = db.session.execute(
+        select(IdeaComment.idea_id, func.count()).where(IdeaComment.idea_id.in_(idea_ids)).group_by(IdeaComment.idea_id)
+    )
     return dict(rows.all())
 
 
@@ -78,13 +80,18 @@ def kpi_counts(since: dt.datetime | None = None, until: dt.datetime | None = Non
         return and_(true(), *conditions)
 
     by_kind = {kind.value: 0 for kind in IdeaKind}
-    for kind, count in db.session.execute(select(Idea.kind, func.count()).where(period(Idea.created_at))
-                                          .group_by(Idea.kind)):
+    for kind, count in db.session.execute(
+        select(Idea.kind, func.count()).where(period(Idea.created_at)).group_by(Idea.kind)
+    ):
         by_kind[kind.value] = count
     comments = db.session.scalar(select(func.count()).select_from(IdeaComment).where(period(IdeaComment.created_at)))
     discussions = db.session.scalar(
-        select(func.count(func.distinct(IdeaComment.idea_id))).select_from(IdeaComment)
+        select(func.count(func.distinct(IdeaComment.idea_id)))
+        .select_from(IdeaComment)
         .join(Idea, Idea.id == IdeaComment.idea_id)
-        .where(period(IdeaComment.created_at),
-               or_(Idea.author_id.is_(None), IdeaComment.author_id.is_(None), IdeaComment.author_id != Idea.author_id)))
+        .where(
+            period(IdeaComment.created_at),
+            or_(Idea.author_id.is_(None), IdeaComment.author_id.is_(None), IdeaComment.author_id != Idea.author_id),
+        )
+    )
     return {"ideas": sum(by_kind.values()), "by_kind": by_kind, "comments": comments, "discussions": discussions}

@@ -7,6 +7,7 @@
 - The author edits an open idea; the author and the manager close and reopen it.
 - A comment is deleted by its author, or by the manager (moderation).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -21,8 +22,7 @@ from .models import Idea, IdeaComment, IdeaStatus
 
 
 def is_author(idea: Idea, user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and idea.author_id is not None
-                and idea.author_id == user.id)
+    return bool(user is not None and user.is_authenticated and idea.author_id is not None and idea.author_id == user.id)
 
 
 def can_view_idea(idea: Idea, user: Any) -> bool:

@@ -1,4 +1,5 @@
 """The idea exchange: post, edit, close and reopen ideas; comment and moderate. Services flush, never commit."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,8 +25,13 @@ def post_idea(author: Any, values: dict, *, competencies: list[Competency]) -> I
     """A new open idea by ``author``, under their organization if they have one."""
     rules.require_post_ideas(author)
     _check_visibility(author, values)
-    idea = Idea(author_id=author.id, organization_id=author.organization_id, status=IdeaStatus.OPEN,
-                competencies=list(competencies), **{name: values[name] for name in IDEA_FIELDS})
+    idea = Idea(
+        author_id=author.id,
+        organization_id=author.organization_id,
+        status=IdeaStatus.OPEN,
+        competencies=list(competencies),
+        **{name: values[name] for name in IDEA_FIELDS},
+    )
     db.session.add(idea)
     db.session.flush()
     return idea

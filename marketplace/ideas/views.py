@@ -2,6 +2,7 @@
 
 Comments (add, delete) live in ``comment_views`` (same blueprint).
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -36,8 +37,14 @@ def index():
     filters = form.filters()
     page = paginate(queries.ideas_statement(filters, current_user))
     counts = queries.comment_counts([idea.id for idea in page.items])
-    return render_template("ideas/index.html", page=page, form=form, filters=filters, counts=counts,
-                           can_post=rules.can_post_ideas(current_user))
+    return render_template(
+        "ideas/index.html",
+        page=page,
+        form=form,
+        filters=filters,
+        counts=counts,
+        can_post=rules.can_post_ideas(current_user),
+    )
 
 
 def _idea_form(idea: Idea | None = None) -> IdeaForm:
@@ -67,8 +74,9 @@ def create():
     form = _idea_form()
     if form.validate_on_submit():
         try:
-            idea = services.post_idea(current_user, form.idea_values(),
-                                      competencies=selected_competencies(form.competencies.data))
+            idea = services.post_idea(
+                current_user, form.idea_values(), competencies=selected_competencies(form.competencies.data)
+            )
         except InvalidInput as error:
             _field_error(form, error)
             return _render_form(form, None, 400)
@@ -85,9 +93,16 @@ def show(idea_id: int):
     project = idea.converted_project
     if project is not None and not can_view_project(project, current_user):
         project = None  # a members-only project (or one still an idea) is not named to others
-    return render_template("ideas/show.html", idea=idea, page=page, rules=rules, can_comment=can_comment,
-                           comment_form=CommentForm() if can_comment else None, action_form=ActionForm(),
-                           project=project)
+    return render_template(
+        "ideas/show.html",
+        idea=idea,
+        page=page,
+        rules=rules,
+        can_comment=can_comment,
+        comment_form=CommentForm() if can_comment else None,
+        action_form=ActionForm(),
+        project=project,
+    )
 
 
 @bp.route("/<int:idea_id>/edit", methods=["GET", "POST"])
@@ -99,8 +114,12 @@ def edit(idea_id: int):
     form = _idea_form(idea)
     if form.validate_on_submit():
         try:
-            services.update_idea(idea, current_user, form.idea_values(fixed_visibility=idea.visibility),
-                                 competencies=selected_competencies(form.competencies.data))
+            services.update_idea(
+                idea,
+                current_user,
+                form.idea_values(fixed_visibility=idea.visibility),
+                competencies=selected_competencies(form.competencies.data),
+            )
         except InvalidInput as error:
             _field_error(form, error)
             return _render_form(form, idea, 400)

@@ -1,4 +1,5 @@
 """Outgoing mail, kept as a record; the outbox when no SMTP server is configured."""
+
 from __future__ import annotations
 
 import datetime as dt

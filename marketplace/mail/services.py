@@ -4,6 +4,7 @@ Every message is recorded as an ``OutboxMessage``. With an SMTP server the
 message is handed over after the transaction commits (so a rolled-back action
 sends nothing) and the record is marked sent or failed.
 """
+
 from __future__ import annotations
 
 import smtplib

@@ -1,4 +1,5 @@
 """The manager's mail outbox: every message the platform has sent or holds."""
+
 from __future__ import annotations
 
 from flask import Blueprint, render_template

@@ -1,4 +1,5 @@
 """The cluster's public front page and service endpoints."""
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template
@@ -8,7 +9,7 @@ from sqlalchemy import func, select, text
 from .. import access
 from ..db import db
 from ..events.queries import upcoming_events
-from ..models import (Equipment, EquipmentStatus, MembershipStatus, Order, OrderStatus, Organization, Product)
+from ..models import Equipment, EquipmentStatus, MembershipStatus, Order, OrderStatus, Organization, Product
 
 bp = Blueprint("main", __name__)
 
@@ -18,22 +19,34 @@ def index():
     visible = access.allowed_visibilities()
     counts = {
         "members": db.session.scalar(
-            select(func.count()).select_from(Organization)
-            .where(Organization.membership_status == MembershipStatus.MEMBER)),
+            select(func.count())
+            .select_from(Organization)
+            .where(Organization.membership_status == MembershipStatus.MEMBER)
+        ),
         "products": db.session.scalar(select(func.count()).select_from(Product)),
         "equipment": db.session.scalar(
-            select(func.count()).select_from(Equipment).where(Equipment.status != EquipmentStatus.RETIRED)),
+            select(func.count()).select_from(Equipment).where(Equipment.status != EquipmentStatus.RETIRED)
+        ),
         "open_orders": db.session.scalar(
-            select(func.count()).select_from(Order)
-            .where(Order.status == OrderStatus.OPEN, Order.visibility.in_(visible))),
+            select(func.count())
+            .select_from(Order)
+            .where(Order.status == OrderStatus.OPEN, Order.visibility.in_(visible))
+        ),
     }
     latest_orders = db.session.scalars(
-        select(Order).where(Order.status == OrderStatus.OPEN, Order.visibility.in_(visible))
-        .order_by(Order.published_at.desc()).limit(5)
+        select(Order)
+        .where(Order.status == OrderStatus.OPEN, Order.visibility.in_(visible))
+        .order_by(Order.published_at.desc())
+        .limit(5)
     ).all()
     latest_products = db.session.scalars(select(Product).order_by(Product.created_at.desc()).limit(6)).all()
-    return render_template("main/index.html", counts=counts, latest_orders=latest_orders,
-                           latest_products=latest_products, upcoming_events=upcoming_events(current_user))
+    return render_template(
+        "main/index.html",
+        counts=counts,
+        latest_orders=latest_orders,
+        latest_products=latest_products,
+        upcoming_events=upcoming_events(current_user),
+    )
 
 
 @bp.route("/health")

@@ -20,6 +20,7 @@ Each worker process reads the log (``engine.py``) and rebuilds just those
 profiles. The rows carry no profile data: the worker reads the committed
 state itself, so the order in which workers see changes does not matter.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -41,8 +42,7 @@ from .models import MatcherChange
 _PENDING = "marketplace.matches.pending"
 
 #: Organization columns that feed its profile (contacts, INN, confidentiality... do not).
-PROFILE_COLUMNS = ("name_ru", "name_en", "kind", "region", "membership_status", "description_ru",
-                   "description_en")
+PROFILE_COLUMNS = ("name_ru", "name_en", "kind", "region", "membership_status", "description_ru", "description_en")
 #: Records whose every change changes their organization's profile.
 OWNED = (Product, Offer, Equipment, OrganizationCompetency)
 WON = (OrderStatus.AWARDED, OrderStatus.COMPLETED)
@@ -104,8 +104,9 @@ def _collect(session: Session, found: _Pending) -> None:
             if ResponseStatus.ACCEPTED in _values(obj, "status"):
                 found.organizations.update(_values(obj, "organization_id"))
         elif isinstance(obj, Order):
-            if set(WON) & _values(obj, "status") and (is_new or is_deleted or _changed(
-                    obj, ("status", "title", "description"))):
+            if set(WON) & _values(obj, "status") and (
+                is_new or is_deleted or _changed(obj, ("status", "title", "description"))
+            ):
                 found.orders.update(_values(obj, "id"))
         elif isinstance(obj, Competency) and not is_new and not is_deleted:
             if _changed(obj, ("name_ru", "name_en", "code")):
@@ -207,26 +208,37 @@ def _before_commit(session: Session) -> None:
         return
     organizations = set(found.organizations)
     if found.orders:
-        organizations.update(session.execute(
-            select(Response.organization_id).join(Order, Order.id == Response.order_id)
-            .where(Response.order_id.in_(sorted(found.orders)), Response.status == ResponseStatus.ACCEPTED)
-        ).scalars())
+        organizations.update(
+            session.execute(
+                select(Response.organization_id)
+                .join(Order, Order.id == Response.order_id)
+                .where(Response.order_id.in_(sorted(found.orders)), Response.status == ResponseStatus.ACCEPTED)
+            ).scalars()
+        )
     if found.projects:
-        organizations.update(session.execute(
-            select(ConsortiumMember.organization_id)
-            .where(ConsortiumMember.project_id.in_(sorted(found.projects)),
-                   ConsortiumMember.status == ConsortiumStatus.ACCEPTED)
-        ).scalars())
+        organizations.update(
+            session.execute(
+                select(ConsortiumMember.organization_id).where(
+                    ConsortiumMember.project_id.in_(sorted(found.projects)),
+                    ConsortiumMember.status == ConsortiumStatus.ACCEPTED,
+                )
+            ).scalars()
+        )
     if found.competencies:
-        organizations.update(session.execute(
-            select(OrganizationCompetency.organization_id)
-            .where(OrganizationCompetency.competency_id.in_(sorted(found.competencies)))
-        ).scalars())
+        organizations.update(
+            session.execute(
+                select(OrganizationCompetency.organization_id).where(
+                    OrganizationCompetency.competency_id.in_(sorted(found.competencies))
+                )
+            ).scalars()
+        )
     organizations.discard(None)
     if organizations:
         now = utcnow()
-        session.execute(insert(MatcherChange), [{"organization_id": int(org_id), "created_at": now}
-                                                for org_id in sorted(organizations)])
+        session.execute(
+            insert(MatcherChange),
+            [{"organization_id": int(org_id), "created_at": now} for org_id in sorted(organizations)],
+        )
     session.info.pop(_PENDING, None)  # the flush above must not leave anything for the next transaction
 
 

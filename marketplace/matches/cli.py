@@ -1,10 +1,11 @@
 """``flask match ...``: the matcher from the command line (thin wrappers over the services).
 
-    flask match refit        fit on every profile, save a snapshot, point the workers at it
-    flask match status       the snapshot and the change log
-    flask match order 42     suppliers for order 42, ranked, with reasons
-    flask match duplicates   likely duplicate organizations
+flask match refit        fit on every profile, save a snapshot, point the workers at it
+flask match status       the snapshot and the change log
+flask match order 42     suppliers for order 42, ranked, with reasons
+flask match duplicates   likely duplicate organizations
 """
+
 from __future__ import annotations
 
 import click
@@ -25,8 +26,10 @@ def refit_command():
     if pointer is None:
         click.echo("Nothing to fit: no organization has any text yet.")
         return
-    click.echo(f"Fitted {pointer.organizations} organizations, {pointer.documents} documents; "
-               f"snapshot {pointer.version} ({pointer.artifact}), change log up to #{pointer.change_id}.")
+    click.echo(
+        f"Fitted {pointer.organizations} organizations, {pointer.documents} documents; "
+        f"snapshot {pointer.version} ({pointer.artifact}), change log up to #{pointer.change_id}."
+    )
 
 
 @match_cli.command("status")
@@ -41,9 +44,13 @@ def status_command():
         return
     p = status.pointer
     click.echo(f"Snapshot: {p.version} ({p.artifact}), fitted {p.fitted_at:%Y-%m-%d %H:%M:%S} UTC")
-    click.echo(f"Organizations: {p.organizations} in the snapshot, {status.organizations} now; documents: {p.documents}")
-    click.echo(f"Change log: up to #{p.change_id} in the snapshot; {status.changes_since_snapshot} change(s) since, "
-               f"applied incrementally (matcher version {status.version}).")
+    click.echo(
+        f"Organizations: {p.organizations} in the snapshot, {status.organizations} now; documents: {p.documents}"
+    )
+    click.echo(
+        f"Change log: up to #{p.change_id} in the snapshot; {status.changes_since_snapshot} change(s) since, "
+        f"applied incrementally (matcher version {status.version})."
+    )
 
 
 @match_cli.command("order")
@@ -67,8 +74,10 @@ def order_command(order_id: int, top: int, lang: str):
         if not result.suppliers:
             click.echo("No suppliers proposed.")
         for s in result.suppliers:
-            click.echo(f"{s.rank:>2}. {localized(s.organization, 'name')} [#{s.organization.id}] "
-                       f"score {s.score:.3f} ({s.relevance}%)")
+            click.echo(
+                f"{s.rank:>2}. {localized(s.organization, 'name')} [#{s.organization.id}] "
+                f"score {s.score:.3f} ({s.relevance}%)"
+            )
             click.echo(f"    {s.reasons.sentence}")
 
 

@@ -11,6 +11,7 @@ all normalized names in C (in blocks of ``BLOCK`` rows, so memory stays
 small) to find the candidate pairs, and each candidate is confirmed with
 ``find_duplicates`` itself, so the rule stays in one place.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -51,14 +52,16 @@ def _digits(value: str | None) -> str:
 
 def _rows(exclude_id: int | None = None) -> list[tuple[int, str, str, str | None]]:
     statement = select(Organization.id, Organization.name_ru, Organization.name_en, Organization.inn).order_by(
-        Organization.id)
+        Organization.id
+    )
     if exclude_id is not None:
         statement = statement.where(Organization.id != exclude_id)
     return [tuple(row) for row in db.session.execute(statement)]
 
 
-def find_duplicate_organizations(name_ru: str, name_en: str = "", inn: str | None = None, *,
-                                 exclude_id: int | None = None, limit: int = 5) -> list[DuplicateCandidate]:
+def find_duplicate_organizations(
+    name_ru: str, name_en: str = "", inn: str | None = None, *, exclude_id: int | None = None, limit: int = 5
+) -> list[DuplicateCandidate]:
     """Registered organizations that are probably the one being entered, best first."""
     rows = _rows(exclude_id)
     best: dict[int, tuple[float, str]] = {}
@@ -70,10 +73,21 @@ def find_duplicate_organizations(name_ru: str, name_en: str = "", inn: str | Non
             if found.org_id not in best or found.score > best[found.org_id][0]:
                 best[found.org_id] = (found.score, found.reason)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1] != "inn", item[0]))[:limit]
-    organizations = {o.id: o for o in db.session.scalars(
-        select(Organization).where(Organization.id.in_([org_id for org_id, _ in ranked])))} if ranked else {}
-    return [DuplicateCandidate(organizations[org_id], score, reason)
-            for org_id, (score, reason) in ranked if org_id in organizations]
+    organizations = (
+        {
+            o.id: o
+            for o in db.session.scalars(
+                select(Organization).where(Organization.id.in_([org_id for org_id, _ in ranked]))
+            )
+        }
+        if ranked
+        else {}
+    )
+    return [
+        DuplicateCandidate(organizations[org_id], score, reason)
+        for org_id, (score, reason) in ranked
+        if org_id in organizations
+    ]
 
 
 def _name_candidates(ids: Sequence[int], names: Sequence[str]) -> set[tuple[int, int]]:
@@ -84,8 +98,14 @@ def _name_candidates(ids: Sequence[int], names: Sequence[str]) -> set[tuple[int,
         return found
     texts = [keys[i] for i in present]
     for start in range(0, len(texts), BLOCK):
-        scores = process.cdist(texts[start:start + BLOCK], texts, scorer=fuzz.token_sort_ratio,
-                               score_cutoff=THRESHOLD, dtype=np.uint8, workers=1)
+        scores = process.cdist(
+            texts[start : start + BLOCK],
+            texts,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=THRESHOLD,
+            dtype=np.uint8,
+            workers=1,
+        )
         for a, b in zip(*np.nonzero(scores)):
             i, j = present[start + int(a)], present[int(b)]
             if i < j:
@@ -104,7 +124,7 @@ def duplicate_pairs() -> list[DuplicatePair]:
         if _digits(inn):
             by_inn[_digits(inn)].append(org_id)
     for same in by_inn.values():
-        candidates.update((a, b) for i, a in enumerate(same) for b in same[i + 1:])
+        candidates.update((a, b) for i, a in enumerate(same) for b in same[i + 1 :])
     candidates |= _name_candidates(ids, [row[1] for row in rows])
     candidates |= _name_candidates(ids, [row[2] for row in rows])
     confirmed: dict[tuple[int, int], tuple[float, str]] = {}
@@ -113,14 +133,21 @@ def duplicate_pairs() -> list[DuplicatePair]:
         for column in (1, 2):
             if not first[column] and column == 2:
                 continue
-            hits = find_duplicates(first[column] or first[1], first[3],
-                                   [(b, second[column] or second[1], second[3])], threshold=THRESHOLD)
+            hits = find_duplicates(
+                first[column] or first[1], first[3], [(b, second[column] or second[1], second[3])], threshold=THRESHOLD
+            )
             if hits and ((a, b) not in confirmed or hits[0].score > confirmed[(a, b)][0]):
                 confirmed[(a, b)] = (hits[0].score, hits[0].reason)
     if not confirmed:
         return []
-    organizations = {o.id: o for o in db.session.scalars(
-        select(Organization).where(Organization.id.in_({i for pair in confirmed for i in pair})))}
-    pairs = [DuplicatePair(organizations[a], organizations[b], score, reason)
-             for (a, b), (score, reason) in confirmed.items()]
+    organizations = {
+        o.id: o
+        for o in db.session.scalars(
+            select(Organization).where(Organization.id.in_({i for pair in confirmed for i in pair}))
+        )
+    }
+    pairs = [
+        DuplicatePair(organizations[a], organizations[b], score, reason)
+        for (a, b), (score, reason) in confirmed.items()
+    ]
     return sorted(pairs, key=lambda p: (p.reason != "inn", -p.score, p.first.id, p.second.id))

@@ -32,6 +32,7 @@ worker ends with the same state: the snapshot plus the same profiles.
 The engine reads the database through its own short session, so it only
 ever sees committed data, whatever the request around it has flushed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -87,8 +88,11 @@ class Pointer:
     documents: int = 0
 
     def to_json(self) -> str:
-        data = asdict(self) | {"format": POINTER_FORMAT, "since": self.since.isoformat(),
-                               "fitted_at": self.fitted_at.isoformat()}
+        data = asdict(self) | {
+            "format": POINTER_FORMAT,
+            "since": self.since.isoformat(),
+            "fitted_at": self.fitted_at.isoformat(),
+        }
         return json.dumps(data, ensure_ascii=False, indent=1)
 
     @classmethod
@@ -177,9 +181,12 @@ class MatcherEngine:
         with self.lock, _session() as session:
             pointer = self._refit(session)
             if prune and pointer is not None:
-                session.execute(delete(MatcherChange).where(
-                    MatcherChange.id < pointer.change_id,
-                    MatcherChange.created_at < pointer.fitted_at - LOG_RETENTION))
+                session.execute(
+                    delete(MatcherChange).where(
+                        MatcherChange.id < pointer.change_id,
+                        MatcherChange.created_at < pointer.fitted_at - LOG_RETENTION,
+                    )
+                )
                 session.commit()
             return pointer
 
@@ -188,8 +195,11 @@ class MatcherEngine:
         since = fitted_at - GRACE
         change_id = session.scalar(select(func.max(MatcherChange.id))) or 0
         # rows of the grace window already committed: their data is in the profiles read below
-        included = sorted(session.scalars(select(MatcherChange.id).where(
-            MatcherChange.id <= change_id, MatcherChange.created_at > since)))
+        included = sorted(
+            session.scalars(
+                select(MatcherChange.id).where(MatcherChange.id <= change_id, MatcherChange.created_at > since)
+            )
+        )
         profiles = list(load_profiles(session).values())
         self._order_index = None
         try:
@@ -199,9 +209,16 @@ class MatcherEngine:
             self._empty_mark = _log_mark(session)
             self._remove_pointer()
             return None
-        pointer = Pointer(artifact=f"matcher-{fitted_at:%Y%m%dT%H%M%S}-{matcher.version_.split('-')[0]}.npz",
-                          version=matcher.version_, change_id=change_id, since=since, fitted_at=fitted_at,
-                          included=included, organizations=len(profiles), documents=count_documents(profiles))
+        pointer = Pointer(
+            artifact=f"matcher-{fitted_at:%Y%m%dT%H%M%S}-{matcher.version_.split('-')[0]}.npz",
+            version=matcher.version_,
+            change_id=change_id,
+            since=since,
+            fitted_at=fitted_at,
+            included=included,
+            organizations=len(profiles),
+            documents=count_documents(profiles),
+        )
         self.matcher, self.pointer, self.applied = matcher, pointer, set(included)
         self._empty_mark = None
         try:
@@ -249,8 +266,11 @@ class MatcherEngine:
         self._stamp = None
 
     def _prune_artifacts(self, current: str) -> None:
-        artifacts = sorted((p for p in self.directory.glob("matcher-*.npz") if p.name != current),
-                           key=lambda p: p.stat().st_mtime, reverse=True)
+        artifacts = sorted(
+            (p for p in self.directory.glob("matcher-*.npz") if p.name != current),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
         for old in artifacts[KEEP_ARTIFACTS:]:
             try:
                 old.unlink()
@@ -270,8 +290,11 @@ class MatcherEngine:
         newest = session.scalar(select(func.max(MatcherChange.id))) or 0
         if newest < self.pointer.change_id:
             # the log is behind the snapshot: the snapshot belongs to another database (or a wiped log)
-            log.warning("The matcher snapshot includes change %s but the log ends at %s; refitting.",
-                        self.pointer.change_id, newest)
+            log.warning(
+                "The matcher snapshot includes change %s but the log ends at %s; refitting.",
+                self.pointer.change_id,
+                newest,
+            )
             self._refit(session)
             return
         if self.pending_count(session) == 0:
@@ -294,14 +317,22 @@ class MatcherEngine:
             self.refresh(session)
             since_snapshot = 0
             if self.pointer is not None:
-                since_snapshot = session.scalar(select(func.count(MatcherChange.id))
-                                                .where(MatcherChange.id > self.pointer.change_id)) or 0
+                since_snapshot = (
+                    session.scalar(
+                        select(func.count(MatcherChange.id)).where(MatcherChange.id > self.pointer.change_id)
+                    )
+                    or 0
+                )
             return EngineStatus(
-                directory=str(self.directory), fitted=self.matcher is not None,
-                version=self.matcher.version_ if self.matcher is not None else None, pointer=self.pointer,
+                directory=str(self.directory),
+                fitted=self.matcher is not None,
+                version=self.matcher.version_ if self.matcher is not None else None,
+                pointer=self.pointer,
                 organizations=self.matcher.n_organizations_ if self.matcher is not None else 0,
-                changes_since_snapshot=since_snapshot, pending_before=max(pending_before, 0),
-                applied=len(self.applied))
+                changes_since_snapshot=since_snapshot,
+                pending_before=max(pending_before, 0),
+                applied=len(self.applied),
+            )
 
     def cached_order_index(self, key: Any, build) -> OrderIndex:
         """The ``OrderIndex`` for ``key`` (the state of the open orders), built by ``build(matcher)`` on a miss.

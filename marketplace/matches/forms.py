@@ -1,4 +1,5 @@
 """Forms of the matching feature: invite a supplier, merge two organizations, one-button actions."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -25,10 +26,16 @@ class InviteForm(FlaskForm):
 
 
 class MergeForm(FlaskForm):
-    note = TextAreaField(_l("Note for the history"), filters=[strip_filter],
-                         validators=[Optional(), Length(max=2000)], render_kw={"rows": 2})
-    confirm = BooleanField(_l("I checked: these records describe the same organization"),
-                           validators=[DataRequired(message=_l("Confirm that the two are the same organization."))])
+    note = TextAreaField(
+        _l("Note for the history"),
+        filters=[strip_filter],
+        validators=[Optional(), Length(max=2000)],
+        render_kw={"rows": 2},
+    )
+    confirm = BooleanField(
+        _l("I checked: these records describe the same organization"),
+        validators=[DataRequired(message=_l("Confirm that the two are the same organization."))],
+    )
 
 
 class ActionForm(FlaskForm):

@@ -6,6 +6,7 @@ the customer that have not responded yet. Every active user of the invited
 organization is notified (``notifications.notify``: in the app and/or by mail,
 in their language) with a link to the order; without users, its contact address is mailed.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -31,15 +32,21 @@ def can_invite(order: Order, user: Any) -> bool:
 
 
 def invitations_of_order(order_id: int) -> list[OrderInvitation]:
-    return list(db.session.scalars(select(OrderInvitation).where(OrderInvitation.order_id == order_id)
-                                   .order_by(OrderInvitation.id)))
+    return list(
+        db.session.scalars(
+            select(OrderInvitation).where(OrderInvitation.order_id == order_id).order_by(OrderInvitation.id)
+        )
+    )
 
 
 def invitation_for(order_id: int, organization_id: int | None) -> OrderInvitation | None:
     if organization_id is None:
         return None
-    return db.session.scalar(select(OrderInvitation).where(OrderInvitation.order_id == order_id,
-                                                           OrderInvitation.organization_id == organization_id))
+    return db.session.scalar(
+        select(OrderInvitation).where(
+            OrderInvitation.order_id == order_id, OrderInvitation.organization_id == organization_id
+        )
+    )
 
 
 def received_invitation(order: Order, user: Any) -> OrderInvitation | None:
@@ -51,10 +58,16 @@ def received_invitation(order: Order, user: Any) -> OrderInvitation | None:
 
 def received_invitations_statement(organization_id: int, user: Any) -> Select:
     """Invitations the organization received, newest first, for orders the user may still see."""
-    return (select(OrderInvitation).join(Order, Order.id == OrderInvitation.order_id)
-            .where(OrderInvitation.organization_id == organization_id, Order.status != OrderStatus.DRAFT,
-                   Order.visibility.in_(access.allowed_visibilities(user)))
-            .order_by(OrderInvitation.created_at.desc(), OrderInvitation.id.desc()))
+    return (
+        select(OrderInvitation)
+        .join(Order, Order.id == OrderInvitation.order_id)
+        .where(
+            OrderInvitation.organization_id == organization_id,
+            Order.status != OrderStatus.DRAFT,
+            Order.visibility.in_(access.allowed_visibilities(user)),
+        )
+        .order_by(OrderInvitation.created_at.desc(), OrderInvitation.id.desc())
+    )
 
 
 def invite_supplier(order: Order, organization: Organization, actor: Any) -> OrderInvitation:
@@ -78,9 +91,13 @@ def invite_supplier(order: Order, organization: Organization, actor: Any) -> Ord
         raise InvalidInput(_("Only member organizations can be invited."))
     if invitation_for(order.id, organization.id) is not None:
         raise Conflict(_("%(name)s has already been invited.", name=localized(organization, "name")))
-    responded = db.session.scalar(select(Response.id).where(
-        Response.order_id == order.id, Response.organization_id == organization.id,
-        Response.status != ResponseStatus.WITHDRAWN))
+    responded = db.session.scalar(
+        select(Response.id).where(
+            Response.order_id == order.id,
+            Response.organization_id == organization.id,
+            Response.status != ResponseStatus.WITHDRAWN,
+        )
+    )
     if responded is not None:
         raise Conflict(_("%(name)s has already responded.", name=localized(organization, "name")))
     invitation = OrderInvitation(order=order, organization=organization, invited_by_id=actor.id)
@@ -92,12 +109,20 @@ def invite_supplier(order: Order, organization: Organization, actor: Any) -> Ord
 
 def _mail_invitation(order: Order, organization: Organization, actor: Any = None) -> None:
     """Tell the invited organization's active users (its contact address when it has none)."""
-    users = list(db.session.scalars(select(User).where(User.organization_id == organization.id, User.active)
-                                    .order_by(User.id)))
-    notify(users, NotificationKind.ORDER_INVITATION,
-           lambda: _("Invitation to respond to an order: %(title)s", title=order.title),
-           lambda: _("%(customer)s invites your organization to respond to the order \"%(title)s\". "
-                     "The cluster's matcher proposed you as a supplier that fits it.",
-                     customer=localized(order.organization, "name"), title=order.title),
-           link_to("orders.show", order_id=order.id), exclude=actor,
-           fallback_email=organization.contact_email or None)
+    users = list(
+        db.session.scalars(select(User).where(User.organization_id == organization.id, User.active).order_by(User.id))
+    )
+    notify(
+        users,
+        NotificationKind.ORDER_INVITATION,
+        lambda: _("Invitation to respond to an order: %(title)s", title=order.title),
+        lambda: _(
+            '%(customer)s invites your organization to respond to the order "%(title)s". '
+            "The cluster's matcher proposed you as a supplier that fits it.",
+            customer=localized(order.organization, "name"),
+            title=order.title,
+        ),
+        link_to("orders.show", order_id=order.id),
+        exclude=actor,
+        fallback_email=organization.contact_email or None,
+    )

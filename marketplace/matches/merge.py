@@ -26,16 +26,15 @@ membership goes to the better status; confidential marks are joined. Indexed
 records are changed through ORM statements, so the search index and the
 matcher's change log follow. An ``OrganizationMerge`` row is the history.
 """
+
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from sqlalchemy import (Column, PrimaryKeyConstraint, Table, UniqueConstraint, and_, delete, exists, func, select,
-                        update)
+from flask_babel import gettext as _, lazy_gettext as _l
+from sqlalchemy import Column, PrimaryKeyConstraint, Table, UniqueConstraint, and_, delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import access
@@ -48,16 +47,40 @@ from ..projects.models import ConsortiumMember, ConsortiumStatus, Project, Proje
 from .changes import note_organizations
 from .models import OrderInvitation, OrganizationMerge
 
-RESPONSE_RANK = {ResponseStatus.ACCEPTED: 3, ResponseStatus.ACTIVE: 2, ResponseStatus.DECLINED: 1,
-                 ResponseStatus.WITHDRAWN: 0}
-CONSORTIUM_RANK = {ConsortiumStatus.ACCEPTED: 3, ConsortiumStatus.INVITED: 2, ConsortiumStatus.DECLINED: 1,
-                   ConsortiumStatus.REMOVED: 0}
+RESPONSE_RANK = {
+    ResponseStatus.ACCEPTED: 3,
+    ResponseStatus.ACTIVE: 2,
+    ResponseStatus.DECLINED: 1,
+    ResponseStatus.WITHDRAWN: 0,
+}
+CONSORTIUM_RANK = {
+    ConsortiumStatus.ACCEPTED: 3,
+    ConsortiumStatus.INVITED: 2,
+    ConsortiumStatus.DECLINED: 1,
+    ConsortiumStatus.REMOVED: 0,
+}
 #: Profile fields filled from the duplicate when the kept organization has none.
-FILLED_FIELDS = ("name_en", "inn", "ogrn", "city", "address", "website", "contact_email", "phone",
-                 "description_ru", "description_en", "staff_size", "certifications", "capacity")
+FILLED_FIELDS = (
+    "name_en",
+    "inn",
+    "ogrn",
+    "city",
+    "address",
+    "website",
+    "contact_email",
+    "phone",
+    "description_ru",
+    "description_en",
+    "staff_size",
+    "certifications",
+    "capacity",
+)
 #: Columns reconciled by hand before the generic move.
-RECONCILED = {("organization_competency", "organization_id"), ("order_response", "organization_id"),
-              ("consortium_member", "organization_id")}
+RECONCILED = {
+    ("organization_competency", "organization_id"),
+    ("order_response", "organization_id"),
+    ("consortium_member", "organization_id"),
+}
 
 #: What the referencing columns hold, for the merge page (other tables show their own names).
 RECORD_LABELS = {
@@ -92,8 +115,12 @@ class Reference:
 def organization_references() -> list[Reference]:
     """Every foreign-key column in the schema that points at an organization."""
     target = Organization.__table__.c.id
-    return [Reference(table, fk.parent) for table in db.metadata.sorted_tables for fk in table.foreign_keys
-            if fk.column is target]
+    return [
+        Reference(table, fk.parent)
+        for table in db.metadata.sorted_tables
+        for fk in table.foreign_keys
+        if fk.column is target
+    ]
 
 
 def _mapped(table: Table):
@@ -114,14 +141,22 @@ def records_of(organization_id: int) -> dict[str, int]:
 
 
 def _merge_competencies(keep: Organization, drop: Organization, summary: dict) -> None:
-    kept = {link.competency_id: link for link in db.session.scalars(
-        select(OrganizationCompetency).where(OrganizationCompetency.organization_id == keep.id))}
-    for link in db.session.scalars(select(OrganizationCompetency)
-                                   .where(OrganizationCompetency.organization_id == drop.id)).all():
+    kept = {
+        link.competency_id: link
+        for link in db.session.scalars(
+            select(OrganizationCompetency).where(OrganizationCompetency.organization_id == keep.id)
+        )
+    }
+    for link in db.session.scalars(
+        select(OrganizationCompetency).where(OrganizationCompetency.organization_id == drop.id)
+    ).all():
         other = kept.get(link.competency_id)
         if other is None:
-            db.session.add(OrganizationCompetency(organization_id=keep.id, competency_id=link.competency_id,
-                                                  level=link.level, note=link.note))
+            db.session.add(
+                OrganizationCompetency(
+                    organization_id=keep.id, competency_id=link.competency_id, level=link.level, note=link.note
+                )
+            )
         else:
             other.level = max(other.level, link.level)
             if link.note and link.note not in (other.note or ""):
@@ -141,28 +176,35 @@ def _merge_responses(keep: Organization, drop: Organization, actor: Any, summary
         other = kept.get(response.order_id)
         if other is None:
             continue
-        winner, loser = ((response, other) if _response_rank(response) > _response_rank(other)
-                         else (other, response))
-        note = _("Organizations merged: «%(merged)s» into «%(kept)s». Both had responded; kept the response "
-                 "of %(price)s (%(status)s), dropped the one of %(dropped_price)s (%(dropped_status)s).",
-                 merged=drop.name_ru, kept=keep.name_ru, price=winner.price, status=winner.status.value,
-                 dropped_price=loser.price, dropped_status=loser.status.value)
-        db.session.add(OrderEvent(order_id=response.order_id, actor_id=getattr(actor, "id", None),
-                                  action="merged", note=note))
+        winner, loser = (response, other) if _response_rank(response) > _response_rank(other) else (other, response)
+        note = _(
+            "Organizations merged: «%(merged)s» into «%(kept)s». Both had responded; kept the response "
+            "of %(price)s (%(status)s), dropped the one of %(dropped_price)s (%(dropped_status)s).",
+            merged=drop.name_ru,
+            kept=keep.name_ru,
+            price=winner.price,
+            status=winner.status.value,
+            dropped_price=loser.price,
+            dropped_status=loser.status.value,
+        )
+        db.session.add(
+            OrderEvent(order_id=response.order_id, actor_id=getattr(actor, "id", None), action="merged", note=note)
+        )
         summary["dropped"].append(f"order_response:{loser.id}:order {loser.order_id}")
         db.session.delete(loser)
     db.session.flush()
 
 
 def _merge_consortium(keep: Organization, drop: Organization, summary: dict) -> None:
-    kept = {m.project_id: m for m in db.session.scalars(
-        select(ConsortiumMember).where(ConsortiumMember.organization_id == keep.id))}
-    for member in db.session.scalars(select(ConsortiumMember)
-                                     .where(ConsortiumMember.organization_id == drop.id)).all():
+    kept = {
+        m.project_id: m
+        for m in db.session.scalars(select(ConsortiumMember).where(ConsortiumMember.organization_id == keep.id))
+    }
+    for member in db.session.scalars(select(ConsortiumMember).where(ConsortiumMember.organization_id == drop.id)).all():
         other = kept.get(member.project_id)
         if other is None:
             continue
-        rank = (lambda m: (CONSORTIUM_RANK.get(m.status, 0), m.updated_at or m.created_at, m.id))
+        rank = lambda m: (CONSORTIUM_RANK.get(m.status, 0), m.updated_at or m.created_at, m.id)
         winner, loser = (member, other) if rank(member) > rank(other) else (other, member)
         winner.needs = list({need.id: need for need in [*winner.needs, *loser.needs]}.values())
         summary["dropped"].append(f"consortium_member:{loser.id}:project {loser.project_id}")
@@ -201,8 +243,12 @@ def _move(ref: Reference, keep_id: int, drop_id: int, summary: dict) -> None:
     if mapper is not None:  # ORM statements: the search index and the change log see them
         attribute = mapper.get_property_by_column(ref.column).key
         entity = mapper.class_
-        statement = (update(entity).where(getattr(entity, attribute) == drop_id).values({attribute: keep_id})
-                     .execution_options(synchronize_session=False))
+        statement = (
+            update(entity)
+            .where(getattr(entity, attribute) == drop_id)
+            .values({attribute: keep_id})
+            .execution_options(synchronize_session=False)
+        )
     else:
         statement = update(ref.table).where(ref.column == drop_id).values({ref.column.name: keep_id})
     db.session.execute(statement)
@@ -215,27 +261,48 @@ def _settle_own_work(keep_id: int, keep_name: str, drop_name: str, actor: Any, s
     open place in the consortium it leads removed, each with a line of history (decided records stay)."""
     actor_id = getattr(actor, "id", None)
     own_orders = select(Order.id).where(Order.organization_id == keep_id)
-    note = _("Organizations merged: «%(merged)s» into «%(kept)s», the customer itself; its response was "
-             "withdrawn.", merged=drop_name, kept=keep_name)
-    for response in db.session.scalars(select(Response).where(
-            Response.organization_id == keep_id, Response.order_id.in_(own_orders),
-            Response.status == ResponseStatus.ACTIVE)).all():
+    note = _(
+        "Organizations merged: «%(merged)s» into «%(kept)s», the customer itself; its response was withdrawn.",
+        merged=drop_name,
+        kept=keep_name,
+    )
+    for response in db.session.scalars(
+        select(Response).where(
+            Response.organization_id == keep_id,
+            Response.order_id.in_(own_orders),
+            Response.status == ResponseStatus.ACTIVE,
+        )
+    ).all():
         response.status = ResponseStatus.WITHDRAWN
         db.session.add(OrderEvent(order_id=response.order_id, actor_id=actor_id, action="merged", note=note))
         summary["withdrawn"].append(f"order_response:{response.id}:order {response.order_id}")
-    for invitation in db.session.scalars(select(OrderInvitation).where(
-            OrderInvitation.organization_id == keep_id, OrderInvitation.order_id.in_(own_orders))).all():
+    for invitation in db.session.scalars(
+        select(OrderInvitation).where(
+            OrderInvitation.organization_id == keep_id, OrderInvitation.order_id.in_(own_orders)
+        )
+    ).all():
         summary["dropped"].append(f"order_invitation:{invitation.id}:order {invitation.order_id}")
         db.session.delete(invitation)
     led = select(Project.id).where(Project.lead_organization_id == keep_id)
-    note = _("Organizations merged: «%(merged)s» into «%(kept)s», the project's lead itself; its place in the "
-             "consortium was removed.", merged=drop_name, kept=keep_name)
-    for member in db.session.scalars(select(ConsortiumMember).where(
-            ConsortiumMember.organization_id == keep_id, ConsortiumMember.project_id.in_(led),
-            ConsortiumMember.status.in_((ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)))).all():
+    note = _(
+        "Organizations merged: «%(merged)s» into «%(kept)s», the project's lead itself; its place in the "
+        "consortium was removed.",
+        merged=drop_name,
+        kept=keep_name,
+    )
+    for member in db.session.scalars(
+        select(ConsortiumMember).where(
+            ConsortiumMember.organization_id == keep_id,
+            ConsortiumMember.project_id.in_(led),
+            ConsortiumMember.status.in_((ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)),
+        )
+    ).all():
         member.status = ConsortiumStatus.REMOVED
-        db.session.add(ProjectEvent(project_id=member.project_id, actor_id=actor_id, action="merged",
-                                    organization_id=keep_id, note=note))
+        db.session.add(
+            ProjectEvent(
+                project_id=member.project_id, actor_id=actor_id, action="merged", organization_id=keep_id, note=note
+            )
+        )
         summary["withdrawn"].append(f"consortium_member:{member.id}:project {member.project_id}")
     db.session.flush()
 
@@ -261,9 +328,12 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
         raise Forbidden(_("Only the cluster manager can merge organizations."))
     if keep.id == drop.id:
         raise InvalidInput(_("Choose two different organizations."))
-    db.session.execute(update(Organization).where(Organization.id.in_(sorted((keep.id, drop.id))))
-                       .values(membership_status=Organization.membership_status)
-                       .execution_options(synchronize_session=False))  # both rows locked until the commit
+    db.session.execute(
+        update(Organization)
+        .where(Organization.id.in_(sorted((keep.id, drop.id))))
+        .values(membership_status=Organization.membership_status)
+        .execution_options(synchronize_session=False)
+    )  # both rows locked until the commit
     summary: dict = {"moved": {}, "dropped": [], "joined": [], "withdrawn": []}
     keep_id, drop_id, drop_name, drop_inn, keep_name = keep.id, drop.id, drop.name_ru, drop.inn, keep.name_ru
     try:
@@ -280,16 +350,22 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
         _settle_own_work(keep_id, keep_name, drop_name, actor, summary)
         note_organizations(db.session, (keep_id, drop_id))
         db.session.delete(db.session.get(Organization, drop_id))
-        history = OrganizationMerge(kept_organization_id=keep_id, merged_organization_id=drop_id,
-                                    merged_name=drop_name, merged_inn=drop_inn, note=(note or "").strip(),
-                                    summary=json.dumps(summary, ensure_ascii=False, sort_keys=True),
-                                    merged_by_id=getattr(actor, "id", None))
+        history = OrganizationMerge(
+            kept_organization_id=keep_id,
+            merged_organization_id=drop_id,
+            merged_name=drop_name,
+            merged_inn=drop_inn,
+            note=(note or "").strip(),
+            summary=json.dumps(summary, ensure_ascii=False, sort_keys=True),
+            merged_by_id=getattr(actor, "id", None),
+        )
         db.session.add(history)
         db.session.flush()
     except IntegrityError as error:
         db.session.rollback()
-        raise Conflict(_("The organizations could not be merged: %(error)s",
-                         error=str(error.orig).splitlines()[0])) from None
+        raise Conflict(
+            _("The organizations could not be merged: %(error)s", error=str(error.orig).splitlines()[0])
+        ) from None
     return history
 
 

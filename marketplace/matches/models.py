@@ -6,6 +6,7 @@ reads the log sees a change exactly when the change is committed.
 ``organization_id`` is a plain integer (no foreign key): the log must keep
 the ids of deleted organizations so that workers remove them too.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,9 +51,7 @@ class OrderInvitation(db.Model):
     organization: Mapped[Organization] = relationship()
     invited_by: Mapped[User | None] = relationship()
 
-    __table_args__ = (
-        UniqueConstraint("order_id", "organization_id", name="uq_order_invitation_order_org"),
-    )
+    __table_args__ = (UniqueConstraint("order_id", "organization_id", name="uq_order_invitation_order_org"),)
 
 
 class OrganizationMerge(db.Model):
@@ -66,7 +65,8 @@ class OrganizationMerge(db.Model):
 
     id: Mapped[intpk]
     kept_organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organization.id", ondelete="SET NULL"), index=True)
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
     merged_organization_id: Mapped[int] = mapped_column(Integer)
     merged_name: Mapped[str255]
     merged_inn: Mapped[str | None] = mapped_column(String(12))
@@ -77,4 +77,3 @@ class OrganizationMerge(db.Model):
 
     kept_organization: Mapped[Organization | None] = relationship()
     merged_by: Mapped[User | None] = relationship()
-

@@ -5,6 +5,7 @@ were at fit time; here names come from the database in the viewer's language,
 documents get links to their records (only those the viewer may open), and
 ``matching.explain`` writes the sentence in the viewer's language.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,9 +23,9 @@ from ..catalog.models import Okpd2Code
 from ..db import db
 from ..i18n import current_language
 from ..orders.models import Offer, Order
+from ..organizations.models import Competency
 from ..projects.models import Project
 from ..projects.rules import can_view_project
-from ..organizations.models import Competency
 from .profiles import parse_document_id
 
 #: The matcher names up to ``MatcherConfig.reason_documents`` documents; the description and the list of
@@ -91,15 +92,18 @@ def _document_url(kind: str, record_id: int, records: dict[str, dict[int, Any]],
     """(may the viewer see the record, its URL when one can be built). ``user=None`` is the system (CLI)."""
     if kind in ("offer", "order", "project"):
         record = records.get(kind, {}).get(record_id)
-        check = {"offer": access.can_view_offer, "order": access.can_view_order,
-                 "project": can_view_project}[kind]
+        check = {"offer": access.can_view_offer, "order": access.can_view_order, "project": can_view_project}[kind]
         if record is None or (user is not None and not check(record, user)):
             return False, None
     if not has_request_context():
         return True, None
-    endpoints = {"product": ("catalog.show", "product_id"), "equipment": ("equipment.show", "equipment_id"),
-                 "offer": ("offers.show", "offer_id"), "order": ("orders.show", "order_id"),
-                 "project": ("projects.show", "project_id")}
+    endpoints = {
+        "product": ("catalog.show", "product_id"),
+        "equipment": ("equipment.show", "equipment_id"),
+        "offer": ("offers.show", "offer_id"),
+        "order": ("orders.show", "order_id"),
+        "project": ("projects.show", "project_id"),
+    }
     if kind not in endpoints:
         return True, None
     endpoint, argument = endpoints[kind]
@@ -125,8 +129,9 @@ def present_reasons(reasons: Sequence[Reasons], *, user: Any, lang: str | None =
         for c in item.competencies:
             if c.org_code not in best or c.match > best[c.org_code].match:
                 best[c.org_code] = c
-        competencies = tuple(dataclasses.replace(c, name=competency_names.get(c.org_code, c.name))
-                             for c in best.values())
+        competencies = tuple(
+            dataclasses.replace(c, name=competency_names.get(c.org_code, c.name)) for c in best.values()
+        )
         documents, shown = [], []
         for doc in item.documents[:DOCUMENTS_SHOWN]:
             parsed = parse_document_id(doc.id)
@@ -136,17 +141,18 @@ def present_reasons(reasons: Sequence[Reasons], *, user: Any, lang: str | None =
             if not visible:
                 continue  # a record the viewer may not open is not quoted either
             shown.append(doc)
-            documents.append(DocumentChip(kind=parsed[0], title=doc.title,
-                                          similarity=doc.similarity, url=url))
+            documents.append(DocumentChip(kind=parsed[0], title=doc.title, similarity=doc.similarity, url=url))
         localized = dataclasses.replace(item, competencies=competencies, documents=tuple(shown))
-        views.append(ReasonsView(
-            sentence=explain(localized, lang),
-            terms=list(item.terms),
-            competencies=[_chip(c, c.name) for c in competencies],
-            okpd2=[_chip(c, okpd2_names.get(c.org_code, "")) for c in item.okpd2],
-            documents=documents,
-            places=list(item.places),
-        ))
+        views.append(
+            ReasonsView(
+                sentence=explain(localized, lang),
+                terms=list(item.terms),
+                competencies=[_chip(c, c.name) for c in competencies],
+                okpd2=[_chip(c, okpd2_names.get(c.org_code, "")) for c in item.okpd2],
+                documents=documents,
+                places=list(item.places),
+            )
+        )
     return views
 
 

@@ -25,6 +25,7 @@ product must get a new id; an unchanged one is reused.
 Everything is loaded with one query per kind of record (``load_profiles``),
 for all organizations or for the few whose profiles changed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,8 +35,7 @@ from collections.abc import Collection, Iterable
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from matching import Competency as ProfileCompetency
-from matching import OrganizationProfile, ProfileDocument
+from matching import Competency as ProfileCompetency, OrganizationProfile, ProfileDocument
 
 from ..catalog.models import Product
 from ..equipment.models import Equipment, EquipmentStatus
@@ -87,8 +87,13 @@ def _lang(ru: str, en: str) -> str:
 
 
 def _document(kind: str, record_id: int, title: str, body: str, lang: str = "auto") -> ProfileDocument:
-    return ProfileDocument(text=body, title=title, id=document_id(kind, record_id, f"{title}\n{body}"),
-                           kind=kind if kind != "order" else PAST_WORK_KIND, lang=lang)
+    return ProfileDocument(
+        text=body,
+        title=title,
+        id=document_id(kind, record_id, f"{title}\n{body}"),
+        kind=kind if kind != "order" else PAST_WORK_KIND,
+        lang=lang,
+    )
 
 
 def _restrict(statement: Select, column, ids: Collection[int] | None) -> Select:
@@ -110,41 +115,75 @@ class _Parts:
 
 
 def _load_competencies(session: Session, ids, parts: _Parts) -> None:
-    rows = session.execute(_restrict(
-        select(OrganizationCompetency.organization_id, Competency.id, Competency.code, Competency.name_ru,
-               Competency.name_en, OrganizationCompetency.note)
-        .join(Competency, Competency.id == OrganizationCompetency.competency_id)
-        .order_by(OrganizationCompetency.organization_id, Competency.code),
-        OrganizationCompetency.organization_id, ids))
+    rows = session.execute(
+        _restrict(
+            select(
+                OrganizationCompetency.organization_id,
+                Competency.id,
+                Competency.code,
+                Competency.name_ru,
+                Competency.name_en,
+                OrganizationCompetency.note,
+            )
+            .join(Competency, Competency.id == OrganizationCompetency.competency_id)
+            .order_by(OrganizationCompetency.organization_id, Competency.code),
+            OrganizationCompetency.organization_id,
+            ids,
+        )
+    )
     for org_id, competency_id, code, name_ru, name_en, note in rows:
         # both names in the competency document, so that English queries find it too
         name = f"{name_ru} ({name_en})" if name_ru and name_en and name_en != name_ru else (name_ru or name_en)
         parts.competencies[org_id].append(ProfileCompetency(code=code, name=name))
         if note and note.strip():
             title = f"{name_ru or name_en}: {note.strip()}"
-            parts.competency_notes[org_id].append(ProfileDocument(
-                text=name_en or "", title=title, kind="competencies", lang="auto",
-                id=document_id("competency", competency_id, title)))
+            parts.competency_notes[org_id].append(
+                ProfileDocument(
+                    text=name_en or "",
+                    title=title,
+                    kind="competencies",
+                    lang="auto",
+                    id=document_id("competency", competency_id, title),
+                )
+            )
 
 
 def _load_products(session: Session, ids, parts: _Parts) -> None:
-    rows = session.execute(_restrict(
-        select(Product.organization_id, Product.id, Product.name_ru, Product.name_en, Product.description_ru,
-               Product.description_en, Product.specs, Product.okpd2)
-        .order_by(Product.organization_id, Product.id), Product.organization_id, ids))
+    rows = session.execute(
+        _restrict(
+            select(
+                Product.organization_id,
+                Product.id,
+                Product.name_ru,
+                Product.name_en,
+                Product.description_ru,
+                Product.description_en,
+                Product.specs,
+                Product.okpd2,
+            ).order_by(Product.organization_id, Product.id),
+            Product.organization_id,
+            ids,
+        )
+    )
     for org_id, pid, name_ru, name_en, desc_ru, desc_en, specs, okpd2 in rows:
         body = _join(name_en if name_ru else "", desc_ru, desc_en, _specs_text(specs))
-        parts.products[org_id].append(_document("product", pid, name_ru or name_en, body,
-                                                _lang(name_ru + desc_ru, name_en + desc_en)))
+        parts.products[org_id].append(
+            _document("product", pid, name_ru or name_en, body, _lang(name_ru + desc_ru, name_en + desc_en))
+        )
         if okpd2:
             parts.okpd2[org_id].append(okpd2)
 
 
 def _load_offers(session: Session, ids, parts: _Parts) -> None:
-    rows = session.execute(_restrict(
-        select(Offer.organization_id, Offer.id, Offer.title, Offer.description, Offer.okpd2_codes)
-        .where(Offer.status == OfferStatus.ACTIVE)
-        .order_by(Offer.organization_id, Offer.id), Offer.organization_id, ids))
+    rows = session.execute(
+        _restrict(
+            select(Offer.organization_id, Offer.id, Offer.title, Offer.description, Offer.okpd2_codes)
+            .where(Offer.status == OfferStatus.ACTIVE)
+            .order_by(Offer.organization_id, Offer.id),
+            Offer.organization_id,
+            ids,
+        )
+    )
     offer_owner = {}
     for org_id, oid, title, description, codes in rows:
         parts.offers[org_id].append(_document("offer", oid, title, description or ""))
@@ -159,54 +198,89 @@ def _load_offers(session: Session, ids, parts: _Parts) -> None:
         .join(Offer, Offer.id == offer_competency.c.offer_id)
         .where(Offer.status == OfferStatus.ACTIVE)
         .where(*([Offer.organization_id.in_(list(ids))] if ids is not None else []))
-        .order_by(offer_competency.c.offer_id, Competency.code))
+        .order_by(offer_competency.c.offer_id, Competency.code)
+    )
     for offer_id, code in links:
         if offer_id in offer_owner:
             parts.competency_codes[offer_owner[offer_id]].append(code)
 
 
 def _load_equipment(session: Session, ids, parts: _Parts) -> None:
-    rows = session.execute(_restrict(
-        select(Equipment.organization_id, Equipment.id, Equipment.name_ru, Equipment.name_en,
-               Equipment.manufacturer, Equipment.model, Equipment.description_ru, Equipment.description_en,
-               Equipment.specs)
-        .where(Equipment.status != EquipmentStatus.RETIRED)
-        .order_by(Equipment.organization_id, Equipment.id), Equipment.organization_id, ids))
+    rows = session.execute(
+        _restrict(
+            select(
+                Equipment.organization_id,
+                Equipment.id,
+                Equipment.name_ru,
+                Equipment.name_en,
+                Equipment.manufacturer,
+                Equipment.model,
+                Equipment.description_ru,
+                Equipment.description_en,
+                Equipment.specs,
+            )
+            .where(Equipment.status != EquipmentStatus.RETIRED)
+            .order_by(Equipment.organization_id, Equipment.id),
+            Equipment.organization_id,
+            ids,
+        )
+    )
     for org_id, eid, name_ru, name_en, maker, model, desc_ru, desc_en, specs in rows:
-        body = _join(name_en if name_ru else "", " ".join(x for x in (maker, model) if x), desc_ru, desc_en,
-                     _specs_text(specs))
-        parts.equipment[org_id].append(_document("equipment", eid, name_ru or name_en, body,
-                                                 _lang(name_ru + desc_ru, name_en + desc_en)))
+        body = _join(
+            name_en if name_ru else "", " ".join(x for x in (maker, model) if x), desc_ru, desc_en, _specs_text(specs)
+        )
+        parts.equipment[org_id].append(
+            _document("equipment", eid, name_ru or name_en, body, _lang(name_ru + desc_ru, name_en + desc_en))
+        )
 
 
 def _load_won_orders(session: Session, ids, parts: _Parts) -> None:
-    rows = session.execute(_restrict(
-        select(Response.organization_id, Order.id, Order.title, Order.description)
-        .join(Order, Order.id == Response.order_id)
-        .where(Response.status == ResponseStatus.ACCEPTED, Order.status.in_(WON_ORDER_STATUSES))
-        .order_by(Response.organization_id, Order.id), Response.organization_id, ids))
+    rows = session.execute(
+        _restrict(
+            select(Response.organization_id, Order.id, Order.title, Order.description)
+            .join(Order, Order.id == Response.order_id)
+            .where(Response.status == ResponseStatus.ACCEPTED, Order.status.in_(WON_ORDER_STATUSES))
+            .order_by(Response.organization_id, Order.id),
+            Response.organization_id,
+            ids,
+        )
+    )
     for org_id, order_id, title, description in rows:
         parts.orders[org_id].append(_document("order", order_id, title, description or ""))
 
 
 def _load_projects(session: Session, ids, parts: _Parts) -> None:
-    rows = session.execute(_restrict(
-        select(ConsortiumMember.organization_id, ConsortiumMember.id, Project.id, Project.title,
-               Project.description, ConsortiumMember.role)
-        .join(Project, Project.id == ConsortiumMember.project_id)
-        .where(ConsortiumMember.status == ConsortiumStatus.ACCEPTED, Project.status.in_(PROJECT_STATUSES))
-        .order_by(ConsortiumMember.organization_id, Project.id), ConsortiumMember.organization_id, ids)).all()
+    rows = session.execute(
+        _restrict(
+            select(
+                ConsortiumMember.organization_id,
+                ConsortiumMember.id,
+                Project.id,
+                Project.title,
+                Project.description,
+                ConsortiumMember.role,
+            )
+            .join(Project, Project.id == ConsortiumMember.project_id)
+            .where(ConsortiumMember.status == ConsortiumStatus.ACCEPTED, Project.status.in_(PROJECT_STATUSES))
+            .order_by(ConsortiumMember.organization_id, Project.id),
+            ConsortiumMember.organization_id,
+            ids,
+        )
+    ).all()
     if not rows:
         return
     covered: dict[int, list[str]] = defaultdict(list)
     for member_id, need_title in session.execute(
-            select(ConsortiumMember.id, ProjectNeed.title)
-            .join(ConsortiumMember.needs).where(ConsortiumMember.id.in_([r[1] for r in rows]))
-            .order_by(ConsortiumMember.id, ProjectNeed.position, ProjectNeed.id)):
+        select(ConsortiumMember.id, ProjectNeed.title)
+        .join(ConsortiumMember.needs)
+        .where(ConsortiumMember.id.in_([r[1] for r in rows]))
+        .order_by(ConsortiumMember.id, ProjectNeed.position, ProjectNeed.id)
+    ):
         covered[member_id].append(need_title)
     for org_id, member_id, project_id, title, description, role in rows:
-        parts.orders[org_id].append(_document("project", project_id, title,
-                                              _join(role, description, "\n".join(covered[member_id]))))
+        parts.orders[org_id].append(
+            _document("project", project_id, title, _join(role, description, "\n".join(covered[member_id])))
+        )
 
 
 def load_profiles(session: Session, organization_ids: Collection[int] | None = None) -> dict[int, OrganizationProfile]:
@@ -225,11 +299,23 @@ def load_profiles(session: Session, organization_ids: Collection[int] | None = N
     _load_equipment(session, ids, parts)
     _load_won_orders(session, ids, parts)
     _load_projects(session, ids, parts)
-    organizations = session.execute(_restrict(
-        select(Organization.id, Organization.name_ru, Organization.name_en, Organization.kind, Organization.region,
-               Organization.membership_status, Organization.description_ru, Organization.description_en,
-               Organization.city)
-        .order_by(Organization.id), Organization.id, ids)).all()
+    organizations = session.execute(
+        _restrict(
+            select(
+                Organization.id,
+                Organization.name_ru,
+                Organization.name_en,
+                Organization.kind,
+                Organization.region,
+                Organization.membership_status,
+                Organization.description_ru,
+                Organization.description_en,
+                Organization.city,
+            ).order_by(Organization.id),
+            Organization.id,
+            ids,
+        )
+    ).all()
     profiles = {}
     for org_id, name_ru, name_en, kind, region, status, desc_ru, desc_en, city in organizations:
         # the profile has no slot for competency notes: an explicit document keeps its own kind ("competencies")

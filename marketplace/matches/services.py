@@ -9,6 +9,7 @@ Results are plain dataclasses ready for a template (``SupplierSuggestions``,
 Invitations, duplicates and merges have their own modules
 (``invitations.py``, ``duplicates.py``, ``merge.py``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,6 +52,7 @@ def _organizations(ids: Iterable[int]) -> dict[int, Organization]:
 
 # -- suppliers for an order -----------------------------------------------------------------------------
 
+
 @dataclass
 class SupplierView:
     organization: Organization
@@ -86,8 +88,9 @@ def order_query(order: Order) -> MatchQuery:
     )
 
 
-def suggest_suppliers(order: Order, *, user: Any, lang: str | None = None,
-                      top_k: int = SUPPLIERS_SHOWN) -> SupplierSuggestions:
+def suggest_suppliers(
+    order: Order, *, user: Any, lang: str | None = None, top_k: int = SUPPLIERS_SHOWN
+) -> SupplierSuggestions:
     """Member organizations that should do ``order``, best first, never the customer, with reasons."""
     result = SupplierSuggestions(order_id=order.id, can_invite=can_invite(order, user))
     with get_engine().use() as matcher:
@@ -99,20 +102,34 @@ def suggest_suppliers(order: Order, *, user: Any, lang: str | None = None,
     organizations = _organizations(m.org_id for m in matches)
     matches = [m for m in matches if m.org_id in organizations and organizations[m.org_id].is_member]
     invitations = {i.organization_id: i for i in invitations_of_order(order.id)}
-    responded = set(db.session.scalars(select(Response.organization_id).where(
-        Response.order_id == order.id, Response.status != ResponseStatus.WITHDRAWN)))
+    responded = set(
+        db.session.scalars(
+            select(Response.organization_id).where(
+                Response.order_id == order.id, Response.status != ResponseStatus.WITHDRAWN
+            )
+        )
+    )
     reasons = present_reasons([m.reasons for m in matches], user=user, lang=lang)
     best = matches[0].score if matches else 0.0
     for rank, (match, why) in enumerate(zip(matches, reasons), start=1):
         organization = organizations[match.org_id]
-        result.suppliers.append(SupplierView(
-            organization=organization, rank=rank, score=match.score, relevance=_relevance(match.score, best),
-            reasons=why, same_region=bool(order.region) and organization.region == order.region,
-            invitation=invitations.get(organization.id), responded=organization.id in responded))
+        result.suppliers.append(
+            SupplierView(
+                organization=organization,
+                rank=rank,
+                score=match.score,
+                relevance=_relevance(match.score, best),
+                reasons=why,
+                same_region=bool(order.region) and organization.region == order.region,
+                invitation=invitations.get(organization.id),
+                responded=organization.id in responded,
+            )
+        )
     return result
 
 
 # -- a consortium for a project -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class NeedSpec:
@@ -166,9 +183,17 @@ def _kind_value(kind: str | None) -> str | None:
     return value
 
 
-def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: Mapping[str, int] | None = None,
-                       exclude_ids: Iterable[int] = (), max_size: int = 5, user: Any = None,
-                       members_only: bool = True, lang: str | None = None) -> ConsortiumProposalView:
+def propose_consortium(
+    needs: Sequence[NeedSpec],
+    *,
+    text: str = "",
+    kind_mix: Mapping[str, int] | None = None,
+    exclude_ids: Iterable[int] = (),
+    max_size: int = 5,
+    user: Any = None,
+    members_only: bool = True,
+    lang: str | None = None,
+) -> ConsortiumProposalView:
     """A consortium covering ``needs``: members loaded from the database, coverage, gaps and reasons.
 
     ``kind_mix`` asks for a minimum number of members per kind (``{"university": 1}``).
@@ -186,15 +211,32 @@ def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: M
             mix[kind] = max(mix.get(kind, 0), 1)
     keys = [f"need-{i}" for i in range(len(needs))]  # labels may repeat; the library needs unique ones
     query = ConsortiumQuery(
-        needs=[Need(label=key, text=n.text or n.label, competency_codes=tuple(n.competency_codes),
-                    okpd2_codes=tuple(n.okpd2_codes)) for key, n in zip(keys, needs)],
-        text=text, kind_mix=mix, max_size=max_size, members_only=members_only, exclude_ids=list(exclude_ids))
+        needs=[
+            Need(
+                label=key,
+                text=n.text or n.label,
+                competency_codes=tuple(n.competency_codes),
+                okpd2_codes=tuple(n.okpd2_codes),
+            )
+            for key, n in zip(keys, needs)
+        ],
+        text=text,
+        kind_mix=mix,
+        max_size=max_size,
+        members_only=members_only,
+        exclude_ids=list(exclude_ids),
+    )
     with get_engine().use() as matcher:
         if matcher is None:
             return ConsortiumProposalView(
-                needs=[NeedCoverageView(n.label, False, [], 0, OrgKind(k) if k else None, True)
-                       for n, k in zip(needs, kinds)],
-                gaps=[n.label for n in needs], uncovered=[n.label for n in needs], available=False)
+                needs=[
+                    NeedCoverageView(n.label, False, [], 0, OrgKind(k) if k else None, True)
+                    for n, k in zip(needs, kinds)
+                ],
+                gaps=[n.label for n in needs],
+                uncovered=[n.label for n in needs],
+                available=False,
+            )
         proposal = matcher.assemble_consortium(query)  # a need of unknown words and no codes is a gap
         version = matcher.version_
     organizations = _organizations(m.org_id for m in proposal.members)
@@ -208,23 +250,32 @@ def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: M
 
     members = [m for m in proposal.members if m.org_id in organizations]
     reasons = present_reasons([m.reasons for m in members], user=user, lang=lang)
-    view = ConsortiumProposalView(version=version,
-                                  unmet_kinds={OrgKind(k): n for k, n in proposal.unmet_kinds.items()})
+    view = ConsortiumProposalView(version=version, unmet_kinds={OrgKind(k): n for k, n in proposal.unmet_kinds.items()})
     for member, why in zip(members, reasons):
         covers = [key for key in member.covers if fits(member.org_id, key)]
-        view.members.append(ConsortiumMemberView(
-            organization=organizations[member.org_id], kind=OrgKind(kind_of[member.org_id]),
-            covers=[label[k] for k in covers],
-            coverage={label[k]: round(100 * member.coverage.get(k, 0.0)) for k in covers}, reasons=why,
-            need_keys=[key_of[k] for k in covers if key_of[k] is not None]))
+        view.members.append(
+            ConsortiumMemberView(
+                organization=organizations[member.org_id],
+                kind=OrgKind(kind_of[member.org_id]),
+                covers=[label[k] for k in covers],
+                coverage={label[k]: round(100 * member.coverage.get(k, 0.0)) for k in covers},
+                reasons=why,
+                need_keys=[key_of[k] for k in covers if key_of[k] is not None],
+            )
+        )
     gaps = set(proposal.gaps)
     for need in proposal.needs:
         covering = [organizations[o] for o in need.org_ids if fits(o, need.label)]
-        view.needs.append(NeedCoverageView(
-            label=label[need.label], covered=bool(covering), organizations=covering,
-            best_strength=round(100 * need.best_strength),
-            required_kind=OrgKind(required[need.label]) if required[need.label] else None,
-            gap=need.label in gaps))
+        view.needs.append(
+            NeedCoverageView(
+                label=label[need.label],
+                covered=bool(covering),
+                organizations=covering,
+                best_strength=round(100 * need.best_strength),
+                required_kind=OrgKind(required[need.label]) if required[need.label] else None,
+                gap=need.label in gaps,
+            )
+        )
         if need.label in gaps:
             view.gaps.append(label[need.label])
         if not covering:
@@ -233,6 +284,7 @@ def propose_consortium(needs: Sequence[NeedSpec], *, text: str = "", kind_mix: M
 
 
 # -- orders for a supplier ------------------------------------------------------------------------------
+
 
 @dataclass
 class OrderFitView:
@@ -245,12 +297,15 @@ class OrderFitView:
 
 def _open_orders_key() -> tuple[str, int]:
     """A digest of the open orders' state (ids, edits, required competencies) and their number."""
-    rows = db.session.execute(select(Order.id, Order.updated_at).where(Order.status == OrderStatus.OPEN)
-                              .order_by(Order.id)).all()
+    rows = db.session.execute(
+        select(Order.id, Order.updated_at).where(Order.status == OrderStatus.OPEN).order_by(Order.id)
+    ).all()
     links = db.session.execute(
         select(order_competency.c.order_id, order_competency.c.competency_id)
-        .join(Order, Order.id == order_competency.c.order_id).where(Order.status == OrderStatus.OPEN)
-        .order_by(order_competency.c.order_id, order_competency.c.competency_id)).all()
+        .join(Order, Order.id == order_competency.c.order_id)
+        .where(Order.status == OrderStatus.OPEN)
+        .order_by(order_competency.c.order_id, order_competency.c.competency_id)
+    ).all()
     digest = hashlib.sha256(repr((rows, links)).encode()).hexdigest()
     return digest, len(rows)
 
@@ -259,21 +314,35 @@ def open_order_documents() -> list[OrderDocument]:
     """Every open order (all visibilities: access is checked on the results) as an ``OrderDocument``."""
     orders = db.session.execute(
         select(Order.id, Order.title, Order.description, Order.okpd2_codes, Order.region, Order.organization_id)
-        .where(Order.status == OrderStatus.OPEN).order_by(Order.id)).all()
+        .where(Order.status == OrderStatus.OPEN)
+        .order_by(Order.id)
+    ).all()
     codes: dict[int, list[str]] = {}
     for order_id, code in db.session.execute(
-            select(order_competency.c.order_id, Competency.code)
-            .join(Competency, Competency.id == order_competency.c.competency_id)
-            .join(Order, Order.id == order_competency.c.order_id).where(Order.status == OrderStatus.OPEN)
-            .order_by(order_competency.c.order_id, Competency.code)):
+        select(order_competency.c.order_id, Competency.code)
+        .join(Competency, Competency.id == order_competency.c.competency_id)
+        .join(Order, Order.id == order_competency.c.order_id)
+        .where(Order.status == OrderStatus.OPEN)
+        .order_by(order_competency.c.order_id, Competency.code)
+    ):
         codes.setdefault(order_id, []).append(code)
-    return [OrderDocument(id=oid, text=description or "", title=title, okpd2_codes=tuple(okpd2 or ()),
-                          competency_codes=tuple(codes.get(oid, ())), region=region or "", customer_id=customer)
-            for oid, title, description, okpd2, region, customer in orders]
+    return [
+        OrderDocument(
+            id=oid,
+            text=description or "",
+            title=title,
+            okpd2_codes=tuple(okpd2 or ()),
+            competency_codes=tuple(codes.get(oid, ())),
+            region=region or "",
+            customer_id=customer,
+        )
+        for oid, title, description, okpd2, region, customer in orders
+    ]
 
 
-def orders_for_supplier(organization: Organization, *, user: Any, lang: str | None = None,
-                        limit: int = DASHBOARD_LIMIT) -> list[OrderFitView]:
+def orders_for_supplier(
+    organization: Organization, *, user: Any, lang: str | None = None, limit: int = DASHBOARD_LIMIT
+) -> list[OrderFitView]:
     """Open orders ``user`` may see that fit ``organization``, best first.
 
     Left out: the organization's own orders and orders it has responded to
@@ -294,30 +363,64 @@ def orders_for_supplier(organization: Organization, *, user: Any, lang: str | No
         if matcher is None:
             return []
         index = get_engine().cached_order_index(key, build)
-        supplier = organization.id if organization.id in matcher else load_profiles(
-            db.session, [organization.id]).get(organization.id)
+        supplier = (
+            organization.id
+            if organization.id in matcher
+            else load_profiles(db.session, [organization.id]).get(organization.id)
+        )
         if supplier is None:
             return []
         fits = index.match(supplier, top_k=count)
-    responded = set(db.session.scalars(select(Response.order_id).where(
-        Response.organization_id == organization.id, Response.status != ResponseStatus.WITHDRAWN)))
+    responded = set(
+        db.session.scalars(
+            select(Response.order_id).where(
+                Response.organization_id == organization.id, Response.status != ResponseStatus.WITHDRAWN
+            )
+        )
+    )
     candidates = [f for f in fits if f.order_id not in responded]
-    orders = {o.id: o for o in db.session.scalars(
-        select(Order).where(Order.id.in_([f.order_id for f in candidates])))} if candidates else {}
-    visible = [f for f in candidates if f.order_id in orders and orders[f.order_id].status == OrderStatus.OPEN
-               and orders[f.order_id].organization_id != organization.id
-               and access.can_view_order(orders[f.order_id], user)][:limit]
-    invitations = {i.order_id: i for i in db.session.scalars(select(OrderInvitation).where(
-        OrderInvitation.organization_id == organization.id,
-        OrderInvitation.order_id.in_([f.order_id for f in visible])))} if visible else {}
+    orders = (
+        {o.id: o for o in db.session.scalars(select(Order).where(Order.id.in_([f.order_id for f in candidates])))}
+        if candidates
+        else {}
+    )
+    visible = [
+        f
+        for f in candidates
+        if f.order_id in orders
+        and orders[f.order_id].status == OrderStatus.OPEN
+        and orders[f.order_id].organization_id != organization.id
+        and access.can_view_order(orders[f.order_id], user)
+    ][:limit]
+    invitations = (
+        {
+            i.order_id: i
+            for i in db.session.scalars(
+                select(OrderInvitation).where(
+                    OrderInvitation.organization_id == organization.id,
+                    OrderInvitation.order_id.in_([f.order_id for f in visible]),
+                )
+            )
+        }
+        if visible
+        else {}
+    )
     reasons = present_reasons([f.reasons for f in visible], user=user, lang=lang)
     best = visible[0].score if visible else 0.0
-    return [OrderFitView(order=orders[f.order_id], score=f.score, relevance=_relevance(f.score, best),
-                         reasons=why, invitation=invitations.get(f.order_id))
-            for f, why in zip(visible, reasons)]
+    return [
+        OrderFitView(
+            order=orders[f.order_id],
+            score=f.score,
+            relevance=_relevance(f.score, best),
+            reasons=why,
+            invitation=invitations.get(f.order_id),
+        )
+        for f, why in zip(visible, reasons)
+    ]
 
 
 # -- the snapshot -----------------------------------------------------------------------------------------
+
 
 def refit_matcher() -> Pointer | None:
     """Fit on all profiles now, save a new snapshot and switch this process to it (None: nothing to fit)."""

@@ -4,6 +4,7 @@ The suppliers panel of the order page is rendered by the orders feature
 (``orders/_suggested_suppliers.html``) from ``services.suggest_suppliers``;
 its "Invite" button posts here.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -36,8 +37,9 @@ def list_page(items: list) -> ResultsPage:
     """``?page=`` of an in-memory list; 404 past the end, like ``paginate``."""
     per_page = current_app.config["PER_PAGE"]
     number = request.args.get("page", 1, type=int) or 1
-    page = ResultsPage(page=number, per_page=per_page, total=len(items),
-                       items=items[(number - 1) * per_page: number * per_page])
+    page = ResultsPage(
+        page=number, per_page=per_page, total=len(items), items=items[(number - 1) * per_page : number * per_page]
+    )
     if number < 1 or (number > 1 and not page.items):
         raise NotFound()
     return page
@@ -81,8 +83,13 @@ def invite(order_id: int):
     if organization is None:
         raise NotFound()
     invite_supplier(order, organization, current_user)
-    flash(_("%(name)s is invited to respond; its users got an e-mail with the link.",
-            name=localized(organization, "name")), "success")
+    flash(
+        _(
+            "%(name)s is invited to respond; its users got an e-mail with the link.",
+            name=localized(organization, "name"),
+        ),
+        "success",
+    )
     return redirect(url_for("orders.show", order_id=order.id) + "#suggested-suppliers")
 
 
@@ -113,9 +120,15 @@ def merge(keep_id: int, drop_id: int):
         merge_organizations(keep, drop, current_user, form.note.data)
         flash(_("%(name)s is merged into this organization.", name=name), "success")
         return redirect(url_for("organizations.show", org_id=keep_id))
-    return render_template("matches/merge.html", keep=keep, drop=drop, form=form, labels=RECORD_LABELS,
-                           keep_records=records_of(keep.id), drop_records=records_of(drop.id)), (
-        400 if form.is_submitted() else 200)
+    return render_template(
+        "matches/merge.html",
+        keep=keep,
+        drop=drop,
+        form=form,
+        labels=RECORD_LABELS,
+        keep_records=records_of(keep.id),
+        drop_records=records_of(drop.id),
+    ), (400 if form.is_submitted() else 200)
 
 
 def refit_limit() -> int:
@@ -129,8 +142,13 @@ def _organization_count() -> int:
 @bp.route("/status")
 @access.manager_required
 def status():
-    return render_template("matches/status.html", status=services.matcher_status(), form=ActionForm(),
-                           organizations=_organization_count(), limit=refit_limit())
+    return render_template(
+        "matches/status.html",
+        status=services.matcher_status(),
+        form=ActionForm(),
+        organizations=_organization_count(),
+        limit=refit_limit(),
+    )
 
 
 @bp.route("/status/refit", methods=["POST"])
@@ -145,8 +163,14 @@ def refit():
     if pointer is None:
         flash(_("Nothing to fit yet: no organization has a description, products or other texts."), "info")
     else:
-        flash(_("The matcher is refitted: %(n)d organizations, snapshot %(version)s.",
-                n=pointer.organizations, version=pointer.version), "success")
+        flash(
+            _(
+                "The matcher is refitted: %(n)d organizations, snapshot %(version)s.",
+                n=pointer.organizations,
+                version=pointer.version,
+            ),
+            "success",
+        )
     return redirect(url_for(".status"))
 
 

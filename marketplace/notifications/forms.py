@@ -1,4 +1,5 @@
 """Forms of the notifications pages: a bare CSRF form for the buttons, and the preferences table."""
+
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
@@ -20,8 +21,10 @@ class PreferencesForm(FlaskForm):
 
     def choices(self, kinds) -> dict[NotificationKind, tuple[bool, bool]]:
         """``kind -> (in_app, email)`` for the kinds shown on the page."""
-        return {kind: (bool(self[field_name("in_app", kind)].data), bool(self[field_name("email", kind)].data))
-                for kind in kinds}
+        return {
+            kind: (bool(self[field_name("in_app", kind)].data), bool(self[field_name("email", kind)].data))
+            for kind in kinds
+        }
 
     @classmethod
     def with_current(cls, current: dict[NotificationKind, tuple[bool, bool]], **kwargs) -> PreferencesForm:

@@ -1,5 +1,6 @@
 """Labels of the notification kinds, added to ``i18n.LABELS`` by ``views.init_app``
 (the way projects, events and ideas register theirs)."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l

@@ -6,6 +6,7 @@ title and body are rendered once, in the recipient's language, when it is
 created. ``NotificationPreference`` holds only the choices a user changed:
 without a row, a kind is delivered both in the app and by e-mail.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -79,6 +80,4 @@ class NotificationPreference(db.Model):
     in_app: Mapped[bool] = mapped_column(default=True, server_default=true())
     email: Mapped[bool] = mapped_column(default=True, server_default=true())
 
-    __table_args__ = (
-        UniqueConstraint("user_id", "kind", name="uq_notification_preference_user_kind"),
-    )
+    __table_args__ = (UniqueConstraint("user_id", "kind", name="uq_notification_preference_user_kind"),)

@@ -10,6 +10,7 @@ Titles and bodies are rendered per recipient, in the recipient's language
 or a function of no arguments that calls ``gettext``; a plain ``str`` is used
 as it is.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -60,21 +61,36 @@ def preferences(user_ids: Iterable[int], kind: NotificationKind) -> dict[int, tu
     ids = list(user_ids)
     chosen = {}
     if ids:
-        chosen = {row.user_id: (row.in_app, row.email) for row in db.session.scalars(
-            select(NotificationPreference).where(NotificationPreference.user_id.in_(ids),
-                                                 NotificationPreference.kind == kind))}
+        chosen = {
+            row.user_id: (row.in_app, row.email)
+            for row in db.session.scalars(
+                select(NotificationPreference).where(
+                    NotificationPreference.user_id.in_(ids), NotificationPreference.kind == kind
+                )
+            )
+        }
     return {user_id: chosen.get(user_id, (True, True)) for user_id in ids}
 
 
 def all_preferences(user_id: int) -> dict[NotificationKind, tuple[bool, bool]]:
     """``kind -> (in_app, email)`` for every kind, as the settings page shows them."""
-    chosen = {row.kind: (row.in_app, row.email) for row in db.session.scalars(
-        select(NotificationPreference).where(NotificationPreference.user_id == user_id))}
+    chosen = {
+        row.kind: (row.in_app, row.email)
+        for row in db.session.scalars(select(NotificationPreference).where(NotificationPreference.user_id == user_id))
+    }
     return {kind: chosen.get(kind, (True, True)) for kind in NotificationKind}
 
 
-def notify(users: Iterable[User], kind: NotificationKind, title: Text, body: Text = "", link: str = "", *,
-           exclude: Any = None, fallback_email: str | None = None) -> list[Notification]:
+def notify(
+    users: Iterable[User],
+    kind: NotificationKind,
+    title: Text,
+    body: Text = "",
+    link: str = "",
+    *,
+    exclude: Any = None,
+    fallback_email: str | None = None,
+) -> list[Notification]:
     """Tell each active user in ``users`` (once, never ``exclude``, the actor) about ``kind``.
 
     Per the user's preference: an in-app ``Notification`` and/or a mail through
@@ -127,22 +143,34 @@ def organization_users(organization_id: int | None) -> list[User]:
     """The organization's active users, oldest first."""
     if organization_id is None:
         return []
-    return list(db.session.scalars(select(User).where(User.organization_id == organization_id,
-                                                      User.active.is_(True)).order_by(User.id)))
+    return list(
+        db.session.scalars(
+            select(User).where(User.organization_id == organization_id, User.active.is_(True)).order_by(User.id)
+        )
+    )
 
 
 # -- the reader's side ----------------------------------------------------------------------------------
 
+
 def unread_count(user_id: int) -> int:
-    return db.session.scalar(select(func.count()).select_from(Notification).where(
-        Notification.user_id == user_id, Notification.read_at.is_(None))) or 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.user_id == user_id, Notification.read_at.is_(None))
+        )
+        or 0
+    )
 
 
 def list_statement(user_id: int):
     """The user's notifications, unread first, then newest first."""
-    return (select(Notification).where(Notification.user_id == user_id)
-            .order_by(Notification.read_at.is_(None).desc(), Notification.created_at.desc(),
-                      Notification.id.desc()))
+    return (
+        select(Notification)
+        .where(Notification.user_id == user_id)
+        .order_by(Notification.read_at.is_(None).desc(), Notification.created_at.desc(), Notification.id.desc())
+    )
 
 
 def mark_read(notification: Notification) -> None:
@@ -154,15 +182,20 @@ def mark_read(notification: Notification) -> None:
 def mark_all_read(user_id: int) -> int:
     """Mark every unread notification of the user read; returns how many."""
     result = db.session.execute(
-        update(Notification).where(Notification.user_id == user_id, Notification.read_at.is_(None))
-        .values(read_at=utcnow()).execution_options(synchronize_session=False))
+        update(Notification)
+        .where(Notification.user_id == user_id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
     return result.rowcount
 
 
 def save_preferences(user_id: int, choices: dict[NotificationKind, tuple[bool, bool]]) -> None:
     """Store the user's ``kind -> (in_app, email)`` choices (a row only where a channel is off)."""
-    existing = {row.kind: row for row in db.session.scalars(
-        select(NotificationPreference).where(NotificationPreference.user_id == user_id))}
+    existing = {
+        row.kind: row
+        for row in db.session.scalars(select(NotificationPreference).where(NotificationPreference.user_id == user_id))
+    }
     for kind, (in_app, email) in choices.items():
         row = existing.get(kind)
         if in_app and email:

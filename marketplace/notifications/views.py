@@ -3,6 +3,7 @@
 Every route needs a login and touches only the current user's own
 notifications: another user's id is a 404, as if it did not exist.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -33,8 +34,9 @@ def _own(notification_id: int) -> Notification:
 @login_required
 def index():
     page = paginate(services.list_statement(current_user.id))
-    return render_template("notifications/index.html", page=page, form=ActionForm(),
-                           unread=services.unread_count(current_user.id))
+    return render_template(
+        "notifications/index.html", page=page, form=ActionForm(), unread=services.unread_count(current_user.id)
+    )
 
 
 @bp.route("/<int:notification_id>/read", methods=["POST"])
@@ -67,8 +69,9 @@ def open_link(notification_id: int):
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings():
-    kinds = [kind for kind in NotificationKind
-             if kind != NotificationKind.MEMBERSHIP_REQUEST or current_user.is_manager]  # only managers get it
+    kinds = [
+        kind for kind in NotificationKind if kind != NotificationKind.MEMBERSHIP_REQUEST or current_user.is_manager
+    ]  # only managers get it
     form = PreferencesForm.with_current(services.all_preferences(current_user.id))
     if form.validate_on_submit():
         services.save_preferences(current_user.id, form.choices(kinds))

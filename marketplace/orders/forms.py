@@ -1,4 +1,5 @@
 """Forms of the exchange: orders, responses, lifecycle actions, offers and list filters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,30 +61,45 @@ def _positive(form, field):
 
 
 class OrderForm(FlaskForm):
-    title = StringField(_l("Title"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)],
-                        description=_l("What is needed, in a few words: \"Machining of 200 flanges, steel 09G2S\"."))
+    title = StringField(
+        _l("Title"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        description=_l('What is needed, in a few words: "Machining of 200 flanges, steel 09G2S".'),
+    )
     kind = SelectField(_l("Kind of work"), choices=lambda: choices(OrderKind))
-    description = TextAreaField(_l("Description"), filters=[strip_filter],
-                                validators=[DataRequired(), Length(max=20000)],
-                                description=_l("Materials, tolerances, standards, delivery terms."))
-    competencies = SelectMultipleField(_l("Required competencies"), coerce=int,
-                                       choices=lambda: competency_options(),
-                                       description=_l("Hold Ctrl (Cmd on a Mac) to choose several."))
+    description = TextAreaField(
+        _l("Description"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=20000)],
+        description=_l("Materials, tolerances, standards, delivery terms."),
+    )
+    competencies = SelectMultipleField(
+        _l("Required competencies"),
+        coerce=int,
+        choices=lambda: competency_options(),
+        description=_l("Hold Ctrl (Cmd on a Mac) to choose several."),
+    )
     okpd2_codes = Okpd2ListField(_l("OKPD2 codes"), description=_l("Separated by commas, e.g. 25.62, 28.41.1"))
-    quantity = DecimalField(_l("Quantity"), places=None,
-                            validators=[Optional(), _positive, NumberRange(max=MAX_QUANTITY)])
-    unit = StringField(_l("Unit"), filters=[strip_filter], validators=[Length(max=40)],
-                       description=_l("pcs, kg, m, set…"))
+    quantity = DecimalField(
+        _l("Quantity"), places=None, validators=[Optional(), _positive, NumberRange(max=MAX_QUANTITY)]
+    )
+    unit = StringField(
+        _l("Unit"), filters=[strip_filter], validators=[Length(max=40)], description=_l("pcs, kg, m, set…")
+    )
     deadline = DateField(_l("Deadline"), validators=[Optional()])
     budget = DecimalField(_l("Budget, ₽"), places=2, validators=[Optional(), NumberRange(min=0, max=MAX_MONEY)])
-    budget_confidential = BooleanField(_l("Show the budget only to my organization and the cluster manager"),
-                                       default=True)
+    budget_confidential = BooleanField(
+        _l("Show the budget only to my organization and the cluster manager"), default=True
+    )
     region = RegionField(_l("Region"))
-    visibility = SelectField(_l("Who can see the order"), choices=lambda: choices(Visibility),
-                             default=Visibility.MEMBERS.value)
-    files = MultipleFileField(_l("Attachments"),
-                                    description=_l("Drawings and specifications: PDF, DWG, DXF, STEP, DOCX, XLSX, "
-                                                   "images; up to 10 MB each."))
+    visibility = SelectField(
+        _l("Who can see the order"), choices=lambda: choices(Visibility), default=Visibility.MEMBERS.value
+    )
+    files = MultipleFileField(
+        _l("Attachments"),
+        description=_l("Drawings and specifications: PDF, DWG, DXF, STEP, DOCX, XLSX, images; up to 10 MB each."),
+    )
     save_draft = SubmitField(_l("Save as draft"))
     publish = SubmitField(_l("Publish"))
     save = SubmitField(_l("Save changes"))
@@ -117,11 +133,14 @@ class OrderForm(FlaskForm):
 
 
 class ResponseForm(FlaskForm):
-    price = DecimalField(_l("Price, ₽"), places=2,
-                         validators=[InputRequired(), NumberRange(min=0, max=MAX_MONEY)])
+    price = DecimalField(_l("Price, ₽"), places=2, validators=[InputRequired(), NumberRange(min=0, max=MAX_MONEY)])
     lead_time_days = IntegerField(_l("Lead time, days"), validators=[InputRequired(), NumberRange(min=1, max=3650)])
-    message = TextAreaField(_l("Message to the customer"), filters=[strip_filter], validators=[Length(max=5000)],
-                            description=_l("Your experience with similar work, equipment, terms."))
+    message = TextAreaField(
+        _l("Message to the customer"),
+        filters=[strip_filter],
+        validators=[Length(max=5000)],
+        description=_l("Your experience with similar work, equipment, terms."),
+    )
     submit = SubmitField(_l("Send response"))
 
 
@@ -148,18 +167,30 @@ class ActionForm(FlaskForm):
 
 
 class OfferForm(FlaskForm):
-    title = StringField(_l("Title"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)],
-                        description=_l("What you can do: \"5-axis machining, parts up to 2 m\"."))
+    title = StringField(
+        _l("Title"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        description=_l('What you can do: "5-axis machining, parts up to 2 m".'),
+    )
     kind = SelectField(_l("Kind of work"), choices=lambda: choices(OrderKind))
-    description = TextAreaField(_l("Description"), filters=[strip_filter],
-                                validators=[DataRequired(), Length(max=20000)],
-                                description=_l("Equipment, materials, sizes, batch sizes, certificates."))
-    competencies = SelectMultipleField(_l("Competencies"), coerce=int, choices=lambda: competency_options(),
-                                       description=_l("Hold Ctrl (Cmd on a Mac) to choose several."))
+    description = TextAreaField(
+        _l("Description"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=20000)],
+        description=_l("Equipment, materials, sizes, batch sizes, certificates."),
+    )
+    competencies = SelectMultipleField(
+        _l("Competencies"),
+        coerce=int,
+        choices=lambda: competency_options(),
+        description=_l("Hold Ctrl (Cmd on a Mac) to choose several."),
+    )
     okpd2_codes = Okpd2ListField(_l("OKPD2 codes"), description=_l("Separated by commas, e.g. 25.62, 28.41.1"))
     region = RegionField(_l("Region"))
-    visibility = SelectField(_l("Who can see the offer"), choices=lambda: choices(Visibility),
-                             default=Visibility.PUBLIC.value)
+    visibility = SelectField(
+        _l("Who can see the offer"), choices=lambda: choices(Visibility), default=Visibility.PUBLIC.value
+    )
     submit = SubmitField(_l("Save"))
 
     def offer_values(self) -> dict:
@@ -180,17 +211,23 @@ class FilterForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Text"), filters=[strip_filter], validators=[Optional(), Length(max=200)])
-    kind = SelectField(_l("Kind"), choices=lambda: choices(OrderKind, blank=_l("— any —")),
-                       validators=[Optional()])
-    status = SelectField(_l("Status"), validators=[Optional()],
-                         choices=lambda: choices(LISTED_STATUSES) + [SelectChoice("any", _l("Any status"))])
+    kind = SelectField(_l("Kind"), choices=lambda: choices(OrderKind, blank=_l("— any —")), validators=[Optional()])
+    status = SelectField(
+        _l("Status"),
+        validators=[Optional()],
+        choices=lambda: choices(LISTED_STATUSES) + [SelectChoice("any", _l("Any status"))],
+    )
     region = RegionField(_l("Region"), allow_blank=True, validators=[Optional()])
-    competency = SelectField(_l("Competency"), choices=lambda: competency_options(blank=_l("— any —")),
-                             validators=[Optional()])
+    competency = SelectField(
+        _l("Competency"), choices=lambda: competency_options(blank=_l("— any —")), validators=[Optional()]
+    )
     okpd2 = StringField(_l("OKPD2 code"), filters=[strip_filter], validators=[Optional(), Length(max=20)])
     org = IntegerField(validators=[Optional(), NumberRange(min=1, max=MAX_DB_ID)])
-    sort = SelectField(_l("Sort"), validators=[Optional()], choices=lambda: [
-        SelectChoice("newest", _l("Newest first")), SelectChoice("deadline", _l("Nearest deadline"))])
+    sort = SelectField(
+        _l("Sort"),
+        validators=[Optional()],
+        choices=lambda: [SelectChoice("newest", _l("Newest first")), SelectChoice("deadline", _l("Nearest deadline"))],
+    )
 
     def validate_okpd2(self, field):
         if field.data and not is_valid_okpd2(field.data):

@@ -1,4 +1,5 @@
 """The subcontracting exchange: orders, responses to them, and service offers."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -84,8 +85,10 @@ class Order(db.Model):
     created_by: Mapped[User | None] = relationship()
     competencies: Mapped[list[Competency]] = relationship(secondary=order_competency)
     responses: Mapped[list[Response]] = relationship(
-        back_populates="order", cascade="all, delete-orphan",
-        foreign_keys="Response.order_id", order_by="Response.created_at",
+        back_populates="order",
+        cascade="all, delete-orphan",
+        foreign_keys="Response.order_id",
+        order_by="Response.created_at",
     )
     awarded_response: Mapped[Response | None] = relationship(foreign_keys=[awarded_response_id], post_update=True)
     events: Mapped[list[OrderEvent]] = relationship(

@@ -1,4 +1,5 @@
 """Service offers: what a member can do for others ("5-axis machining, up to 2 m")."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -29,8 +30,13 @@ def can_archive_offer(offer: Offer, user: Any = None) -> bool:
 def post_offer(actor: Any, values: dict, *, competencies: list[Competency]) -> Offer:
     """Post an offer of the actor's (member) organization."""
     require_post_orders(actor)
-    offer = Offer(organization_id=actor.organization_id, created_by_id=actor.id, status=OfferStatus.ACTIVE,
-                  competencies=list(competencies), **{name: values[name] for name in OFFER_FIELDS})
+    offer = Offer(
+        organization_id=actor.organization_id,
+        created_by_id=actor.id,
+        status=OfferStatus.ACTIVE,
+        competencies=list(competencies),
+        **{name: values[name] for name in OFFER_FIELDS},
+    )
     db.session.add(offer)
     db.session.flush()
     return offer

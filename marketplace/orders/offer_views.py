@@ -1,4 +1,5 @@
 """Service offers: list, my offers, the offer page, posting, editing and archiving."""
+
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -36,8 +37,9 @@ def index():
     filters = form.filters()
     page = paginate(queries.offers_statement(filters, current_user))
     filter_org = db.session.get(Organization, filters.organization_id) if filters.organization_id else None
-    return render_template("offers/index.html", page=page, form=form, filter_org=filter_org,
-                           can_post=can_post_orders(current_user))
+    return render_template(
+        "offers/index.html", page=page, form=form, filter_org=filter_org, can_post=can_post_orders(current_user)
+    )
 
 
 @bp.route("/mine")
@@ -57,8 +59,9 @@ def create():
     if request.method == "GET":
         form.region.data = current_user.organization.region
     if form.validate_on_submit():
-        offer = offer_services.post_offer(current_user, form.offer_values(),
-                                          competencies=selected_competencies(form.competencies.data))
+        offer = offer_services.post_offer(
+            current_user, form.offer_values(), competencies=selected_competencies(form.competencies.data)
+        )
         flash(_("The offer is published."), "success")
         return redirect(url_for("offers.show", offer_id=offer.id))
     return render_template("offers/form.html", form=form, offer=None), 400 if form.is_submitted() else 200
@@ -67,9 +70,13 @@ def create():
 @bp.route("/<int:offer_id>")
 def show(offer_id: int):
     offer = load_offer(offer_id)
-    return render_template("offers/show.html", offer=offer, action_form=ActionForm(),
-                           can_edit=offer_services.can_edit_offer(offer),
-                           can_archive=offer_services.can_archive_offer(offer))
+    return render_template(
+        "offers/show.html",
+        offer=offer,
+        action_form=ActionForm(),
+        can_edit=offer_services.can_edit_offer(offer),
+        can_archive=offer_services.can_archive_offer(offer),
+    )
 
 
 @bp.route("/<int:offer_id>/edit", methods=["GET", "POST"])
@@ -81,8 +88,9 @@ def edit(offer_id: int):
     if request.method == "GET":
         form.competencies.data = [c.id for c in offer.competencies]
     if form.validate_on_submit():
-        offer_services.update_offer(offer, current_user, form.offer_values(),
-                                    competencies=selected_competencies(form.competencies.data))
+        offer_services.update_offer(
+            offer, current_user, form.offer_values(), competencies=selected_competencies(form.competencies.data)
+        )
         flash(_("The offer is saved."), "success")
         return redirect(url_for("offers.show", offer_id=offer.id))
     return render_template("offers/form.html", form=form, offer=offer), 400 if form.is_submitted() else 200

@@ -2,6 +2,7 @@
 
 Everything here builds ``select()`` statements or reads; nothing writes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,9 +12,9 @@ from sqlalchemy import Select, String, cast, func, or_, select
 
 from .. import access
 from ..db import db
-from ..sql import text_in_any
 from ..organizations.competency_tree import subtree_ids
 from ..organizations.models import Competency
+from ..sql import text_in_any
 from .models import Offer, OfferStatus, Order, OrderKind, OrderStatus, Response, ResponseStatus
 
 #: Statuses the public orders list can show (drafts never appear there).
@@ -94,8 +95,11 @@ def offers_statement(filters: ListFilters, user: Any) -> Select:
 
 
 def my_offers_statement(organization_id: int) -> Select:
-    return (select(Offer).where(Offer.organization_id == organization_id)
-            .order_by(Offer.status, Offer.created_at.desc(), Offer.id.desc()))
+    return (
+        select(Offer)
+        .where(Offer.organization_id == organization_id)
+        .order_by(Offer.status, Offer.created_at.desc(), Offer.id.desc())
+    )
 
 
 def active_response_counts(order_ids: list[int]) -> dict[int, int]:
@@ -130,6 +134,9 @@ def compared_responses(order_id: int, sort: str) -> list[Response]:
 
 
 def my_responses_statement(organization_id: int) -> Select:
-    return (select(Response).join(Response.order)
-            .where(Response.organization_id == organization_id)
-            .order_by(Response.updated_at.desc(), Response.id.desc()))
+    return (
+        select(Response)
+        .join(Response.order)
+        .where(Response.organization_id == organization_id)
+        .order_by(Response.updated_at.desc(), Response.id.desc())
+    )

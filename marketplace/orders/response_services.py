@@ -5,6 +5,7 @@ again reuses it. Each write first takes the order's row lock, the same lock
 the award's conditional UPDATE takes, so a response cannot change under an
 award that is being decided.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal

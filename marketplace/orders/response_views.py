@@ -3,6 +3,7 @@
 Suppliers respond, edit and withdraw; the customer compares the responses side
 by side and awards one. A supplier only ever sees its own response.
 """
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -28,8 +29,13 @@ def respond(order_id: int):
     active = mine is not None and mine.status == ResponseStatus.ACTIVE
     form = ResponseForm(obj=mine if active else None)
     if form.validate_on_submit():
-        response_services.save_response(order, current_user, price=form.price.data,
-                                        lead_time_days=form.lead_time_days.data, message=form.message.data)
+        response_services.save_response(
+            order,
+            current_user,
+            price=form.price.data,
+            lead_time_days=form.lead_time_days.data,
+            message=form.message.data,
+        )
         flash(_("Your response is saved.") if active else _("Your response is sent to the customer."), "success")
         return redirect(url_for("orders.show", order_id=order.id, _anchor="responses"))
     status = 400 if form.is_submitted() else 200
@@ -66,8 +72,9 @@ def compare(order_id: int):
     sort = "lead_time" if request.args.get("sort") == "lead_time" else "price"
     responses = queries.compared_responses(order.id, sort)
     can_award = services.can_manage_order(order) and order.status == OrderStatus.OPEN
-    return render_template("orders/compare.html", order=order, responses=responses, sort=sort,
-                           can_award=can_award, award_form=AwardForm())
+    return render_template(
+        "orders/compare.html", order=order, responses=responses, sort=sort, can_award=can_award, award_form=AwardForm()
+    )
 
 
 @bp.route("/<int:order_id>/award", methods=["POST"])
@@ -78,6 +85,11 @@ def award(order_id: int):
     if not form.validate_on_submit():
         raise InvalidInput(_("Choose a response."))
     winner = services.award_order(order, int(form.response_id.data), current_user)
-    flash(_("The order is awarded to %(supplier)s. Every supplier who responded has been notified.",
-            supplier=localized(winner.organization, "name")), "success")
+    flash(
+        _(
+            "The order is awarded to %(supplier)s. Every supplier who responded has been notified.",
+            supplier=localized(winner.organization, "name"),
+        ),
+        "success",
+    )
     return redirect(url_for("orders.show", order_id=order.id))

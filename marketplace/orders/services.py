@@ -6,13 +6,13 @@ so two requests changing one order are serialized and each sees the other's
 result. The award itself is a conditional UPDATE, so an order is awarded at
 most once even when two awards race. Services flush, never commit.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select, update
 from werkzeug.datastructures import FileStorage
 
@@ -29,8 +29,19 @@ from .models import Order, OrderEvent, OrderStatus, Response, ResponseStatus
 EDITABLE_STATUSES = (OrderStatus.DRAFT, OrderStatus.OPEN)
 
 #: Columns a customer sets through the order form.
-ORDER_FIELDS = ("title", "kind", "description", "okpd2_codes", "quantity", "unit", "deadline", "budget",
-                "budget_confidential", "region", "visibility")
+ORDER_FIELDS = (
+    "title",
+    "kind",
+    "description",
+    "okpd2_codes",
+    "quantity",
+    "unit",
+    "deadline",
+    "budget",
+    "budget_confidential",
+    "region",
+    "visibility",
+)
 
 #: Labels of ``OrderEvent.action`` for the history.
 EVENT_LABELS = {
@@ -74,8 +85,9 @@ def can_cancel_order(order: Order, user: Any = None) -> bool:
 
 def can_post_orders(user: Any = None) -> bool:
     """Users of a member organization post orders and offers (not the manager on behalf of no one)."""
-    return bool(user is not None and user.is_authenticated and user.organization is not None
-                and user.organization.is_member)
+    return bool(
+        user is not None and user.is_authenticated and user.organization is not None and user.organization.is_member
+    )
 
 
 def require_post_orders(user: Any) -> None:
@@ -101,10 +113,23 @@ def require_cancel_order(order: Order, user: Any) -> None:
         deny(user, _("Only the customer's users can change this order."))
 
 
-def record_event(order: Order, actor: Any, action: str, *, from_status: OrderStatus | None = None,
-                 to_status: OrderStatus | None = None, note: str = "") -> OrderEvent:
-    event = OrderEvent(order=order, actor_id=getattr(actor, "id", None), action=action,
-                       from_status=from_status, to_status=to_status, note=note)
+def record_event(
+    order: Order,
+    actor: Any,
+    action: str,
+    *,
+    from_status: OrderStatus | None = None,
+    to_status: OrderStatus | None = None,
+    note: str = "",
+) -> OrderEvent:
+    event = OrderEvent(
+        order=order,
+        actor_id=getattr(actor, "id", None),
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+    )
     db.session.add(event)
     return event
 
@@ -121,15 +146,23 @@ def _require_status(order: Order, allowed: Iterable[OrderStatus], message: str) 
 
 
 def _attach(order: Order, actor: Any, uploads: Iterable[FileStorage]) -> list[Attachment]:
-    added = [add_attachment(upload, uploaded_by_id=actor.id, order=order)
-             for upload in uploads if upload and upload.filename]
+    added = [
+        add_attachment(upload, uploaded_by_id=actor.id, order=order) for upload in uploads if upload and upload.filename
+    ]
     if added:
         record_event(order, actor, "attachment_added", note=", ".join(a.original_name for a in added))
     return added
 
 
-def create_order(organization: Organization, actor: Any, values: dict, *, competencies: list[Competency],
-                 uploads: Iterable[FileStorage] = (), publish: bool = False) -> Order:
+def create_order(
+    organization: Organization,
+    actor: Any,
+    values: dict,
+    *,
+    competencies: list[Competency],
+    uploads: Iterable[FileStorage] = (),
+    publish: bool = False,
+) -> Order:
     """Post a new order of ``organization`` as a draft, or published right away.
 
     ``values`` holds the ``ORDER_FIELDS``. Raises InvalidInput(field="attachments")
@@ -138,8 +171,13 @@ def create_order(organization: Organization, actor: Any, values: dict, *, compet
     require_post_orders(actor)
     if actor.organization_id != organization.id:
         raise Forbidden(_("Only the customer's users can change this order."))
-    order = Order(organization=organization, created_by_id=actor.id, status=OrderStatus.DRAFT,
-                  competencies=list(competencies), **{name: values[name] for name in ORDER_FIELDS})
+    order = Order(
+        organization=organization,
+        created_by_id=actor.id,
+        status=OrderStatus.DRAFT,
+        competencies=list(competencies),
+        **{name: values[name] for name in ORDER_FIELDS},
+    )
     db.session.add(order)
     db.session.flush()
     record_event(order, actor, "created", to_status=OrderStatus.DRAFT)
@@ -150,8 +188,9 @@ def create_order(organization: Organization, actor: Any, values: dict, *, compet
     return order
 
 
-def update_order(order: Order, actor: Any, values: dict, *, competencies: list[Competency],
-                 uploads: Iterable[FileStorage] = ()) -> list[str]:
+def update_order(
+    order: Order, actor: Any, values: dict, *, competencies: list[Competency], uploads: Iterable[FileStorage] = ()
+) -> list[str]:
     """Change a draft or open order; returns the names of the changed fields."""
     require_manage_order(order, actor)
     _lock(order)
@@ -222,8 +261,14 @@ def complete_order(order: Order, actor: Any, note: str = "") -> None:
     _lock(order)
     _require_status(order, (OrderStatus.AWARDED,), _("Only an awarded order can be completed."))
     order.status = OrderStatus.COMPLETED
-    record_event(order, actor, "completed", from_status=OrderStatus.AWARDED, to_status=OrderStatus.COMPLETED,
-                 note=(note or "").strip())
+    record_event(
+        order,
+        actor,
+        "completed",
+        from_status=OrderStatus.AWARDED,
+        to_status=OrderStatus.COMPLETED,
+        note=(note or "").strip(),
+    )
     db.session.flush()
 
 
@@ -244,8 +289,12 @@ def award_order(order: Order, response_id: int, actor: Any) -> Response:
     moved = db.session.execute(
         update(Order)
         .where(Order.id == order.id, Order.status == OrderStatus.OPEN)
-        .values(status=OrderStatus.AWARDED, awarded_response_id=winner.id, awarded_at=now,
-                lock_version=Order.lock_version + 1)
+        .values(
+            status=OrderStatus.AWARDED,
+            awarded_response_id=winner.id,
+            awarded_at=now,
+            lock_version=Order.lock_version + 1,
+        )
         .execution_options(synchronize_session=False)
     )
     if moved.rowcount != 1:
@@ -263,7 +312,8 @@ def award_order(order: Order, response_id: int, actor: Any) -> Response:
     ).all()
     if losers:
         db.session.execute(
-            update(Response).where(Response.id.in_(losers))
+            update(Response)
+            .where(Response.id.in_(losers))
             .values(status=ResponseStatus.DECLINED, updated_at=now)
             .execution_options(synchronize_session=False)
         )

@@ -4,6 +4,7 @@ Kept as the orders feature's entry point so that the order page does not
 need to know how suppliers are found; the panel is
 ``orders/_suggested_suppliers.html``.
 """
+
 from __future__ import annotations
 
 from typing import Any

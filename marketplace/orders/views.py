@@ -3,6 +3,7 @@
 Responses and the award live in ``response_views`` (same blueprint), service
 offers in ``offer_views`` (blueprint ``offers``, registered by ``init_app``).
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -42,8 +43,9 @@ def index():
     filters = form.filters()
     page = paginate(queries.orders_statement(filters, current_user))
     counts = queries.active_response_counts([o.id for o in page.items])
-    return render_template("orders/index.html", page=page, form=form, filters=filters,
-                           filter_org=_filter_org(filters), counts=counts)
+    return render_template(
+        "orders/index.html", page=page, form=form, filters=filters, filter_org=_filter_org(filters), counts=counts
+    )
 
 
 @bp.route("/mine")
@@ -55,8 +57,7 @@ def mine():
     status = OrderStatus(status) if status in {s.value for s in OrderStatus} else None
     page = paginate(queries.my_orders_statement(current_user.organization_id, status))
     counts = queries.active_response_counts([o.id for o in page.items])
-    return render_template("orders/mine.html", page=page, status=status, counts=counts,
-                           statuses=list(OrderStatus))
+    return render_template("orders/mine.html", page=page, status=status, counts=counts, statuses=list(OrderStatus))
 
 
 def _render_form(form: OrderForm, order: Order | None, status: int = 200):
@@ -67,7 +68,6 @@ def _upload_failed(form: OrderForm, error: InvalidInput):
     """A refused upload (or publishing with a past deadline) becomes a field error: 400, nothing saved."""
     field = form.deadline if error.field == "deadline" else form.files
     field.errors = list(field.errors) + [error.message]
-    return None
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -80,14 +80,22 @@ def create():
     if form.validate_on_submit():
         try:
             order = services.create_order(
-                current_user.organization, current_user, form.order_values(),
+                current_user.organization,
+                current_user,
+                form.order_values(),
                 competencies=selected_competencies(form.competencies.data),
-                uploads=form.uploads(), publish=bool(form.publish.data))
+                uploads=form.uploads(),
+                publish=bool(form.publish.data),
+            )
         except InvalidInput as error:
             _upload_failed(form, error)
             return _render_form(form, None, 400)
-        flash(_("The order is published.") if order.status == OrderStatus.OPEN
-              else _("The draft is saved. Publish it when it is ready."), "success")
+        flash(
+            _("The order is published.")
+            if order.status == OrderStatus.OPEN
+            else _("The draft is saved. Publish it when it is ready."),
+            "success",
+        )
         return redirect(url_for("orders.show", order_id=order.id))
     return _render_form(form, None, 400 if form.is_submitted() else 200)
 
@@ -105,16 +113,22 @@ def show(order_id: int):
         active = my_response is not None and my_response.status == ResponseStatus.ACTIVE
         response_form = ResponseForm(obj=my_response if active else None)
     return render_template(
-        "orders/show.html", order=order,
-        can_manage=services.can_manage_order(order), customer_side=customer_side,
-        show_budget=order.budget is not None and (not order.budget_confidential
-                                                  or access.can_see_confidential(order.organization_id)),
-        my_response=my_response, response_form=response_form,
+        "orders/show.html",
+        order=order,
+        can_manage=services.can_manage_order(order),
+        customer_side=customer_side,
+        show_budget=order.budget is not None
+        and (not order.budget_confidential or access.can_see_confidential(order.organization_id)),
+        my_response=my_response,
+        response_form=response_form,
         active_count=queries.active_response_counts([order.id]).get(order.id, 0),
         suggestions=suggested_suppliers(order, current_user) if customer_side else None,
         invitation=received_invitation(order, current_user),
-        event_labels=services.EVENT_LABELS, field_labels=services.EDITED_FIELD_LABELS,
-        action_form=ActionForm(), cancel_form=CancelForm(), complete_form=CompleteForm(),
+        event_labels=services.EVENT_LABELS,
+        field_labels=services.EDITED_FIELD_LABELS,
+        action_form=ActionForm(),
+        cancel_form=CancelForm(),
+        complete_form=CompleteForm(),
     )
 
 
@@ -136,9 +150,13 @@ def edit(order_id: int):
         form.kind.data = order.kind.value
     if form.validate_on_submit():
         try:
-            services.update_order(order, current_user, form.order_values(),
-                                  competencies=selected_competencies(form.competencies.data),
-                                  uploads=form.uploads())
+            services.update_order(
+                order,
+                current_user,
+                form.order_values(),
+                competencies=selected_competencies(form.competencies.data),
+                uploads=form.uploads(),
+            )
         except InvalidInput as error:
             _upload_failed(form, error)
             return _render_form(form, order, 400)

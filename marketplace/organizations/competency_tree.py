@@ -1,4 +1,5 @@
 """The competency directory as a tree: grouped select choices and subtrees."""
+
 from __future__ import annotations
 
 from collections import defaultdict

@@ -1,4 +1,5 @@
 """Forms of the organizations feature: profile, competencies, users, membership, directory filters."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -87,43 +88,79 @@ class OrganizationForm(FlaskForm):
     """The organization's profile. ``organization_id`` (when editing) is excluded from
     the uniqueness checks of INN and OGRN."""
 
-    name_ru = StringField(FIELD_LABELS["name_ru"], filters=[shared.strip_filter],
-                          validators=[DataRequired(), Length(max=255)])
-    name_en = StringField(FIELD_LABELS["name_en"], filters=[shared.strip_filter],
-                          validators=[Optional(), Length(max=255)])
+    name_ru = StringField(
+        FIELD_LABELS["name_ru"], filters=[shared.strip_filter], validators=[DataRequired(), Length(max=255)]
+    )
+    name_en = StringField(
+        FIELD_LABELS["name_en"], filters=[shared.strip_filter], validators=[Optional(), Length(max=255)]
+    )
     kind = SelectField(FIELD_LABELS["kind"], choices=choices(OrgKind), coerce=OrgKind)
-    inn = StringField(FIELD_LABELS["inn"], filters=[shared.strip_filter, _none_if_empty],
-                      validators=[Optional(), shared.inn],
-                      description=_l("10 digits for a legal entity, 12 for an individual entrepreneur."))
-    ogrn = StringField(FIELD_LABELS["ogrn"], filters=[shared.strip_filter, _none_if_empty],
-                       validators=[Optional(), shared.ogrn],
-                       description=_l("13 digits (OGRN) or 15 digits (OGRNIP)."))
+    inn = StringField(
+        FIELD_LABELS["inn"],
+        filters=[shared.strip_filter, _none_if_empty],
+        validators=[Optional(), shared.inn],
+        description=_l("10 digits for a legal entity, 12 for an individual entrepreneur."),
+    )
+    ogrn = StringField(
+        FIELD_LABELS["ogrn"],
+        filters=[shared.strip_filter, _none_if_empty],
+        validators=[Optional(), shared.ogrn],
+        description=_l("13 digits (OGRN) or 15 digits (OGRNIP)."),
+    )
     region = shared.RegionField(FIELD_LABELS["region"])
     city = StringField(FIELD_LABELS["city"], filters=[shared.strip_filter], validators=[Optional(), Length(max=120)])
-    address = StringField(FIELD_LABELS["address"], filters=[shared.strip_filter],
-                          validators=[Optional(), Length(max=255)])
-    website = StringField(FIELD_LABELS["website"], filters=[shared.strip_filter, _with_scheme],
-                          validators=[Optional(), Length(max=255),
-                                      URL(message=_l("Enter a web address such as https://example.com."))])
-    contact_email = EmailField(FIELD_LABELS["contact_email"], filters=[shared.strip_filter],
-                               validators=[Optional(), Length(max=255),
-                                           Email(message=_l("Enter a valid e-mail address."))])
-    phone = StringField(FIELD_LABELS["phone"], filters=[shared.strip_filter],
-                        validators=[Optional(), Length(max=40),
-                                    Regexp(PHONE_PATTERN, message=_l("Use digits, spaces and + ( ) - only."))])
-    description_ru = TextAreaField(FIELD_LABELS["description_ru"], filters=[shared.strip_filter],
-                                   validators=[Optional(), Length(max=TEXT_LIMIT)], render_kw={"rows": 5})
-    description_en = TextAreaField(FIELD_LABELS["description_en"], filters=[shared.strip_filter],
-                                   validators=[Optional(), Length(max=TEXT_LIMIT)], render_kw={"rows": 5})
+    address = StringField(
+        FIELD_LABELS["address"], filters=[shared.strip_filter], validators=[Optional(), Length(max=255)]
+    )
+    website = StringField(
+        FIELD_LABELS["website"],
+        filters=[shared.strip_filter, _with_scheme],
+        validators=[Optional(), Length(max=255), URL(message=_l("Enter a web address such as https://example.com."))],
+    )
+    contact_email = EmailField(
+        FIELD_LABELS["contact_email"],
+        filters=[shared.strip_filter],
+        validators=[Optional(), Length(max=255), Email(message=_l("Enter a valid e-mail address."))],
+    )
+    phone = StringField(
+        FIELD_LABELS["phone"],
+        filters=[shared.strip_filter],
+        validators=[
+            Optional(),
+            Length(max=40),
+            Regexp(PHONE_PATTERN, message=_l("Use digits, spaces and + ( ) - only.")),
+        ],
+    )
+    description_ru = TextAreaField(
+        FIELD_LABELS["description_ru"],
+        filters=[shared.strip_filter],
+        validators=[Optional(), Length(max=TEXT_LIMIT)],
+        render_kw={"rows": 5},
+    )
+    description_en = TextAreaField(
+        FIELD_LABELS["description_en"],
+        filters=[shared.strip_filter],
+        validators=[Optional(), Length(max=TEXT_LIMIT)],
+        render_kw={"rows": 5},
+    )
     staff_size = IntegerField(FIELD_LABELS["staff_size"], validators=[Optional(), NumberRange(min=0, max=10_000_000)])
-    certifications = TextAreaField(FIELD_LABELS["certifications"], filters=[_clean_lines],
-                                   validators=[Optional(), Length(max=TEXT_LIMIT)], render_kw={"rows": 3},
-                                   description=_l("One per line, e.g. ISO 9001:2015."))
-    capacity = TextAreaField(FIELD_LABELS["capacity"], filters=[shared.strip_filter],
-                             validators=[Optional(), Length(max=TEXT_LIMIT)], render_kw={"rows": 4},
-                             description=_l("Machines, areas, output per month, laboratories…"))
+    certifications = TextAreaField(
+        FIELD_LABELS["certifications"],
+        filters=[_clean_lines],
+        validators=[Optional(), Length(max=TEXT_LIMIT)],
+        render_kw={"rows": 3},
+        description=_l("One per line, e.g. ISO 9001:2015."),
+    )
+    capacity = TextAreaField(
+        FIELD_LABELS["capacity"],
+        filters=[shared.strip_filter],
+        validators=[Optional(), Length(max=TEXT_LIMIT)],
+        render_kw={"rows": 4},
+        description=_l("Machines, areas, output per month, laboratories…"),
+    )
     confidential_fields = MultiCheckboxField(
-        _l("Confidential fields"), choices=options((name, FIELD_LABELS[name]) for name in PROTECTED_FIELDS),
+        _l("Confidential fields"),
+        choices=options((name, FIELD_LABELS[name]) for name in PROTECTED_FIELDS),
         description=_l("Checked fields are shown only to your organization's users and the cluster manager."),
     )
 
@@ -164,8 +201,12 @@ class CompetencyForm(FlaskForm):
 
     competency_id = SelectField(_l("Competency"), coerce=int, validate_choice=True)
     level = SelectField(_l("Level"), coerce=int, choices=_level_choices, default=CompetencyLevel.ADVANCED.value)
-    note = StringField(_l("Note"), filters=[shared.strip_filter], validators=[Optional(), Length(max=500)],
-                       description=_l("What exactly you do: materials, sizes, tolerances, standards."))
+    note = StringField(
+        _l("Note"),
+        filters=[shared.strip_filter],
+        validators=[Optional(), Length(max=500)],
+        description=_l("What exactly you do: materials, sizes, tolerances, standards."),
+    )
 
     def load_choices(self, exclude: set[int]) -> None:
         self.competency_id.choices = grouped_choices(exclude)
@@ -178,20 +219,31 @@ class CompetencyUpdateForm(FlaskForm):
 
 class AddUserForm(FlaskForm):
     # Any string: the address is looked up among registered accounts.
-    email = StringField(_l("E-mail of a registered user"), filters=[shared.strip_filter],
-                        validators=[DataRequired(), Length(max=255)], render_kw={"type": "email"})
+    email = StringField(
+        _l("E-mail of a registered user"),
+        filters=[shared.strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        render_kw={"type": "email"},
+    )
 
 
 class ApplicationForm(FlaskForm):
-    message = TextAreaField(_l("Message to the cluster manager"), filters=[shared.strip_filter],
-                            validators=[DataRequired(), Length(max=TEXT_LIMIT)], render_kw={"rows": 6},
-                            description=_l("Why you want to join and what your organization brings to the cluster."))
+    message = TextAreaField(
+        _l("Message to the cluster manager"),
+        filters=[shared.strip_filter],
+        validators=[DataRequired(), Length(max=TEXT_LIMIT)],
+        render_kw={"rows": 6},
+        description=_l("Why you want to join and what your organization brings to the cluster."),
+    )
 
 
 class RejectForm(FlaskForm):
-    reason = TextAreaField(_l("Reason"), filters=[shared.strip_filter],
-                           validators=[DataRequired(message=_l("Give the reason: the applicant will see it.")),
-                                       Length(max=TEXT_LIMIT)], render_kw={"rows": 4})
+    reason = TextAreaField(
+        _l("Reason"),
+        filters=[shared.strip_filter],
+        validators=[DataRequired(message=_l("Give the reason: the applicant will see it.")), Length(max=TEXT_LIMIT)],
+        render_kw={"rows": 4},
+    )
 
 
 class ActionForm(FlaskForm):
@@ -215,14 +267,19 @@ class DirectoryFilterForm(FlaskForm):
 
     q = StringField(_l("Name"), filters=[shared.strip_filter], validators=[Optional(), Length(max=120)])
     region = shared.RegionField(_l("Region"), allow_blank=True, validators=[Optional()])
-    kind = SelectField(_l("Kind"), choices=choices(OrgKind, blank=_l("— any —")),
-                       validators=[Optional()])
+    kind = SelectField(_l("Kind"), choices=choices(OrgKind, blank=_l("— any —")), validators=[Optional()])
     competency = SelectField(_l("Competency"), coerce=_optional_int, validators=[Optional()])
-    membership = SelectField(_l("Membership"), default="member", choices=options([
-        ("member", _l("Cluster members")),
-        ("all", _l("All organizations")),
-        ("other", _l("Not yet members")),
-    ]))
+    membership = SelectField(
+        _l("Membership"),
+        default="member",
+        choices=options(
+            [
+                ("member", _l("Cluster members")),
+                ("all", _l("All organizations")),
+                ("other", _l("Not yet members")),
+            ]
+        ),
+    )
 
     def load_choices(self) -> None:
         self.competency.choices = [SelectChoice("", _l("— any —")), *grouped_choices()]

@@ -6,6 +6,7 @@ the decision is a conditional UPDATE (``WHERE status = 'pending'``), so of two
 concurrent decisions exactly one wins and the other gets ``Conflict``.
 The applicant is told through ``notifications.notify`` (in the app and/or by mail, as they chose).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,8 +41,9 @@ def apply_for_membership(organization: Organization, applicant: User, message: s
             if organization.membership_status == MembershipStatus.MEMBER
             else _("Your application is already being considered.")
         )
-    application = MembershipApplication(organization=organization, applicant=applicant, message=message,
-                                        status=ApplicationStatus.PENDING)
+    application = MembershipApplication(
+        organization=organization, applicant=applicant, message=message, status=ApplicationStatus.PENDING
+    )
     db.session.add(application)
     organization.membership_status = MembershipStatus.APPLIED
     db.session.flush()
@@ -68,8 +70,7 @@ def reject_application(application: MembershipApplication, manager: User, reason
 def _decide(application: MembershipApplication, manager: User, status: ApplicationStatus, reason: str) -> None:
     decided = db.session.execute(
         update(MembershipApplication)
-        .where(MembershipApplication.id == application.id,
-               MembershipApplication.status == ApplicationStatus.PENDING)
+        .where(MembershipApplication.id == application.id, MembershipApplication.status == ApplicationStatus.PENDING)
         .values(status=status, decision_reason=reason, decided_by_id=manager.id, decided_at=utcnow())
         .execution_options(synchronize_session=False)
     ).rowcount
@@ -92,23 +93,43 @@ def _notify_applicant(application: MembershipApplication) -> None:
     def body() -> str:
         name = localized(organization, "name")
         if approved:
-            return _("Your application for %(name)s to join the cluster has been approved.\n"
-                     "Members get the full functionality of the platform: members-only orders, "
-                     "equipment booking and consortia.", name=name)
-        return _("Your application for %(name)s to join the cluster has been rejected.\n\n"
-                 "Reason: %(reason)s\n\nYou may apply again once the reason is addressed.",
-                 name=name, reason=application.decision_reason)
+            return _(
+                "Your application for %(name)s to join the cluster has been approved.\n"
+                "Members get the full functionality of the platform: members-only orders, "
+                "equipment booking and consortia.",
+                name=name,
+            )
+        return _(
+            "Your application for %(name)s to join the cluster has been rejected.\n\n"
+            "Reason: %(reason)s\n\nYou may apply again once the reason is addressed.",
+            name=name,
+            reason=application.decision_reason,
+        )
 
-    notify([application.applicant], NotificationKind.MEMBERSHIP_DECISION, subject, body,
-           link_to("organizations.show", org_id=organization.id), exclude=application.decided_by_id,
-           fallback_email=organization.contact_email)
+    notify(
+        [application.applicant],
+        NotificationKind.MEMBERSHIP_DECISION,
+        subject,
+        body,
+        link_to("organizations.show", org_id=organization.id),
+        exclude=application.decided_by_id,
+        fallback_email=organization.contact_email,
+    )
 
 
 def _notify_managers(organization: Organization, application: MembershipApplication) -> None:
-    managers = db.session.scalars(select(User).where(User.role == Role.MANAGER, User.active.is_(True))
-                                  .order_by(User.id))
-    notify(managers, NotificationKind.MEMBERSHIP_REQUEST,
-           lambda: _("New membership application: %(name)s", name=localized(organization, "name")),
-           lambda: _("%(name)s applies to join the cluster.\n\n%(message)s",
-                     name=localized(organization, "name"), message=application.message),
-           link_to("organizations.application", application_id=application.id), exclude=application.applicant_id)
+    managers = db.session.scalars(
+        select(User).where(User.role == Role.MANAGER, User.active.is_(True)).order_by(User.id)
+    )
+    notify(
+        managers,
+        NotificationKind.MEMBERSHIP_REQUEST,
+        lambda: _("New membership application: %(name)s", name=localized(organization, "name")),
+        lambda: _(
+            "%(name)s applies to join the cluster.\n\n%(message)s",
+            name=localized(organization, "name"),
+            message=application.message,
+        ),
+        link_to("organizations.application", application_id=application.id),
+        exclude=application.applicant_id,
+    )

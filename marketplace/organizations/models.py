@@ -1,4 +1,5 @@
 """Organizations, their competencies, and membership applications."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,13 +38,21 @@ class CompetencyLevel(enum.IntEnum):
 
 
 #: Fields a guest may always see in the member directory.
-PUBLIC_FIELDS = ("name_ru", "name_en", "kind", "region", "city", "website",
-                 "description_ru", "description_en", "membership_status")
+PUBLIC_FIELDS = (
+    "name_ru",
+    "name_en",
+    "kind",
+    "region",
+    "city",
+    "website",
+    "description_ru",
+    "description_en",
+    "membership_status",
+)
 
 #: Fields shown to registered users, each of which the owner may mark confidential;
 #: a confidential field is shown only to the organization's own users and the manager.
-PROTECTED_FIELDS = ("inn", "ogrn", "address", "contact_email", "phone", "staff_size",
-                    "certifications", "capacity")
+PROTECTED_FIELDS = ("inn", "ogrn", "address", "contact_email", "phone", "staff_size", "certifications", "capacity")
 
 
 class Organization(db.Model):
@@ -79,13 +88,12 @@ class Organization(db.Model):
         back_populates="organization", cascade="all, delete-orphan"
     )
     applications: Mapped[list[MembershipApplication]] = relationship(
-        back_populates="organization", cascade="all, delete-orphan",
+        back_populates="organization",
+        cascade="all, delete-orphan",
         order_by="MembershipApplication.created_at.desc()",
     )
 
-    __table_args__ = (
-        CheckConstraint("staff_size IS NULL OR staff_size >= 0", name="staff_size_nonnegative"),
-    )
+    __table_args__ = (CheckConstraint("staff_size IS NULL OR staff_size >= 0", name="staff_size_nonnegative"),)
 
     @property
     def is_member(self) -> bool:
@@ -121,8 +129,9 @@ class OrganizationCompetency(db.Model):
     __tablename__ = "organization_competency"
 
     organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"), primary_key=True)
-    competency_id: Mapped[int] = mapped_column(ForeignKey("competency.id", ondelete="CASCADE"), primary_key=True,
-                                               index=True)
+    competency_id: Mapped[int] = mapped_column(
+        ForeignKey("competency.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     level: Mapped[int] = mapped_column(default=CompetencyLevel.BASIC)  # a CompetencyLevel value
     note: Mapped[text]
 

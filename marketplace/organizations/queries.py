@@ -1,4 +1,5 @@
 """Read-side queries of the organizations feature: the directory and profile lists."""
+
 from __future__ import annotations
 
 from sqlalchemy import Select, select
@@ -33,10 +34,13 @@ def directory(filters: dict) -> Select:
     if filters.get("kind"):
         statement = statement.where(Organization.kind == OrgKind(filters["kind"]))
     if filters.get("competency"):
-        statement = statement.where(Organization.id.in_(
-            select(OrganizationCompetency.organization_id)
-            .where(OrganizationCompetency.competency_id.in_(subtree_ids(filters["competency"])))
-        ))
+        statement = statement.where(
+            Organization.id.in_(
+                select(OrganizationCompetency.organization_id).where(
+                    OrganizationCompetency.competency_id.in_(subtree_ids(filters["competency"]))
+                )
+            )
+        )
     return statement.order_by(Organization.name_ru, Organization.id)
 
 
@@ -59,10 +63,12 @@ def top_competencies(organizations: list[Organization]) -> dict[int, list[Organi
 
 def competencies_of(organization: Organization) -> list[OrganizationCompetency]:
     """The organization's competencies, strongest first, with their directory entries."""
-    return list(db.session.scalars(
-        select(OrganizationCompetency)
-        .join(Competency)
-        .where(OrganizationCompetency.organization_id == organization.id)
-        .options(selectinload(OrganizationCompetency.competency))
-        .order_by(OrganizationCompetency.level.desc(), Competency.code)
-    ))
+    return list(
+        db.session.scalars(
+            select(OrganizationCompetency)
+            .join(Competency)
+            .where(OrganizationCompetency.organization_id == organization.id)
+            .options(selectinload(OrganizationCompetency.competency))
+            .order_by(OrganizationCompetency.level.desc(), Competency.code)
+        )
+    )

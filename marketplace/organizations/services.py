@@ -6,6 +6,7 @@ commit. Access (who may call them) is checked by the views with ``access``;
 the rules here are about the data (one organization per user, at least one
 administrator, unique registration numbers).
 """
+
 from __future__ import annotations
 
 from flask_babel import gettext as _
@@ -16,12 +17,28 @@ from ..accounts.models import User
 from ..accounts.services import find_user_by_email
 from ..db import db
 from ..errors import Conflict, InvalidInput, NotFound
-from .models import Competency, CompetencyLevel, Organization, OrganizationCompetency, PROTECTED_FIELDS
+from .models import PROTECTED_FIELDS, Competency, CompetencyLevel, Organization, OrganizationCompetency
 
 #: Columns a profile form may set.
-PROFILE_FIELDS = ("name_ru", "name_en", "kind", "inn", "ogrn", "region", "city", "address", "website",
-                  "contact_email", "phone", "description_ru", "description_en", "staff_size",
-                  "certifications", "capacity", "confidential_fields")
+PROFILE_FIELDS = (
+    "name_ru",
+    "name_en",
+    "kind",
+    "inn",
+    "ogrn",
+    "region",
+    "city",
+    "address",
+    "website",
+    "contact_email",
+    "phone",
+    "description_ru",
+    "description_en",
+    "staff_size",
+    "certifications",
+    "capacity",
+    "confidential_fields",
+)
 
 
 def lock_organization(organization_id: int) -> None:
@@ -32,7 +49,8 @@ def lock_organization(organization_id: int) -> None:
     statement rewrites a column with its own value.
     """
     db.session.execute(
-        update(Organization).where(Organization.id == organization_id)
+        update(Organization)
+        .where(Organization.id == organization_id)
         .values(membership_status=Organization.membership_status)
         .execution_options(synchronize_session=False)
     )
@@ -45,8 +63,18 @@ def _apply_profile(organization: Organization, data: dict) -> None:
     organization.confidential_fields = [f for f in PROTECTED_FIELDS if f in (data.get("confidential_fields") or ())]
     organization.inn = organization.inn or None  # NULLs do not collide in the unique index; "" would
     organization.ogrn = organization.ogrn or None
-    for text_field in ("name_en", "city", "address", "website", "contact_email", "phone",
-                       "description_ru", "description_en", "certifications", "capacity"):
+    for text_field in (
+        "name_en",
+        "city",
+        "address",
+        "website",
+        "contact_email",
+        "phone",
+        "description_ru",
+        "description_en",
+        "certifications",
+        "capacity",
+    ):
         if getattr(organization, text_field) is None:
             setattr(organization, text_field, "")
 
@@ -91,19 +119,23 @@ def update_organization(organization: Organization, data: dict) -> None:
 
 # --- competencies -------------------------------------------------------------------------------
 
+
 def _check_level(level: int) -> None:
     if level not in {item.value for item in CompetencyLevel}:
         raise InvalidInput(_("Choose a level from the list."), field="level")
 
 
-def add_competency(organization: Organization, competency_id: int, level: int, note: str = "") -> OrganizationCompetency:
+def add_competency(
+    organization: Organization, competency_id: int, level: int, note: str = ""
+) -> OrganizationCompetency:
     _check_level(level)
     if db.session.get(Competency, competency_id) is None:
         raise InvalidInput(_("Choose a competency from the directory."), field="competency_id")
     if db.session.get(OrganizationCompetency, (organization.id, competency_id)) is not None:
         raise InvalidInput(_("This competency is already in your profile."), field="competency_id")
-    link = OrganizationCompetency(organization_id=organization.id, competency_id=competency_id,
-                                  level=level, note=note or "")
+    link = OrganizationCompetency(
+        organization_id=organization.id, competency_id=competency_id, level=level, note=note or ""
+    )
     db.session.add(link)
     try:
         db.session.flush()
@@ -134,14 +166,24 @@ def remove_competency(link: OrganizationCompetency) -> None:
 
 # --- the organization's users -------------------------------------------------------------------
 
+
 def organization_users(organization: Organization) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.organization_id == organization.id).order_by(User.full_name, User.id)))
+    return list(
+        db.session.scalars(
+            select(User).where(User.organization_id == organization.id).order_by(User.full_name, User.id)
+        )
+    )
 
 
 def _admin_count(organization_id: int) -> int:
-    return db.session.scalar(select(func.count()).select_from(User).where(
-        User.organization_id == organization_id, User.is_org_admin.is_(True))) or 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.organization_id == organization_id, User.is_org_admin.is_(True))
+        )
+        or 0
+    )
 
 
 def add_user(organization: Organization, email: str) -> User:
@@ -151,8 +193,7 @@ def add_user(organization: Organization, email: str) -> User:
     """
     user = find_user_by_email(email)
     if user is None or not user.active:
-        raise InvalidInput(_("No active account has this e-mail. Ask the person to register first."),
-                           field="email")
+        raise InvalidInput(_("No active account has this e-mail. Ask the person to register first."), field="email")
     if user.is_manager:
         raise InvalidInput(_("The cluster manager cannot join an organization."), field="email")
     if user.organization_id == organization.id:
@@ -162,7 +203,8 @@ def add_user(organization: Organization, email: str) -> User:
     lock_organization(organization.id)
     # Conditional: a concurrent request may have given this user another organization meanwhile.
     attached = db.session.execute(
-        update(User).where(User.id == user.id, User.organization_id.is_(None))
+        update(User)
+        .where(User.id == user.id, User.organization_id.is_(None))
         .values(organization_id=organization.id, is_org_admin=_admin_count(organization.id) == 0)
         .execution_options(synchronize_session="fetch")
     ).rowcount
@@ -184,8 +226,7 @@ def _ensure_other_admin(organization: Organization, user: User) -> None:
     lock_organization(organization.id)
     db.session.refresh(user)
     if user.is_org_admin and _admin_count(organization.id) <= 1:
-        raise Conflict(_("An organization needs at least one administrator. Make someone else an "
-                         "administrator first."))
+        raise Conflict(_("An organization needs at least one administrator. Make someone else an administrator first."))
 
 
 def remove_user(organization: Organization, user_id: int) -> User:

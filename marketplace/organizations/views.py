@@ -4,6 +4,7 @@ Competencies, the organization's users and membership have their own view
 modules (``views_competencies``, ``views_team``, ``views_membership``) that add
 routes to this blueprint.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -55,9 +56,13 @@ def index():
     if access.access_level() == AccessLevel.GUEST:
         filters["membership"] = "member"  # guests see members only
     page = paginate(queries.directory(filters))
-    return render_template("organizations/index.html", form=form, page=page,
-                           top=queries.top_competencies(page.items),
-                           show_membership_filter=access.access_level() > AccessLevel.GUEST)
+    return render_template(
+        "organizations/index.html",
+        form=form,
+        page=page,
+        top=queries.top_competencies(page.items),
+        show_membership_filter=access.access_level() > AccessLevel.GUEST,
+    )
 
 
 @bp.route("/<int:org_id>")
@@ -92,8 +97,7 @@ def create():
         except InvalidInput as error:
             field_error(form, error)
         else:
-            flash(_("The profile of %(name)s has been created.", name=localized(organization, "name")),
-                  "success")
+            flash(_("The profile of %(name)s has been created.", name=localized(organization, "name")), "success")
             return redirect(url_for(".show", org_id=organization.id))
     return render_template("organizations/form.html", form=form, org=None, duplicates=duplicates), form_status(form)
 
@@ -105,8 +109,9 @@ def likely_duplicates(form: OrganizationForm) -> list:
         return []
     from ..matches.duplicates import find_duplicate_organizations
 
-    return find_duplicate_organizations(form.name_ru.data or "", form.name_en.data or "",
-                                        (form.inn.data or "").strip() or None)
+    return find_duplicate_organizations(
+        form.name_ru.data or "", form.name_en.data or "", (form.inn.data or "").strip() or None
+    )
 
 
 @bp.route("/<int:org_id>/edit", methods=["GET", "POST"])

@@ -1,4 +1,5 @@
 """The competencies editor of an organization's profile (its own users and the manager)."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -18,8 +19,12 @@ def _editable(org_id: int) -> Organization:
     return organization
 
 
-def _page(organization: Organization, add_form: CompetencyForm | None = None,
-          failed: tuple[int, CompetencyUpdateForm] | None = None, status: int = 200):
+def _page(
+    organization: Organization,
+    add_form: CompetencyForm | None = None,
+    failed: tuple[int, CompetencyUpdateForm] | None = None,
+    status: int = 200,
+):
     """The editor: one row form per competency (``failed`` replaces one with its errors), and the add form."""
     links = queries.competencies_of(organization)
     if add_form is None:
@@ -31,8 +36,13 @@ def _page(organization: Organization, add_form: CompetencyForm | None = None,
             rows.append((link, failed[1]))
         else:
             rows.append((link, CompetencyUpdateForm(formdata=None, obj=link)))
-    return render_template("organizations/competencies.html", org=organization, rows=rows, add_form=add_form,
-                           action_form=ActionForm(formdata=None)), status
+    return render_template(
+        "organizations/competencies.html",
+        org=organization,
+        rows=rows,
+        add_form=add_form,
+        action_form=ActionForm(formdata=None),
+    ), status
 
 
 @bp.route("/<int:org_id>/competencies")

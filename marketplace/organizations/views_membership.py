@@ -1,4 +1,5 @@
 """Membership: the organization's administrator applies; the cluster manager decides."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -25,27 +26,30 @@ def apply(org_id: int):
     if not is_org_admin_of(organization):
         raise Forbidden(_("Only the organization's administrators can apply for membership."))
     if not can_apply(organization):
-        flash(_("Your organization is already a member of the cluster.")
-              if organization.membership_status == MembershipStatus.MEMBER
-              else _("Your application is already being considered."), "info")
+        flash(
+            _("Your organization is already a member of the cluster.")
+            if organization.membership_status == MembershipStatus.MEMBER
+            else _("Your application is already being considered."),
+            "info",
+        )
         return redirect(url_for(".show", org_id=organization.id))
     form = ApplicationForm()
     if form.validate_on_submit():
         membership.apply_for_membership(organization, current_user, form.message.data)
         flash(_("Your application has been sent to the cluster manager."), "success")
         return redirect(url_for(".show", org_id=organization.id))
-    return render_template("organizations/apply.html", org=organization, form=form), \
-        400 if form.is_submitted() else 200
+    return render_template("organizations/apply.html", org=organization, form=form), 400 if form.is_submitted() else 200
 
 
 @bp.route("/applications")
 @access.manager_required
 def applications():
     pending_first = case((MembershipApplication.status == ApplicationStatus.PENDING, 0), else_=1)
-    statement = (select(MembershipApplication)
-                 .options(selectinload(MembershipApplication.organization),
-                          selectinload(MembershipApplication.applicant))
-                 .order_by(pending_first, MembershipApplication.created_at.desc(), MembershipApplication.id.desc()))
+    statement = (
+        select(MembershipApplication)
+        .options(selectinload(MembershipApplication.organization), selectinload(MembershipApplication.applicant))
+        .order_by(pending_first, MembershipApplication.created_at.desc(), MembershipApplication.id.desc())
+    )
     return render_template("organizations/applications.html", page=paginate(statement))
 
 
@@ -56,12 +60,14 @@ def _load_application(application_id: int) -> MembershipApplication:
     return application
 
 
-def _application_page(application: MembershipApplication, reject_form: RejectForm | None = None,
-                      status: int = 200):
-    return render_template("organizations/application.html", application=application,
-                           org=application.organization,
-                           approve_form=ActionForm(formdata=None),
-                           reject_form=reject_form or RejectForm(formdata=None)), status
+def _application_page(application: MembershipApplication, reject_form: RejectForm | None = None, status: int = 200):
+    return render_template(
+        "organizations/application.html",
+        application=application,
+        org=application.organization,
+        approve_form=ActionForm(formdata=None),
+        reject_form=reject_form or RejectForm(formdata=None),
+    ), status
 
 
 @bp.route("/applications/<int:application_id>")
@@ -75,8 +81,7 @@ def application(application_id: int):
 def approve_application(application_id: int):
     application = _load_application(application_id)
     membership.approve_application(application, current_user)
-    flash(_("%(name)s is now a member of the cluster.", name=localized(application.organization, "name")),
-          "success")
+    flash(_("%(name)s is now a member of the cluster.", name=localized(application.organization, "name")), "success")
     return redirect(url_for(".applications"))
 
 

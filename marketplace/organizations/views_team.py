@@ -1,6 +1,7 @@
 """The organization's users: its own users see the list; its administrators (and the
 cluster manager) add registered users by e-mail, remove them and grant or revoke
 the administrator's rights."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -23,8 +24,11 @@ def _require_manage(organization: Organization) -> None:
 
 def _page(organization: Organization, form: AddUserForm | None = None, status: int = 200):
     return render_template(
-        "organizations/users.html", org=organization, users=services.organization_users(organization),
-        form=form or AddUserForm(formdata=None), action_form=ActionForm(formdata=None),
+        "organizations/users.html",
+        org=organization,
+        users=services.organization_users(organization),
+        form=form or AddUserForm(formdata=None),
+        action_form=ActionForm(formdata=None),
         can_manage=can_manage_users(organization),
     ), status
 
@@ -49,8 +53,10 @@ def add_user(org_id: int):
         except InvalidInput as error:
             field_error(form, error)
         else:
-            flash(_("%(name)s now belongs to %(org)s.", name=user.full_name, org=localized(organization, "name")),
-                  "success")
+            flash(
+                _("%(name)s now belongs to %(org)s.", name=user.full_name, org=localized(organization, "name")),
+                "success",
+            )
             return redirect(url_for(".users", org_id=organization.id))
     return _page(organization, form, status=400)
 

@@ -6,6 +6,7 @@ the UI's visibility (``rules`` / ``queries.visible_condition``), fields the
 viewer may not see left out (the confidential budget), errors as
 ``{"error": {...}}``, never cached by shared caches.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -39,14 +40,22 @@ def _viewer() -> Any:
 def projects():
     """Filters: ``status``, ``kind``, ``org`` (lead or accepted member), ``q`` (title/description)."""
     args, viewer = request.args, _viewer()
-    filters = queries.ListFilters(kind=params.choice(args, "kind", ProjectKind),
-                                  status=params.choice(args, "status", ProjectStatus),
-                                  text=params.text(args, "q") or "", organization_id=params.integer(args, "org"))
+    filters = queries.ListFilters(
+        kind=params.choice(args, "kind", ProjectKind),
+        status=params.choice(args, "status", ProjectStatus),
+        text=params.text(args, "q") or "",
+        organization_id=params.integer(args, "org"),
+    )
     statement = queries.projects_statement(filters, viewer).options(selectinload(Project.members))
     page, per_page = params.page_and_size(args)
     result = db.paginate(statement, page=page, per_page=per_page, max_per_page=params.MAX_PER_PAGE, error_out=False)
-    return jsonify(items=[project(item, viewer) for item in result.items], page=page, per_page=per_page,
-                   total=result.total, pages=result.pages)
+    return jsonify(
+        items=[project(item, viewer) for item in result.items],
+        page=page,
+        per_page=per_page,
+        total=result.total,
+        pages=result.pages,
+    )
 
 
 @bp.get("/<int:project_id>")
@@ -94,9 +103,12 @@ def project(item: Project, viewer: Any, *, detail: bool = False) -> dict:
 def need_json(entry: queries.NeedCoverage) -> dict:
     need: ProjectNeed = entry.need
     return {
-        "id": need.id, "title": need.title, "description": need.description,
+        "id": need.id,
+        "title": need.title,
+        "description": need.description,
         "competency": competency(need.competency) if need.competency else None,
-        "org_kind": value(need.org_kind), "partners_needed": need.partners_needed,
+        "org_kind": value(need.org_kind),
+        "partners_needed": need.partners_needed,
         "coverage": entry.state,
         "accepted": [m.organization_id for m in entry.accepted],
         "invited": [m.organization_id for m in entry.invited],
@@ -104,6 +116,11 @@ def need_json(entry: queries.NeedCoverage) -> dict:
 
 
 def member_json(member: ConsortiumMember) -> dict:
-    return {"organization": organization_ref(member.organization), "role": member.role,
-            "status": value(member.status), "needs": [need.id for need in member.needs],
-            "invited_at": iso_datetime(member.invited_at), "responded_at": iso_datetime(member.responded_at)}
+    return {
+        "organization": organization_ref(member.organization),
+        "role": member.role,
+        "status": value(member.status),
+        "needs": [need.id for need in member.needs],
+        "invited_at": iso_datetime(member.invited_at),
+        "responded_at": iso_datetime(member.responded_at),
+    }

@@ -14,6 +14,7 @@ project are serialized; the answer is moreover a conditional
 and a second answer gets ``Conflict``. These services are what the matcher's
 "invite the proposed consortium" action calls too.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -49,8 +50,11 @@ def _clean_role(role: str) -> str:
 
 
 def member_of(project: Project, organization_id: int) -> ConsortiumMember | None:
-    return db.session.scalar(select(ConsortiumMember).where(ConsortiumMember.project_id == project.id,
-                                                            ConsortiumMember.organization_id == organization_id))
+    return db.session.scalar(
+        select(ConsortiumMember).where(
+            ConsortiumMember.project_id == project.id, ConsortiumMember.organization_id == organization_id
+        )
+    )
 
 
 def get_member(project: Project, member_id: int) -> ConsortiumMember:
@@ -60,8 +64,15 @@ def get_member(project: Project, member_id: int) -> ConsortiumMember:
     return member
 
 
-def invite_to_consortium(project: Project, organization: Organization, *, role: str,
-                         needs: Sequence[ProjectNeed] = (), message: str = "", actor: Any) -> ConsortiumMember:
+def invite_to_consortium(
+    project: Project,
+    organization: Organization,
+    *,
+    role: str,
+    needs: Sequence[ProjectNeed] = (),
+    message: str = "",
+    actor: Any,
+) -> ConsortiumMember:
     """Invite a member organization into the project's consortium (or invite it again after it
     declined or was removed). Raises Conflict when it is already invited or accepted, or the
     project is closed; InvalidInput(field="organization") for a non-member organization."""
@@ -70,13 +81,11 @@ def invite_to_consortium(project: Project, organization: Organization, *, role: 
     lock_project(project)
     require_open(project)
     if not organization.is_member:
-        raise InvalidInput(_("Only member organizations of the cluster can join a consortium."),
-                           field="organization")
+        raise InvalidInput(_("Only member organizations of the cluster can join a consortium."), field="organization")
     needs = _clean_needs(project, needs)
     member = member_of(project, organization.id)
     if member is not None and member.status in rules.PARTICIPATING:
-        raise Conflict(_("%(org)s is already invited to or in this consortium.",
-                         org=localized(organization, "name")))
+        raise Conflict(_("%(org)s is already invited to or in this consortium.", org=localized(organization, "name")))
     action = "invited" if member is None else "reinvited"
     if member is None:
         member = ConsortiumMember(project=project, organization=organization)
@@ -109,15 +118,13 @@ def respond_to_invitation(member: ConsortiumMember, *, accept: bool, actor: Any,
     answered = db.session.execute(
         update(ConsortiumMember)
         .where(ConsortiumMember.id == member.id, ConsortiumMember.status == ConsortiumStatus.INVITED)
-        .values(status=status, response_message=message, responded_by_id=actor.id, responded_at=now,
-                updated_at=now)
+        .values(status=status, response_message=message, responded_by_id=actor.id, responded_at=now, updated_at=now)
         .execution_options(synchronize_session=False)
     )
     if answered.rowcount != 1:
         raise Conflict(_("This invitation has already been answered or withdrawn."))
     db.session.refresh(member)
-    record_event(project, actor, "accepted" if accept else "declined", organization=member.organization,
-                 note=message)
+    record_event(project, actor, "accepted" if accept else "declined", organization=member.organization, note=message)
     db.session.flush()
     notifications.answered(member)
 
@@ -146,8 +153,7 @@ def remove_from_consortium(member: ConsortiumMember, *, actor: Any, reason: str 
     notifications.removed(member, reason)
 
 
-def update_consortium_member(member: ConsortiumMember, *, role: str, needs: Sequence[ProjectNeed],
-                             actor: Any) -> bool:
+def update_consortium_member(member: ConsortiumMember, *, role: str, needs: Sequence[ProjectNeed], actor: Any) -> bool:
     """Change the role of an invited or accepted member and the needs it covers; returns whether
     anything changed (the organization is mailed when it did)."""
     rules.require_manage(actor)

@@ -1,4 +1,5 @@
 """The consortium workflow on the project page: invite, answer, change a member's part, remove."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -35,8 +36,9 @@ def invite(project_id: int):
             raise NotFound()
         chosen = [need for need in project.needs if need.id in set(form.needs.data or [])]
         try:
-            consortium.invite_to_consortium(project, organization, role=form.role.data, needs=chosen,
-                                            message=form.message.data, actor=current_user)
+            consortium.invite_to_consortium(
+                project, organization, role=form.role.data, needs=chosen, message=form.message.data, actor=current_user
+            )
         except InvalidInput as error:
             field_error(form, error)
             return render_template("projects/invite.html", project=project, form=form), 400
@@ -77,8 +79,9 @@ def edit_member(project_id: int, member_id: int):
         consortium.update_consortium_member(member, role=form.role.data, needs=chosen, actor=current_user)
         flash(_("The member's part is saved."), "success")
         return redirect(url_for("projects.show", project_id=project.id, _anchor="consortium"))
-    return render_template("projects/member_form.html", project=project, member=member, form=form), \
-        400 if form.is_submitted() else 200
+    return render_template(
+        "projects/member_form.html", project=project, member=member, form=form
+    ), 400 if form.is_submitted() else 200
 
 
 @bp.route("/<int:project_id>/consortium/<int:member_id>/remove", methods=["POST"])

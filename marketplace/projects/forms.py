@@ -1,4 +1,5 @@
 """Forms of the projects register: the project, its needs, status and progress, the consortium."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -51,27 +52,37 @@ class ProjectForm(FlaskForm):
     #: Service field names (``InvalidInput.field``) -> form field names.
     FIELD_NAMES = {"manager_id": "responsible", "lead_organization_id": "lead"}
 
-    title = StringField(_l("Title"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)],
-                        description=_l("E.g. \"Pilot plant for chemical recycling of PET waste\"."))
+    title = StringField(
+        _l("Title"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        description=_l('E.g. "Pilot plant for chemical recycling of PET waste".'),
+    )
     kind = SelectField(_l("Kind of project"), choices=lambda: choices(ProjectKind))
-    description = TextAreaField(_l("Description"), filters=[strip_filter],
-                                validators=[DataRequired(), Length(max=20000)],
-                                description=_l("Goal, expected result, stages, conditions of participation."))
+    description = TextAreaField(
+        _l("Description"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=20000)],
+        description=_l("Goal, expected result, stages, conditions of participation."),
+    )
     starts_on = DateField(_l("Start"), validators=[Optional()])
     ends_on = DateField(_l("End"), validators=[Optional()])
     budget = DecimalField(_l("Budget, ₽"), places=2, validators=[Optional(), NumberRange(min=0, max=MAX_MONEY)])
     budget_confidential = BooleanField(
-        _l("Show the budget only to the manager and the accepted consortium members"), default=True)
+        _l("Show the budget only to the manager and the accepted consortium members"), default=True
+    )
     responsible = SelectField(_l("Responsible manager"), choices=lambda: _manager_options(), default="")
-    lead = SelectField(_l("Lead organization"),
-                                       choices=lambda: _organization_options(member_organizations(), BLANK_NONE),
-                                       default="")
-    visibility = SelectField(_l("Who can see the project"), choices=lambda: choices(Visibility),
-                             default=Visibility.MEMBERS.value)
+    lead = SelectField(
+        _l("Lead organization"), choices=lambda: _organization_options(member_organizations(), BLANK_NONE), default=""
+    )
+    visibility = SelectField(
+        _l("Who can see the project"), choices=lambda: choices(Visibility), default=Visibility.MEMBERS.value
+    )
     okpd2_codes = Okpd2ListField(_l("OKPD2 codes"), description=_l("Separated by commas, e.g. 20.16, 38.32.3"))
-    files = MultipleFileField(_l("Documents"),
-                              description=_l("Concept, terms of reference, tender documents: PDF, DOCX, XLSX, "
-                                             "images; up to 10 MB each."))
+    files = MultipleFileField(
+        _l("Documents"),
+        description=_l("Concept, terms of reference, tender documents: PDF, DOCX, XLSX, images; up to 10 MB each."),
+    )
     submit = SubmitField(_l("Save"))
 
     def validate_ends_on(self, field):
@@ -98,21 +109,28 @@ class ProjectForm(FlaskForm):
 
 
 class NewProjectForm(ProjectForm):
-    status = SelectField(_l("Status"), choices=lambda: choices(INITIAL_STATUSES),
-                         default=ProjectStatus.IDEA.value)
+    status = SelectField(_l("Status"), choices=lambda: choices(INITIAL_STATUSES), default=ProjectStatus.IDEA.value)
     submit = SubmitField(_l("Register the project"))
 
 
 class NeedForm(FlaskForm):
-    title = StringField(_l("What is needed"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)],
-                        description=_l("In a few words: \"Formulation development\", \"Machining of housings\"."))
-    description = TextAreaField(_l("Description"), filters=[strip_filter], validators=[Length(max=5000)],
-                                description=_l("What exactly, volumes, requirements to the partner."))
+    title = StringField(
+        _l("What is needed"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        description=_l('In a few words: "Formulation development", "Machining of housings".'),
+    )
+    description = TextAreaField(
+        _l("Description"),
+        filters=[strip_filter],
+        validators=[Length(max=5000)],
+        description=_l("What exactly, volumes, requirements to the partner."),
+    )
     competency = SelectField(_l("Competency"), choices=lambda: competency_options(blank=BLANK_ANY), default="")
-    org_kind = SelectField(_l("Kind of organization"), choices=lambda: choices(OrgKind, blank=BLANK_ANY),
-                           default="")
-    partners_needed = IntegerField(_l("Partners needed"), default=1,
-                                   validators=[InputRequired(), NumberRange(min=1, max=100)])
+    org_kind = SelectField(_l("Kind of organization"), choices=lambda: choices(OrgKind, blank=BLANK_ANY), default="")
+    partners_needed = IntegerField(
+        _l("Partners needed"), default=1, validators=[InputRequired(), NumberRange(min=1, max=100)]
+    )
     submit = SubmitField(_l("Save the need"))
 
     def need_values(self) -> dict:
@@ -127,8 +145,13 @@ class NeedForm(FlaskForm):
     @classmethod
     def for_need(cls, need: ProjectNeed) -> NeedForm:
         """The form filled from ``need`` (not ``obj=need``: its ``competency`` is a relationship)."""
-        return cls(title=need.title, description=need.description, partners_needed=need.partners_needed,
-                   competency=str(need.competency_id or ""), org_kind=need.org_kind.value if need.org_kind else "")
+        return cls(
+            title=need.title,
+            description=need.description,
+            partners_needed=need.partners_needed,
+            competency=str(need.competency_id or ""),
+            org_kind=need.org_kind.value if need.org_kind else "",
+        )
 
 
 class StatusForm(FlaskForm):
@@ -142,8 +165,7 @@ class StatusForm(FlaskForm):
 
 
 class ProgressForm(FlaskForm):
-    percent_complete = IntegerField(_l("Percent complete"),
-                                    validators=[InputRequired(), NumberRange(min=0, max=100)])
+    percent_complete = IntegerField(_l("Percent complete"), validators=[InputRequired(), NumberRange(min=0, max=100)])
     note = TextAreaField(_l("What was done"), filters=[strip_filter], validators=[Length(max=2000)])
     submit = SubmitField(_l("Update progress"))
 
@@ -159,13 +181,16 @@ def _need_options(project) -> list[SelectChoice]:
 
 class InviteForm(FlaskForm):
     organization = SelectField(_l("Organization"), validators=[DataRequired()])
-    role = StringField(_l("Role in the consortium"), filters=[strip_filter],
-                       validators=[DataRequired(), Length(max=255)],
-                       description=_l("E.g. \"Lead contractor\", \"Raw material supplier\", \"Testing\"."))
-    needs = SelectMultipleField(_l("Needs it would cover"), coerce=int,
-                                description=_l("Hold Ctrl (Cmd on a Mac) to choose several."))
-    message = TextAreaField(_l("Message to the organization"), filters=[strip_filter],
-                            validators=[Length(max=5000)])
+    role = StringField(
+        _l("Role in the consortium"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        description=_l('E.g. "Lead contractor", "Raw material supplier", "Testing".'),
+    )
+    needs = SelectMultipleField(
+        _l("Needs it would cover"), coerce=int, description=_l("Hold Ctrl (Cmd on a Mac) to choose several.")
+    )
+    message = TextAreaField(_l("Message to the organization"), filters=[strip_filter], validators=[Length(max=5000)])
     submit = SubmitField(_l("Send the invitation"))
 
     def __init__(self, *args, project, organizations, **kwargs):
@@ -175,10 +200,12 @@ class InviteForm(FlaskForm):
 
 
 class MemberForm(FlaskForm):
-    role = StringField(_l("Role in the consortium"), filters=[strip_filter],
-                       validators=[DataRequired(), Length(max=255)])
-    needs = SelectMultipleField(_l("Needs it covers"), coerce=int,
-                                description=_l("Hold Ctrl (Cmd on a Mac) to choose several."))
+    role = StringField(
+        _l("Role in the consortium"), filters=[strip_filter], validators=[DataRequired(), Length(max=255)]
+    )
+    needs = SelectMultipleField(
+        _l("Needs it covers"), coerce=int, description=_l("Hold Ctrl (Cmd on a Mac) to choose several.")
+    )
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, project, **kwargs):
@@ -187,8 +214,7 @@ class MemberForm(FlaskForm):
 
 
 class RespondForm(FlaskForm):
-    message = TextAreaField(_l("Message to the cluster manager"), filters=[strip_filter],
-                            validators=[Length(max=2000)])
+    message = TextAreaField(_l("Message to the cluster manager"), filters=[strip_filter], validators=[Length(max=2000)])
     accept = SubmitField(_l("Accept the invitation"))
     decline = SubmitField(_l("Decline"))
 
@@ -199,8 +225,9 @@ class RemoveForm(FlaskForm):
 
 
 class DocumentsForm(FlaskForm):
-    files = MultipleFileField(_l("Documents"), validators=[DataRequired()],
-                              description=_l("PDF, DOCX, XLSX, ODT, images; up to 10 MB each."))
+    files = MultipleFileField(
+        _l("Documents"), validators=[DataRequired()], description=_l("PDF, DOCX, XLSX, ODT, images; up to 10 MB each.")
+    )
     submit = SubmitField(_l("Attach"))
 
     def uploads(self) -> list:
@@ -239,4 +266,3 @@ class FilterForm(FlaskForm):
             text=ok(self.q) or "",
             organization_id=_optional_id(ok(self.org)),
         )
-

@@ -6,6 +6,7 @@ the cluster manager. It states what it needs (``ProjectNeed``: "Разработ
 into its consortium (``ConsortiumMember``), each covering some of the needs.
 Every change is written to the project's history (``ProjectEvent``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -64,7 +65,8 @@ class Project(db.Model):
     #: The cluster manager responsible for the project (a user with role manager).
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     lead_organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organization.id", ondelete="SET NULL"), index=True)
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
     visibility: Mapped[Visibility] = mapped_column(default=Visibility.MEMBERS)
     #: OKPD2 codes of what the project produces or buys, e.g. ["20.16", "38.32.3"]
     okpd2_codes: Mapped[list[str]] = mapped_column(db.JSON, default=list)
@@ -77,14 +79,17 @@ class Project(db.Model):
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     lead_organization: Mapped[Organization | None] = relationship()
     needs: Mapped[list[ProjectNeed]] = relationship(
-        back_populates="project", cascade="all, delete-orphan",
-        order_by="[ProjectNeed.position, ProjectNeed.id]")
+        back_populates="project", cascade="all, delete-orphan", order_by="[ProjectNeed.position, ProjectNeed.id]"
+    )
     members: Mapped[list[ConsortiumMember]] = relationship(
-        back_populates="project", cascade="all, delete-orphan", order_by="ConsortiumMember.id")
+        back_populates="project", cascade="all, delete-orphan", order_by="ConsortiumMember.id"
+    )
     events: Mapped[list[ProjectEvent]] = relationship(
-        back_populates="project", cascade="all, delete-orphan", order_by="ProjectEvent.id")
+        back_populates="project", cascade="all, delete-orphan", order_by="ProjectEvent.id"
+    )
     attachments: Mapped[list[Attachment]] = relationship(
-        back_populates="project", cascade="all, delete-orphan", order_by="Attachment.id")
+        back_populates="project", cascade="all, delete-orphan", order_by="Attachment.id"
+    )
 
     __table_args__ = (
         CheckConstraint("percent_complete BETWEEN 0 AND 100", name="percent_range"),
@@ -126,7 +131,8 @@ class ProjectNeed(db.Model):
     project: Mapped[Project] = relationship(back_populates="needs")
     competency: Mapped[Competency | None] = relationship()
     members: Mapped[list[ConsortiumMember]] = relationship(
-        secondary=consortium_member_need, back_populates="needs", order_by="ConsortiumMember.id")
+        secondary=consortium_member_need, back_populates="needs", order_by="ConsortiumMember.id"
+    )
 
     __table_args__ = (CheckConstraint("partners_needed BETWEEN 1 AND 100", name="partners_range"),)
 
@@ -155,8 +161,8 @@ class ConsortiumMember(db.Model):
     invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
     responded_by: Mapped[User | None] = relationship(foreign_keys=[responded_by_id])
     needs: Mapped[list[ProjectNeed]] = relationship(
-        secondary=consortium_member_need, back_populates="members",
-        order_by="[ProjectNeed.position, ProjectNeed.id]")
+        secondary=consortium_member_need, back_populates="members", order_by="[ProjectNeed.position, ProjectNeed.id]"
+    )
 
     __table_args__ = (UniqueConstraint("project_id", "organization_id", name="uq_consortium_member_project_org"),)
 

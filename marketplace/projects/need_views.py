@@ -1,4 +1,5 @@
 """The needs editor of a project (the cluster manager): add, edit, remove needs."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -19,11 +20,12 @@ def needs(project_id: int):
     form = NeedForm()
     if form.validate_on_submit():
         need = services.add_need(project, form.need_values(), actor=current_user)
-        flash(_("The need \"%(title)s\" is added.", title=need.title), "success")
+        flash(_('The need "%(title)s" is added.', title=need.title), "success")
         return redirect(url_for("projects.needs", project_id=project.id))
     coverage = queries.coverage(project.needs, rules.visible_members(project))
-    return render_template("projects/needs.html", project=project, form=form, coverage=coverage,
-                           action_form=ActionForm()), 400 if form.is_submitted() else 200
+    return render_template(
+        "projects/needs.html", project=project, form=form, coverage=coverage, action_form=ActionForm()
+    ), 400 if form.is_submitted() else 200
 
 
 @bp.route("/<int:project_id>/needs/<int:need_id>/edit", methods=["GET", "POST"])
@@ -36,8 +38,9 @@ def edit_need(project_id: int, need_id: int):
         services.update_need(need, form.need_values(), actor=current_user)
         flash(_("The need is saved."), "success")
         return redirect(url_for("projects.needs", project_id=project.id))
-    return render_template("projects/need_form.html", project=project, need=need, form=form), \
-        400 if form.is_submitted() else 200
+    return render_template(
+        "projects/need_form.html", project=project, need=need, form=form
+    ), 400 if form.is_submitted() else 200
 
 
 @bp.route("/<int:project_id>/needs/<int:need_id>/delete", methods=["POST"])

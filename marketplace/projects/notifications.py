@@ -8,6 +8,7 @@
 Each goes through ``notifications.services.notify``: an in-app notice and/or
 a mail, as each user chose, written in the recipient's language.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -47,12 +48,17 @@ def manager_recipients(project: Project) -> Recipients:
     manager = project.manager
     if manager is not None and manager.active and manager.role == Role.MANAGER:
         return Recipients([manager])
-    return Recipients(list(db.session.scalars(
-        select(User).where(User.role == Role.MANAGER, User.active.is_(True)).order_by(User.id))))
+    return Recipients(
+        list(db.session.scalars(select(User).where(User.role == Role.MANAGER, User.active.is_(True)).order_by(User.id)))
+    )
 
 
-def _send(recipients: Recipients | Iterable[Recipients], compose: Callable[[], tuple[str, str]], link: str,
-          kind: NotificationKind = NotificationKind.PROJECT_UPDATE) -> None:
+def _send(
+    recipients: Recipients | Iterable[Recipients],
+    compose: Callable[[], tuple[str, str]],
+    link: str,
+    kind: NotificationKind = NotificationKind.PROJECT_UPDATE,
+) -> None:
     groups = [recipients] if isinstance(recipients, Recipients) else list(recipients)
     told: set[int] = set()
     for group in groups:
@@ -73,10 +79,13 @@ def invitation(member: ConsortiumMember) -> None:
     project = member.project
 
     def compose():
-        subject = _("Invitation to the consortium of the project \"%(title)s\"", title=project.title)
-        body = _("The cluster manager invites %(org)s to join the consortium of the project \"%(title)s\" "
-                 "as: %(role)s.", org=localized(member.organization, "name"), title=project.title,
-                 role=member.role or "—")
+        subject = _('Invitation to the consortium of the project "%(title)s"', title=project.title)
+        body = _(
+            'The cluster manager invites %(org)s to join the consortium of the project "%(title)s" as: %(role)s.',
+            org=localized(member.organization, "name"),
+            title=project.title,
+            role=member.role or "—",
+        )
         body += _needs_line(member)
         if member.message:
             body += "\n\n" + member.message
@@ -94,12 +103,18 @@ def answered(member: ConsortiumMember) -> None:
         org = localized(member.organization, "name")
         if accepted:
             subject = _("%(org)s joined the consortium: %(title)s", org=org, title=project.title)
-            body = _("%(org)s accepted the invitation to the consortium of the project \"%(title)s\".",
-                     org=org, title=project.title)
+            body = _(
+                '%(org)s accepted the invitation to the consortium of the project "%(title)s".',
+                org=org,
+                title=project.title,
+            )
         else:
             subject = _("%(org)s declined the invitation: %(title)s", org=org, title=project.title)
-            body = _("%(org)s declined the invitation to the consortium of the project \"%(title)s\".",
-                     org=org, title=project.title)
+            body = _(
+                '%(org)s declined the invitation to the consortium of the project "%(title)s".',
+                org=org,
+                title=project.title,
+            )
         if member.response_message:
             body += "\n\n" + member.response_message
         return subject, body
@@ -111,9 +126,12 @@ def removed(member: ConsortiumMember, reason: str) -> None:
     project = member.project
 
     def compose():
-        subject = _("Consortium of the project \"%(title)s\": your participation ended", title=project.title)
-        body = _("The cluster manager removed %(org)s from the consortium of the project \"%(title)s\".",
-                 org=localized(member.organization, "name"), title=project.title)
+        subject = _('Consortium of the project "%(title)s": your participation ended', title=project.title)
+        body = _(
+            'The cluster manager removed %(org)s from the consortium of the project "%(title)s".',
+            org=localized(member.organization, "name"),
+            title=project.title,
+        )
         if reason:
             body += "\n" + _("Reason: %(reason)s", reason=reason)
         return subject, body
@@ -125,22 +143,32 @@ def member_updated(member: ConsortiumMember) -> None:
     project = member.project
 
     def compose():
-        subject = _("Your part in the project \"%(title)s\" changed", title=project.title)
-        body = _("The cluster manager changed the part of %(org)s in the project \"%(title)s\". Role: %(role)s.",
-                 org=localized(member.organization, "name"), title=project.title, role=member.role or "—")
+        subject = _('Your part in the project "%(title)s" changed', title=project.title)
+        body = _(
+            'The cluster manager changed the part of %(org)s in the project "%(title)s". Role: %(role)s.',
+            org=localized(member.organization, "name"),
+            title=project.title,
+            role=member.role or "—",
+        )
         return subject, body + _needs_line(member)
 
     _send(organization_recipients(member.organization), compose, _link(project))
 
 
 def project_cancelled(project: Project, reason: str) -> None:
-    recipients = [organization_recipients(member.organization) for member in project.members
-                  if member.status in (ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)]
+    recipients = [
+        organization_recipients(member.organization)
+        for member in project.members
+        if member.status in (ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)
+    ]
 
     def compose():
         subject = _("Project cancelled: %(title)s", title=project.title)
-        body = _("The cluster manager cancelled the project \"%(title)s\". Reason: %(reason)s",
-                 title=project.title, reason=reason)
+        body = _(
+            'The cluster manager cancelled the project "%(title)s". Reason: %(reason)s',
+            title=project.title,
+            reason=reason,
+        )
         return subject, body
 
     _send(recipients, compose, _link(project))

@@ -6,6 +6,7 @@ while it lacks partners once every pending invitation were accepted
 (``NeedCoverage.missing``); organizations already in the consortium (invited,
 accepted, or that declined) and the lead organization are not proposed again.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -31,12 +32,18 @@ class ProjectProposal:
 def need_spec(need: ProjectNeed) -> NeedSpec:
     text = " ".join(part for part in (need.title, need.description) if part)
     codes = (need.competency.code,) if need.competency is not None else ()
-    return NeedSpec(label=need.title, text=text, competency_codes=codes,
-                    kind=need.org_kind.value if need.org_kind is not None else None, key=need.id)
+    return NeedSpec(
+        label=need.title,
+        text=text,
+        competency_codes=codes,
+        kind=need.org_kind.value if need.org_kind is not None else None,
+        key=need.id,
+    )
 
 
-def propose_partners(project: Project, coverage: list[NeedCoverage], *, user, lang: str | None = None
-                     ) -> ProjectProposal:
+def propose_partners(
+    project: Project, coverage: list[NeedCoverage], *, user, lang: str | None = None
+) -> ProjectProposal:
     if not project.needs:
         return ProjectProposal(view=None, no_needs=True)
     open_needs = [entry.need for entry in coverage if entry.missing > 0]
@@ -46,8 +53,13 @@ def propose_partners(project: Project, coverage: list[NeedCoverage], *, user, la
     if project.lead_organization_id is not None:
         asked.add(project.lead_organization_id)
     wanted = sum(entry.missing for entry in coverage if entry.missing > 0)
-    view = propose_consortium([need_spec(n) for n in open_needs], text=f"{project.title} {project.description}",
-                              exclude_ids=sorted(asked), max_size=min(MAX_PROPOSED, max(wanted, 1)),
-                              user=user, lang=lang)
+    view = propose_consortium(
+        [need_spec(n) for n in open_needs],
+        text=f"{project.title} {project.description}",
+        exclude_ids=sorted(asked),
+        max_size=min(MAX_PROPOSED, max(wanted, 1)),
+        user=user,
+        lang=lang,
+    )
     need_ids = {member.organization.id: list(member.need_keys) for member in view.members}
     return ProjectProposal(view=view, open_needs=open_needs, need_ids=need_ids)

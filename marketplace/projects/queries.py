@@ -3,6 +3,7 @@
 Nothing here writes. Visibility is the one of ``rules.can_view_project``,
 expressed in SQL by ``visible_condition``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,8 +21,13 @@ from . import rules
 from .models import ConsortiumMember, ConsortiumStatus, Project, ProjectKind, ProjectNeed, ProjectStatus
 
 #: The order of statuses in lists and in the portfolio: running projects first.
-STATUS_ORDER = (ProjectStatus.ACTIVE, ProjectStatus.PLANNED, ProjectStatus.IDEA, ProjectStatus.COMPLETED,
-                ProjectStatus.CANCELLED)
+STATUS_ORDER = (
+    ProjectStatus.ACTIVE,
+    ProjectStatus.PLANNED,
+    ProjectStatus.IDEA,
+    ProjectStatus.COMPLETED,
+    ProjectStatus.CANCELLED,
+)
 
 
 @dataclass
@@ -43,12 +49,15 @@ def visible_condition(user: Any):
     projects their organization participates in, and non-idea projects by visibility."""
     if rules.can_manage(user):
         return true()
-    condition = and_(Project.status != ProjectStatus.IDEA,
-                     Project.visibility.in_(access.allowed_visibilities(user)))
+    condition = and_(Project.status != ProjectStatus.IDEA, Project.visibility.in_(access.allowed_visibilities(user)))
     org_id = _organization_id(user)
     if org_id is not None:
-        condition = or_(condition, Project.members.any(and_(ConsortiumMember.organization_id == org_id,
-                                                            ConsortiumMember.status.in_(rules.PARTICIPATING))))
+        condition = or_(
+            condition,
+            Project.members.any(
+                and_(ConsortiumMember.organization_id == org_id, ConsortiumMember.status.in_(rules.PARTICIPATING))
+            ),
+        )
     return condition
 
 
@@ -58,9 +67,15 @@ def _status_rank():
 
 def participating(organization_id: int):
     """The organization leads the project or is an accepted member of its consortium."""
-    return or_(Project.lead_organization_id == organization_id,
-               Project.members.any(and_(ConsortiumMember.organization_id == organization_id,
-                                        ConsortiumMember.status == ConsortiumStatus.ACCEPTED)))
+    return or_(
+        Project.lead_organization_id == organization_id,
+        Project.members.any(
+            and_(
+                ConsortiumMember.organization_id == organization_id,
+                ConsortiumMember.status == ConsortiumStatus.ACCEPTED,
+            )
+        ),
+    )
 
 
 def projects_statement(filters: ListFilters, user: Any) -> Select:
@@ -81,51 +96,79 @@ def participating_organizations(user: Any) -> list[Organization]:
     """Organizations leading or accepted into a project the user can see (the filter's choices)."""
     visible = select(Project.id).where(visible_condition(user))
     accepted = select(ConsortiumMember.organization_id).where(
-        ConsortiumMember.project_id.in_(visible), ConsortiumMember.status == ConsortiumStatus.ACCEPTED)
-    leading = select(Project.lead_organization_id).where(Project.id.in_(visible),
-                                                         Project.lead_organization_id.is_not(None))
-    return list(db.session.scalars(
-        select(Organization).where(or_(Organization.id.in_(accepted), Organization.id.in_(leading)))
-        .order_by(Organization.name_ru, Organization.id)))
+        ConsortiumMember.project_id.in_(visible), ConsortiumMember.status == ConsortiumStatus.ACCEPTED
+    )
+    leading = select(Project.lead_organization_id).where(
+        Project.id.in_(visible), Project.lead_organization_id.is_not(None)
+    )
+    return list(
+        db.session.scalars(
+            select(Organization)
+            .where(or_(Organization.id.in_(accepted), Organization.id.in_(leading)))
+            .order_by(Organization.name_ru, Organization.id)
+        )
+    )
 
 
 def invitations_statement(organization_id: int) -> Select:
     """Every consortium row of one organization: open invitations first, then the newest."""
     open_first = case((ConsortiumMember.status == ConsortiumStatus.INVITED, 0), else_=1)
-    return (select(ConsortiumMember).join(ConsortiumMember.project)
-            .where(ConsortiumMember.organization_id == organization_id)
-            .order_by(open_first, ConsortiumMember.invited_at.desc(), ConsortiumMember.id.desc()))
+    return (
+        select(ConsortiumMember)
+        .join(ConsortiumMember.project)
+        .where(ConsortiumMember.organization_id == organization_id)
+        .order_by(open_first, ConsortiumMember.invited_at.desc(), ConsortiumMember.id.desc())
+    )
 
 
 def open_invitation_count(organization_id: int | None) -> int:
     if organization_id is None:
         return 0
-    return db.session.scalar(
-        select(func.count()).select_from(ConsortiumMember).join(ConsortiumMember.project)
-        .where(ConsortiumMember.organization_id == organization_id,
-               ConsortiumMember.status == ConsortiumStatus.INVITED,
-               Project.status.not_in((ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)))) or 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(ConsortiumMember)
+            .join(ConsortiumMember.project)
+            .where(
+                ConsortiumMember.organization_id == organization_id,
+                ConsortiumMember.status == ConsortiumStatus.INVITED,
+                Project.status.not_in((ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)),
+            )
+        )
+        or 0
+    )
 
 
 def invitable_organizations(project: Project) -> list[Organization]:
     """Member organizations that are not currently invited to or in the project's consortium."""
-    taken = select(ConsortiumMember.organization_id).where(ConsortiumMember.project_id == project.id,
-                                                           ConsortiumMember.status.in_(rules.PARTICIPATING))
-    return list(db.session.scalars(
-        select(Organization).where(Organization.membership_status == MembershipStatus.MEMBER,
-                                   Organization.id.not_in(taken))
-        .order_by(Organization.name_ru, Organization.id)))
+    taken = select(ConsortiumMember.organization_id).where(
+        ConsortiumMember.project_id == project.id, ConsortiumMember.status.in_(rules.PARTICIPATING)
+    )
+    return list(
+        db.session.scalars(
+            select(Organization)
+            .where(Organization.membership_status == MembershipStatus.MEMBER, Organization.id.not_in(taken))
+            .order_by(Organization.name_ru, Organization.id)
+        )
+    )
 
 
 def manager_choices() -> list[User]:
-    return list(db.session.scalars(select(User).where(User.role == Role.MANAGER, User.active.is_(True))
-                                   .order_by(User.full_name, User.id)))
+    return list(
+        db.session.scalars(
+            select(User).where(User.role == Role.MANAGER, User.active.is_(True)).order_by(User.full_name, User.id)
+        )
+    )
 
 
 def member_organizations() -> list[Organization]:
-    return list(db.session.scalars(select(Organization)
-                                   .where(Organization.membership_status == MembershipStatus.MEMBER)
-                                   .order_by(Organization.name_ru, Organization.id)))
+    return list(
+        db.session.scalars(
+            select(Organization)
+            .where(Organization.membership_status == MembershipStatus.MEMBER)
+            .order_by(Organization.name_ru, Organization.id)
+        )
+    )
 
 
 # Needs coverage ------------------------------------------------------------------------------
@@ -230,7 +273,8 @@ class Portfolio:
 
 def portfolio(user: Any) -> Portfolio:
     projects = db.session.scalars(
-        select(Project).where(visible_condition(user)).order_by(Project.percent_complete.desc(), Project.id))
+        select(Project).where(visible_condition(user)).order_by(Project.percent_complete.desc(), Project.id)
+    )
     by_status: dict[ProjectStatus, list[Project]] = {status: [] for status in STATUS_ORDER}
     for project in projects:
         by_status[project.status].append(project)

@@ -10,6 +10,7 @@
 - The budget, when confidential, is shown only to the manager and to users of
   *accepted* consortium members.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -106,8 +107,11 @@ def visible_members(project: Project, user: Any = None) -> list[ConsortiumMember
 
 def can_answer(member: ConsortiumMember, user: Any = None) -> bool:
     """Accept or decline: a user of the invited organization, while the invitation is open."""
-    return (access.belongs_to(member.organization_id, _user(user))
-            and member.status == ConsortiumStatus.INVITED and not member.project.is_closed)
+    return (
+        access.belongs_to(member.organization_id, _user(user))
+        and member.status == ConsortiumStatus.INVITED
+        and not member.project.is_closed
+    )
 
 
 def require_answer(member: ConsortiumMember, user: Any = None) -> None:

@@ -8,13 +8,13 @@ longer change (documents may still be added). Every change writes a
 (``db.lock_row``) and re-read it, so concurrent requests see each other's result.
 Only the cluster manager runs projects. Services flush, never commit.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import func, select, update
 from werkzeug.datastructures import FileStorage
 
@@ -30,8 +30,19 @@ from . import notifications, rules
 from .models import Project, ProjectEvent, ProjectNeed, ProjectStatus
 
 #: Columns the manager sets through the project form.
-PROJECT_FIELDS = ("title", "kind", "description", "budget", "budget_confidential", "starts_on", "ends_on",
-                  "manager_id", "lead_organization_id", "visibility", "okpd2_codes")
+PROJECT_FIELDS = (
+    "title",
+    "kind",
+    "description",
+    "budget",
+    "budget_confidential",
+    "starts_on",
+    "ends_on",
+    "manager_id",
+    "lead_organization_id",
+    "visibility",
+    "okpd2_codes",
+)
 
 #: Columns of a need set through the needs editor.
 NEED_FIELDS = ("title", "description", "competency_id", "org_kind", "partners_needed")
@@ -85,12 +96,27 @@ EDITED_FIELD_LABELS = {
 }
 
 
-def record_event(project: Project, actor: Any, action: str, *, from_status: ProjectStatus | None = None,
-                 to_status: ProjectStatus | None = None, percent: int | None = None,
-                 organization: Organization | None = None, note: str = "") -> ProjectEvent:
-    event = ProjectEvent(project=project, actor_id=getattr(actor, "id", None), action=action,
-                         from_status=from_status, to_status=to_status, percent_complete=percent,
-                         organization_id=organization.id if organization is not None else None, note=note or "")
+def record_event(
+    project: Project,
+    actor: Any,
+    action: str,
+    *,
+    from_status: ProjectStatus | None = None,
+    to_status: ProjectStatus | None = None,
+    percent: int | None = None,
+    organization: Organization | None = None,
+    note: str = "",
+) -> ProjectEvent:
+    event = ProjectEvent(
+        project=project,
+        actor_id=getattr(actor, "id", None),
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        percent_complete=percent,
+        organization_id=organization.id if organization is not None else None,
+        note=note or "",
+    )
     db.session.add(event)
     return event
 
@@ -121,15 +147,24 @@ def _check_values(values: dict) -> None:
 
 
 def _attach(project: Project, actor: Any, uploads: Iterable[FileStorage]) -> list[Attachment]:
-    added = [add_attachment(upload, uploaded_by_id=actor.id, project=project)
-             for upload in uploads if upload and upload.filename]
+    added = [
+        add_attachment(upload, uploaded_by_id=actor.id, project=project)
+        for upload in uploads
+        if upload and upload.filename
+    ]
     if added:
         record_event(project, actor, "document_added", note=", ".join(a.original_name for a in added))
     return added
 
 
-def create_project(values: dict, *, actor: Any, status: ProjectStatus = ProjectStatus.IDEA,
-                   uploads: Iterable[FileStorage] = (), idea: Idea | None = None) -> Project:
+def create_project(
+    values: dict,
+    *,
+    actor: Any,
+    status: ProjectStatus = ProjectStatus.IDEA,
+    uploads: Iterable[FileStorage] = (),
+    idea: Idea | None = None,
+) -> Project:
     """Register a new project. ``values`` holds the ``PROJECT_FIELDS``.
 
     With ``idea``, the project is what that idea of the idea exchange became: the idea
@@ -145,15 +180,26 @@ def create_project(values: dict, *, actor: Any, status: ProjectStatus = ProjectS
     project = Project(created_by_id=actor.id, status=status, **{name: values[name] for name in PROJECT_FIELDS})
     db.session.add(project)
     db.session.flush()
-    record_event(project, actor, "created", to_status=status,
-                 note=_("From the idea «%(title)s»", title=idea.title) if idea is not None else "")
+    record_event(
+        project,
+        actor,
+        "created",
+        to_status=status,
+        note=_("From the idea «%(title)s»", title=idea.title) if idea is not None else "",
+    )
     if idea is not None:  # one conditional UPDATE: of two managers converting at once, one wins
         now = utcnow()
         linked = db.session.execute(
-            update(Idea).where(Idea.id == idea.id, Idea.converted_project_id.is_(None))
-            .values(converted_project_id=project.id, status=IdeaStatus.CLOSED,
-                    closed_at=func.coalesce(Idea.closed_at, now), updated_at=now)
-            .execution_options(synchronize_session=False))
+            update(Idea)
+            .where(Idea.id == idea.id, Idea.converted_project_id.is_(None))
+            .values(
+                converted_project_id=project.id,
+                status=IdeaStatus.CLOSED,
+                closed_at=func.coalesce(Idea.closed_at, now),
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
         if linked.rowcount != 1:
             raise Conflict(_("This idea has already become a project."))
         db.session.refresh(idea)
@@ -186,15 +232,22 @@ def change_status(project: Project, status: ProjectStatus, *, actor: Any, note: 
         cancel_project(project, actor=actor, reason=note)
         return
     if status not in NEXT_STATUSES[project.status]:
-        raise Conflict(_("A project cannot move from %(old)s to %(new)s.",
-                         old=label(project.status), new=label(status)))
+        raise Conflict(
+            _("A project cannot move from %(old)s to %(new)s.", old=label(project.status), new=label(status))
+        )
     previous = project.status
     project.status = status
     if status == ProjectStatus.COMPLETED:
         project.percent_complete = 100
-    record_event(project, actor, "status_changed", from_status=previous, to_status=status,
-                 percent=project.percent_complete if status == ProjectStatus.COMPLETED else None,
-                 note=(note or "").strip())
+    record_event(
+        project,
+        actor,
+        "status_changed",
+        from_status=previous,
+        to_status=status,
+        percent=project.percent_complete if status == ProjectStatus.COMPLETED else None,
+        note=(note or "").strip(),
+    )
     db.session.flush()
 
 

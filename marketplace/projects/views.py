@@ -4,6 +4,7 @@ Needs live in ``need_views``, the consortium workflow in ``consortium_views``
 (same blueprint); the JSON API in ``api`` (blueprint ``projects_api``,
 registered by ``init_app``).
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -70,15 +71,20 @@ def index():
     filters = form.filters()
     statement = queries.projects_statement(filters, current_user).options(selectinload(Project.members))
     page = paginate(statement)
-    return render_template("projects/index.html", page=page, form=form, filters=filters, rules=rules,
-                           can_manage=rules.can_manage())
+    return render_template(
+        "projects/index.html", page=page, form=form, filters=filters, rules=rules, can_manage=rules.can_manage()
+    )
 
 
 @bp.route("/portfolio")
 @access.member_required
 def portfolio():
-    return render_template("projects/portfolio.html", portfolio=queries.portfolio(current_user),
-                           statuses=queries.STATUS_ORDER, can_manage=rules.can_manage())
+    return render_template(
+        "projects/portfolio.html",
+        portfolio=queries.portfolio(current_user),
+        statuses=queries.STATUS_ORDER,
+        can_manage=rules.can_manage(),
+    )
 
 
 @bp.route("/invitations")
@@ -107,14 +113,19 @@ def create():
         form.responsible.data = str(current_user.id)
         if idea is not None:
             form.title.data, form.description.data = idea.title[:255], idea.body
-            if idea.organization_id is not None and any(value == str(idea.organization_id)
-                                                        for value, *_rest in form.lead.iter_choices()):
+            if idea.organization_id is not None and any(
+                value == str(idea.organization_id) for value, *_rest in form.lead.iter_choices()
+            ):
                 form.lead.data = str(idea.organization_id)
     if form.validate_on_submit():
         try:
-            project = services.create_project(form.project_values(), actor=current_user,
-                                              status=ProjectStatus(form.status.data), uploads=form.uploads(),
-                                              idea=idea)
+            project = services.create_project(
+                form.project_values(),
+                actor=current_user,
+                status=ProjectStatus(form.status.data),
+                uploads=form.uploads(),
+                idea=idea,
+            )
         except InvalidInput as error:
             field_error(form, error)
             return _render_form(form, None, 400, idea=idea)
@@ -141,12 +152,19 @@ def render_show(project: Project, status: int = 200, **forms):
     can_answer = my_member is not None and rules.can_answer(my_member)
     coverage = queries.coverage(project.needs, members)
     context = dict(
-        project=project, members=members, my_member=my_member, can_answer=can_answer,
-        coverage=coverage, is_manager=manager,
-        show_budget=rules.can_see_budget(project), show_history=rules.can_see_history(project),
-        event_labels=services.EVENT_LABELS, field_labels=services.EDITED_FIELD_LABELS,
-        proposal=(propose_partners(project, coverage, user=current_user)
-                  if manager and not project.is_closed else None),
+        project=project,
+        members=members,
+        my_member=my_member,
+        can_answer=can_answer,
+        coverage=coverage,
+        is_manager=manager,
+        show_budget=rules.can_see_budget(project),
+        show_history=rules.can_see_history(project),
+        event_labels=services.EVENT_LABELS,
+        field_labels=services.EDITED_FIELD_LABELS,
+        proposal=(
+            propose_partners(project, coverage, user=current_user) if manager and not project.is_closed else None
+        ),
         # Blank forms (formdata=None): after another form's failed POST they must not pick up its fields.
         respond_form=RespondForm(formdata=None) if can_answer else None,
         status_form=StatusForm(formdata=None, allowed=services.NEXT_STATUSES[project.status]) if manager else None,
@@ -169,8 +187,9 @@ def show(project_id: int):
 def edit(project_id: int):
     project = load_managed(project_id)
     services.require_open(project)
-    form = ProjectForm(obj=project, responsible=str(project.manager_id or ""),
-                       lead=str(project.lead_organization_id or ""))
+    form = ProjectForm(
+        obj=project, responsible=str(project.manager_id or ""), lead=str(project.lead_organization_id or "")
+    )
     if form.validate_on_submit():
         try:
             services.update_project(project, form.project_values(), actor=current_user, uploads=form.uploads())

@@ -3,6 +3,7 @@
 Idempotent: existing entries are updated by their code, new ones added,
 nothing is deleted (records may point at them).
 """
+
 from __future__ import annotations
 
 import json

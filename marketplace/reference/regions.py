@@ -2,6 +2,7 @@
 
 The Russian name is what the database stores; the English one is for display.
 """
+
 from __future__ import annotations
 
 REGIONS: list[tuple[str, str]] = [

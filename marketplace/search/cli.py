@@ -1,4 +1,5 @@
 """``flask search ...``: maintenance of the search index (thin wrappers over the services)."""
+
 from __future__ import annotations
 
 import click

@@ -26,6 +26,7 @@ an order's, offer's, event's or idea's own ("public" or "members"),
 see them), and "public" otherwise; orders, offers, events and ideas also
 ``status`` and ``kind``, equipment ``status`` and ``category``.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -41,8 +42,7 @@ from ..catalog.models import Okpd2Code, Product
 from ..equipment.models import Equipment
 from ..events.models import Event, EventStatus
 from ..ideas.models import Idea, idea_competency
-from ..orders.models import (Offer, OfferStatus, Order, OrderStatus, Visibility, offer_competency,
-                             order_competency)
+from ..orders.models import Offer, OfferStatus, Order, OrderStatus, Visibility, offer_competency, order_competency
 from ..organizations.models import Competency, Organization, OrganizationCompetency
 from ..reference.regions import region_name
 
@@ -122,19 +122,28 @@ class DocumentBuilder:
         """Load every competency link and OKPD2 name (for a full rebuild)."""
         self._prefetched = True
         rows = self.session.execute(
-            select(OrganizationCompetency.organization_id, Competency.name_ru, Competency.name_en,
-                   OrganizationCompetency.note)
-            .select_from(OrganizationCompetency).join(Competency, Competency.id == OrganizationCompetency.competency_id))
+            select(
+                OrganizationCompetency.organization_id,
+                Competency.name_ru,
+                Competency.name_en,
+                OrganizationCompetency.note,
+            )
+            .select_from(OrganizationCompetency)
+            .join(Competency, Competency.id == OrganizationCompetency.competency_id)
+        )
         for org_id, *names in rows:
             self._competencies.setdefault(("organization", org_id), []).extend(names)
         for kind, table, column in _COMPETENCY_LINKS:
             rows = self.session.execute(
-                select(column, Competency.name_ru, Competency.name_en).select_from(table)
-                .join(Competency, Competency.id == table.c.competency_id))
+                select(column, Competency.name_ru, Competency.name_en)
+                .select_from(table)
+                .join(Competency, Competency.id == table.c.competency_id)
+            )
             for record_id, *names in rows:
                 self._competencies.setdefault((kind, record_id), []).extend(names)
         for code, name_ru, name_en in self.session.execute(
-                select(Okpd2Code.code, Okpd2Code.name_ru, Okpd2Code.name_en)):
+            select(Okpd2Code.code, Okpd2Code.name_ru, Okpd2Code.name_en)
+        ):
             self._okpd2[code] = _join(name_ru, name_en)
 
     # -- related data ----------------------------------------------------------------------
@@ -145,13 +154,20 @@ class DocumentBuilder:
             if self._prefetched:
                 return []
             if kind == "organization":
-                stmt = (select(Competency.name_ru, Competency.name_en, OrganizationCompetency.note)
-                        .select_from(OrganizationCompetency).join(Competency, Competency.id == OrganizationCompetency.competency_id)
-                        .where(OrganizationCompetency.organization_id == record_id))
+                stmt = (
+                    select(Competency.name_ru, Competency.name_en, OrganizationCompetency.note)
+                    .select_from(OrganizationCompetency)
+                    .join(Competency, Competency.id == OrganizationCompetency.competency_id)
+                    .where(OrganizationCompetency.organization_id == record_id)
+                )
             else:
                 table, column = _COMPETENCY_TABLES[kind]
-                stmt = (select(Competency.name_ru, Competency.name_en).select_from(table)
-                        .join(Competency, Competency.id == table.c.competency_id).where(column == record_id))
+                stmt = (
+                    select(Competency.name_ru, Competency.name_en)
+                    .select_from(table)
+                    .join(Competency, Competency.id == table.c.competency_id)
+                    .where(column == record_id)
+                )
             self._competencies[key] = [name for row in self.session.execute(stmt) for name in row]
         return [n for n in self._competencies[key] if n]
 
@@ -159,8 +175,12 @@ class DocumentBuilder:
         codes = [c for c in codes if c]
         missing = [c for c in codes if c not in self._okpd2]
         if missing and not self._prefetched:
-            found = {code: _join(ru, en) for code, ru, en in self.session.execute(
-                select(Okpd2Code.code, Okpd2Code.name_ru, Okpd2Code.name_en).where(Okpd2Code.code.in_(missing)))}
+            found = {
+                code: _join(ru, en)
+                for code, ru, en in self.session.execute(
+                    select(Okpd2Code.code, Okpd2Code.name_ru, Okpd2Code.name_en).where(Okpd2Code.code.in_(missing))
+                )
+            }
             for code in missing:
                 self._okpd2[code] = found.get(code)
         return [self._okpd2[c] for c in codes if self._okpd2.get(c)]
@@ -180,38 +200,47 @@ class DocumentBuilder:
             return "" if org.is_confidential(field) else (getattr(org, field) or "")
 
         return Document(
-            type="organization", id=org.id,
+            type="organization",
+            id=org.id,
             title=_join(shown("name_ru"), shown("name_en")),
             body=_join(shown("description_ru"), shown("description_en"), shown("city")),
-            tags=[*self._competency_names("organization", org.id), *_regions(shown("region")),
-                  *_labels(org.kind)],
+            tags=[*self._competency_names("organization", org.id), *_regions(shown("region")), *_labels(org.kind)],
             protected=_join(shown("certifications"), shown("capacity")),
             # Guests may open members' profiles only (organizations.load_organization).
-            fields={"visibility": PUBLIC if org.is_member else REGISTERED, "organization_id": org.id,
-                    "membership": org.membership_status.value, "region": org.region},
+            fields={
+                "visibility": PUBLIC if org.is_member else REGISTERED,
+                "organization_id": org.id,
+                "membership": org.membership_status.value,
+                "region": org.region,
+            },
         )
 
     def _product(self, product: Product) -> Document:
         return Document(
-            type="product", id=product.id,
+            type="product",
+            id=product.id,
             title=_join(product.name_ru, product.name_en),
             body=_join(product.description_ru, product.description_en, _specs_text(product.specs)),
-            tags=[*self._owner_names(product.organization_id), *self._okpd2_names([product.okpd2]),
-                  product.unit],
+            tags=[*self._owner_names(product.organization_id), *self._okpd2_names([product.okpd2]), product.unit],
             codes=[product.okpd2, product.hs_code or "", product.unspsc or ""],
             fields={"visibility": PUBLIC, "organization_id": product.organization_id},
         )
 
     def _equipment(self, item: Equipment) -> Document:
         return Document(
-            type="equipment", id=item.id,
+            type="equipment",
+            id=item.id,
             title=_join(item.name_ru, item.name_en),
-            body=_join(item.description_ru, item.description_en, _specs_text(item.specs),
-                       item.requirements, item.location),
-            tags=[item.manufacturer, item.model, *_labels(item.category),
-                  *self._owner_names(item.organization_id)],
-            fields={"visibility": PUBLIC, "organization_id": item.organization_id,
-                    "status": item.status.value, "category": item.category.value},
+            body=_join(
+                item.description_ru, item.description_en, _specs_text(item.specs), item.requirements, item.location
+            ),
+            tags=[item.manufacturer, item.model, *_labels(item.category), *self._owner_names(item.organization_id)],
+            fields={
+                "visibility": PUBLIC,
+                "organization_id": item.organization_id,
+                "status": item.status.value,
+                "category": item.category.value,
+            },
         )
 
     def _order(self, order: Order) -> Document | None:
@@ -219,14 +248,23 @@ class DocumentBuilder:
             return None
         codes = list(order.okpd2_codes or ())
         return Document(
-            type="order", id=order.id,
+            type="order",
+            id=order.id,
             title=order.title,
             body=order.description,
-            tags=[*self._competency_names("order", order.id), *self._okpd2_names(codes),
-                  *_regions(order.region), *self._owner_names(order.organization_id)],
+            tags=[
+                *self._competency_names("order", order.id),
+                *self._okpd2_names(codes),
+                *_regions(order.region),
+                *self._owner_names(order.organization_id),
+            ],
             codes=codes,
-            fields={"visibility": order.visibility.value, "organization_id": order.organization_id,
-                    "status": order.status.value, "kind": order.kind.value},
+            fields={
+                "visibility": order.visibility.value,
+                "organization_id": order.organization_id,
+                "status": order.status.value,
+                "kind": order.kind.value,
+            },
         )
 
     def _offer(self, offer: Offer) -> Document | None:
@@ -234,16 +272,24 @@ class DocumentBuilder:
             return None
         codes = list(offer.okpd2_codes or ())
         return Document(
-            type="offer", id=offer.id,
+            type="offer",
+            id=offer.id,
             title=offer.title,
             body=offer.description,
-            tags=[*self._competency_names("offer", offer.id), *self._okpd2_names(codes),
-                  *_regions(offer.region), *self._owner_names(offer.organization_id)],
+            tags=[
+                *self._competency_names("offer", offer.id),
+                *self._okpd2_names(codes),
+                *_regions(offer.region),
+                *self._owner_names(offer.organization_id),
+            ],
             codes=codes,
-            fields={"visibility": offer.visibility.value, "organization_id": offer.organization_id,
-                    "status": offer.status.value, "kind": offer.kind.value},
+            fields={
+                "visibility": offer.visibility.value,
+                "organization_id": offer.organization_id,
+                "status": offer.status.value,
+                "kind": offer.kind.value,
+            },
         )
-
 
     def _event(self, event: Event) -> Document | None:
         if event.status != EventStatus.PUBLISHED:
@@ -252,7 +298,8 @@ class DocumentBuilder:
         if event.organizer_id is not None:
             fields["organization_id"] = event.organizer_id
         return Document(
-            type="event", id=event.id,
+            type="event",
+            id=event.id,
             title=_join(event.title_ru, event.title_en),
             body=_join(event.description_ru, event.description_en, event.place),
             tags=[*_labels(event.kind), *self._owner_names(event.organizer_id)],
@@ -261,11 +308,15 @@ class DocumentBuilder:
 
     def _idea(self, idea: Idea) -> Document:
         return Document(
-            type="idea", id=idea.id,
+            type="idea",
+            id=idea.id,
             title=idea.title,
             body=idea.body,
-            tags=[*_labels(idea.kind), *self._competency_names("idea", idea.id),
-                  *self._owner_names(idea.organization_id)],
+            tags=[
+                *_labels(idea.kind),
+                *self._competency_names("idea", idea.id),
+                *self._owner_names(idea.organization_id),
+            ],
             fields={"visibility": idea.visibility.value, "status": idea.status.value, "kind": idea.kind.value},
         )
 
@@ -300,8 +351,9 @@ def all_documents(session: Session) -> Iterable[Document]:
                 yield document
 
 
-def dependent_keys(session: Session, *, organizations: Iterable[int] = (),
-                   competencies: Iterable[int] = ()) -> set[tuple[str, int]]:
+def dependent_keys(
+    session: Session, *, organizations: Iterable[int] = (), competencies: Iterable[int] = ()
+) -> set[tuple[str, int]]:
     """Keys of documents that show a renamed organization's or competency's name."""
     keys: set[tuple[str, int]] = set()
     organizations, competencies = list(organizations), list(competencies)
@@ -313,14 +365,17 @@ def dependent_keys(session: Session, *, organizations: Iterable[int] = (),
     if competencies:
         links = defaultdict(list)
         links["organization"] = session.scalars(
-            select(OrganizationCompetency.organization_id)
-            .where(OrganizationCompetency.competency_id.in_(competencies))).all()
+            select(OrganizationCompetency.organization_id).where(OrganizationCompetency.competency_id.in_(competencies))
+        ).all()
         links["order"] = session.scalars(
-            select(order_competency.c.order_id).where(order_competency.c.competency_id.in_(competencies))).all()
+            select(order_competency.c.order_id).where(order_competency.c.competency_id.in_(competencies))
+        ).all()
         links["offer"] = session.scalars(
-            select(offer_competency.c.offer_id).where(offer_competency.c.competency_id.in_(competencies))).all()
+            select(offer_competency.c.offer_id).where(offer_competency.c.competency_id.in_(competencies))
+        ).all()
         links["idea"] = session.scalars(
-            select(idea_competency.c.idea_id).where(idea_competency.c.competency_id.in_(competencies))).all()
+            select(idea_competency.c.idea_id).where(idea_competency.c.competency_id.in_(competencies))
+        ).all()
         for doc_type, ids in links.items():
             keys.update((doc_type, i) for i in ids)
     return keys

@@ -1,4 +1,5 @@
 """The application's search index: opened lazily, one per app, on ``app.extensions["search"]``."""
+
 from __future__ import annotations
 
 import threading
@@ -22,7 +23,10 @@ def get_index(app: Flask | None = None) -> SearchIndex:
         with _opening:
             index = app.extensions.get("search")
             if index is None:
-                index = open_index(app.config["SEARCH_BACKEND"], app.config.get("SEARCH_INDEX_DIR"),
-                                   lock_timeout=float(app.config.get("SEARCH_LOCK_TIMEOUT", 10.0)))
+                index = open_index(
+                    app.config["SEARCH_BACKEND"],
+                    app.config.get("SEARCH_INDEX_DIR"),
+                    lock_timeout=float(app.config.get("SEARCH_LOCK_TIMEOUT", 10.0)),
+                )
                 app.extensions["search"] = index
     return index

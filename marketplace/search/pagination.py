@@ -1,4 +1,5 @@
 """Pagination of search results, with the attributes ``_macros.html``'s ``m.pagination`` uses."""
+
 from __future__ import annotations
 
 import math
@@ -44,8 +45,9 @@ class ResultsPage:
     def last(self) -> int:
         return min(self.total, self.page * self.per_page)
 
-    def iter_pages(self, *, left_edge: int = 2, left_current: int = 2, right_current: int = 4,
-                   right_edge: int = 2) -> Iterator[int | None]:
+    def iter_pages(
+        self, *, left_edge: int = 2, left_current: int = 2, right_current: int = 4, right_edge: int = 2
+    ) -> Iterator[int | None]:
         """Page numbers to link, with ``None`` where a gap is (as Flask-SQLAlchemy's)."""
         pages = self.pages
         if not pages:

@@ -5,6 +5,7 @@ may see (``visibility_filters``), and the records loaded for the page are
 checked again with the access rules, so a stale index entry never shows a
 record its viewer may not see.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -70,7 +71,8 @@ def can_see(obj, doc_type: str, user: Any) -> bool:
     if doc_type == "offer":
         return obj.status == OfferStatus.ACTIVE and (
             obj.visibility in access.allowed_visibilities(user)
-            or access.can_edit_organization_records(obj.organization_id, user))
+            or access.can_edit_organization_records(obj.organization_id, user)
+        )
     if doc_type == "event":
         return obj.status == EventStatus.PUBLISHED and can_view_event(obj, user)
     if doc_type == "idea":
@@ -101,8 +103,9 @@ class SearchOutcome:
         return sum(self.counts.values())
 
 
-def search_records(text: str, *, doc_type: str | None = None, page: int = 1, per_page: int = 20,
-                   user: Any = None) -> SearchOutcome:
+def search_records(
+    text: str, *, doc_type: str | None = None, page: int = 1, per_page: int = 20, user: Any = None
+) -> SearchOutcome:
     """One page of records matching ``text`` that ``user`` may see, best first.
 
     Every word must match; when no record has them all, records with any of
@@ -114,9 +117,14 @@ def search_records(text: str, *, doc_type: str | None = None, page: int = 1, per
         raise ValueError(f"unknown document type {doc_type!r}")
     text = text.strip()[:MAX_QUERY_LENGTH]
     index = get_index()
-    options = dict(types=[doc_type] if doc_type else None, filters=visibility_filters(user),
-                   limit=per_page, offset=(page - 1) * per_page,
-                   search_protected=may_search_protected(user), counts=True)
+    options = dict(
+        types=[doc_type] if doc_type else None,
+        filters=visibility_filters(user),
+        limit=per_page,
+        offset=(page - 1) * per_page,
+        search_protected=may_search_protected(user),
+        counts=True,
+    )
     result = index.query(text, match="all", **options)
     relaxed = False
     if not any(result.counts.values()):
@@ -124,8 +132,13 @@ def search_records(text: str, *, doc_type: str | None = None, page: int = 1, per
         if any(relaxed_result.counts.values()):
             result, relaxed = relaxed_result, True
     items = _load(result.hits, user)
-    return SearchOutcome(text=text, doc_type=doc_type, counts=dict(result.counts), relaxed=relaxed,
-                         page=ResultsPage(page=page, per_page=per_page, total=result.total, items=items))
+    return SearchOutcome(
+        text=text,
+        doc_type=doc_type,
+        counts=dict(result.counts),
+        relaxed=relaxed,
+        page=ResultsPage(page=page, per_page=per_page, total=result.total, items=items),
+    )
 
 
 def _load(hits: list[Hit], user: Any) -> list[ResultItem]:
@@ -145,13 +158,15 @@ def _load(hits: list[Hit], user: Any) -> list[ResultItem]:
             continue
         snippet = hit.highlights.get("body") or None
         # Whoosh escapes the stored text and adds only <mark> tags around matched words.
-        items.append(ResultItem(type=hit.type, record=record, score=hit.score,
-                                snippet=Markup(snippet) if snippet else None))
+        items.append(
+            ResultItem(type=hit.type, record=record, score=hit.score, snippet=Markup(snippet) if snippet else None)
+        )
     return items
 
 
-def find_organizations(text: str, *, limit: int = 10, exclude_ids: Iterable[int] = (),
-                       user: Any = None) -> list[tuple[Organization, float]]:
+def find_organizations(
+    text: str, *, limit: int = 10, exclude_ids: Iterable[int] = (), user: Any = None
+) -> list[tuple[Organization, float]]:
     """Organizations ranked by full-text relevance of their indexed documents to ``text``; best first.
 
     An organization scores by its own document and by its offers, products and
@@ -165,9 +180,16 @@ def find_organizations(text: str, *, limit: int = 10, exclude_ids: Iterable[int]
     if limit <= 0 or not (text or "").strip():
         return []
     excluded = {int(i) for i in exclude_ids}
-    result = get_index().query(text, types=list(SUPPLIER_WEIGHTS), filters=visibility_filters(user),
-                               limit=400, match="any", search_protected=may_search_protected(user),
-                               highlight=False, syntax=False)
+    result = get_index().query(
+        text,
+        types=list(SUPPLIER_WEIGHTS),
+        filters=visibility_filters(user),
+        limit=400,
+        match="any",
+        search_protected=may_search_protected(user),
+        highlight=False,
+        syntax=False,
+    )
     per_org: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for hit in result.hits:
         org_id = int(hit.fields.get("organization_id") or hit.id)
@@ -179,11 +201,16 @@ def find_organizations(text: str, *, limit: int = 10, exclude_ids: Iterable[int]
             best = sorted(type_scores, reverse=True)[:SUPPLIER_HITS_PER_TYPE]
             scores[org_id] += SUPPLIER_WEIGHTS[doc_type] * sum(s / (rank + 1) for rank, s in enumerate(best))
     # A few spare candidates stand in for organizations deleted since they were indexed.
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit * 2]
-    organizations = {org.id: org for org in db.session.scalars(
-        select(Organization).where(Organization.id.in_([org_id for org_id, _ in ranked])))}
-    found = [(organizations[org_id], round(score, 4)) for org_id, score in ranked
-             if org_id in organizations and can_see(organizations[org_id], "organization", user)]
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[: limit * 2]
+    organizations = {
+        org.id: org
+        for org in db.session.scalars(select(Organization).where(Organization.id.in_([org_id for org_id, _ in ranked])))
+    }
+    found = [
+        (organizations[org_id], round(score, 4))
+        for org_id, score in ranked
+        if org_id in organizations and can_see(organizations[org_id], "organization", user)
+    ]
     return found[:limit]
 
 

@@ -20,6 +20,7 @@ ORM-enabled ``UPDATE``/``DELETE`` statements on indexed models
 WHERE clause) — except updates that only bump ``lock_version``
 (``db.lock_row``). Plain Core statements on tables are not seen.
 """
+
 from __future__ import annotations
 
 import logging
@@ -146,7 +147,7 @@ def _before_commit(session: Session) -> None:
         changes = _build_changes(session, pending)
     except SQLAlchemyError:
         raise  # the transaction itself is broken: the commit must fail
-    except Exception:  # noqa: BLE001
+    except Exception:
         # A record the document builder cannot handle must not stop the database
         # from saving it: the index, a derived copy, is repaired by a reindex.
         log.exception("Could not prepare search index changes; run `flask search reindex`.")
@@ -196,7 +197,9 @@ def apply_changes(app, changes: _Changes) -> None:
     try:
         get_index(app).update(add=changes.add, remove=changes.remove, remove_where=changes.remove_where)
     except IndexBusy:
-        log.warning("Search index busy: %d change(s) kept back until the next index write.",
-                    len(changes.add) + len(changes.remove) + len(changes.remove_where))
+        log.warning(
+            "Search index busy: %d change(s) kept back until the next index write.",
+            len(changes.add) + len(changes.remove) + len(changes.remove_where),
+        )
     except SearchIndexError:
         log.exception("Search index update failed; run `flask search reindex` to repair it.")

@@ -1,4 +1,5 @@
 """The search page: one box over organizations, products, equipment, orders, offers, events and ideas."""
+
 from __future__ import annotations
 
 import logging
@@ -53,16 +54,24 @@ def index():
     outcome, unavailable = None, False
     if text:
         try:
-            outcome = search_records(text, doc_type=doc_type, page=page, user=current_user,
-                                     per_page=current_app.config["PER_PAGE"])
+            outcome = search_records(
+                text, doc_type=doc_type, page=page, user=current_user, per_page=current_app.config["PER_PAGE"]
+            )
         except SearchIndexError:
             log.exception("Search failed")
             unavailable = True
         if outcome is not None and outcome.page.total and page > outcome.page.pages:
             raise NotFound()
     status = 503 if unavailable else 200
-    return render_template("search/index.html", q=text, doc_type=doc_type, outcome=outcome, types=TYPES,
-                           unavailable=unavailable, record_url=record_url), status
+    return render_template(
+        "search/index.html",
+        q=text,
+        doc_type=doc_type,
+        outcome=outcome,
+        types=TYPES,
+        unavailable=unavailable,
+        record_url=record_url,
+    ), status
 
 
 def init_app(app: Flask) -> None:

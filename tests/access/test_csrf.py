@@ -1,4 +1,5 @@
 """Every form-accepting route refuses a POST without a valid CSRF token."""
+
 import pytest
 
 from tests import factories

@@ -6,6 +6,7 @@ a user of another member organization, a user of the owning organization and
 the manager. Every answer must be a deliberate one (no 5xx), and each secret
 below may appear only in answers to the roles entitled to it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,12 +18,19 @@ import pytest
 from werkzeug.datastructures import FileStorage
 
 from marketplace.attachments.services import add_attachment
-from marketplace.db import db
-from marketplace.mail.services import send_mail
-from marketplace.events.models import EventStatus
-from marketplace.models import (ApplicationStatus, ConsortiumStatus, MembershipApplication, MembershipStatus,
-                                OrderStatus, ProjectStatus, Visibility)
 from marketplace.competence.models import ChainStage, ChainStageMember, ValueChain
+from marketplace.db import db
+from marketplace.events.models import EventStatus
+from marketplace.mail.services import send_mail
+from marketplace.models import (
+    ApplicationStatus,
+    ConsortiumStatus,
+    MembershipApplication,
+    MembershipStatus,
+    OrderStatus,
+    ProjectStatus,
+    Visibility,
+)
 from marketplace.notifications.models import Notification, NotificationKind
 from tests import factories
 from tests.events import helpers as event_factories
@@ -62,33 +70,52 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @pytest.fixture
 def world(app):
     owner = factories.member(
-        inn="7707083893", phone="+7 900 111 22 33", capacity="ВЗРЫВОЗАЩИЩЁННЫЙ-ЦЕХ-42",
-        confidential_fields=["inn", "phone", "capacity"], name_ru="АО «Владелец»")
+        inn="7707083893",
+        phone="+7 900 111 22 33",
+        capacity="ВЗРЫВОЗАЩИЩЁННЫЙ-ЦЕХ-42",
+        confidential_fields=["inn", "phone", "capacity"],
+        name_ru="АО «Владелец»",
+    )
     member = factories.member(name_ru="ООО «Поставщик»")
     outsider = factories.outsider(name_ru="ООО «Сторонняя»")
     org = owner.organization
     product = factories.product(org)
     item = factories.equipment(org)
     booking = factories.booking(item, member.organization, dt.datetime(2030, 3, 1, 9, 0))
-    order = factories.order(org, title="Заказ ТОЛЬКО-ДЛЯ-УЧАСТНИКОВ", visibility=Visibility.MEMBERS,
-                            budget=Decimal("987654.32"), budget_confidential=True)
+    order = factories.order(
+        org,
+        title="Заказ ТОЛЬКО-ДЛЯ-УЧАСТНИКОВ",
+        visibility=Visibility.MEMBERS,
+        budget=Decimal("987654.32"),
+        budget_confidential=True,
+    )
     factories.order(org, title="ЧЕРНОВИК-СЕКРЕТ", status=OrderStatus.DRAFT)
     factories.order(org, title="Открытый заказ", visibility=Visibility.PUBLIC)
     factories.response(order, member.organization, price=Decimal("123456.00"))
     offer = factories.offer(org, title="ПРЕДЛОЖЕНИЕ-УЧАСТНИКАМ", visibility=Visibility.MEMBERS)
-    attachment = add_attachment(FileStorage(io.BytesIO(PDF), filename="drawing.pdf"), uploaded_by_id=owner.id,
-                                order=order)
+    attachment = add_attachment(
+        FileStorage(io.BytesIO(PDF), filename="drawing.pdf"), uploaded_by_id=owner.id, order=order
+    )
     outsider.organization.membership_status = MembershipStatus.APPLIED
-    application = MembershipApplication(organization=outsider.organization, applicant=outsider,
-                                        status=ApplicationStatus.PENDING, message="Просим принять")
+    application = MembershipApplication(
+        organization=outsider.organization,
+        applicant=outsider,
+        status=ApplicationStatus.PENDING,
+        message="Просим принять",
+    )
     db.session.add(application)
     message = send_mail("someone@example.test", "OUTBOX-SECRET-SUBJECT", "body")
     db.session.commit()
-    project = project_factories.project(title="Проект ПРОЕКТ-ДЛЯ-УЧАСТНИКОВ", visibility=Visibility.MEMBERS,
-                                        budget=Decimal("7654321.00"), budget_confidential=True)
+    project = project_factories.project(
+        title="Проект ПРОЕКТ-ДЛЯ-УЧАСТНИКОВ",
+        visibility=Visibility.MEMBERS,
+        budget=Decimal("7654321.00"),
+        budget_confidential=True,
+    )
     need = project_factories.need(project, title="Механообработка")
-    consortium_member = project_factories.consortium_member(project, org, status=ConsortiumStatus.ACCEPTED,
-                                                            needs=[need])
+    consortium_member = project_factories.consortium_member(
+        project, org, status=ConsortiumStatus.ACCEPTED, needs=[need]
+    )
     project_factories.project(title="ИДЕЯ-ПРОЕКТА", status=ProjectStatus.IDEA, visibility=Visibility.PUBLIC)
     competency = factories.competency()
     factories.give_competency(org, competency, level=3, note="Опытное производство")
@@ -104,22 +131,47 @@ def world(app):
     event_factories.event(org, title_ru=DRAFT_EVENT, status=EventStatus.DRAFT)
     idea = idea_factories.idea(owner, title="ИДЕЯ-ДЛЯ-ЧЛЕНОВ-КЛАСТЕРА", visibility=Visibility.MEMBERS)
     idea_factories.comment(idea, member, body="Готовы участвовать")
-    users = {"guest": None, "registered": factories.registered(), "outsider": outsider, "member": member,
-             "owner": owner, "manager": factories.manager()}
-    notification = Notification(user_id=owner.id, kind=NotificationKind.ORDER_RESPONSE,
-                                title="УВЕДОМЛЕНИЕ-ВЛАДЕЛЬЦУ", link=f"/orders/{order.id}")
+    users = {
+        "guest": None,
+        "registered": factories.registered(),
+        "outsider": outsider,
+        "member": member,
+        "owner": owner,
+        "manager": factories.manager(),
+    }
+    notification = Notification(
+        user_id=owner.id,
+        kind=NotificationKind.ORDER_RESPONSE,
+        title="УВЕДОМЛЕНИЕ-ВЛАДЕЛЬЦУ",
+        link=f"/orders/{order.id}",
+    )
     db.session.add(notification)
     db.session.commit()
     params = {
-        "event_id": event.id, "idea_id": idea.id,
-        "org_id": org.id, "organization_id": org.id, "product_id": product.id, "equipment_id": item.id,
-        "booking_id": booking.id, "order_id": order.id, "offer_id": offer.id, "application_id": application.id,
-        "message_id": message.id, "attachment_id": attachment.id, "filename": "drawing.pdf", "code": "25.62",
-        "token": "not-a-valid-token", "project_id": project.id, "need_id": need.id,
+        "event_id": event.id,
+        "idea_id": idea.id,
+        "org_id": org.id,
+        "organization_id": org.id,
+        "product_id": product.id,
+        "equipment_id": item.id,
+        "booking_id": booking.id,
+        "order_id": order.id,
+        "offer_id": offer.id,
+        "application_id": application.id,
+        "message_id": message.id,
+        "attachment_id": attachment.id,
+        "filename": "drawing.pdf",
+        "code": "25.62",
+        "token": "not-a-valid-token",
+        "project_id": project.id,
+        "need_id": need.id,
         "member_id": consortium_member.id,
         "notification_id": notification.id,
-        "chain_id": chain.id, "stage_id": chain.stages[0].id, "competency_id": competency.id,
-        "keep_id": org.id, "drop_id": outsider.organization_id,
+        "chain_id": chain.id,
+        "stage_id": chain.stages[0].id,
+        "competency_id": competency.id,
+        "keep_id": org.id,
+        "drop_id": outsider.organization_id,
     }
     return users, params
 
@@ -154,11 +206,13 @@ def test_walk_every_page_as_every_role(app, client, login, world):
                 seen.setdefault(url, {})[role] = (response.status_code, body)
                 assert response.status_code < 500, f"{url} as {role}: {response.status_code}"
 
-    leaks = [(secret, url, role)
-             for url, answers in seen.items()
-             for role, (status, body) in answers.items()
-             for secret, entitled in SECRETS.items()
-             if role not in entitled and flatten(secret) in body]
+    leaks = [
+        (secret, url, role)
+        for url, answers in seen.items()
+        for role, (status, body) in answers.items()
+        for secret, entitled in SECRETS.items()
+        if role not in entitled and flatten(secret) in body
+    ]
     assert leaks == [], f"secrets shown to roles not entitled to them: {leaks}"
 
     # Each secret really is shown to someone entitled (the check above could not pass by accident).
@@ -168,44 +222,83 @@ def test_walk_every_page_as_every_role(app, client, login, world):
     def status(url, role):
         return seen[url][role][0]
 
-    manager_pages = ["/manager/outbox/", "/organizations/applications", "/projects/new",
-                     "/matches/duplicates", "/matches/status",
-                     f"/matches/merge/{params['keep_id']}/{params['drop_id']}",
-                     "/dashboard/", "/dashboard/targets", "/dashboard/export.csv", "/dashboard/export.xlsx",
-                     f"/organizations/applications/{params['application_id']}",
-                     f"/manager/outbox/{params['message_id']}"]
+    manager_pages = [
+        "/manager/outbox/",
+        "/organizations/applications",
+        "/projects/new",
+        "/matches/duplicates",
+        "/matches/status",
+        f"/matches/merge/{params['keep_id']}/{params['drop_id']}",
+        "/dashboard/",
+        "/dashboard/targets",
+        "/dashboard/export.csv",
+        "/dashboard/export.xlsx",
+        f"/organizations/applications/{params['application_id']}",
+        f"/manager/outbox/{params['message_id']}",
+    ]
     for url in manager_pages:
         assert status(url, "guest") == 302
         assert {status(url, role) for role in ("registered", "outsider", "member", "owner")} == {403}
         assert status(url, "manager") == 200
 
-    owner_pages = [f"/catalog/{params['product_id']}/edit", f"/equipment/{params['equipment_id']}/edit",
-                   f"/orders/{params['order_id']}/edit", f"/organizations/{params['org_id']}/edit",
-                   f"/orders/{params['order_id']}/responses", f"/organizations/{params['org_id']}/users"]
+    owner_pages = [
+        f"/catalog/{params['product_id']}/edit",
+        f"/equipment/{params['equipment_id']}/edit",
+        f"/orders/{params['order_id']}/edit",
+        f"/organizations/{params['org_id']}/edit",
+        f"/orders/{params['order_id']}/responses",
+        f"/organizations/{params['org_id']}/users",
+    ]
     for url in owner_pages:
         assert status(url, "guest") == 302, url
         assert status(url, "owner") == 200, url
         for role in ("registered", "outsider", "member"):
             assert status(url, role) in (403, 404), (url, role)
 
-    members_only = [f"/orders/{params['order_id']}", f"/offers/{params['offer_id']}",
-                    f"/files/{params['attachment_id']}/drawing.pdf", f"/projects/{params['project_id']}"]
+    members_only = [
+        f"/orders/{params['order_id']}",
+        f"/offers/{params['offer_id']}",
+        f"/files/{params['attachment_id']}/drawing.pdf",
+        f"/projects/{params['project_id']}",
+    ]
     for url in members_only:
         assert status(url, "guest") == 302, url
         assert status(url, "registered") == 404 and status(url, "outsider") == 404, url
         assert {status(url, role) for role in ("member", "owner", "manager")} == {200}, url
 
-    public_pages = ["/", "/organizations/", f"/organizations/{params['org_id']}", "/catalog/",
-                    f"/catalog/{params['product_id']}", "/equipment/", f"/equipment/{params['equipment_id']}",
-                    "/orders/", "/offers/", "/search/", "/api/v1/organizations", "/projects/", "/api/v1/projects"]
+    public_pages = [
+        "/",
+        "/organizations/",
+        f"/organizations/{params['org_id']}",
+        "/catalog/",
+        f"/catalog/{params['product_id']}",
+        "/equipment/",
+        f"/equipment/{params['equipment_id']}",
+        "/orders/",
+        "/offers/",
+        "/search/",
+        "/api/v1/organizations",
+        "/projects/",
+        "/api/v1/projects",
+    ]
     for url in public_pages:
         assert {status(url, role) for role in ROLES} == {200}, url
 
-    competence_pages = ["/competence/", "/competence/print", "/competence/export.csv", "/competence/gaps",
-                        "/competence/gaps.csv", "/competence/chains", f"/competence/chains/{params['chain_id']}",
-                        f"/competence/competencies/{params['competency_id']}"]
-    competence_manager_pages = ["/competence/chains/new", f"/competence/chains/{params['chain_id']}/edit",
-                                f"/competence/stages/{params['stage_id']}/edit"]
+    competence_pages = [
+        "/competence/",
+        "/competence/print",
+        "/competence/export.csv",
+        "/competence/gaps",
+        "/competence/gaps.csv",
+        "/competence/chains",
+        f"/competence/chains/{params['chain_id']}",
+        f"/competence/competencies/{params['competency_id']}",
+    ]
+    competence_manager_pages = [
+        "/competence/chains/new",
+        f"/competence/chains/{params['chain_id']}/edit",
+        f"/competence/stages/{params['stage_id']}/edit",
+    ]
     for url in competence_pages + competence_manager_pages:
         assert status(url, "guest") == 302, url
         assert status(url, "registered") == 403 and status(url, "outsider") == 403, url
@@ -222,8 +315,12 @@ def test_walk_every_page_as_every_role(app, client, login, world):
     event_id, idea_id = params["event_id"], params["idea_id"]
     for url in ["/events/", f"/events/{event_id}", f"/events/{event_id}.ics", "/ideas/"]:
         assert {status(url, role) for role in ROLES} == {200}, url
-    organizer_pages = [f"/events/{event_id}/participants", f"/events/{event_id}/participants.csv",
-                       f"/events/{event_id}/edit", f"/events/{event_id}/cancel"]
+    organizer_pages = [
+        f"/events/{event_id}/participants",
+        f"/events/{event_id}/participants.csv",
+        f"/events/{event_id}/edit",
+        f"/events/{event_id}/cancel",
+    ]
     for url in organizer_pages:
         assert status(url, "guest") == 302, url
         assert {status(url, role) for role in ("registered", "outsider", "member")} == {403}, url
@@ -233,8 +330,12 @@ def test_walk_every_page_as_every_role(app, client, login, world):
     assert [status("/ideas/new", role) for role in ROLES] == [302, 200, 200, 200, 200, 200]
     assert [status(f"/ideas/{idea_id}", role) for role in ROLES] == [302, 404, 404, 200, 200, 200]
     assert [status(f"/ideas/{idea_id}/edit", role) for role in ROLES] == [302, 404, 404, 403, 200, 403]
-    assert not [(url, role) for url, answers in seen.items() for role, (_, body) in answers.items()
-                if flatten(DRAFT_EVENT) in body], "a draft event is shown on a walked page"
+    assert not [
+        (url, role)
+        for url, answers in seen.items()
+        for role, (_, body) in answers.items()
+        if flatten(DRAFT_EVENT) in body
+    ], "a draft event is shown on a walked page"
 
     # Notifications: every logged-in user has their own list; another's notice is a 404.
     for url in ["/notifications/", "/notifications/settings"]:

@@ -1,4 +1,5 @@
 """Password reset: the same answer for every address, a signed single-use link that expires."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The user's profile and password change."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,12 +30,23 @@ def test_profile_shows_the_user(client, app, login):
 
 def test_profile_update_saves_and_switches_language(client, app, login):
     user = login(factories.registered())
-    response = client.post("/account/profile", data={"full_name": "Пётр Сидоров", "position": "Главный инженер",
-                                                     "phone": "+7 (495) 123-45-67", "locale": "en"})
+    response = client.post(
+        "/account/profile",
+        data={
+            "full_name": "Пётр Сидоров",
+            "position": "Главный инженер",
+            "phone": "+7 (495) 123-45-67",
+            "locale": "en",
+        },
+    )
     assert response.status_code == 302
     saved = stored(user)
     assert (saved.full_name, saved.position, saved.phone, saved.locale) == (
-        "Пётр Сидоров", "Главный инженер", "+7 (495) 123-45-67", "en")
+        "Пётр Сидоров",
+        "Главный инженер",
+        "+7 (495) 123-45-67",
+        "en",
+    )
     assert b"My account" in client.get("/account/profile").data  # English without ?lang=
 
 
@@ -48,20 +60,31 @@ def test_profile_bad_input_is_400_and_not_saved(client, app, login, changes):
 
 def test_change_password(client, app, login):
     user = login(factories.registered())
-    response = client.post("/account/password", data={"current_password": factories.PASSWORD,
-                                                      "password": "brand-new-secret", "confirm": "brand-new-secret"})
+    response = client.post(
+        "/account/password",
+        data={"current_password": factories.PASSWORD, "password": "brand-new-secret", "confirm": "brand-new-secret"},
+    )
     assert response.status_code == 302
     assert stored(user).check_password("brand-new-secret")
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"current_password": "wrong-one", "password": "brand-new-secret", "confirm": "brand-new-secret"},
-     b"The current password is wrong."),
-    ({"current_password": factories.PASSWORD, "password": "brand-new-secret", "confirm": "other-secret"},
-     b"The passwords do not match."),
-    ({"current_password": factories.PASSWORD, "password": "short", "confirm": "short"},
-     b"Use at least 8 characters."),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            {"current_password": "wrong-one", "password": "brand-new-secret", "confirm": "brand-new-secret"},
+            b"The current password is wrong.",
+        ),
+        (
+            {"current_password": factories.PASSWORD, "password": "brand-new-secret", "confirm": "other-secret"},
+            b"The passwords do not match.",
+        ),
+        (
+            {"current_password": factories.PASSWORD, "password": "short", "confirm": "short"},
+            b"Use at least 8 characters.",
+        ),
+    ],
+)
 def test_change_password_bad_input(client, app, login, data, message):
     user = login(factories.registered())
     response = client.post("/account/password?lang=en", data=data)

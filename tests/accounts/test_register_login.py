@@ -1,4 +1,5 @@
 """Registration, logging in and out."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,12 @@ from marketplace.accounts.models import User
 from marketplace.db import db
 from tests import factories
 
-GOOD = {"email": "Anna.Petrova@Example.com", "full_name": "Анна Петрова",
-        "password": "long-enough-1", "confirm": "long-enough-1"}
+GOOD = {
+    "email": "Anna.Petrova@Example.com",
+    "full_name": "Анна Петрова",
+    "password": "long-enough-1",
+    "confirm": "long-enough-1",
+}
 
 
 def user_count() -> int:
@@ -31,12 +36,15 @@ def test_register_creates_user_and_logs_in(client, app):
     assert client.get("/account/profile").status_code == 200  # logged in
 
 
-@pytest.mark.parametrize("changes, field_error", [
-    ({"confirm": "something-else"}, b"The passwords do not match."),
-    ({"password": "short", "confirm": "short"}, b"Use at least 8 characters."),
-    ({"email": "not-an-email"}, b"Enter a valid e-mail address."),
-    ({"full_name": "   "}, b"This field is required."),
-])
+@pytest.mark.parametrize(
+    "changes, field_error",
+    [
+        ({"confirm": "something-else"}, b"The passwords do not match."),
+        ({"password": "short", "confirm": "short"}, b"Use at least 8 characters."),
+        ({"email": "not-an-email"}, b"Enter a valid e-mail address."),
+        ({"full_name": "   "}, b"This field is required."),
+    ],
+)
 def test_register_rejects_bad_input(client, app, changes, field_error):
     response = client.post("/account/register?lang=en", data=GOOD | changes)
     assert response.status_code == 400
@@ -78,10 +86,13 @@ def test_login_with_any_email_case_updates_last_login(client, app):
     assert client.get("/account/profile").status_code == 200
 
 
-@pytest.mark.parametrize("email, password", [
-    ("ivan@example.com", "wrong-password"),
-    ("nobody@example.com", factories.PASSWORD),
-])
+@pytest.mark.parametrize(
+    "email, password",
+    [
+        ("ivan@example.com", "wrong-password"),
+        ("nobody@example.com", factories.PASSWORD),
+    ],
+)
 def test_login_failure_is_the_same_for_wrong_password_and_unknown_email(client, app, email, password):
     factories.user(email="ivan@example.com")
     response = client.post("/account/login?lang=en", data={"email": email, "password": password})
@@ -92,8 +103,7 @@ def test_login_failure_is_the_same_for_wrong_password_and_unknown_email(client, 
 
 def test_inactive_user_cannot_log_in(client, app):
     factories.user(email="gone@example.com", active=False)
-    response = client.post("/account/login?lang=en", data={"email": "gone@example.com",
-                                                           "password": factories.PASSWORD})
+    response = client.post("/account/login?lang=en", data={"email": "gone@example.com", "password": factories.PASSWORD})
     assert response.status_code == 400
     assert b"This account is disabled." in response.data
     assert client.get("/account/profile").status_code == 302
@@ -107,23 +117,28 @@ def test_deactivated_user_loses_an_open_session(client, app, login):
     assert response.status_code == 302 and "/account/login" in response.headers["Location"]
 
 
-@pytest.mark.parametrize("next_url, expected", [
-    ("/organizations/?page=2", "/organizations/?page=2"),
-    ("https://evil.example.com/phish", "/"),
-    ("//evil.example.com/phish", "/"),
-])
+@pytest.mark.parametrize(
+    "next_url, expected",
+    [
+        ("/organizations/?page=2", "/organizations/?page=2"),
+        ("https://evil.example.com/phish", "/"),
+        ("//evil.example.com/phish", "/"),
+    ],
+)
 def test_login_follows_only_local_next(client, app, next_url, expected):
     factories.user(email="ivan@example.com")
-    response = client.post("/account/login", query_string={"next": next_url},
-                           data={"email": "ivan@example.com", "password": factories.PASSWORD})
+    response = client.post(
+        "/account/login",
+        query_string={"next": next_url},
+        data={"email": "ivan@example.com", "password": factories.PASSWORD},
+    )
     assert response.status_code == 302
     assert response.headers["Location"] == expected
 
 
 def test_remember_me_sets_the_remember_cookie(client, app):
     factories.user(email="ivan@example.com")
-    client.post("/account/login", data={"email": "ivan@example.com", "password": factories.PASSWORD,
-                                        "remember": "y"})
+    client.post("/account/login", data={"email": "ivan@example.com", "password": factories.PASSWORD, "remember": "y"})
     assert client.get_cookie("remember_token") is not None
 
 
@@ -166,8 +181,14 @@ def test_changing_the_password_ends_other_sessions_but_keeps_this_one(app, clien
     login(user)
     assert other_device.get("/account/profile").status_code == 200
 
-    response = client.post("/account/password", data={"current_password": factories.PASSWORD,
-                                                      "password": "a-brand-new-secret", "confirm": "a-brand-new-secret"})
+    response = client.post(
+        "/account/password",
+        data={
+            "current_password": factories.PASSWORD,
+            "password": "a-brand-new-secret",
+            "confirm": "a-brand-new-secret",
+        },
+    )
     assert response.status_code == 302
     assert client.get("/account/profile").status_code == 200
     assert other_device.get("/account/profile").status_code == 302

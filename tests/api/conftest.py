@@ -1,4 +1,5 @@
 """Fixtures of the API tests: one user of each role, and JSON requests."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """/api/v1/: the index, pagination, and errors that are always JSON."""
+
 import pytest
 
 from tests import factories
@@ -8,16 +9,23 @@ LISTS = ("organizations", "products", "equipment", "orders", "offers", "okpd2")
 DETAILS = ("organizations", "products", "equipment", "orders", "offers")
 
 
-@pytest.mark.parametrize("role,level", [("guest", "guest"), ("registered", "user"), ("outsider", "user"),
-                                        ("member", "member"), ("manager", "manager")])
+@pytest.mark.parametrize(
+    "role,level",
+    [("guest", "guest"), ("registered", "user"), ("outsider", "user"), ("member", "member"), ("manager", "manager")],
+)
 def test_index_lists_endpoints_and_the_viewer(people, as_role, get_json, role, level):
     user = as_role(role)
     data = get_json("/api/v1/").json
     assert set(data["endpoints"]) == {*LISTS, "competencies"}
-    assert data["endpoints"]["products"] == {"url": "/api/v1/products",
-                                             "filters": ["code", "org", "region", "kind", "service", "q"]}
-    assert data["viewer"] == {"authenticated": role != "guest", "access_level": level,
-                              "organization_id": user.organization_id if user else None}
+    assert data["endpoints"]["products"] == {
+        "url": "/api/v1/products",
+        "filters": ["code", "org", "region", "kind", "service", "q"],
+    }
+    assert data["viewer"] == {
+        "authenticated": role != "guest",
+        "access_level": level,
+        "organization_id": user.organization_id if user else None,
+    }
     assert get_json("/api/v1").json == data  # no redirect, no HTML
 
 
@@ -48,9 +56,15 @@ def test_pagination(people, get_json):
 
 
 BAD_PAGINATION = [
-    ("page=abc", "page"), ("page=1.5", "page"), ("page=0", "page"), ("page=-1", "page"),
-    ("per_page=abc", "per_page"), ("per_page=0", "per_page"), ("per_page=101", "per_page"),
-    ("page=99999999999999999999999", "page"), ("page=999999999999999999", "page"),
+    ("page=abc", "page"),
+    ("page=1.5", "page"),
+    ("page=0", "page"),
+    ("page=-1", "page"),
+    ("per_page=abc", "per_page"),
+    ("per_page=0", "per_page"),
+    ("per_page=101", "per_page"),
+    ("page=99999999999999999999999", "page"),
+    ("page=999999999999999999", "page"),
 ]
 
 

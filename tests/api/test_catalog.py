@@ -1,4 +1,5 @@
 """/api/v1/products, /api/v1/okpd2 and /api/v1/competencies."""
+
 import pytest
 
 from marketplace.attachments.models import Attachment
@@ -13,14 +14,25 @@ from tests.api.conftest import ROLES, assert_error, ids
 def catalog(people):
     university = factories.organization(name_ru="Университет", kind=OrgKind.UNIVERSITY, region="Москва")
     return dict(
-        flange=factories.product(people.org, name_ru="Фланец плоский", name_en="Flat flange", okpd2="25.62.10",
-                                 specs=[{"name": "Диаметр", "value": "до 500 мм"}]),
-        paint=factories.product(people.member.organization, name_ru="Краска", name_en="Paint", okpd2="20.30.11",
-                                price=None, description_en="Alkyd enamel"),
-        testing=factories.product(university, name_ru="Испытания на растяжение", name_en="Tensile testing",
-                                  okpd2="71.20.19", is_service=True),
-        outsiders=factories.product(people.outsider.organization, okpd2="25.11.23", name_ru="Ферма",
-                                    name_en="Truss"),
+        flange=factories.product(
+            people.org,
+            name_ru="Фланец плоский",
+            name_en="Flat flange",
+            okpd2="25.62.10",
+            specs=[{"name": "Диаметр", "value": "до 500 мм"}],
+        ),
+        paint=factories.product(
+            people.member.organization,
+            name_ru="Краска",
+            name_en="Paint",
+            okpd2="20.30.11",
+            price=None,
+            description_en="Alkyd enamel",
+        ),
+        testing=factories.product(
+            university, name_ru="Испытания на растяжение", name_en="Tensile testing", okpd2="71.20.19", is_service=True
+        ),
+        outsiders=factories.product(people.outsider.organization, okpd2="25.11.23", name_ru="Ферма", name_en="Truss"),
     )
 
 
@@ -30,11 +42,20 @@ def test_list_shape(catalog, get_json):
     flange = next(item for item in data["items"] if item["id"] == catalog["flange"].id)
     org = catalog["flange"].organization
     assert flange == {
-        "id": catalog["flange"].id, "url": f"/api/v1/products/{catalog['flange'].id}",
-        "name": {"ru": "Фланец плоский", "en": "Flat flange"}, "is_service": False, "okpd2": "25.62.10",
-        "hs_code": None, "unspsc": None, "unit": "шт", "price": "1500.00",
-        "organization": {"id": org.id, "name": {"ru": org.name_ru, "en": org.name_en},
-                         "url": f"/api/v1/organizations/{org.id}"},
+        "id": catalog["flange"].id,
+        "url": f"/api/v1/products/{catalog['flange'].id}",
+        "name": {"ru": "Фланец плоский", "en": "Flat flange"},
+        "is_service": False,
+        "okpd2": "25.62.10",
+        "hs_code": None,
+        "unspsc": None,
+        "unit": "шт",
+        "price": "1500.00",
+        "organization": {
+            "id": org.id,
+            "name": {"ru": org.name_ru, "en": org.name_en},
+            "url": f"/api/v1/organizations/{org.id}",
+        },
         "updated_at": flange["updated_at"],
     }
     assert flange["updated_at"].endswith("Z") and "T" in flange["updated_at"]
@@ -49,8 +70,11 @@ def test_catalog_is_public(catalog, as_role, get_json, role):
 
 def test_detail(catalog, get_json):
     flange = catalog["flange"]
-    db.session.add(Attachment(product=flange, original_name="drawing.pdf", stored_name="a" * 32,
-                              content_type="application/pdf", size=1234))
+    db.session.add(
+        Attachment(
+            product=flange, original_name="drawing.pdf", stored_name="a" * 32, content_type="application/pdf", size=1234
+        )
+    )
     db.session.commit()
     data = get_json(f"/api/v1/products/{flange.id}").json
     assert data["description"]["ru"].startswith("Фланцы плоские")
@@ -76,11 +100,20 @@ def test_filters(catalog, people, get_json):
     assert ids(get_json("/api/v1/products?code=25&kind=sme&org=" + str(people.org.id))) == {catalog["flange"].id}
 
 
-@pytest.mark.parametrize("query,parameter", [
-    ("code=25.", "code"), ("code=2", "code"), ("code=abc", "code"), ("code=25.62.1.1", "code"),
-    ("org=abc", "org"), ("org=0", "org"), ("region=Nowhere", "region"), ("kind=xyz", "kind"),
-    ("service=perhaps", "service"),
-])
+@pytest.mark.parametrize(
+    "query,parameter",
+    [
+        ("code=25.", "code"),
+        ("code=2", "code"),
+        ("code=abc", "code"),
+        ("code=25.62.1.1", "code"),
+        ("org=abc", "org"),
+        ("org=0", "org"),
+        ("region=Nowhere", "region"),
+        ("kind=xyz", "kind"),
+        ("service=perhaps", "service"),
+    ],
+)
 def test_bad_filters_are_400(app, client, query, parameter):
     assert_error(client.get(f"/api/v1/products?{query}"), 400, parameter)
 
@@ -101,9 +134,11 @@ def okpd2_entries(app):
 def test_okpd2(okpd2_entries, get_json):
     data = get_json("/api/v1/okpd2?prefix=25.6").json
     assert [item["code"] for item in data["items"]] == ["25.6", "25.62", "25.62.10"]
-    assert data["items"][2] == {"code": "25.62.10", "name": {"ru": "Услуги по токарной обработке",
-                                                             "en": "Turning services"},
-                                "parent_code": "25.62"}
+    assert data["items"][2] == {
+        "code": "25.62.10",
+        "name": {"ru": "Услуги по токарной обработке", "en": "Turning services"},
+        "parent_code": "25.62",
+    }
     assert get_json("/api/v1/okpd2").json["total"] == 5
     assert [i["code"] for i in get_json("/api/v1/okpd2?q=краски").json["items"]] == ["20.30"]
     assert get_json("/api/v1/okpd2?prefix=26").json["items"] == []
@@ -127,7 +162,7 @@ def test_competency_tree(app, get_json):
     assert chem["name"] == {"ru": "Химия", "en": "Chemistry"} and chem["id"] == root.id
     assert [child["code"] for child in chem["children"]] == ["CHEM.CAT", "CHEM.POLY"]
     assert chem["children"][1]["children"] == [
-        {"id": deep.id, "code": "CHEM.POLY.PE", "name": {"ru": deep.name_ru, "en": "Polyethylene"},
-         "children": []}]
+        {"id": deep.id, "code": "CHEM.POLY.PE", "name": {"ru": deep.name_ru, "en": "Polyethylene"}, "children": []}
+    ]
     assert data["items"][0]["children"] == [] and second.id == data["items"][0]["id"]
     assert catalysts.id == chem["children"][0]["id"]

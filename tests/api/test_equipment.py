@@ -1,4 +1,5 @@
 """/api/v1/equipment: shared equipment and when it is taken."""
+
 import datetime as dt
 
 import pytest
@@ -15,8 +16,9 @@ def items(people):
     return dict(
         lathe=factories.equipment(people.org, name_en="CNC lathe", manufacturer="DMG MORI"),
         printer=factories.equipment(university, name_en="Metal printer", category=EquipmentCategory.ADDITIVE),
-        broken=factories.equipment(people.org, name_en="Old mill", status=EquipmentStatus.MAINTENANCE,
-                                   price_per_hour=None),
+        broken=factories.equipment(
+            people.org, name_en="Old mill", status=EquipmentStatus.MAINTENANCE, price_per_hour=None
+        ),
     )
 
 
@@ -24,8 +26,20 @@ def test_list_shape_and_filters(items, people, get_json):
     data = get_json("/api/v1/equipment").json
     assert data["total"] == 3
     lathe = next(item for item in data["items"] if item["id"] == items["lathe"].id)
-    assert set(lathe) == {"id", "url", "name", "category", "manufacturer", "model", "location",
-                          "price_per_hour", "price_per_day", "access", "status", "organization"}
+    assert set(lathe) == {
+        "id",
+        "url",
+        "name",
+        "category",
+        "manufacturer",
+        "model",
+        "location",
+        "price_per_hour",
+        "price_per_day",
+        "access",
+        "status",
+        "organization",
+    }
     assert (lathe["category"], lathe["status"], lathe["access"]) == ("machining", "available", "members")
     assert lathe["price_per_hour"] == "2500.00" and lathe["price_per_day"] is None
     assert ids(get_json("/api/v1/equipment?category=additive")) == {items["printer"].id}
@@ -36,8 +50,10 @@ def test_list_shape_and_filters(items, people, get_json):
     assert ids(get_json(f"/api/v1/equipment?org={people.org.id}&status=available")) == {items["lathe"].id}
 
 
-@pytest.mark.parametrize("query,parameter", [("category=spaceship", "category"), ("status=broken", "status"),
-                                             ("org=x", "org"), ("region=Mars", "region")])
+@pytest.mark.parametrize(
+    "query,parameter",
+    [("category=spaceship", "category"), ("status=broken", "status"), ("org=x", "org"), ("region=Mars", "region")],
+)
 def test_bad_filters_are_400(app, client, query, parameter):
     assert_error(client.get(f"/api/v1/equipment?{query}"), 400, parameter)
 
@@ -49,8 +65,9 @@ def booked(items, people):
     booker = people.member.organization
     start = utcnow().replace(microsecond=0) + dt.timedelta(days=2)
     person = factories.user(booker, full_name="Secret Booker Person")
-    factories.booking(lathe, booker, start, status=BookingStatus.APPROVED, requested_by=person,
-                      purpose="Confidential prototype X-17")
+    factories.booking(
+        lathe, booker, start, status=BookingStatus.APPROVED, requested_by=person, purpose="Confidential prototype X-17"
+    )
     factories.booking(lathe, booker, start + dt.timedelta(days=1), hours=3, status=BookingStatus.APPROVED)
     factories.booking(lathe, booker, start + dt.timedelta(days=3), status=BookingStatus.PENDING)
     factories.booking(lathe, booker, start + dt.timedelta(days=4), status=BookingStatus.REJECTED)

@@ -1,4 +1,5 @@
 """/api/v1/offers: service offers by visibility."""
+
 import pytest
 
 from marketplace.models import OfferStatus, OrderKind, Visibility
@@ -36,12 +37,21 @@ def test_list_by_role(offers, as_role, get_json, role):
         assert_absent(response, "Members-only heat treatment", "Archived galvanizing")
 
 
-@pytest.mark.parametrize("role,name,status", [
-    ("guest", "members", 401), ("registered", "members", 404), ("outsider", "members", 404),
-    ("member", "members", 200), ("owner", "members", 200), ("manager", "members", 200),
-    ("guest", "public", 200),
-    ("member", "archived", 404), ("owner", "archived", 200), ("manager", "archived", 200),
-])
+@pytest.mark.parametrize(
+    "role,name,status",
+    [
+        ("guest", "members", 401),
+        ("registered", "members", 404),
+        ("outsider", "members", 404),
+        ("member", "members", 200),
+        ("owner", "members", 200),
+        ("manager", "members", 200),
+        ("guest", "public", 200),
+        ("member", "archived", 404),
+        ("owner", "archived", 200),
+        ("manager", "archived", 200),
+    ],
+)
 def test_detail_access(offers, as_role, client, role, name, status):
     as_role(role)
     response = client.get(f"/api/v1/offers/{offers[name].id}")
@@ -61,12 +71,13 @@ def test_shape_and_filters(offers, people, as_role, get_json):
     assert ids(get_json("/api/v1/offers?status=archived")) == {offers["archived"].id}
     assert ids(get_json("/api/v1/offers?kind=service")) == {offers["public"].id}
     assert ids(get_json("/api/v1/offers?region=moscow")) == {offers["public"].id}
-    assert ids(get_json(f"/api/v1/offers?org={people.member.organization_id}")) == {
-        offers["others_members"].id}
+    assert ids(get_json(f"/api/v1/offers?org={people.member.organization_id}")) == {offers["others_members"].id}
     assert ids(get_json("/api/v1/offers?q=heat")) == {offers["members"].id}
 
 
-@pytest.mark.parametrize("query,parameter", [("status=gone", "status"), ("kind=xyz", "kind"),
-                                             ("org=1e3", "org"), ("per_page=500", "per_page")])
+@pytest.mark.parametrize(
+    "query,parameter",
+    [("status=gone", "status"), ("kind=xyz", "kind"), ("org=1e3", "org"), ("per_page=500", "per_page")],
+)
 def test_bad_filters_are_400(app, client, query, parameter):
     assert_error(client.get(f"/api/v1/offers?{query}"), 400, parameter)

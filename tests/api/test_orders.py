@@ -1,4 +1,5 @@
 """/api/v1/orders: who sees which orders, and the confidential budget."""
+
 import datetime as dt
 from decimal import Decimal
 
@@ -16,9 +17,15 @@ def orders(people):
     """The owner's orders in every visibility and status, and others' drafts and members-only ones."""
     org, other = people.org, people.member.organization
     return dict(
-        public=factories.order(org, visibility=Visibility.PUBLIC, budget=Decimal("777000"),
-                               budget_confidential=False, region="Москва", kind=OrderKind.SERVICE,
-                               title="Public calibration job"),
+        public=factories.order(
+            org,
+            visibility=Visibility.PUBLIC,
+            budget=Decimal(777000),
+            budget_confidential=False,
+            region="Москва",
+            kind=OrderKind.SERVICE,
+            title="Public calibration job",
+        ),
         members=factories.order(org, budget=Decimal("913579.25")),  # members-only, confidential budget
         draft=factories.order(org, status=OrderStatus.DRAFT, visibility=Visibility.PUBLIC),
         awarded=factories.order(org, status=OrderStatus.AWARDED, visibility=Visibility.PUBLIC),
@@ -49,14 +56,26 @@ def test_list_holds_only_what_the_viewer_may_see(orders, people, as_role, get_js
         assert access.can_view_order(order, viewer) if viewer else order.visibility == Visibility.PUBLIC
 
 
-@pytest.mark.parametrize("role,name,status", [
-    ("guest", "members", 401), ("registered", "members", 404), ("outsider", "members", 404),
-    ("member", "members", 200), ("owner", "members", 200), ("manager", "members", 200),
-    ("guest", "public", 200), ("registered", "public", 200),
-    ("guest", "draft", 404), ("member", "draft", 404), ("outsider", "draft", 404),
-    ("owner", "draft", 200), ("manager", "draft", 200),
-    ("outsider", "outsiders_members", 200), ("guest", "outsiders_members", 401),
-])
+@pytest.mark.parametrize(
+    "role,name,status",
+    [
+        ("guest", "members", 401),
+        ("registered", "members", 404),
+        ("outsider", "members", 404),
+        ("member", "members", 200),
+        ("owner", "members", 200),
+        ("manager", "members", 200),
+        ("guest", "public", 200),
+        ("registered", "public", 200),
+        ("guest", "draft", 404),
+        ("member", "draft", 404),
+        ("outsider", "draft", 404),
+        ("owner", "draft", 200),
+        ("manager", "draft", 200),
+        ("outsider", "outsiders_members", 200),
+        ("guest", "outsiders_members", 401),
+    ],
+)
 def test_detail_access(orders, as_role, client, role, name, status):
     as_role(role)
     response = client.get(f"/api/v1/orders/{orders[name].id}")
@@ -104,8 +123,7 @@ def test_detail_shape(orders, people, as_role, get_json):
     assert data["deadline"] == (dt.date.today() + dt.timedelta(days=60)).isoformat()
     assert data["region"] == {"ru": "Москва", "en": "Moscow"}
     assert data["okpd2_codes"] == ["25.62.10"]
-    assert data["competencies"] == [{"id": comp.id, "code": "CAL", "name": {"ru": comp.name_ru,
-                                                                          "en": "Calibration"}}]
+    assert data["competencies"] == [{"id": comp.id, "code": "CAL", "name": {"ru": comp.name_ru, "en": "Calibration"}}]
     assert data["organization"]["id"] == people.org.id
     assert data["description"].startswith("Требуется")
     assert data["published_at"].endswith("Z") and data["awarded_at"] is None
@@ -118,12 +136,13 @@ def test_filters(orders, people, as_role, get_json):
     assert ids(get_json("/api/v1/orders?status=draft")) == {orders["others_draft"].id}
     assert ids(get_json("/api/v1/orders?kind=service")) == {orders["public"].id}
     assert ids(get_json("/api/v1/orders?region=Moscow")) == {orders["public"].id}
-    assert ids(get_json(f"/api/v1/orders?org={people.outsider.organization_id}")) == {
-        orders["outsiders_members"].id}
+    assert ids(get_json(f"/api/v1/orders?org={people.outsider.organization_id}")) == {orders["outsiders_members"].id}
     assert ids(get_json("/api/v1/orders?q=CALIBRATION")) == {orders["public"].id}
 
 
-@pytest.mark.parametrize("query,parameter", [("status=pending", "status"), ("kind=xyz", "kind"),
-                                             ("org=-3", "org"), ("region=Narnia", "region")])
+@pytest.mark.parametrize(
+    "query,parameter",
+    [("status=pending", "status"), ("kind=xyz", "kind"), ("org=-3", "org"), ("region=Narnia", "region")],
+)
 def test_bad_filters_are_400(app, client, query, parameter):
     assert_error(client.get(f"/api/v1/orders?{query}"), 400, parameter)

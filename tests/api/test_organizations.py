@@ -1,4 +1,5 @@
 """/api/v1/organizations: the member directory, with fields by access tier."""
+
 import pytest
 
 from marketplace.db import db
@@ -10,9 +11,16 @@ from tests.api.conftest import ROLES, assert_absent, assert_error, assert_presen
 SUMMARY_KEYS = {"id", "url", "name", "kind", "region", "city", "website", "membership_status"}
 PUBLIC_KEYS = SUMMARY_KEYS | {"description", "competencies"}
 # ASCII values, so that escaping in the JSON body cannot hide a leak.
-PROTECTED_VALUES = dict(inn="2635000013", ogrn="1022601934486", address="Industrialnaya 7, office 12",
-                        contact_email="secret-sales@owner.test", phone="+7 865 200-11-22", staff_size=987,
-                        certifications="ISO 9001:2015\nAS9100D", capacity="Forging press 6300 tf")
+PROTECTED_VALUES = dict(
+    inn="2635000013",
+    ogrn="1022601934486",
+    address="Industrialnaya 7, office 12",
+    contact_email="secret-sales@owner.test",
+    phone="+7 865 200-11-22",
+    staff_size=987,
+    certifications="ISO 9001:2015\nAS9100D",
+    capacity="Forging press 6300 tf",
+)
 CONFIDENTIAL = ["inn", "contact_email", "phone", "capacity"]
 
 
@@ -59,8 +67,9 @@ def test_guest_gets_401_on_non_member_organization(people, as_role, get_json):
 
 def test_filters(people, as_role, get_json):
     as_role("registered")
-    university = factories.organization(name_ru="Технический университет", name_en="Technical University",
-                                        kind=OrgKind.UNIVERSITY, region="Москва")
+    university = factories.organization(
+        name_ru="Технический университет", name_en="Technical University", kind=OrgKind.UNIVERSITY, region="Москва"
+    )
     parent = factories.competency(code="MECH", name_en="Mechanics")
     child = factories.competency(parent=parent, code="MECH.CNC")
     factories.give_competency(people.org, child, level=3)
@@ -77,10 +86,16 @@ def test_filters(people, as_role, get_json):
     assert ids(get_json("/api/v1/organizations?q=100%25")) == set()  # % is literal, not a wildcard
 
 
-@pytest.mark.parametrize("query,parameter", [
-    ("kind=xyz", "kind"), ("region=Atlantis", "region"), ("competency=NOPE", "competency"),
-    ("member=maybe", "member"), ("q=" + "x" * 201, "q"),
-])
+@pytest.mark.parametrize(
+    "query,parameter",
+    [
+        ("kind=xyz", "kind"),
+        ("region=Atlantis", "region"),
+        ("competency=NOPE", "competency"),
+        ("member=maybe", "member"),
+        ("q=" + "x" * 201, "q"),
+    ],
+)
 def test_bad_filters_are_400(app, client, query, parameter):
     assert_error(client.get(f"/api/v1/organizations?{query}"), 400, parameter)
 
@@ -116,8 +131,10 @@ def test_owner_sees_everything_rendered(profiled, as_role, get_json):
     assert data["certifications"] == ["ISO 9001:2015", "AS9100D"]
     assert data["member_since"] == "2024-01-15"
     assert data["confidential_fields"] == sorted(CONFIDENTIAL)
-    assert data["description"] == {"ru": "Механическая обработка деталей на станках с ЧПУ.",
-                                   "en": "CNC machining of parts."}
+    assert data["description"] == {
+        "ru": "Механическая обработка деталей на станках с ЧПУ.",
+        "en": "CNC machining of parts.",
+    }
 
 
 def test_every_field_the_rules_know_is_rendered(profiled, as_role, get_json):
@@ -131,10 +148,13 @@ def test_detail_lists_competencies_with_levels(people, get_json):
     comp = factories.competency(code="WELD", name_ru="Сварка", name_en="Welding")
     factories.give_competency(people.org, comp, level=3, note="TIG, MIG")
     data = get_json(f"/api/v1/organizations/{people.org.id}").json
-    assert data["competencies"] == [{
-        "competency": {"id": comp.id, "code": "WELD", "name": {"ru": "Сварка", "en": "Welding"}},
-        "level": 3, "note": "TIG, MIG",
-    }]
+    assert data["competencies"] == [
+        {
+            "competency": {"id": comp.id, "code": "WELD", "name": {"ru": "Сварка", "en": "Welding"}},
+            "level": 3,
+            "note": "TIG, MIG",
+        }
+    ]
 
 
 def test_non_member_statuses_are_filtered_together(people, as_role, get_json):

@@ -9,6 +9,7 @@ Fixtures: ``page`` (a fresh guest page, 1280×900, Russian browser locale) and
 ``new_page(user=None, **context_options)`` for further pages, e.g. a second
 user acting in parallel or a phone-sized viewport. Helpers in ``support.py``.
 """
+
 from __future__ import annotations
 
 import os
@@ -79,8 +80,14 @@ def new_page(browser, live_server, request):
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-        page.on("console", lambda message: errors.append(f"{page.url}: {message.text}")
-                if message.type == "error" and "Content Security Policy" in message.text else None)
+        page.on(
+            "console",
+            lambda message: (
+                errors.append(f"{page.url}: {message.text}")
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
+        )
         if user is not None:
             log_in(page, user)
         return page

@@ -1,5 +1,6 @@
 """Helpers of the browser tests: logging in through the real form, submitting forms,
 valid Russian registration numbers, and re-reading the database after the browser acted."""
+
 from __future__ import annotations
 
 import datetime as dt

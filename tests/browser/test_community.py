@@ -1,5 +1,6 @@
 """Community journeys: find an event through the Community menu, register for the last place; an organizer
 publishes an event; a member posts an idea and another user joins the discussion."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect

@@ -1,5 +1,6 @@
 """The competence map in the browser: the manager opens it from the user menu, filters by an area,
 collapses and expands it, and drills down to a competency's holders and the orders asking for it."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -12,11 +13,13 @@ from .support import path_of, submit
 
 def test_manager_filters_the_map_by_an_area_and_drills_down(new_page):
     chemistry = factories.competency(code="CHEM", name_ru="Химическое производство", name_en="Chemicals", position=1)
-    paints = factories.competency(chemistry, code="CHEM.PAINT", name_ru="Лакокрасочные материалы",
-                                  name_en="Paints", position=1)
+    paints = factories.competency(
+        chemistry, code="CHEM.PAINT", name_ru="Лакокрасочные материалы", name_en="Paints", position=1
+    )
     metal = factories.competency(code="METAL", name_ru="Металлообработка", name_en="Metalworking", position=2)
-    turning = factories.competency(metal, code="METAL.TURN", name_ru="Токарная обработка", name_en="Turning",
-                                   position=1)
+    turning = factories.competency(
+        metal, code="METAL.TURN", name_ru="Токарная обработка", name_en="Turning", position=1
+    )
     paint_maker = factories.member(name_ru="ООО «Кавказские краски»", kind=OrgKind.SME).organization
     plant = factories.member(name_ru="АО «Ставропольский завод ЛКМ»", kind=OrgKind.LARGE).organization
     machinist = factories.member(name_ru="ООО «ТехноМеталл»", kind=OrgKind.SME).organization
@@ -42,8 +45,9 @@ def test_manager_filters_the_map_by_an_area_and_drills_down(new_page):
     expect(matrix.locator("[data-testid=org-column]")).to_have_count(2)  # the machinist holds nothing here
     cell = matrix.locator(f"tr[data-code='CHEM.PAINT'] td[data-org='{paint_maker.id}']")
     expect(cell).to_have_text("3")
-    expect(cell).to_have_attribute("title", "ООО «Кавказские краски» — Лакокрасочные материалы: Экспертный. "
-                                            "Акриловые фасадные краски")
+    expect(cell).to_have_attribute(
+        "title", "ООО «Кавказские краски» — Лакокрасочные материалы: Экспертный. Акриловые фасадные краски"
+    )
 
     # The area folds away and comes back.
     child_row = matrix.locator("tr[data-code='CHEM.PAINT']")

@@ -1,4 +1,5 @@
 """The manager's KPI dashboard: charts and the plan/fact table, then setting a target through the form."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -1,5 +1,6 @@
 """Journey 6: a member requests time on another organization's equipment, the owner approves it,
 the calendar shows it, and an overlapping request is refused."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect

@@ -1,4 +1,5 @@
 """Journeys 7 and 8: the RU/EN switch, and the site on a phone-sized screen."""
+
 from __future__ import annotations
 
 import pytest
@@ -93,9 +94,17 @@ def test_phone_navbar_collapses_into_the_toggler(new_page):
 
     # Nothing is wider than the screen (no sideways scrolling).
     log_in(page, member)
-    for path in ("/", "/orders/", f"/orders/{order.id}", "/equipment/", f"/equipment/{item.id}",
-                 f"/equipment/{item.id}/calendar", "/catalog/", "/organizations/",
-                 f"/organizations/{member.organization_id}"):
+    for path in (
+        "/",
+        "/orders/",
+        f"/orders/{order.id}",
+        "/equipment/",
+        f"/equipment/{item.id}",
+        f"/equipment/{item.id}/calendar",
+        "/catalog/",
+        "/organizations/",
+        f"/organizations/{member.organization_id}",
+    ):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path} is {width}px wide on a 390px screen"

@@ -10,6 +10,7 @@
 The cluster is the Russian one of tests/matches (a petrochemical plant, a flange-machining SME,
 a paint maker, a university lab, a non-member flange workshop).
 """
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,10 @@ TESTING_NEED = "Испытания материалов"
 
 def proposed(page, org_id: int):
     """An organization among the partners proposed on the project page."""
-    return page.locator("[data-testid=project-proposal] [data-testid=consortium-proposal] "
-                        f"[data-testid=consortium-member][data-org-id='{org_id}']")
+    return page.locator(
+        "[data-testid=project-proposal] [data-testid=consortium-proposal] "
+        f"[data-testid=consortium-member][data-org-id='{org_id}']"
+    )
 
 
 def test_customer_invites_the_suggested_supplier_and_it_responds(new_page, cluster, flange_order):
@@ -73,11 +76,16 @@ def test_customer_invites_the_suggested_supplier_and_it_responds(new_page, clust
     expect(reasons.locator(".chip-competency")).to_contain_text("Механическая обработка")
     expect(first).to_contain_text("тот же регион")  # the order's region is the SME's
 
-    assert submit(customer_page, f"[data-testid=supplier][data-org-id='{flanges_id}'] "
-                                 "[data-testid=invite-supplier]").status == 200
+    assert (
+        submit(
+            customer_page, f"[data-testid=supplier][data-org-id='{flanges_id}'] [data-testid=invite-supplier]"
+        ).status
+        == 200
+    )
     assert path_of(customer_page) == f"/orders/{order_id}"
     expect(customer_page.locator(".alert-success")).to_contain_text(
-        "Организация ООО «Фланцевый завод» приглашена откликнуться")
+        "Организация ООО «Фланцевый завод» приглашена откликнуться"
+    )
     invited = panel.locator(f"[data-testid=supplier][data-org-id='{flanges_id}']")
     expect(invited.locator("[data-testid=supplier-invited]")).to_contain_text("приглашение")
     expect(invited.locator("[data-testid=invite-supplier]")).to_have_count(0)  # no second invitation
@@ -86,7 +94,8 @@ def test_customer_invites_the_suggested_supplier_and_it_responds(new_page, clust
 
     reread()
     assert [(i.order_id, i.organization_id) for i in db.session.scalars(select(OrderInvitation))] == [
-        (order_id, flanges_id)]
+        (order_id, flanges_id)
+    ]
     reread()
 
     supplier_page = new_page(supplier)
@@ -115,8 +124,9 @@ def test_customer_invites_the_suggested_supplier_and_it_responds(new_page, clust
     supplier_page.goto("/matches/orders")  # an order we responded to is no longer "for us"
     expect(supplier_page.locator(f"[data-testid=matching-order][data-order-id='{order_id}']")).to_have_count(0)
     customer_page.reload()
-    expect(panel.locator(f"[data-testid=supplier][data-org-id='{flanges_id}'] "
-                         "[data-testid=supplier-responded]")).to_be_visible()
+    expect(
+        panel.locator(f"[data-testid=supplier][data-org-id='{flanges_id}'] [data-testid=supplier-responded]")
+    ).to_be_visible()
 
     reread()
     response = db.session.scalar(select(Response).where(Response.order_id == order_id))
@@ -124,12 +134,24 @@ def test_customer_invites_the_suggested_supplier_and_it_responds(new_page, clust
 
 
 def test_manager_invites_the_proposed_university_and_it_joins(new_page, cluster):
-    project = helpers.project(title=PROJECT, lead_organization=cluster.customer, visibility=Visibility.MEMBERS,
-                              description="Фланцевые соединения из стали 09Г2С с антикоррозионным покрытием.")
-    machining = helpers.need(project, title=MACHINING_NEED, competency=cluster.machining,
-                             description="Токарная обработка фланцев из стали 09Г2С на станках с ЧПУ.")
-    testing = helpers.need(project, title=TESTING_NEED, org_kind=OrgKind.UNIVERSITY,
-                           description="Механические испытания сталей и металлография.")
+    project = helpers.project(
+        title=PROJECT,
+        lead_organization=cluster.customer,
+        visibility=Visibility.MEMBERS,
+        description="Фланцевые соединения из стали 09Г2С с антикоррозионным покрытием.",
+    )
+    machining = helpers.need(
+        project,
+        title=MACHINING_NEED,
+        competency=cluster.machining,
+        description="Токарная обработка фланцев из стали 09Г2С на станках с ЧПУ.",
+    )
+    testing = helpers.need(
+        project,
+        title=TESTING_NEED,
+        org_kind=OrgKind.UNIVERSITY,
+        description="Механические испытания сталей и металлография.",
+    )
     project_id, machining_id, testing_id = project.id, machining.id, testing.id
     university_id, flanges_id = cluster.university.id, cluster.flanges.id
     manager, rector = cluster.manager, cluster.users["university"]
@@ -154,7 +176,8 @@ def test_manager_invites_the_proposed_university_and_it_joins(new_page, cluster)
     expect(flanges).to_contain_text(f"{MACHINING_NEED} ·")
     expect(flanges).not_to_contain_text(f"{TESTING_NEED} ·")  # a SME does not cover a need for a university
     expect(flanges.locator("[data-testid=invite-proposed]")).to_have_attribute(
-        "href", re.compile(rf"[?&]need={machining_id}(&|$)"))
+        "href", re.compile(rf"[?&]need={machining_id}(&|$)")
+    )
     expect(university.locator("[data-testid=reasons]")).to_be_visible()
 
     university.locator("[data-testid=invite-proposed]").click()
@@ -182,7 +205,8 @@ def test_manager_invites_the_proposed_university_and_it_joins(new_page, cluster)
     invitation.locator("textarea[name=message]").fill("Лаборатория готова, сроки согласуем.")
     assert submit(rector_page, "[data-testid=invitation] [data-testid=accept-invitation]").status == 200
     expect(rector_page.locator("[data-testid=invitation]", has_text=PROJECT)).to_have_attribute(
-        "data-status", "accepted")
+        "data-status", "accepted"
+    )
 
     reread()
     member = db.session.scalar(select(ConsortiumMember).where(ConsortiumMember.project_id == project_id))
@@ -200,4 +224,5 @@ def test_manager_invites_the_proposed_university_and_it_joins(new_page, cluster)
     expect(proposed(manager_page, university_id)).to_have_count(0)
     expect(proposed(manager_page, flanges_id)).to_be_visible()
     expect(manager_page.locator("[data-testid=project-history]")).to_contain_text(
-        "Лаборатория готова, сроки согласуем.")
+        "Лаборатория готова, сроки согласуем."
+    )

@@ -1,5 +1,6 @@
 """Journeys 1 and 2: a visitor registers, creates the organization's profile and applies;
 the cluster manager approves one application and rejects another."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,7 +64,8 @@ def test_visitor_registers_creates_the_profile_and_applies(page):
     assert (org.name_ru, org.inn, org.ogrn, org.kind) == ("ООО «Полимер-Юг»", inn, ogrn, OrgKind.SME)
     assert org.membership_status == MembershipStatus.APPLIED
     application = db.session.scalar(
-        select(MembershipApplication).where(MembershipApplication.organization_id == org.id))
+        select(MembershipApplication).where(MembershipApplication.organization_id == org.id)
+    )
     assert application.status == ApplicationStatus.PENDING
     assert application.applicant_id == user.id
     assert application.message.startswith("Производим упаковку")

@@ -1,5 +1,6 @@
 """Journeys 3–5 on the subcontracting exchange: a member posts an order, another member
 responds, the customer compares the responses and awards one."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -84,8 +85,7 @@ def test_member_posts_an_order_that_appears_in_the_list(new_page):
 def test_member_responds_and_the_customer_sees_the_response(new_page):
     customer = factories.member(name_ru="АО «Азот»")
     supplier = factories.member(name_ru="ООО «ТехноМеталл»")
-    order = factories.order(customer.organization, created_by=customer,
-                           title="Механическая обработка корпусов насосов")
+    order = factories.order(customer.organization, created_by=customer, title="Механическая обработка корпусов насосов")
     supplier_page = new_page(supplier)
 
     supplier_page.goto("/orders/")
@@ -128,10 +128,22 @@ def test_customer_awards_one_response(new_page):
     winner = factories.member(name_ru="ООО «ТехноМеталл»")
     loser = factories.member(name_ru="ООО «Прецизион»")
     order = factories.order(customer.organization, title="Изготовление валов")
-    chosen = factories.response(order, winner.organization, price=Decimal(410000), lead_time_days=30,
-                                message="Сделаем за месяц.", created_by=winner)
-    other = factories.response(order, loser.organization, price=Decimal(395000), lead_time_days=45,
-                               message="Дешевле, но дольше.", created_by=loser)
+    chosen = factories.response(
+        order,
+        winner.organization,
+        price=Decimal(410000),
+        lead_time_days=30,
+        message="Сделаем за месяц.",
+        created_by=winner,
+    )
+    other = factories.response(
+        order,
+        loser.organization,
+        price=Decimal(395000),
+        lead_time_days=45,
+        message="Дешевле, но дольше.",
+        created_by=loser,
+    )
     page = new_page(customer)
 
     page.goto(f"/orders/{order.id}")

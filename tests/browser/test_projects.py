@@ -1,5 +1,6 @@
 """The consortium journey: the manager registers a project, states a need and invites a member;
 the member's user accepts on the project page; the manager sees the need covered."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect

@@ -1,4 +1,5 @@
 """The search box of the navigation bar: word forms, and a result leads to its page."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -12,8 +13,13 @@ def test_navbar_search_finds_word_forms_and_opens_the_result(new_page):
     page = new_page(viewport={"width": 1440, "height": 900})  # the navbar box shows on wide screens
     org = factories.organization(name_ru="ООО «ТехноМеталл»")
     product = factories.product(org, name_ru="Фланец стальной приварной", name_en="Welded steel flange")
-    factories.product(org, name_ru="Краска полимерная", name_en="Polymer paint",
-                      description_ru="Порошковая краска для металла.", okpd2="20.30.12")
+    factories.product(
+        org,
+        name_ru="Краска полимерная",
+        name_en="Polymer paint",
+        description_ru="Порошковая краска для металла.",
+        okpd2="20.30.12",
+    )
     hidden = factories.order(org, title="Фланцы для закрытого заказа")  # members only: a guest must not find it
 
     page.goto("/")

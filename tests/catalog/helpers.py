@@ -1,4 +1,5 @@
 """Catalog test helpers: classifier rows, sample files, reading product ids off a page."""
+
 from __future__ import annotations
 
 import io
@@ -28,8 +29,10 @@ def _png() -> bytes:
 
 
 PNG = _png()
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-       b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 #: A valid product form.
 VALID = {

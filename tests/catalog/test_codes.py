@@ -1,4 +1,5 @@
 """Browsing by OKPD2: the tree of codes that have products, drill-down, breadcrumbs."""
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,7 @@ def test_codes_page_shows_the_tree_with_counts(client, catalog):
     page = response.get_data(as_text=True)
 
     assert response.status_code == 200
-    counts = dict(re.findall(r'data-code="([\d.]+)".*?data-testid="code-count">(\d+)<', page, re.S))
+    counts = dict(re.findall(r'data-code="([\d.]+)".*?data-testid="code-count">(\d+)<', page, re.DOTALL))
     assert counts == {"20": "1", "25": "4", "25.6": "4", "28": "1"}  # two levels on the top page
     assert "Fabricated metal products" in page
     assert "Air and spacecraft" not in page

@@ -1,4 +1,5 @@
 """Adding, editing and deleting products: who may, and what is checked."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -29,6 +30,7 @@ def owner(org):
 
 
 # --- who may open the forms -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["/catalog/new", "/catalog/{id}/edit", "/catalog/{id}/delete"])
 def test_guest_is_sent_to_log_in(client, org, path):
@@ -95,6 +97,7 @@ def test_manager_without_organization_must_choose_one(client, login):
 
 # --- creating ---------------------------------------------------------------------------------------
 
+
 def test_own_user_adds_a_product(client, login, org, owner):
     login(owner)
 
@@ -126,18 +129,21 @@ def test_manager_adds_a_service_for_an_organization(client, login, org):
     assert product.specs == []
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("okpd2", "25-62", "Not an OKPD2 code"),
-    ("okpd2", "", "This field is required"),
-    ("hs_code", "73072", "6, 8 or 10 digits"),
-    ("unspsc", "0014170", "8 digits"),
-    ("unspsc", "00141700", "8 digits"),
-    ("name_ru", "   ", "This field is required"),
-    ("price", "-1", "zero or more"),
-    ("price", "дорого", "Enter a number"),
-    ("price", "NaN", "Enter a number"),
-    ("specs", "Диаметр 500", "name: value"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("okpd2", "25-62", "Not an OKPD2 code"),
+        ("okpd2", "", "This field is required"),
+        ("hs_code", "73072", "6, 8 or 10 digits"),
+        ("unspsc", "0014170", "8 digits"),
+        ("unspsc", "00141700", "8 digits"),
+        ("name_ru", "   ", "This field is required"),
+        ("price", "-1", "zero or more"),
+        ("price", "дорого", "Enter a number"),
+        ("price", "NaN", "Enter a number"),
+        ("specs", "Диаметр 500", "name: value"),
+    ],
+)
 def test_invalid_input_is_rejected_with_a_field_error_and_nothing_saved(client, login, owner, field, value, message):
     login(owner)
 
@@ -162,9 +168,10 @@ def test_known_code_name_is_shown_under_the_field(client, login, owner):
 
 # --- editing ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("who", ["own_user", "manager"])
 def test_edit_saves_changes(client, login, org, who):
-    product = factories.product(org, name_ru="Старое", is_service=False, price=Decimal("10"))
+    product = factories.product(org, name_ru="Старое", is_service=False, price=Decimal(10))
     login(factories.user(organization=org) if who == "own_user" else factories.manager())
 
     form = client.get(f"/catalog/{product.id}/edit").get_data(as_text=True)
@@ -188,8 +195,10 @@ def test_invalid_edit_changes_nothing(client, login, org, owner):
 
     assert response.status_code == 400
     db.session.expire_all()
-    assert (db.session.get(Product, product.id).name_ru, db.session.get(Product, product.id).okpd2) == \
-        ("Старое", "25.62")
+    assert (db.session.get(Product, product.id).name_ru, db.session.get(Product, product.id).okpd2) == (
+        "Старое",
+        "25.62",
+    )
 
 
 def test_missing_product_is_404_for_the_forms(client, login, owner):
@@ -199,6 +208,7 @@ def test_missing_product_is_404_for_the_forms(client, login, owner):
 
 
 # --- deleting ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("who", ["own_user", "manager"])
 def test_delete_asks_then_deletes(client, login, org, who):
@@ -219,8 +229,9 @@ def test_delete_asks_then_deletes(client, login, org, who):
 def test_a_price_that_is_not_a_number_gets_one_clear_error(app):
     from marketplace.catalog.forms import ProductForm
 
-    with app.test_request_context(method="POST", data={"name_ru": "Фланец", "okpd2": "25.62", "price": "дорого",
-                                                       "kind": "product"}):
+    with app.test_request_context(
+        method="POST", data={"name_ru": "Фланец", "okpd2": "25.62", "price": "дорого", "kind": "product"}
+    ):
         form = ProductForm()
         form.validate()
         assert len(form.price.errors) == 1

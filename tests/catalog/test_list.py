@@ -1,4 +1,5 @@
 """The public catalog list: what is shown, the filters and the sorting."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,7 @@ from .helpers import listed_ids, okpd2
 def test_guest_sees_products_with_code_names_organization_region_and_price(client, app):
     okpd2("25.62.10", "Услуги по обработке металлических изделий", "Machining services")
     org = factories.organization(name_ru="ООО «Фланец-Юг»", name_en="Flanets-Yug LLC", region="Ставропольский край")
-    product = factories.product(org, name_ru="Фланец плоский", name_en="Flat flange", price=Decimal("1500"), unit="шт")
+    product = factories.product(org, name_ru="Фланец плоский", name_en="Flat flange", price=Decimal(1500), unit="шт")
 
     response = client.get("/catalog/?lang=en")
     page = response.get_data(as_text=True)
@@ -108,10 +109,16 @@ def test_products_versus_services(client, app):
 
 def test_text_filter_is_case_insensitive_in_both_languages(client, app):
     org = factories.organization()
-    flange = factories.product(org, name_ru="Фланец стальной", name_en="Steel flange",
-                               description_ru="Приварной", description_en="")
-    paint = factories.product(org, name_ru="Краска", name_en="Paint",
-                              description_ru="Эмаль для металлоконструкций", description_en="Enamel for STEELWORK")
+    flange = factories.product(
+        org, name_ru="Фланец стальной", name_en="Steel flange", description_ru="Приварной", description_en=""
+    )
+    paint = factories.product(
+        org,
+        name_ru="Краска",
+        name_en="Paint",
+        description_ru="Эмаль для металлоконструкций",
+        description_en="Enamel for STEELWORK",
+    )
 
     assert listed_ids(client.get("/catalog/?q=ФЛАНЕЦ")) == [flange.id]
     assert listed_ids(client.get("/catalog/?q=фланец")) == [flange.id]
@@ -136,11 +143,11 @@ def test_filters_combine(client, app):
 def test_sorting_by_name_price_and_newest(client, app):
     org = factories.organization()
     now = dt.datetime(2024, 5, 1)
-    b = factories.product(org, name_ru="Болт", name_en="Bolt", price=Decimal("10"),
-                          created_at=now - dt.timedelta(days=2))
+    b = factories.product(
+        org, name_ru="Болт", name_en="Bolt", price=Decimal(10), created_at=now - dt.timedelta(days=2)
+    )
     a = factories.product(org, name_ru="арматура", name_en="Rebar", price=None, created_at=now)
-    c = factories.product(org, name_ru="Вал", name_en="Axle", price=Decimal("5"),
-                          created_at=now - dt.timedelta(days=1))
+    c = factories.product(org, name_ru="Вал", name_en="Axle", price=Decimal(5), created_at=now - dt.timedelta(days=1))
 
     assert listed_ids(client.get("/catalog/")) == [a.id, c.id, b.id]
     assert listed_ids(client.get("/catalog/?sort=name&lang=ru")) == [a.id, b.id, c.id]  # case-insensitive

@@ -1,4 +1,5 @@
 """Pagination of the catalog lists (three per page here)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The catalog services, called directly as the API and the CLI would."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -15,8 +16,14 @@ from tests import factories
 
 from .helpers import PDF, stored_files, upload
 
-DATA = {"name_ru": "  Фланец  ", "okpd2": "25.62.10", "hs_code": " 7307 21 ", "price": "12.5",
-        "specs": [{"name": "Ду", "value": "50"}], "is_service": 0}
+DATA = {
+    "name_ru": "  Фланец  ",
+    "okpd2": "25.62.10",
+    "hs_code": " 7307 21 ",
+    "price": "12.5",
+    "specs": [{"name": "Ду", "value": "50"}],
+    "is_service": 0,
+}
 
 
 def _file(name: str, data: bytes) -> FileStorage:
@@ -31,20 +38,27 @@ def test_create_cleans_the_data_and_stores_files(app, upload_dir):
     product = services.create_product(org, DATA, [_file("spec.pdf", PDF), FileStorage(filename="")], user)
     db.session.commit()
 
-    assert (product.name_ru, product.hs_code, product.price, product.is_service) == \
-        ("Фланец", "730721", Decimal("12.5"), False)
+    assert (product.name_ru, product.hs_code, product.price, product.is_service) == (
+        "Фланец",
+        "730721",
+        Decimal("12.5"),
+        False,
+    )
     assert [a.original_name for a in product.attachments] == ["spec.pdf"]
     assert len(stored_files(upload_dir)) == 1
 
 
-@pytest.mark.parametrize("change, field", [
-    ({"name_ru": ""}, "name_ru"),
-    ({"okpd2": "25.62.1.0"}, "okpd2"),
-    ({"hs_code": "12345"}, "hs_code"),
-    ({"unspsc": "1234567"}, "unspsc"),
-    ({"price": "-0.01"}, "price"),
-    ({"price": "Infinity"}, "price"),
-])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"name_ru": ""}, "name_ru"),
+        ({"okpd2": "25.62.1.0"}, "okpd2"),
+        ({"hs_code": "12345"}, "hs_code"),
+        ({"unspsc": "1234567"}, "unspsc"),
+        ({"price": "-0.01"}, "price"),
+        ({"price": "Infinity"}, "price"),
+    ],
+)
 def test_create_rejects_bad_data_naming_the_field(app, change, field):
     org = factories.organization()
 
@@ -71,14 +85,14 @@ def test_services_refuse_users_of_other_organizations(app):
 
 def test_update_changes_only_the_given_fields(app):
     org = factories.organization()
-    product = factories.product(org, name_ru="Фланец", okpd2="25.62", price=Decimal("10"))
+    product = factories.product(org, name_ru="Фланец", okpd2="25.62", price=Decimal(10))
 
-    services.update_product(product, {"price": Decimal("20")}, [], factories.user(organization=org))
+    services.update_product(product, {"price": Decimal(20)}, [], factories.user(organization=org))
     db.session.commit()
     db.session.expire_all()
 
     saved = db.session.get(Product, product.id)
-    assert (saved.name_ru, saved.okpd2, saved.price) == ("Фланец", "25.62", Decimal("20"))
+    assert (saved.name_ru, saved.okpd2, saved.price) == ("Фланец", "25.62", Decimal(20))
 
 
 def test_delete_removes_the_files_only_after_commit(app, upload_dir):

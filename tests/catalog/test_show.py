@@ -1,4 +1,5 @@
 """The product page."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -17,15 +18,26 @@ from .helpers import PDF, PNG, okpd2, upload
 def product(app):
     okpd2("25", "Изделия металлические готовые", "Fabricated metal products")
     okpd2("25.62.10", "Услуги токарные", "Turning services")
-    org = factories.organization(name_ru="ООО «Токарь»", name_en="Tokar LLC", region="Москва",
-                                 contact_email="sales@tokar.test", phone="+7 495 000-00-00",
-                                 confidential_fields=["phone"])
+    org = factories.organization(
+        name_ru="ООО «Токарь»",
+        name_en="Tokar LLC",
+        region="Москва",
+        contact_email="sales@tokar.test",
+        phone="+7 495 000-00-00",
+        confidential_fields=["phone"],
+    )
     return factories.product(
-        org, name_ru="Вал ступенчатый", name_en="Stepped shaft",
-        description_ru="Валы по чертежам заказчика.", description_en="",
-        okpd2="25.62.10", hs_code="8483109500", unspsc="31171500",
+        org,
+        name_ru="Вал ступенчатый",
+        name_en="Stepped shaft",
+        description_ru="Валы по чертежам заказчика.",
+        description_en="",
+        okpd2="25.62.10",
+        hs_code="8483109500",
+        unspsc="31171500",
         specs=[{"name": "Диаметр", "value": "до 300 мм"}, {"name": "Материал", "value": "сталь 40Х"}],
-        unit="шт", price=Decimal("2450.50"),
+        unit="шт",
+        price=Decimal("2450.50"),
     )
 
 
@@ -44,7 +56,7 @@ def test_guest_sees_every_field(client, product):
     assert "Валы по чертежам заказчика." in page  # no English description: the Russian one is shown
     assert "Turning services" in page and "25.62.10" in page
     assert "8483109500" in page and "31171500" in page
-    assert "<th scope=\"row\">Диаметр</th><td>до 300 мм</td>" in page
+    assert '<th scope="row">Диаметр</th><td>до 300 мм</td>' in page
     assert "2,450.5 ₽" in page and "/ шт" in page
     assert "Tokar LLC" in page and "Moscow" in page
     assert f'href="/organizations/{product.organization_id}"' in page
@@ -76,9 +88,15 @@ def test_contacts_follow_the_confidentiality_rules(client, login, product):
     assert "+7 495 000-00-00" in client.get(f"/catalog/{product.id}").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("who, sees_buttons", [
-    ("registered", False), ("other_member", False), ("own_user", True), ("manager", True),
-])
+@pytest.mark.parametrize(
+    "who, sees_buttons",
+    [
+        ("registered", False),
+        ("other_member", False),
+        ("own_user", True),
+        ("manager", True),
+    ],
+)
 def test_edit_and_delete_buttons_only_for_those_entitled(client, login, product, who, sees_buttons):
     user = {
         "registered": factories.registered,

@@ -1,4 +1,5 @@
 """Photos and documents of a product: type and size checks, download, removal."""
+
 from __future__ import annotations
 
 import io
@@ -25,15 +26,18 @@ def owner(app):
 
 def _counts() -> tuple[int, int]:
     db.session.expire_all()
-    return (db.session.scalar(select(func.count()).select_from(Product)),
-            db.session.scalar(select(func.count()).select_from(Attachment)))
+    return (
+        db.session.scalar(select(func.count()).select_from(Product)),
+        db.session.scalar(select(func.count()).select_from(Attachment)),
+    )
 
 
 def test_real_png_and_pdf_are_accepted_and_downloadable(client, login, owner, upload_dir):
     login(owner)
 
-    response = client.post("/catalog/new", data={**VALID, "attachments": [upload("photo.png", PNG),
-                                                                             upload("drawing.pdf", PDF)]})
+    response = client.post(
+        "/catalog/new", data={**VALID, "attachments": [upload("photo.png", PNG), upload("drawing.pdf", PDF)]}
+    )
 
     assert response.status_code == 302
     product = db.session.scalars(select(Product)).one()
@@ -51,18 +55,22 @@ def test_real_png_and_pdf_are_accepted_and_downloadable(client, login, owner, up
         assert document.headers["Content-Disposition"].startswith("attachment")
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("specification.pdf", EXE, "does not look like a .pdf file"),
-    ("photo.png", PDF, "does not look like a .png file"),
-    ("setup.exe", EXE, "Files of this type are not accepted"),
-    ("big.pdf", PDF + b"0" * 3000, "is larger than"),
-    ("empty.pdf", b"", "is empty"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("specification.pdf", EXE, "does not look like a .pdf file"),
+        ("photo.png", PDF, "does not look like a .png file"),
+        ("setup.exe", EXE, "Files of this type are not accepted"),
+        ("big.pdf", PDF + b"0" * 3000, "is larger than"),
+        ("empty.pdf", b"", "is empty"),
+    ],
+)
 def test_bad_files_are_refused_and_nothing_is_saved(client, login, owner, upload_dir, name, data, message):
     login(owner)
 
-    response = client.post("/catalog/new?lang=en",
-                           data={**VALID, "attachments": [upload("good.png", PNG), upload(name, data)]})
+    response = client.post(
+        "/catalog/new?lang=en", data={**VALID, "attachments": [upload("good.png", PNG), upload(name, data)]}
+    )
     page = response.get_data(as_text=True)
 
     assert response.status_code == 400
@@ -94,9 +102,10 @@ def test_edit_adds_and_removes_files(client, login, owner, upload_dir):
     form = client.get(f"/catalog/{product.id}/edit").get_data(as_text=True)
     assert f'name="remove_attachments" value="{photo_id}"' in form
 
-    response = client.post(f"/catalog/{product.id}/edit",
-                           data={**VALID, "remove_attachments": [str(photo_id)],
-                                 "attachments": [upload("b.pdf", PDF)]})
+    response = client.post(
+        f"/catalog/{product.id}/edit",
+        data={**VALID, "remove_attachments": [str(photo_id)], "attachments": [upload("b.pdf", PDF)]},
+    )
 
     assert response.status_code == 302
     db.session.expire_all()
@@ -109,9 +118,15 @@ def test_a_bad_file_on_edit_keeps_everything_as_it_was(client, login, owner, upl
     product = _product_with_files(owner, client, login)
     photo = next(a for a in product.attachments if a.original_name == "photo.png")
 
-    response = client.post(f"/catalog/{product.id}/edit?lang=en",
-                           data={**VALID, "name_ru": "Другое", "remove_attachments": [str(photo.id)],
-                                 "attachments": [upload("virus.pdf", EXE)]})
+    response = client.post(
+        f"/catalog/{product.id}/edit?lang=en",
+        data={
+            **VALID,
+            "name_ru": "Другое",
+            "remove_attachments": [str(photo.id)],
+            "attachments": [upload("virus.pdf", EXE)],
+        },
+    )
 
     assert response.status_code == 400
     assert "does not look like a .pdf file" in response.get_data(as_text=True)
@@ -126,8 +141,15 @@ def test_files_of_another_product_cannot_be_removed(client, login, owner):
     product = _product_with_files(owner, client, login)
     foreign_org = factories.organization()
     foreign = factories.product(foreign_org)
-    db.session.add(Attachment(product=foreign, original_name="x.pdf", stored_name="foreign.pdf",
-                              content_type="application/pdf", size=len(PDF)))
+    db.session.add(
+        Attachment(
+            product=foreign,
+            original_name="x.pdf",
+            stored_name="foreign.pdf",
+            content_type="application/pdf",
+            size=len(PDF),
+        )
+    )
     db.session.commit()
     foreign_id = foreign.attachments[0].id
 

@@ -1,5 +1,6 @@
 """Helpers of the competence tests: a small world of competencies and organizations, and an HTML reader
 for the matrix (the standard library's parser: rows, columns and cells by their data attributes)."""
+
 from __future__ import annotations
 
 import csv
@@ -39,10 +40,19 @@ def build_world() -> World:
     factories.give_competency(uni.organization, a2, level=1)
     factories.give_competency(outsider.organization, a1, level=1)
     comps = {c.code: c for c in (a, b, a1, a2, a2x, b1)}
-    orgs = {"sme": sme.organization, "large": large.organization, "uni": uni.organization,
-            "outsider": outsider.organization}
-    users = {"guest": None, "registered": factories.registered(), "outsider": outsider, "member": sme,
-             "manager": factories.manager()}
+    orgs = {
+        "sme": sme.organization,
+        "large": large.organization,
+        "uni": uni.organization,
+        "outsider": outsider.organization,
+    }
+    users = {
+        "guest": None,
+        "registered": factories.registered(),
+        "outsider": outsider,
+        "member": sme,
+        "manager": factories.manager(),
+    }
     db.session.commit()
     return World(comps, orgs, users)
 
@@ -81,8 +91,11 @@ class MatrixReader(HTMLParser):
             self._row = Row(a["data-code"], a["class"], int(a["data-total"]), levels)
             self.rows[self._row.code] = self._row
         elif tag == "td" and "data-org" in a and self._row is not None:
-            self._row.cells[int(a["data-org"])] = {"level": int(a["data-level"]), "count": int(a.get("data-count", 1)),
-                                                   "title": a.get("title", "")}
+            self._row.cells[int(a["data-org"])] = {
+                "level": int(a["data-level"]),
+                "count": int(a.get("data-count", 1)),
+                "title": a.get("title", ""),
+            }
         elif tag == "td" and "cm-coltotal" in (a.get("class") or ""):
             self._total_of = int(a["data-org"])
 

@@ -1,14 +1,27 @@
 """Who may open the competence map: members and the manager; the manager alone edits the chains."""
+
 import pytest
 
 from marketplace.competence.models import ChainStage, ValueChain
 from marketplace.db import db
 
-MEMBER_PAGES = ["/competence/", "/competence/print", "/competence/export.csv", "/competence/export.csv?layout=wide",
-                "/competence/gaps", "/competence/gaps.csv", "/competence/chains", "/competence/chains/{chain}",
-                "/competence/competencies/{competency}"]
-MANAGER_PAGES = ["/competence/chains/new", "/competence/chains/{chain}/edit", "/competence/chains/{chain}/stages/new",
-                 "/competence/stages/{stage}/edit"]
+MEMBER_PAGES = [
+    "/competence/",
+    "/competence/print",
+    "/competence/export.csv",
+    "/competence/export.csv?layout=wide",
+    "/competence/gaps",
+    "/competence/gaps.csv",
+    "/competence/chains",
+    "/competence/chains/{chain}",
+    "/competence/competencies/{competency}",
+]
+MANAGER_PAGES = [
+    "/competence/chains/new",
+    "/competence/chains/{chain}/edit",
+    "/competence/chains/{chain}/stages/new",
+    "/competence/stages/{stage}/edit",
+]
 
 
 @pytest.fixture
@@ -24,8 +37,9 @@ def _urls(pages, world, chain):
     return [page.format(chain=chain.id, stage=chain.stages[0].id, competency=world.comps["A"].id) for page in pages]
 
 
-@pytest.mark.parametrize("role, expected", [("guest", 302), ("registered", 403), ("outsider", 403),
-                                            ("member", 200), ("manager", 200)])
+@pytest.mark.parametrize(
+    "role, expected", [("guest", 302), ("registered", 403), ("outsider", 403), ("member", 200), ("manager", 200)]
+)
 def test_member_pages(client, login, world, chain, role, expected):
     login(world.users[role])
     for url in _urls(MEMBER_PAGES, world, chain):
@@ -35,8 +49,9 @@ def test_member_pages(client, login, world, chain, role, expected):
             assert "/account/login" in response.headers["Location"]
 
 
-@pytest.mark.parametrize("role, expected", [("guest", 302), ("registered", 403), ("outsider", 403),
-                                            ("member", 403), ("manager", 200)])
+@pytest.mark.parametrize(
+    "role, expected", [("guest", 302), ("registered", 403), ("outsider", 403), ("member", 403), ("manager", 200)]
+)
 def test_manager_pages(client, login, world, chain, role, expected):
     login(world.users[role])
     for url in _urls(MANAGER_PAGES, world, chain):
@@ -47,13 +62,15 @@ def test_manager_pages(client, login, world, chain, role, expected):
 def test_only_the_manager_changes_chains(client, login, world, chain, role):
     login(world.users[role])
     stage = chain.stages[0]
-    posts = [("/competence/chains/new", {"name_ru": "Новая"}),
-             (f"/competence/chains/{chain.id}/edit", {"name_ru": "Другое имя"}),
-             (f"/competence/chains/{chain.id}/stages/new", {"name_ru": "Сбыт"}),
-             (f"/competence/stages/{stage.id}/edit", {"name_ru": "Другое"}),
-             (f"/competence/stages/{stage.id}/pins", {"organization": world.orgs["sme"].id}),
-             (f"/competence/stages/{stage.id}/delete", {}),
-             (f"/competence/chains/{chain.id}/delete", {})]
+    posts = [
+        ("/competence/chains/new", {"name_ru": "Новая"}),
+        (f"/competence/chains/{chain.id}/edit", {"name_ru": "Другое имя"}),
+        (f"/competence/chains/{chain.id}/stages/new", {"name_ru": "Сбыт"}),
+        (f"/competence/stages/{stage.id}/edit", {"name_ru": "Другое"}),
+        (f"/competence/stages/{stage.id}/pins", {"organization": world.orgs["sme"].id}),
+        (f"/competence/stages/{stage.id}/delete", {}),
+        (f"/competence/chains/{chain.id}/delete", {}),
+    ]
     for url, data in posts:
         assert client.post(url, data=data).status_code == (302 if role == "guest" else 403), url
     db.session.expire_all()
@@ -63,7 +80,11 @@ def test_only_the_manager_changes_chains(client, login, world, chain, role):
 
 def test_unknown_records_are_404(client, login, world):
     login(world.users["manager"])
-    for url in ("/competence/competencies/999999", "/competence/chains/999999", "/competence/chains/999999/edit",
-                "/competence/stages/999999/edit"):
+    for url in (
+        "/competence/competencies/999999",
+        "/competence/chains/999999",
+        "/competence/chains/999999/edit",
+        "/competence/stages/999999/edit",
+    ):
         assert client.get(url).status_code == 404, url
     assert client.post("/competence/stages/999999/delete").status_code == 404

@@ -1,4 +1,5 @@
 """The manager edits chains, stages and pinned organizations; invalid input comes back with 400."""
+
 import pytest
 from sqlalchemy import select
 
@@ -22,8 +23,10 @@ def test_create_and_edit_a_chain(client, manager):
     assert client.post("/competence/chains/new", data={"name_ru": "ЛКМ", "position": "-1"}).status_code == 400
     assert _chains() == []
 
-    response = client.post("/competence/chains/new", data={"name_ru": "Лакокрасочные материалы",
-                                                           "name_en": "Paints", "description_ru": "Описание"})
+    response = client.post(
+        "/competence/chains/new",
+        data={"name_ru": "Лакокрасочные материалы", "name_en": "Paints", "description_ru": "Описание"},
+    )
     assert response.status_code == 302
     first = _chains()[0]
     assert response.headers["Location"].endswith(f"/competence/chains/{first.id}/edit")
@@ -43,18 +46,24 @@ def test_stages_validation_and_order(client, manager):
     db.session.add(chain)
     db.session.commit()
     url = f"/competence/chains/{chain.id}/stages/new"
-    bad = [{"name_ru": ""},
-           {"name_ru": "Сырьё", "okpd2_prefixes": "20.16, пластик"},
-           {"name_ru": "Сырьё", "competency_codes": ["NO.SUCH"]},
-           {"name_ru": "Сырьё", "position": "abc"}]
+    bad = [
+        {"name_ru": ""},
+        {"name_ru": "Сырьё", "okpd2_prefixes": "20.16, пластик"},
+        {"name_ru": "Сырьё", "competency_codes": ["NO.SUCH"]},
+        {"name_ru": "Сырьё", "position": "abc"},
+    ]
     for data in bad:
         response = client.post(url, data=data)
         assert response.status_code == 400, data
     assert "Not an OKPD2 code" in client.post(url + "?lang=en", data=bad[1]).get_data(as_text=True)
 
     assert client.post(url, data={"name_ru": "Сбыт", "position": "5"}).status_code == 302
-    assert client.post(url, data={"name_ru": "Переработка", "competency_codes": ["A", "B1"],
-                                  "okpd2_prefixes": "20.16 22.2"}).status_code == 302  # no position: last
+    assert (
+        client.post(
+            url, data={"name_ru": "Переработка", "competency_codes": ["A", "B1"], "okpd2_prefixes": "20.16 22.2"}
+        ).status_code
+        == 302
+    )  # no position: last
     assert client.post(url, data={"name_ru": "Сырьё", "position": "0"}).status_code == 302
     db.session.expire_all()
     stages = db.session.get(ValueChain, chain.id).stages
@@ -66,12 +75,17 @@ def test_stages_validation_and_order(client, manager):
     page = client.get(edit).get_data(as_text=True)
     assert 'value="A" selected' in page or 'selected value="A"' in page
     assert client.post(edit, data={"name_ru": "Переработка", "okpd2_prefixes": "99.x"}).status_code == 400
-    assert client.post(edit, data={"name_ru": "Полимеры", "position": "3", "competency_codes": ["A2"]}
-                       ).status_code == 302
+    assert (
+        client.post(edit, data={"name_ru": "Полимеры", "position": "3", "competency_codes": ["A2"]}).status_code == 302
+    )
     db.session.expire_all()
     processing = db.session.get(ChainStage, processing.id)
     assert (processing.name_ru, processing.position, processing.competency_codes, processing.okpd2_prefixes) == (
-        "Полимеры", 3, ["A2"], [])
+        "Полимеры",
+        3,
+        ["A2"],
+        [],
+    )
 
     assert client.post(f"/competence/stages/{processing.id}/delete").status_code == 302
     db.session.expire_all()
@@ -94,7 +108,8 @@ def test_pin_and_unpin(client, manager):
     db.session.expire_all()
     pins = list(db.session.scalars(select(ChainStageMember)))
     assert [(p.organization_id, p.note, p.added_by_id) for p in pins] == [
-        (outsider.id, "Дилер", manager.users["manager"].id)]
+        (outsider.id, "Дилер", manager.users["manager"].id)
+    ]
 
     page = client.get(f"/competence/stages/{stage.id}/edit").get_data(as_text=True)
     assert f'data-testid="pinned" data-org="{outsider.id}"' in page

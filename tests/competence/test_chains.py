@@ -1,4 +1,5 @@
 """Production chains: who is at each stage (by competency subtree, by products' OKPD2 prefix, pinned), weak links."""
+
 import re
 
 import pytest
@@ -16,8 +17,13 @@ def chain(world):
     chain.stages = [
         ChainStage(position=0, name_ru="Сырьё", name_en="Raw materials", competency_codes=["A"]),
         ChainStage(position=1, name_ru="Пластмассы", name_en="Plastics", okpd2_prefixes=["20.16", "22.2"]),
-        ChainStage(position=2, name_ru="Испытания", name_en="Testing", competency_codes=["NO.SUCH.CODE"],
-                   okpd2_prefixes=["71.20"]),
+        ChainStage(
+            position=2,
+            name_ru="Испытания",
+            name_en="Testing",
+            competency_codes=["NO.SUCH.CODE"],
+            okpd2_prefixes=["71.20"],
+        ),
         ChainStage(position=3, name_ru="Сбыт", name_en="Sales", competency_codes=["B1"]),
     ]
     chain.stages[3].members.append(ChainStageMember(organization=world.orgs["outsider"], note="Дилер в Ростове"))

@@ -1,4 +1,5 @@
 """CSV exports of the map (long and wide) and the printable page."""
+
 from pathlib import Path
 
 from marketplace.db import db
@@ -6,8 +7,17 @@ from tests import factories
 
 from .helpers import read_csv
 
-LONG_HEADER = ["Organization", "Kind of organization", "Region", "Cluster member", "Competency code", "Competency",
-               "Level", "Level name", "Note"]
+LONG_HEADER = [
+    "Organization",
+    "Kind of organization",
+    "Region",
+    "Cluster member",
+    "Competency code",
+    "Competency",
+    "Level",
+    "Level name",
+    "Note",
+]
 
 
 def test_long_csv_has_one_row_per_organization_and_competency(client, login, world):
@@ -15,14 +25,28 @@ def test_long_csv_has_one_row_per_organization_and_competency(client, login, wor
     response = client.get("/competence/export.csv?lang=en")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'attachment; filename="competence-map.csv"' == response.headers["Content-Disposition"]
+    assert response.headers["Content-Disposition"] == 'attachment; filename="competence-map.csv"'
     table = read_csv(response)
     assert table[0] == LONG_HEADER
     rows = {(row[0], row[4]): row for row in table[1:]}
-    assert set(rows) == {("Alpha LLC", "A1"), ("Alpha LLC", "B1"), ("Beta JSC", "A1"), ("Beta JSC", "A2X"),
-                         ("Gamma University", "A2")}
-    assert rows[("Alpha LLC", "A1")] == ["Alpha LLC", "Small or medium enterprise", "Stavropol Krai", "yes", "A1",
-                                         "Competency A1", "3", "Expert", "Пятиосевые центры DMG"]
+    assert set(rows) == {
+        ("Alpha LLC", "A1"),
+        ("Alpha LLC", "B1"),
+        ("Beta JSC", "A1"),
+        ("Beta JSC", "A2X"),
+        ("Gamma University", "A2"),
+    }
+    assert rows[("Alpha LLC", "A1")] == [
+        "Alpha LLC",
+        "Small or medium enterprise",
+        "Stavropol Krai",
+        "yes",
+        "A1",
+        "Competency A1",
+        "3",
+        "Expert",
+        "Пятиосевые центры DMG",
+    ]
 
     # Russian by default; the filters of the map apply.
     table = read_csv(client.get(f"/competence/export.csv?branch={world.comps['B'].id}&scope=all"))
@@ -44,7 +68,7 @@ def test_wide_csv_has_one_column_per_competency(client, login, world):
 
 def test_csv_cells_cannot_become_formulas(client, login, world):
     login(world.users["member"])
-    org = factories.organization(name_ru="=HYPERLINK(\"http://x\")", name_en="")
+    org = factories.organization(name_ru='=HYPERLINK("http://x")', name_en="")
     factories.give_competency(org, world.comps["B1"], note="+7 900 000-00-00")
     table = read_csv(client.get("/competence/export.csv"))
     row = next(row for row in table if "HYPERLINK" in row[0])
@@ -57,8 +81,7 @@ def test_confidential_fields_stay_out_of_the_exports(client, login, world):
     org.confidential_fields = ["inn", "phone", "capacity"]
     db.session.commit()
     login(world.users["manager"])  # even the manager's export holds public profile data only
-    for url in ("/competence/export.csv", "/competence/export.csv?layout=wide", "/competence/",
-                "/competence/print"):
+    for url in ("/competence/export.csv", "/competence/export.csv?layout=wide", "/competence/", "/competence/print"):
         body = client.get(url).get_data(as_text=True)
         assert "7707083893" not in body and "111 22 33" not in body and "СЕКРЕТНАЯ" not in body, url
 
@@ -72,9 +95,9 @@ def test_print_page(client, login, world):
     assert "cm-scroll cm-print" in html and 'data-code="A2X"' in html and 'data-code="B1"' not in html
     assert "css/competence.css" in html and "js/competence.js" in html
     assert "Area A" in html and "cluster members only" in html
-    assert 'data-cm-toggle' not in html  # nothing to collapse on paper
+    assert "data-cm-toggle" not in html  # nothing to collapse on paper
 
     css = Path(__file__).resolve().parents[2].joinpath("marketplace/static/css/competence.css").read_text()
-    print_rules = css[css.index("@media print"):]
+    print_rules = css[css.index("@media print") :]
     assert "size: A4 landscape" in css
     assert ".navbar" in print_rules and "display: none" in print_rules and "width: 100% !important" in print_rules

@@ -1,4 +1,5 @@
 """Supply against demand: open orders, running projects and open requests against member suppliers."""
+
 import re
 
 import pytest
@@ -30,11 +31,13 @@ def demand(world):
     projects.need(projects.project(status=ProjectStatus.PLANNED), competency=c)
     for status in (ProjectStatus.IDEA, ProjectStatus.COMPLETED):
         projects.need(projects.project(status=status), competency=world.comps["A2"])
-    db.session.add_all([
-        Idea(kind=IdeaKind.REQUEST, title="Нужен поставщик", author=world.users["member"], competencies=[c]),
-        Idea(kind=IdeaKind.OFFER, title="Можем сделать", author=world.users["member"], competencies=[c]),
-        Idea(kind=IdeaKind.REQUEST, title="Закрыто", status=IdeaStatus.CLOSED, competencies=[c]),
-    ])
+    db.session.add_all(
+        [
+            Idea(kind=IdeaKind.REQUEST, title="Нужен поставщик", author=world.users["member"], competencies=[c]),
+            Idea(kind=IdeaKind.OFFER, title="Можем сделать", author=world.users["member"], competencies=[c]),
+            Idea(kind=IdeaKind.REQUEST, title="Закрыто", status=IdeaStatus.CLOSED, competencies=[c]),
+        ]
+    )
     db.session.commit()
     return world
 
@@ -43,8 +46,11 @@ def _rows(client, query=""):
     response = client.get(f"/competence/gaps?lang=en{query}")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    rows = re.findall(r'data-code="([^"]+)" data-status="(\w+)" data-supply="(\d+)"\s+data-orders="(\d+)" '
-                      r'data-projects="(\d+)" data-ideas="(\d+)"', html)
+    rows = re.findall(
+        r'data-code="([^"]+)" data-status="(\w+)" data-supply="(\d+)"\s+data-orders="(\d+)" '
+        r'data-projects="(\d+)" data-ideas="(\d+)"',
+        html,
+    )
     return [(code, status, int(s), int(o), int(p), int(i)) for code, status, s, o, p, i in rows], html
 
 
@@ -80,8 +86,18 @@ def test_sorting_and_filters(client, login, demand):
 def test_gaps_csv(client, login, demand):
     login(demand.users["member"])
     table = read_csv(client.get("/competence/gaps.csv?lang=en&sort=gap"))
-    assert table[0] == ["Competency code", "Competency", "Member organizations offering it", "Basic", "Advanced",
-                        "Expert", "Open orders", "Projects", "Requests", "Status"]
+    assert table[0] == [
+        "Competency code",
+        "Competency",
+        "Member organizations offering it",
+        "Basic",
+        "Advanced",
+        "Expert",
+        "Open orders",
+        "Projects",
+        "Requests",
+        "Status",
+    ]
     assert table[1] == ["C", "Area C", "0", "0", "0", "0", "1", "1", "1", "Offered by nobody"]
     assert table[2][0] == "B1" and table[2][-1] == "One supplier only"
     assert len(table) == 1 + 7

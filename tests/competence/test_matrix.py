@@ -1,4 +1,5 @@
 """The matrix: levels in the right cells, grouping of rows and columns, totals, filters, the competency page."""
+
 from sqlalchemy import event
 
 from marketplace.db import db
@@ -35,8 +36,7 @@ def test_area_rows_aggregate_their_subtree(client, login, world):
     sme, large, uni = (world.orgs[key].id for key in ("sme", "large", "uni"))
     area = matrix.rows["A"]
     # count of the area's competencies held, shaded by the highest level
-    assert {org: (c["count"], c["level"]) for org, c in area.cells.items()} == {sme: (1, 3), large: (2, 3),
-                                                                               uni: (1, 1)}
+    assert {org: (c["count"], c["level"]) for org, c in area.cells.items()} == {sme: (1, 3), large: (2, 3), uni: (1, 1)}
     assert (area.total, area.levels) == (3, (1, 0, 2))
     a2 = matrix.rows["A2"]  # a parent held directly by the university, and through A2X by the large company
     assert {org: (c["count"], c["level"]) for org, c in a2.cells.items()} == {large: (1, 3), uni: (1, 1)}

@@ -1,4 +1,5 @@
 """The factory, errors, transactions and headers every page relies on."""
+
 import pytest
 from flask import Blueprint
 
@@ -62,8 +63,7 @@ def probe_app(app, database_urls, backend, tmp_path):
         db.engine.dispose()
 
 
-@pytest.mark.parametrize("outcome,status,changed", [("ok", 200, True), ("conflict", 409, False),
-                                                     ("crash", 500, False)])
+@pytest.mark.parametrize("outcome,status,changed", [("ok", 200, True), ("conflict", 409, False), ("crash", 500, False)])
 def test_request_commits_only_on_success(probe_app, outcome, status, changed):
     org = factories.organization(city="Ставрополь")
     response = probe_app.test_client().post(f"/probe/{outcome}-{org.id}")

@@ -1,4 +1,5 @@
 """Upload checks and the file's life tied to the transaction."""
+
 import io
 from pathlib import Path
 
@@ -26,14 +27,17 @@ def test_accepts_matching_types(app):
     assert check_upload(upload("spec.txt", "Сталь 09Г2С".encode()))[1] == "text/plain"
 
 
-@pytest.mark.parametrize("name,data,reason", [
-    ("virus.exe", b"MZ\x90\x00", "not accepted"),
-    ("fake.pdf", b"MZ\x90\x00binary", "does not look like"),
-    ("fake.png", PDF, "does not look like"),
-    ("noextension", PDF, "not accepted"),
-    ("empty.pdf", b"", "empty"),
-    ("binary.txt", b"abc\x00def", "does not look like"),
-])
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("virus.exe", b"MZ\x90\x00", "not accepted"),
+        ("fake.pdf", b"MZ\x90\x00binary", "does not look like"),
+        ("fake.png", PDF, "does not look like"),
+        ("noextension", PDF, "not accepted"),
+        ("empty.pdf", b"", "empty"),
+        ("binary.txt", b"abc\x00def", "does not look like"),
+    ],
+)
 def test_rejects_bad_uploads(app, name, data, reason):
     with force_locale("en"), pytest.raises(InvalidInput) as error:  # the messages are checked in English
         check_upload(upload(name, data))

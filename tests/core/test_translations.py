@@ -11,6 +11,7 @@ and a translation shows up in English to every user. These tests fail when:
 - the compiled ``.mo`` (built by ``make``) is missing or older than the ``.po``;
 - a Russian page still shows English sentences of the catalog.
 """
+
 from __future__ import annotations
 
 import ast
@@ -35,8 +36,9 @@ RU_PO = TRANSLATIONS / "ru" / "LC_MESSAGES" / "messages.po"
 RU_MO = RU_PO.with_suffix(".mo")
 MAKEFILE = PROJECT_ROOT / "Makefile"
 
-RUSSIAN_PLURAL_FORMS = ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-                        "(n%100<10 || n%100>=20) ? 1 : 2);")
+RUSSIAN_PLURAL_FORMS = (
+    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+)
 
 #: %-style placeholders (``%(name)s``, ``%d``...) and ``{}``-style ones; ``%%`` is a literal percent.
 PERCENT_PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[diouxXeEfFgGcrsa]")
@@ -45,6 +47,7 @@ HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def read_catalog(path: Path):
     with path.open("rb") as handle:
@@ -67,7 +70,7 @@ def makefile_extract_args() -> list[str]:
     for line in MAKEFILE.read_text(encoding="utf-8").splitlines():
         if "pybabel extract" in line:
             words = shlex.split(line.strip())
-            return words[words.index("extract") + 1:]
+            return words[words.index("extract") + 1 :]
     raise AssertionError("no `pybabel extract` line in the Makefile")
 
 
@@ -102,7 +105,7 @@ def placeholders(text: str) -> Counter:
 
 def edges(text: str) -> tuple[str, str]:
     """Leading and trailing whitespace."""
-    return text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
 
 
 def translation_pairs(message) -> list[tuple[str, str]]:
@@ -114,6 +117,7 @@ def translation_pairs(message) -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------- the catalog follows the code
+
 
 def test_template_matches_the_code(extracted):
     """Fails when a string was added, changed or removed without `make extract-messages`."""
@@ -130,8 +134,16 @@ def test_russian_catalog_matches_the_code(extracted, ru):
     assert not in_ru - in_code, f"stale in ru/messages.po, run `make extract-messages`: {in_ru - in_code}"
 
 
-GETTEXT_FUNCTIONS = {"gettext", "ngettext", "pgettext", "npgettext", "lazy_gettext", "lazy_ngettext",
-                     "lazy_pgettext", "lazy_npgettext"}
+GETTEXT_FUNCTIONS = {
+    "gettext",
+    "ngettext",
+    "pgettext",
+    "npgettext",
+    "lazy_gettext",
+    "lazy_ngettext",
+    "lazy_pgettext",
+    "lazy_npgettext",
+}
 
 
 def test_every_gettext_name_used_in_the_code_is_extracted():
@@ -149,6 +161,7 @@ def test_every_gettext_name_used_in_the_code_is_extracted():
 
 # ---------------------------------------------------------------- the Russian catalog is complete and consistent
 
+
 def test_header_has_russian_plural_forms(ru):
     assert str(ru.locale) == "ru"
     assert ru.plural_forms == RUSSIAN_PLURAL_FORMS
@@ -156,17 +169,19 @@ def test_header_has_russian_plural_forms(ru):
 
 
 def test_every_entry_is_translated_and_not_fuzzy(ru):
-    untranslated = [key(m) for m in entries(ru)
-                    if not (all(m.string) if m.pluralizable else m.string)]
+    untranslated = [key(m) for m in entries(ru) if not (all(m.string) if m.pluralizable else m.string)]
     fuzzy = [key(m) for m in entries(ru) if m.fuzzy]
     assert not untranslated, f"untranslated: {untranslated}"
     assert not fuzzy, f"fuzzy: {fuzzy}"
 
 
 def test_plural_entries_have_every_form(ru):
-    incomplete = [key(m) for m in entries(ru)
-                  if m.pluralizable and (not isinstance(m.string, tuple) or len(m.string) != 3
-                                         or not all(form.strip() for form in m.string))]
+    incomplete = [
+        key(m)
+        for m in entries(ru)
+        if m.pluralizable
+        and (not isinstance(m.string, tuple) or len(m.string) != 3 or not all(form.strip() for form in m.string))
+    ]
     assert not incomplete, f"plural entries need msgstr[0], [1] and [2]: {incomplete}"
 
 
@@ -198,6 +213,7 @@ def test_compiled_catalog_is_up_to_date(ru):
 
 
 # ---------------------------------------------------------------- the Russian pages are Russian
+
 
 class _Text(HTMLParser):
     """The text a visitor sees or hears: text nodes and the attributes shown or read aloud."""
@@ -235,7 +251,7 @@ def english_sentences(ru) -> list[str]:
     """The catalog's English texts of two words or more, without placeholders or markup."""
     texts = []
     for message in entries(ru):
-        for text in (message.id if message.pluralizable else (message.id,)):
+        for text in message.id if message.pluralizable else (message.id,):
             if len(text.split()) >= 2 and not placeholders(text) and "<" not in text:
                 texts.append(" ".join(text.split()))
     return texts
@@ -255,9 +271,17 @@ def assert_russian(html: str, ru, *, expected: list[str]) -> None:
 def test_home_page_is_in_russian(client, ru):
     html = client.get("/?lang=ru").get_data(as_text=True)
     assert '<html lang="ru">' in html
-    assert_russian(html, ru, expected=["Find partners, suppliers and equipment inside the cluster",
-                                       "Cluster Marketplace — cooperation platform of the industrial cluster",
-                                       "Search the cluster", "Latest open orders", "New in the catalog"])
+    assert_russian(
+        html,
+        ru,
+        expected=[
+            "Find partners, suppliers and equipment inside the cluster",
+            "Cluster Marketplace — cooperation platform of the industrial cluster",
+            "Search the cluster",
+            "Latest open orders",
+            "New in the catalog",
+        ],
+    )
     with force_locale("ru"):
         assert ngettext("member", "members", 0) in visible_text(html)  # the figures agree with their number
 
@@ -273,9 +297,10 @@ def test_registration_form_and_its_errors_are_in_russian(client, ru):
     html = client.get("/account/register?lang=ru").get_data(as_text=True)
     assert_russian(html, ru, expected=["Create account", "Repeat the password", "Already registered?"])
 
-    html = client.post("/account/register?lang=ru",
-                       data={"email": "not-an-address", "full_name": "", "password": "short", "confirm": "other"}
-                       ).get_data(as_text=True)
+    html = client.post(
+        "/account/register?lang=ru",
+        data={"email": "not-an-address", "full_name": "", "password": "short", "confirm": "other"},
+    ).get_data(as_text=True)
     assert_russian(html, ru, expected=["Enter a valid e-mail address.", "The passwords do not match."])
     text = visible_text(html)
     # WTForms' own messages come from its bundled Russian catalog (Flask-WTF, WTF_I18N_ENABLED).
@@ -284,12 +309,14 @@ def test_registration_form_and_its_errors_are_in_russian(client, ru):
 
 
 def test_login_form_is_in_russian(client, ru):
-    html = client.post("/account/login?lang=ru", data={"email": "nobody@example.test", "password": "wrong"}
-                       ).get_data(as_text=True)
+    html = client.post("/account/login?lang=ru", data={"email": "nobody@example.test", "password": "wrong"}).get_data(
+        as_text=True
+    )
     assert_russian(html, ru, expected=["Wrong e-mail or password.", "Forgot your password?", "Remember me"])
 
 
 # ---------------------------------------------------------------- enum labels
+
 
 def test_each_enum_member_keeps_its_own_label(app):
     """StrEnum members of different enums with one value ("active", "public"...) are equal;

@@ -1,7 +1,13 @@
 import pytest
 
-from marketplace.validators import (is_valid_hs, is_valid_inn, is_valid_ogrn, is_valid_okpd2, is_valid_unspsc,
-                                    okpd2_parent)
+from marketplace.validators import (
+    is_valid_hs,
+    is_valid_inn,
+    is_valid_ogrn,
+    is_valid_okpd2,
+    is_valid_unspsc,
+    okpd2_parent,
+)
 
 
 @pytest.mark.parametrize("inn", ["7707083893", "7736050003", "500100732259"])
@@ -9,8 +15,9 @@ def test_valid_inns(inn):
     assert is_valid_inn(inn)
 
 
-@pytest.mark.parametrize("inn", ["7707083894", "770708389", "77070838931", "500100732258", "77070838a3",
-                                 "７７０７０８３８９３", ""])
+@pytest.mark.parametrize(
+    "inn", ["7707083894", "770708389", "77070838931", "500100732258", "77070838a3", "７７０７０８３８９３", ""]
+)
 def test_invalid_inns(inn):
     assert not is_valid_inn(inn)
 

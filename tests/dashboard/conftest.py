@@ -1,4 +1,5 @@
 """People of every role for the dashboard tests, and a client switched between them."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace

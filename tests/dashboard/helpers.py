@@ -1,4 +1,5 @@
 """Records at chosen moments, for counting indicators month by month (each commits)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,5 +25,13 @@ def target(key: str, year: int, value, user=None) -> KpiTarget:
 
 def rating(user, score: int, *, event=None, comment: str = "", when: dt.datetime | None = None) -> Rating:
     extra = {"created_at": when, "updated_at": when} if when else {}
-    return save(Rating(user=user, subject=RatingSubject.EVENT if event else RatingSubject.PLATFORM, event=event,
-                       score=score, comment=comment, **extra))
+    return save(
+        Rating(
+            user=user,
+            subject=RatingSubject.EVENT if event else RatingSubject.PLATFORM,
+            event=event,
+            score=score,
+            comment=comment,
+            **extra,
+        )
+    )

@@ -1,4 +1,5 @@
 """Who may open the dashboard's pages: the manager alone, except the members' feedback form."""
+
 from __future__ import annotations
 
 import pytest

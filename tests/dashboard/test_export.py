@@ -1,4 +1,5 @@
 """CSV and Excel exports of a period, read back: one row per indicator, months, fact, target, percent."""
+
 from __future__ import annotations
 
 import csv
@@ -99,8 +100,13 @@ def test_xlsx_of_dates(client, as_role, people):
 
 def test_an_invalid_period_is_refused(client, as_role, people):
     as_role("manager")
-    for query in ("start=2023-05-01", "start=2023-05-01&end=2023-04-30", "start=2010-01-01&end=2023-01-01",
-                  "year=1500", "start=bad&end=2023-01-01"):
+    for query in (
+        "start=2023-05-01",
+        "start=2023-05-01&end=2023-04-30",
+        "start=2010-01-01&end=2023-01-01",
+        "year=1500",
+        "start=bad&end=2023-01-01",
+    ):
         assert client.get(f"/dashboard/export.csv?{query}").status_code == 400, query
         assert client.get(f"/dashboard/export.xlsx?{query}").status_code == 400, query
 

@@ -1,4 +1,5 @@
 """Every indicator counted from records made in the test: by month, within the period only."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -88,11 +89,15 @@ def test_members_applications_and_organizations(app):
     assert monthly("members_new") == {"2023-01": 1, "2023-04": 1, "2023-12": 1}
     assert fact("members_total") == 4 and compute(BY_KEY["members_total"], PERIOD).values[0] == 2
     assert former.id and monthly("organizations_registered")["2023-02"] == 2
-    save(MembershipApplication(organization=outsider.organization, created_at=at(YEAR, 3)),
-         MembershipApplication(organization=former, created_at=at(YEAR, 3), status=ApplicationStatus.APPROVED,
-                               decided_at=at(YEAR, 4)),
-         MembershipApplication(organization=former, created_at=at(YEAR, 8), status=ApplicationStatus.REJECTED,
-                               decided_at=at(YEAR, 9)))
+    save(
+        MembershipApplication(organization=outsider.organization, created_at=at(YEAR, 3)),
+        MembershipApplication(
+            organization=former, created_at=at(YEAR, 3), status=ApplicationStatus.APPROVED, decided_at=at(YEAR, 4)
+        ),
+        MembershipApplication(
+            organization=former, created_at=at(YEAR, 8), status=ApplicationStatus.REJECTED, decided_at=at(YEAR, 9)
+        ),
+    )
     assert monthly("applications_submitted") == {"2023-03": 2, "2023-08": 1}
     assert monthly("applications_approved") == {"2023-04": 1}
 
@@ -106,7 +111,11 @@ def test_orders_responses_awards_invitations_and_partners(app):
     loser = factories.response(awarded, other, created_at=at(YEAR, 3), status=ResponseStatus.DECLINED)
     winner = factories.response(awarded, supplier, created_at=at(YEAR, 4), status=ResponseStatus.ACCEPTED)
     awarded.status, awarded.awarded_response_id, awarded.awarded_at = OrderStatus.AWARDED, winner.id, at(YEAR, 5)
-    save(awarded, OrderInvitation(order=awarded, organization=other), OrderInvitation(order=open_order, organization=other))
+    save(
+        awarded,
+        OrderInvitation(order=awarded, organization=other),
+        OrderInvitation(order=open_order, organization=other),
+    )
     assert loser.id
     assert monthly("orders_posted") == {"2023-02": 2}
     assert monthly("responses") == {"2023-03": 2, "2023-04": 1}
@@ -133,10 +142,17 @@ def test_bookings_projects_events_and_ideas(app):
     projects.project(created_at=at(YEAR, 1), status=ProjectStatus.ACTIVE)
     projects.project(created_at=at(YEAR, 1), status=ProjectStatus.IDEA)  # a draft is not counted
     done = projects.project(created_at=at(2022, 1), status=ProjectStatus.COMPLETED)
-    save(ProjectEvent(project=done, action="progress_updated", percent_complete=40, created_at=at(YEAR, 2)),
-         ProjectEvent(project=done, action="progress_updated", percent_complete=60, created_at=at(YEAR, 2)),
-         ProjectEvent(project=done, action="status_changed", to_status=ProjectStatus.COMPLETED,
-                      percent_complete=100, created_at=at(YEAR, 3)))
+    save(
+        ProjectEvent(project=done, action="progress_updated", percent_complete=40, created_at=at(YEAR, 2)),
+        ProjectEvent(project=done, action="progress_updated", percent_complete=60, created_at=at(YEAR, 2)),
+        ProjectEvent(
+            project=done,
+            action="status_changed",
+            to_status=ProjectStatus.COMPLETED,
+            percent_complete=100,
+            created_at=at(YEAR, 3),
+        ),
+    )
     assert monthly("projects_new") == {"2023-01": 1}
     assert monthly("projects_completed") == {"2023-03": 1}
     assert monthly("projects_progress") == {"2023-02": 50, "2023-03": 100}

@@ -1,4 +1,5 @@
 """Members rate the platform and the events they attended; one rating per subject, re-rating updates it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,13 @@ def test_a_member_rates_the_platform_and_rates_again(client, as_role, people):
     response = client.post("/dashboard/feedback", data={"score": "4", "comment": "  Удобный поиск  "})
     assert response.status_code == 302
     [first] = ratings()
-    assert (first.user_id, first.subject, first.event_id, first.score, first.comment) == \
-        (people.member.id, RatingSubject.PLATFORM, None, 4, "Удобный поиск")
+    assert (first.user_id, first.subject, first.event_id, first.score, first.comment) == (
+        people.member.id,
+        RatingSubject.PLATFORM,
+        None,
+        4,
+        "Удобный поиск",
+    )
     page = client.get("/dashboard/feedback").get_data(as_text=True)
     assert 'data-testid="my-rating"' in page and '<input checked class="form-check-input" id="score-3"' in page
     assert client.post("/dashboard/feedback", data={"score": "2", "comment": ""}).status_code == 302

@@ -1,4 +1,5 @@
 """The year's targets: one form, validated as a whole, saved in one transaction; plan against fact."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,8 +36,10 @@ def test_the_manager_sets_updates_and_removes_targets(client, as_role, people):
     target("responses", YEAR, Decimal(10))
     target("ideas", YEAR, Decimal(7))
     as_role("manager")
-    response = client.post(f"/dashboard/targets?year={YEAR}",
-                           data={"orders_posted": "30", "responses": "12", "platform_rating": "4.5", "ideas": ""})
+    response = client.post(
+        f"/dashboard/targets?year={YEAR}",
+        data={"orders_posted": "30", "responses": "12", "platform_rating": "4.5", "ideas": ""},
+    )
     assert response.status_code == 302 and response.location.endswith(f"/dashboard/?year={YEAR}")
     assert targets() == {"orders_posted": Decimal(30), "responses": Decimal(12), "platform_rating": Decimal("4.5")}
     row = db.session.scalar(select(KpiTarget).where(KpiTarget.indicator == "orders_posted"))
@@ -46,9 +49,13 @@ def test_the_manager_sets_updates_and_removes_targets(client, as_role, people):
 def test_one_wrong_value_saves_nothing(client, as_role, people):
     target("responses", YEAR, Decimal(10))
     as_role("manager")
-    for data, field in [({"responses": "-1"}, "responses"), ({"platform_rating": "5.5"}, "platform_rating"),
-                        ({"projects_progress": "101"}, "projects_progress"), ({"orders_posted": "2.5"}, "orders_posted"),
-                        ({"events_held": "many"}, "events_held")]:
+    for data, field in [
+        ({"responses": "-1"}, "responses"),
+        ({"platform_rating": "5.5"}, "platform_rating"),
+        ({"projects_progress": "101"}, "projects_progress"),
+        ({"orders_posted": "2.5"}, "orders_posted"),
+        ({"events_held": "many"}, "events_held"),
+    ]:
         response = client.post(f"/dashboard/targets?year={YEAR}", data={"ideas": "5", "responses": "20", **data})
         assert response.status_code == 400, data
         body = response.get_data(as_text=True)
@@ -87,9 +94,9 @@ def test_the_dashboard_shows_target_fact_and_percent(client, as_role, people):
     assert "—" in no_target and 'data-testid="percent"' not in no_target
     # The chart of orders: 12 months, bars for February and July, the cumulative line, the target line.
     svg = body.split('aria-labelledby="chart-orders_posted-title', 1)[1].split("</svg>", 1)[0]
-    assert svg.count('<text x=') >= 12 and 'data-month="2023-02"' in svg and 'data-month="2023-07"' in svg
+    assert svg.count("<text x=") >= 12 and 'data-month="2023-02"' in svg and 'data-month="2023-07"' in svg
     assert 'data-testid="cumulative-line"' in svg and 'data-testid="target-line"' in svg
-    assert "<title id=\"chart-orders_posted-title\">" in svg and "2023-02: 2" in svg
+    assert '<title id="chart-orders_posted-title">' in svg and "2023-02: 2" in svg
 
 
 def test_the_dashboard_defaults_to_this_year(client, as_role, people):

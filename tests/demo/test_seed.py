@@ -1,4 +1,5 @@
 """The demo cluster: enough of everything, valid identifiers and codes, consistent histories."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,11 +13,28 @@ from marketplace.competence.models import ChainStage, ChainStageMember, ValueCha
 from marketplace.db import db, utcnow
 from marketplace.demo.seed import DEMO_PASSWORD, seed_demo
 from marketplace.equipment.models import Booking, BookingStatus, Equipment
-from marketplace.models import (AccessLevel, ApplicationStatus, ConsortiumMember, ConsortiumStatus, MembershipApplication,
-                                MembershipStatus, Offer, Order, OrderStatus, Organization, OrgKind, Project,
-                                ProjectKind, ProjectNeed, ProjectStatus, ResponseStatus, Role, User)
-from marketplace.projects.queries import coverage
+from marketplace.models import (
+    AccessLevel,
+    ApplicationStatus,
+    ConsortiumMember,
+    ConsortiumStatus,
+    MembershipApplication,
+    MembershipStatus,
+    Offer,
+    Order,
+    OrderStatus,
+    Organization,
+    OrgKind,
+    Project,
+    ProjectKind,
+    ProjectNeed,
+    ProjectStatus,
+    ResponseStatus,
+    Role,
+    User,
+)
 from marketplace.organizations.models import PROTECTED_FIELDS, Competency
+from marketplace.projects.queries import coverage
 from marketplace.reference.regions import REGIONS
 from marketplace.validators import is_valid_hs, is_valid_inn, is_valid_ogrn, is_valid_okpd2, is_valid_unspsc
 
@@ -109,8 +127,12 @@ def test_documented_logins(seeded):
 
     lab = users["lab@cluster.demo"]
     assert lab.organization.kind == OrgKind.UNIVERSITY and lab.access_level == AccessLevel.MEMBER
-    assert db.session.scalar(select(func.count()).select_from(Equipment)
-                             .where(Equipment.organization_id == lab.organization_id)) >= 5
+    assert (
+        db.session.scalar(
+            select(func.count()).select_from(Equipment).where(Equipment.organization_id == lab.organization_id)
+        )
+        >= 5
+    )
 
     applicant = users["applicant@cluster.demo"]
     assert applicant.is_org_admin and applicant.access_level == AccessLevel.USER
@@ -131,8 +153,13 @@ def test_orders_responses_and_offers(seeded):
     by_status = defaultdict(list)
     for order in orders:
         by_status[order.status].append(order)
-    assert {OrderStatus.OPEN, OrderStatus.AWARDED, OrderStatus.COMPLETED, OrderStatus.DRAFT,
-            OrderStatus.CANCELLED} == set(by_status)
+    assert {
+        OrderStatus.OPEN,
+        OrderStatus.AWARDED,
+        OrderStatus.COMPLETED,
+        OrderStatus.DRAFT,
+        OrderStatus.CANCELLED,
+    } == set(by_status)
     classifier = set(db.session.scalars(select(Okpd2Code.code)))
     today = dt.date.today()
     for order in orders:
@@ -194,8 +221,13 @@ def test_projects_and_consortia(seeded):
     assert seeded["projects"] == len(projects) >= 4
     assert seeded["project_needs"] == _count(ProjectNeed) and seeded["consortium_members"] == _count(ConsortiumMember)
     assert {p.kind for p in projects} == set(ProjectKind)
-    assert {ProjectStatus.IDEA, ProjectStatus.PLANNED, ProjectStatus.ACTIVE, ProjectStatus.COMPLETED,
-            ProjectStatus.CANCELLED} == {p.status for p in projects}
+    assert {
+        ProjectStatus.IDEA,
+        ProjectStatus.PLANNED,
+        ProjectStatus.ACTIVE,
+        ProjectStatus.COMPLETED,
+        ProjectStatus.CANCELLED,
+    } == {p.status for p in projects}
     titles = {p.title for p in projects}
     assert "Пилотная установка химической переработки отходов ПЭТ" in titles
     assert "Совместная заявка на тендер по поставке оборудования для водоподготовки" in titles
@@ -227,8 +259,11 @@ def test_production_chains(seeded):
     chains = list(db.session.scalars(select(ValueChain).order_by(ValueChain.position)))
     assert seeded["value_chains"] == len(chains) == 3
     assert seeded["chain_stages"] == _count(ChainStage) and seeded["chain_stage_members"] == _count(ChainStageMember)
-    assert [c.name_ru for c in chains] == ["Полимеры и изделия из пластмасс", "Минеральные удобрения",
-                                           "Лакокрасочные материалы"]
+    assert [c.name_ru for c in chains] == [
+        "Полимеры и изделия из пластмасс",
+        "Минеральные удобрения",
+        "Лакокрасочные материалы",
+    ]
     codes = set(db.session.scalars(select(Competency.code)))
     for chain in chains:
         assert chain.name_en and chain.description_ru and chain.description_en and len(chain.stages) >= 5
@@ -239,8 +274,11 @@ def test_production_chains(seeded):
             assert all(member.note and member.added_by.role == Role.MANAGER for member in stage.members)
     views = chain_views(chains)
     weak = {view.chain.name_ru: [stage.stage.name_ru for stage in view.weak_stages] for view in views}
-    assert weak == {"Полимеры и изделия из пластмасс": [], "Минеральные удобрения": [],
-                    "Лакокрасочные материалы": ["Пигменты и наполнители"]}  # the demo shows a weak link
+    assert weak == {
+        "Полимеры и изделия из пластмасс": [],
+        "Минеральные удобрения": [],
+        "Лакокрасочные материалы": ["Пигменты и наполнители"],
+    }  # the demo shows a weak link
     reasons = {reason for view in views for stage in view.stages for item in stage.orgs for reason in item.reasons}
     assert reasons == {"competency", "product", "pinned"}
 
@@ -252,8 +290,11 @@ def test_events_and_registrations(seeded):
     assert seeded["events"] == len(events) and 6 <= len(events) <= 10
     assert seeded["event_registrations"] == _count(EventRegistration)
     titles = {event.title_ru for event in events}
-    assert {"Биржа контактов: субподряд для химических предприятий", "Круглый стол по импортозамещению катализаторов",
-            "Семинар: меры господдержки кластеров"} <= titles
+    assert {
+        "Биржа контактов: субподряд для химических предприятий",
+        "Круглый стол по импортозамещению катализаторов",
+        "Семинар: меры господдержки кластеров",
+    } <= titles
     assert {EventKind.BROKERAGE_DAY, EventKind.SUPPLIER_CONFERENCE, EventKind.ROUND_TABLE} <= {e.kind for e in events}
     assert {e.status for e in events} == set(EventStatus)
     now = utcnow()

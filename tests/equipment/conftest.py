@@ -1,4 +1,5 @@
 """Fixtures of the equipment tests: one person of every role and an item owned by a university."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,12 @@ ROLES = ("guest", "registered", "outsider", "member", "owner", "manager")
 def people(app):
     """guest (None), a registered user without organization, a user of a non-member organization,
     a user of a member company, a user of the university that owns the equipment, the manager."""
-    owner = factories.member(kind=OrgKind.UNIVERSITY, name_ru="СтГУ", name_en="Stavropol State University",
-                             contact_email="lab@university.test")
+    owner = factories.member(
+        kind=OrgKind.UNIVERSITY,
+        name_ru="СтГУ",
+        name_en="Stavropol State University",
+        contact_email="lab@university.test",
+    )
     return SimpleNamespace(
         guest=None,
         registered=factories.registered(),
@@ -33,8 +38,9 @@ def people(app):
 
 @pytest.fixture
 def item(people):
-    return factories.equipment(people.owner.organization, name_en="Coordinate measuring machine",
-                               access=AccessPolicy.MEMBERS)
+    return factories.equipment(
+        people.owner.organization, name_en="Coordinate measuring machine", access=AccessPolicy.MEMBERS
+    )
 
 
 @pytest.fixture
@@ -49,7 +55,7 @@ def as_role(login, people):
 
 def utc_from_local(value: dt.datetime) -> dt.datetime:
     """A wall time of the cluster's time zone as naive UTC, the way the database stores it."""
-    return value.replace(tzinfo=CLUSTER_TZ).astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value.replace(tzinfo=CLUSTER_TZ).astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def local_day(days_ahead: int) -> dt.date:
@@ -62,19 +68,30 @@ def at(days_ahead: int, hour: int, minute: int = 0) -> dt.datetime:
     return utc_from_local(dt.datetime.combine(local_day(days_ahead), dt.time(hour, minute)))
 
 
-def window_form(days_ahead: int = 3, start: str = "10:00", end: str = "12:00", end_days_ahead: int | None = None,
-                purpose: str = "Measuring a pilot batch of flanges") -> dict:
-    data = {"start_date": local_day(days_ahead).isoformat(), "start_time": start, "end_time": end,
-            "purpose": purpose}
+def window_form(
+    days_ahead: int = 3,
+    start: str = "10:00",
+    end: str = "12:00",
+    end_days_ahead: int | None = None,
+    purpose: str = "Measuring a pilot batch of flanges",
+) -> dict:
+    data = {"start_date": local_day(days_ahead).isoformat(), "start_time": start, "end_time": end, "purpose": purpose}
     if end_days_ahead is not None:
         data["end_date"] = local_day(end_days_ahead).isoformat()
     return data
 
 
-def make_booking(item, organization, starts_at: dt.datetime, hours: int = 2, status=BookingStatus.PENDING,
-                 requested_by=None) -> Booking:
-    return factories.booking(item, organization, starts_at, hours=hours, status=status,
-                             requested_by_id=requested_by.id if requested_by else None)
+def make_booking(
+    item, organization, starts_at: dt.datetime, hours: int = 2, status=BookingStatus.PENDING, requested_by=None
+) -> Booking:
+    return factories.booking(
+        item,
+        organization,
+        starts_at,
+        hours=hours,
+        status=status,
+        requested_by_id=requested_by.id if requested_by else None,
+    )
 
 
 def reload(model, pk):

@@ -1,4 +1,5 @@
 """Booking requests, their validation, the overlap rule, decisions, cancellation and mail."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,6 +19,7 @@ def bookings_of(item):
 
 
 # --- requesting ----------------------------------------------------------------------------------------------
+
 
 def test_member_requests_a_window_in_the_cluster_time_zone(client, login, people, item):
     login(people.member)
@@ -45,16 +47,19 @@ def test_a_window_may_span_several_days(client, login, people, item):
     assert booking.ends_at - booking.starts_at == dt.timedelta(days=1, hours=15)
 
 
-@pytest.mark.parametrize("form, field, message", [
-    (window_form(3, "12:00", "10:00"), "end_time", "The end must be after the start."),
-    (window_form(3, "10:00", "10:00"), "end_time", "The end must be after the start."),
-    (window_form(-1, "10:00", "12:00"), "start_date", "The window cannot start in the past."),
-    (window_form(3, "10:00", "10:01", end_days_ahead=3 + 31), "end_date", "at most 31 days"),
-    (window_form(3, purpose=""), "purpose", "This field is required."),
-    ({**window_form(3), "start_date": ""}, "start_date", "This field is required."),
-    ({**window_form(3), "start_date": "31.02.2030"}, "start_date", "Not a valid date value."),
-    ({**window_form(3), "end_time": "25:00"}, "end_time", "Not a valid time value."),
-])
+@pytest.mark.parametrize(
+    "form, field, message",
+    [
+        (window_form(3, "12:00", "10:00"), "end_time", "The end must be after the start."),
+        (window_form(3, "10:00", "10:00"), "end_time", "The end must be after the start."),
+        (window_form(-1, "10:00", "12:00"), "start_date", "The window cannot start in the past."),
+        (window_form(3, "10:00", "10:01", end_days_ahead=3 + 31), "end_date", "at most 31 days"),
+        (window_form(3, purpose=""), "purpose", "This field is required."),
+        ({**window_form(3), "start_date": ""}, "start_date", "This field is required."),
+        ({**window_form(3), "start_date": "31.02.2030"}, "start_date", "Not a valid date value."),
+        ({**window_form(3), "end_time": "25:00"}, "end_time", "Not a valid time value."),
+    ],
+)
 def test_bad_windows_are_refused_with_field_errors(client, login, people, item, form, field, message):
     login(people.member)
     response = client.post(f"/equipment/{item.id}/book?lang=en", data=form)
@@ -114,6 +119,7 @@ def test_item_page_offers_the_form_only_to_those_allowed(client, login, people, 
 
 # --- deciding ------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def pending(item, people):
     return make_booking(item, people.member.organization, at(3, 10), requested_by=people.member)
@@ -121,8 +127,10 @@ def pending(item, people):
 
 def test_owner_approves_with_a_note_and_the_requester_is_told(client, login, people, pending):
     login(people.owner)
-    response = client.post(f"/equipment/bookings/{pending.id}/approve",
-                           data={"note": "Bring your own fixtures", "next": "/equipment/bookings/incoming?status=all"})
+    response = client.post(
+        f"/equipment/bookings/{pending.id}/approve",
+        data={"note": "Bring your own fixtures", "next": "/equipment/bookings/incoming?status=all"},
+    )
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/equipment/bookings/incoming?status=all")
     booking = reload(Booking, pending.id)
@@ -190,6 +198,7 @@ def test_a_request_for_past_time_cannot_be_approved(client, login, people, item)
 
 # --- cancelling ----------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("status", [BookingStatus.PENDING, BookingStatus.APPROVED])
 def test_requester_cancels_a_future_booking(client, login, people, item, status):
     booking = make_booking(item, people.member.organization, at(3, 10), status=status, requested_by=people.member)
@@ -201,11 +210,14 @@ def test_requester_cancels_a_future_booking(client, login, people, item, status)
     assert len(outbox_to(people.owner.email)) == (1 if status == BookingStatus.APPROVED else 0)
 
 
-@pytest.mark.parametrize("status, days", [
-    (BookingStatus.APPROVED, -1),  # already started
-    (BookingStatus.REJECTED, 3),
-    (BookingStatus.CANCELLED, 3),
-])
+@pytest.mark.parametrize(
+    "status, days",
+    [
+        (BookingStatus.APPROVED, -1),  # already started
+        (BookingStatus.REJECTED, 3),
+        (BookingStatus.CANCELLED, 3),
+    ],
+)
 def test_what_cannot_be_cancelled(client, login, people, item, status, days):
     booking = make_booking(item, people.member.organization, at(days, 10), status=status)
     login(people.member)
@@ -225,6 +237,7 @@ def test_a_cancelled_window_can_be_approved_for_someone_else(client, login, peop
 
 
 # --- lists ---------------------------------------------------------------------------------------------------
+
 
 def test_incoming_lists_the_owners_requests_only(client, login, people, item, pending):
     foreign_item = factories.equipment(people.member.organization, name_en="Foreign lathe")
@@ -273,14 +286,16 @@ def test_owner_sees_how_many_requests_wait(client, login, people, item, pending)
     login(people.member)
     page = client.get(f"/equipment/{item.id}?lang=en").get_data(as_text=True)
     assert "Requests awaiting your decision" not in page
-    assert "requests" in page and f'/equipment/bookings/{pending.id}' in page
+    assert "requests" in page and f"/equipment/bookings/{pending.id}" in page
 
 
 # --- retiring ------------------------------------------------------------------------------------------------
 
+
 def test_retiring_releases_bookings(client, login, people, item, pending):
-    approved = make_booking(item, people.outsider.organization, at(6, 10), status=BookingStatus.APPROVED,
-                            requested_by=people.outsider)
+    approved = make_booking(
+        item, people.outsider.organization, at(6, 10), status=BookingStatus.APPROVED, requested_by=people.outsider
+    )
     past = make_booking(item, people.outsider.organization, at(-6, 10), status=BookingStatus.APPROVED)
     login(people.owner)
     assert client.post(f"/equipment/{item.id}/retire").status_code == 302

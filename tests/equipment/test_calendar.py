@@ -1,4 +1,5 @@
 """The month calendar of an item and the "what is free in this window" search."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,7 @@ def local(year, month, day, hour=0, minute=0):
 
 
 def cell(html: str, date: str) -> str:
-    match = re.search(r'<td[^>]*data-date="%s"[^>]*>(.*?)</td>' % date, html, re.S)
+    match = re.search(r'<td[^>]*data-date="%s"[^>]*>(.*?)</td>' % date, html, re.DOTALL)
     assert match, date
     return match.group(1)
 
@@ -28,13 +29,16 @@ def march(people, item):
     """In March 2030: an approved booking of the member, a pending one of the outsider, a rejected one,
     and an approved booking over a night (22:00 on the 20th to 02:00 on the 21st)."""
     return dict(
-        approved=make_booking(item, people.member.organization, local(2030, 3, 12, 10), hours=2,
-                              status=BookingStatus.APPROVED),
+        approved=make_booking(
+            item, people.member.organization, local(2030, 3, 12, 10), hours=2, status=BookingStatus.APPROVED
+        ),
         pending=make_booking(item, people.outsider.organization, local(2030, 3, 14, 9), hours=3),
-        rejected=make_booking(item, people.outsider.organization, local(2030, 3, 15, 9), hours=3,
-                              status=BookingStatus.REJECTED),
-        overnight=make_booking(item, people.member.organization, local(2030, 3, 20, 22), hours=4,
-                               status=BookingStatus.APPROVED),
+        rejected=make_booking(
+            item, people.outsider.organization, local(2030, 3, 15, 9), hours=3, status=BookingStatus.REJECTED
+        ),
+        overnight=make_booking(
+            item, people.member.organization, local(2030, 3, 20, 22), hours=4, status=BookingStatus.APPROVED
+        ),
     )
 
 
@@ -89,6 +93,7 @@ def test_month_arithmetic():
 
 # --- free in a window ------------------------------------------------------------------------------------------
 
+
 def test_free_lists_available_items_without_an_approved_overlap(client, people):
     org = people.owner.organization
     factories.equipment(org, name_en="Free item")
@@ -99,8 +104,7 @@ def test_free_lists_available_items_without_an_approved_overlap(client, people):
     factories.equipment(org, name_en="Retired item", status=EquipmentStatus.RETIRED)
     make_booking(busy, people.member.organization, local(2030, 3, 12, 11), hours=4, status=BookingStatus.APPROVED)
     make_booking(requested, people.member.organization, local(2030, 3, 12, 10), hours=2)
-    make_booking(adjacent, people.member.organization, local(2030, 3, 12, 12), hours=2,
-                 status=BookingStatus.APPROVED)
+    make_booking(adjacent, people.member.organization, local(2030, 3, 12, 12), hours=2, status=BookingStatus.APPROVED)
     response = client.get("/equipment/free?lang=en&start=2030-03-12T10:00&end=2030-03-12T12:00")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -121,12 +125,15 @@ def test_free_filters_by_category_and_region(client, people):
     assert "Moscow lathe" in html and "Stavropol lathe" not in html
 
 
-@pytest.mark.parametrize("query, message", [
-    ("start=2030-03-12T12:00&end=2030-03-12T10:00", "The end must be after the start."),
-    ("start=tomorrow&end=2030-03-12T10:00", "Not a valid datetime value."),
-    ("start=2030-03-12T10:00", "This field is required."),
-    ("start=2030-03-12T10:00&end=2030-03-12T12:00&category=spaceship", "Not a valid choice."),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("start=2030-03-12T12:00&end=2030-03-12T10:00", "The end must be after the start."),
+        ("start=tomorrow&end=2030-03-12T10:00", "Not a valid datetime value."),
+        ("start=2030-03-12T10:00", "This field is required."),
+        ("start=2030-03-12T10:00&end=2030-03-12T12:00&category=spaceship", "Not a valid choice."),
+    ],
+)
 def test_free_refuses_bad_windows(client, query, message):
     response = client.get(f"/equipment/free?lang=en&{query}")
     assert response.status_code == 400

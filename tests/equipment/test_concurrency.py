@@ -8,6 +8,7 @@ and both approvals would commit. With the lock the second thread is still
 waiting for the lock, the first one's wait times out, it approves and commits,
 and only then does the second one check, and see the first approval.
 """
+
 from __future__ import annotations
 
 import threading
@@ -51,8 +52,7 @@ def checks_meet(monkeypatch):
 
 def approved_count() -> int:
     db.session.expire_all()
-    return db.session.scalar(select(func.count()).select_from(Booking)
-                             .where(Booking.status == BookingStatus.APPROVED))
+    return db.session.scalar(select(func.count()).select_from(Booking).where(Booking.status == BookingStatus.APPROVED))
 
 
 def run_in_threads(target, args_list) -> None:

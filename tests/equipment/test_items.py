@@ -1,4 +1,5 @@
 """The equipment list and its filters, the item page, adding, editing and retiring items."""
+
 from __future__ import annotations
 
 import io
@@ -25,6 +26,7 @@ def all_items():
 
 # --- list ----------------------------------------------------------------------------------------------------
 
+
 def test_guests_see_cards_with_owner_location_prices_and_access(client, people, item):
     html = client.get("/equipment/?lang=en").get_data(as_text=True)
     assert card_names(html) == ["Coordinate measuring machine"]
@@ -38,11 +40,17 @@ def test_filters(client, people):
     university = people.owner.organization
     moscow = factories.member(region="Москва", name_en="Moscow Lab")
     factories.equipment(university, name_en="CNC lathe", category=EquipmentCategory.MACHINING)
-    factories.equipment(university, name_en="Gas chromatograph", name_ru="Газовый хроматограф",
-                        category=EquipmentCategory.ANALYTICAL, access=AccessPolicy.REGISTERED,
-                        description_en="Agilent 8890 with FID")
-    factories.equipment(moscow.organization, name_en="Tensile tester", category=EquipmentCategory.TESTING,
-                        manufacturer="Zwick")
+    factories.equipment(
+        university,
+        name_en="Gas chromatograph",
+        name_ru="Газовый хроматограф",
+        category=EquipmentCategory.ANALYTICAL,
+        access=AccessPolicy.REGISTERED,
+        description_en="Agilent 8890 with FID",
+    )
+    factories.equipment(
+        moscow.organization, name_en="Tensile tester", category=EquipmentCategory.TESTING, manufacturer="Zwick"
+    )
     factories.equipment(university, name_en="Old mill", status=EquipmentStatus.RETIRED)
     factories.equipment(university, name_en="Climate chamber", status=EquipmentStatus.MAINTENANCE)
 
@@ -64,7 +72,8 @@ def test_filters(client, people):
     assert names("q=100%25") == []  # LIKE wildcards are taken literally
     assert names("category=bogus&org=abc") == names("")  # a bad filter is ignored, not an error
     assert "Equipment of Moscow Lab" in client.get(f"/equipment/?lang=en&org={moscow.organization_id}").get_data(
-        as_text=True)
+        as_text=True
+    )
 
 
 def test_pagination(client, people):
@@ -80,19 +89,43 @@ def test_pagination(client, people):
 
 # --- item page -----------------------------------------------------------------------------------------------
 
+
 def test_item_page_shows_description_specs_conditions_files_and_owner(client, login, people):
     item = factories.equipment(
-        people.owner.organization, name_en="Coordinate measuring machine", manufacturer="Zeiss", model="Contura",
+        people.owner.organization,
+        name_en="Coordinate measuring machine",
+        manufacturer="Zeiss",
+        model="Contura",
         description_en="Measuring range 700 × 1000 × 600 mm.",
-        specs=[{"name": "Accuracy", "value": "1.8 + L/300 µm"}], price_per_day=Decimal("15000"),
-        requirements="Operator training at the university lab is required.")
-    db.session.add(Attachment(equipment=item, original_name="datasheet.pdf", stored_name="abc.pdf",
-                              content_type="application/pdf", size=2048))
+        specs=[{"name": "Accuracy", "value": "1.8 + L/300 µm"}],
+        price_per_day=Decimal(15000),
+        requirements="Operator training at the university lab is required.",
+    )
+    db.session.add(
+        Attachment(
+            equipment=item,
+            original_name="datasheet.pdf",
+            stored_name="abc.pdf",
+            content_type="application/pdf",
+            size=2048,
+        )
+    )
     db.session.commit()
     html = client.get(f"/equipment/{item.id}?lang=en").get_data(as_text=True)
-    for text in ("Coordinate measuring machine", "Zeiss Contura", "Measuring range 700", "Accuracy",
-                 "1.8 + L/300 µm", "15,000", "per day", "Operator training at the university lab is required.",
-                 "datasheet.pdf", "Stavropol State University", "Available", 'data-testid="owner-card"'):
+    for text in (
+        "Coordinate measuring machine",
+        "Zeiss Contura",
+        "Measuring range 700",
+        "Accuracy",
+        "1.8 + L/300 µm",
+        "15,000",
+        "per day",
+        "Operator training at the university lab is required.",
+        "datasheet.pdf",
+        "Stavropol State University",
+        "Available",
+        'data-testid="owner-card"',
+    ):
         assert text in html, text
     assert "lab@university.test" not in html  # contact details are for registered users
     login(people.member)
@@ -101,13 +134,22 @@ def test_item_page_shows_description_specs_conditions_files_and_owner(client, lo
 
 # --- adding --------------------------------------------------------------------------------------------------
 
+
 def item_form(**overrides) -> dict:
     data = {
-        "name_ru": "Координатно-измерительная машина", "name_en": "CMM", "category": "measurement",
-        "manufacturer": "Zeiss", "model": "Contura", "description_ru": "Диапазон 700 × 1000 × 600 мм.",
-        "location": "Ставрополь, корпус 2, ауд. 101", "specs": "Точность: 1,8 мкм\nМасса детали: до 500 кг",
-        "price_per_hour": "2 500,50", "price_per_day": "", "access": "registered",
-        "requirements": "Обучение оператора", "status": "available",
+        "name_ru": "Координатно-измерительная машина",
+        "name_en": "CMM",
+        "category": "measurement",
+        "manufacturer": "Zeiss",
+        "model": "Contura",
+        "description_ru": "Диапазон 700 × 1000 × 600 мм.",
+        "location": "Ставрополь, корпус 2, ауд. 101",
+        "specs": "Точность: 1,8 мкм\nМасса детали: до 500 кг",
+        "price_per_hour": "2 500,50",
+        "price_per_day": "",
+        "access": "registered",
+        "requirements": "Обучение оператора",
+        "status": "available",
     }
     data.update(overrides)
     return data
@@ -115,8 +157,10 @@ def item_form(**overrides) -> dict:
 
 def test_member_adds_an_item_with_files(client, login, people):
     login(people.member)
-    data = item_form(files=[(io.BytesIO(PNG), "photo.png"), (io.BytesIO(b"%PDF-1.4 test"), "sheet.pdf")],
-                     organization_id=str(people.owner.organization_id))  # ignored: members add their own items
+    data = item_form(
+        files=[(io.BytesIO(PNG), "photo.png"), (io.BytesIO(b"%PDF-1.4 test"), "sheet.pdf")],
+        organization_id=str(people.owner.organization_id),
+    )  # ignored: members add their own items
     response = client.post("/equipment/new", data=data, content_type="multipart/form-data")
     assert response.status_code == 302
     [item] = all_items()
@@ -139,13 +183,16 @@ def test_a_bad_file_is_a_field_error_and_nothing_is_saved(client, login, people)
     assert db.session.scalar(db.select(db.func.count()).select_from(Attachment)) == 0
 
 
-@pytest.mark.parametrize("overrides, field, message", [
-    ({"name_ru": "  "}, "name_ru", "This field is required."),
-    ({"category": "spaceship"}, "category", "Not a valid choice."),
-    ({"price_per_hour": "-5"}, "price_per_hour", "A price cannot be negative."),
-    ({"price_per_day": "много"}, "price_per_day", "Not a valid decimal value."),
-    ({"specs": "no colon here"}, "specs", 'Line 1: write "name: value".'),
-])
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"name_ru": "  "}, "name_ru", "This field is required."),
+        ({"category": "spaceship"}, "category", "Not a valid choice."),
+        ({"price_per_hour": "-5"}, "price_per_hour", "A price cannot be negative."),
+        ({"price_per_day": "много"}, "price_per_day", "Not a valid decimal value."),
+        ({"specs": "no colon here"}, "specs", 'Line 1: write "name: value".'),
+    ],
+)
 def test_bad_item_input_is_a_field_error(client, login, people, overrides, field, message):
     login(people.member)
     response = client.post("/equipment/new?lang=en", data=item_form(**overrides))
@@ -157,8 +204,10 @@ def test_bad_item_input_is_a_field_error(client, login, people, overrides, field
 
 def test_manager_adds_an_item_for_a_member_organization(client, login, people):
     login(people.manager)
-    assert client.post("/equipment/new", data=item_form(organization_id=str(people.outsider.organization_id))
-                       ).status_code == 400  # not a member: not offered
+    assert (
+        client.post("/equipment/new", data=item_form(organization_id=str(people.outsider.organization_id))).status_code
+        == 400
+    )  # not a member: not offered
     response = client.post("/equipment/new", data=item_form(organization_id=str(people.owner.organization_id)))
     assert response.status_code == 302
     [item] = all_items()
@@ -167,18 +216,23 @@ def test_manager_adds_an_item_for_a_member_organization(client, login, people):
 
 # --- editing and retiring ------------------------------------------------------------------------------------
 
+
 def test_owner_edits_an_item_and_removes_a_file(client, login, people, item):
-    keep = Attachment(equipment=item, original_name="keep.pdf", stored_name="k.pdf",
-                      content_type="application/pdf", size=10)
-    drop = Attachment(equipment=item, original_name="drop.pdf", stored_name="d.pdf",
-                      content_type="application/pdf", size=10)
+    keep = Attachment(
+        equipment=item, original_name="keep.pdf", stored_name="k.pdf", content_type="application/pdf", size=10
+    )
+    drop = Attachment(
+        equipment=item, original_name="drop.pdf", stored_name="d.pdf", content_type="application/pdf", size=10
+    )
     db.session.add_all([keep, drop])
     db.session.commit()
     login(people.owner)
     form_page = client.get(f"/equipment/{item.id}/edit").get_data(as_text=True)
     assert "drop.pdf" in form_page and 'value="Coordinate measuring machine"' in form_page
-    response = client.post(f"/equipment/{item.id}/edit", data=item_form(
-        name_en="CMM Contura", status="maintenance", remove_files=str(drop.id)))
+    response = client.post(
+        f"/equipment/{item.id}/edit",
+        data=item_form(name_en="CMM Contura", status="maintenance", remove_files=str(drop.id)),
+    )
     assert response.status_code == 302
     [edited] = all_items()
     assert edited.name_en == "CMM Contura" and edited.status == EquipmentStatus.MAINTENANCE
@@ -188,10 +242,12 @@ def test_owner_edits_an_item_and_removes_a_file(client, login, people, item):
 
 def test_files_of_another_item_cannot_be_removed(client, login, people, item):
     other = factories.equipment(people.member.organization)
-    foreign = Attachment(equipment=other, original_name="x.pdf", stored_name="x.pdf",
-                         content_type="application/pdf", size=10)
-    own = Attachment(equipment=item, original_name="own.pdf", stored_name="own.pdf",
-                     content_type="application/pdf", size=10)
+    foreign = Attachment(
+        equipment=other, original_name="x.pdf", stored_name="x.pdf", content_type="application/pdf", size=10
+    )
+    own = Attachment(
+        equipment=item, original_name="own.pdf", stored_name="own.pdf", content_type="application/pdf", size=10
+    )
     db.session.add_all([foreign, own])
     db.session.commit()
     login(people.owner)

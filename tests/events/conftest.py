@@ -1,4 +1,5 @@
 """People of every role and an event organized by a member company."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace

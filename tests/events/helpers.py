@@ -1,4 +1,5 @@
 """Factories of events and registrations (commit on creation, like ``tests.factories``)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,8 +38,7 @@ def event(organizer=None, **kw) -> Event:
 
 
 def registration(event: Event, user, **kw) -> EventRegistration:
-    values = dict(event=event, user=user, organization_id=user.organization_id,
-                  status=RegistrationStatus.REGISTERED)
+    values = dict(event=event, user=user, organization_id=user.organization_id, status=RegistrationStatus.REGISTERED)
     values.update(kw)
     obj = EventRegistration(**values)
     db.session.add(obj)

@@ -3,6 +3,7 @@
 ``member`` is a user of another member organization; ``organizer`` a user of the
 organization that organizes the events.
 """
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -40,10 +41,17 @@ def expect(guest, registered, outsider, member, organizer, manager):
 
 
 def event_form(**overrides):
-    data = {"title_ru": "Семинар: меры господдержки кластеров", "kind": "seminar",
-            "description_ru": "Гранты и субсидии для участников кластера.",
-            "starts_at": "2031-03-14T10:00", "ends_at": "2031-03-14T13:00", "place": "Ставрополь, ул. Ленина, 1",
-            "capacity": "40", "visibility": "public", "publish": "1"}
+    data = {
+        "title_ru": "Семинар: меры господдержки кластеров",
+        "kind": "seminar",
+        "description_ru": "Гранты и субсидии для участников кластера.",
+        "starts_at": "2031-03-14T10:00",
+        "ends_at": "2031-03-14T13:00",
+        "place": "Ставрополь, ул. Ленина, 1",
+        "capacity": "40",
+        "visibility": "public",
+        "publish": "1",
+    }
     data.update(overrides)
     return data
 
@@ -62,31 +70,58 @@ MATRIX = {
     "public event": ("GET", "/events/{public}", None, ALL_OK),
     "public event .ics": ("GET", "/events/{public}.ics", None, ALL_OK),
     "members-only event": ("GET", "/events/{members_only}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
-    "members-only .ics": ("GET", "/events/{members_only}.ics", None,
-                          expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
+    "members-only .ics": ("GET", "/events/{members_only}.ics", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
     "draft event": ("GET", "/events/{draft}", None, expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
     "draft .ics": ("GET", "/events/{draft}.ics", None, expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
     "edit form": ("GET", "/events/{public}/edit", None, MANAGERS_ONLY),
     "cancel form": ("GET", "/events/{public}/cancel", None, MANAGERS_ONLY),
     "participants": ("GET", "/events/{registered_at}/participants", None, MANAGERS_ONLY),
     "participants CSV": ("GET", "/events/{registered_at}/participants.csv", None, MANAGERS_ONLY),
-    "cluster event participants": ("GET", "/events/{cluster}/participants", None,
-                                   expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
+    "cluster event participants": (
+        "GET",
+        "/events/{cluster}/participants",
+        None,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+    ),
     "create": ("POST", "/events/new", event_form(), expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT, REDIRECT)),
     "edit": ("POST", "/events/{public}/edit", event_form(save="1"), MANAGERS_ACT),
-    "edit the cluster's event": ("POST", "/events/{cluster}/edit", event_form(save="1"),
-                                 expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT)),
-    "publish": ("POST", "/events/{draft}/publish", {},
-                expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT)),
+    "edit the cluster's event": (
+        "POST",
+        "/events/{cluster}/edit",
+        event_form(save="1"),
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT),
+    ),
+    "publish": (
+        "POST",
+        "/events/{draft}/publish",
+        {},
+        expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT),
+    ),
     "cancel": ("POST", "/events/{public}/cancel", {"reason": "Спикер заболел"}, MANAGERS_ACT),
-    "register": ("POST", "/events/{public}/register", {}, expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT,
-                                                                 REDIRECT)),
-    "register for members-only": ("POST", "/events/{members_only}/register", {},
-                                  expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT, REDIRECT)),
-    "register for a draft": ("POST", "/events/{draft}/register", {},
-                             expect(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, 409, 409)),
-    "cancel my registration": ("POST", "/events/{registered_at}/unregister", {},
-                               expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT)),
+    "register": (
+        "POST",
+        "/events/{public}/register",
+        {},
+        expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    ),
+    "register for members-only": (
+        "POST",
+        "/events/{members_only}/register",
+        {},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT, REDIRECT),
+    ),
+    "register for a draft": (
+        "POST",
+        "/events/{draft}/register",
+        {},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, 409, 409),
+    ),
+    "cancel my registration": (
+        "POST",
+        "/events/{registered_at}/unregister",
+        {},
+        expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    ),
 }
 
 READS = [name for name, spec in MATRIX.items() if spec[0] == "GET"]
@@ -167,7 +202,8 @@ def test_my_registrations_tab(client, world, as_role, people):
     body = client.get("/events/mine").get_data(as_text=True)
     assert "Круглый стол по импортозамещению катализаторов" in body
     registration = db.session.scalar(
-        db.select(EventRegistration).where(EventRegistration.user_id == people.outsider.id))
+        db.select(EventRegistration).where(EventRegistration.user_id == people.outsider.id)
+    )
     registration.status = RegistrationStatus.CANCELLED
     db.session.commit()
     assert "Круглый стол" not in client.get("/events/mine").get_data(as_text=True)

@@ -8,6 +8,7 @@ With the lock, the second thread is still waiting for the lock when the first on
 wait times out; the first registers and commits, and only then does the second
 count, and find the event full.
 """
+
 from __future__ import annotations
 
 import threading
@@ -51,9 +52,11 @@ def counts_meet(monkeypatch):
 
 def registered_count(event_id: int) -> int:
     db.session.expire_all()
-    return db.session.scalar(select(func.count()).select_from(EventRegistration)
-                             .where(EventRegistration.event_id == event_id,
-                                    EventRegistration.status == RegistrationStatus.REGISTERED))
+    return db.session.scalar(
+        select(func.count())
+        .select_from(EventRegistration)
+        .where(EventRegistration.event_id == event_id, EventRegistration.status == RegistrationStatus.REGISTERED)
+    )
 
 
 def run_in_threads(target, args_list) -> None:

@@ -1,4 +1,5 @@
 """The .ics file: RFC 5545 structure, UTC times, TEXT escaping and line folding, read back by a small parser."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +32,7 @@ def parse(document: str) -> dict[str, str]:
     calendar = dict(line.split(":", 1) for line in lines[1:begin])
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
     properties = {}
-    for line in lines[begin + 1:end]:
+    for line in lines[begin + 1 : end]:
         name, value = line.split(":", 1)
         assert name not in properties, f"{name} twice"
         properties[name] = value
@@ -39,8 +40,8 @@ def parse(document: str) -> dict[str, str]:
 
 
 def test_escape_text():
-    assert ical.escape_text('a,b;c\\d\ne\r\nf') == "a\\,b\\;c\\\\d\\ne\\nf"
-    assert unescape(ical.escape_text('a,b;c\\d\ne')) == 'a,b;c\\d\ne'
+    assert ical.escape_text("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf"
+    assert unescape(ical.escape_text("a,b;c\\d\ne")) == "a,b;c\\d\ne"
 
 
 def test_format_utc():
@@ -62,10 +63,15 @@ def test_fold_keeps_lines_within_75_octets_and_never_splits_a_character(text):
 
 def test_event_calendar_document():
     document = ical.event_calendar(
-        uid="event-7@cluster.test", starts_at=dt.datetime(2031, 3, 14, 7, 0), ends_at=dt.datetime(2031, 3, 14, 10, 0),
-        summary="Биржа контактов: субподряд, химия; итоги", description="Строка 1\nСтрока 2, с запятой\\",
-        location="Ставрополь, ул. Ленина, 1", url="https://cluster.test/events/7",
-        stamp=dt.datetime(2031, 1, 1, 12, 0))
+        uid="event-7@cluster.test",
+        starts_at=dt.datetime(2031, 3, 14, 7, 0),
+        ends_at=dt.datetime(2031, 3, 14, 10, 0),
+        summary="Биржа контактов: субподряд, химия; итоги",
+        description="Строка 1\nСтрока 2, с запятой\\",
+        location="Ставрополь, ул. Ленина, 1",
+        url="https://cluster.test/events/7",
+        stamp=dt.datetime(2031, 1, 1, 12, 0),
+    )
     props = parse(document)
     assert props["UID"] == "event-7@cluster.test"
     assert props["DTSTART"] == "20310314T070000Z" and props["DTEND"] == "20310314T100000Z"
@@ -78,11 +84,14 @@ def test_event_calendar_document():
 
 def test_ics_route(client, people):
     event = helpers.event(
-        people.organizer.organization, title_ru="Круглый стол: импортозамещение катализаторов, итоги; планы",
+        people.organizer.organization,
+        title_ru="Круглый стол: импортозамещение катализаторов, итоги; планы",
         description_ru="Обсудим:\n— отечественные катализаторы гидроочистки,\n— испытания на пилотной установке "
-                       "и сроки поставок для предприятий кластера; вход свободный. " * 3,
-        online_url="https://meet.example.test/round-table", starts_at=dt.datetime(2031, 6, 1, 7, 30),
-        ends_at=dt.datetime(2031, 6, 1, 10, 0))
+        "и сроки поставок для предприятий кластера; вход свободный. " * 3,
+        online_url="https://meet.example.test/round-table",
+        starts_at=dt.datetime(2031, 6, 1, 7, 30),
+        ends_at=dt.datetime(2031, 6, 1, 10, 0),
+    )
     response = client.get(f"/events/{event.id}.ics")
     assert response.status_code == 200
     assert response.content_type == "text/calendar; charset=utf-8"

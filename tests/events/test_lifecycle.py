@@ -1,4 +1,5 @@
 """Organizing an event: create (draft or published), edit, publish, cancel — and the form's rules."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,10 +21,17 @@ def _latest() -> Event:
 
 def test_member_publishes_an_event_for_their_organization(client, login, people):
     login(people.member)
-    response = client.post("/events/new", data=event_form(
-        organizer_id=str(people.organizer.organization_id),  # not offered to members: ignored
-        title_en="Seminar: state support", online_url="https://meet.example.test/seminar",
-        registration_deadline="2031-03-13T18:00", kind="brokerage_day", visibility="members"))
+    response = client.post(
+        "/events/new",
+        data=event_form(
+            organizer_id=str(people.organizer.organization_id),  # not offered to members: ignored
+            title_en="Seminar: state support",
+            online_url="https://meet.example.test/seminar",
+            registration_deadline="2031-03-13T18:00",
+            kind="brokerage_day",
+            visibility="members",
+        ),
+    )
     assert response.status_code == 302
     event = _latest()
     assert response.headers["Location"].endswith(f"/events/{event.id}")
@@ -76,18 +84,21 @@ def test_manager_changes_the_organizer(client, login, people, event):
     assert _latest().organizer_id is None
 
 
-@pytest.mark.parametrize(("overrides", "message"), [
-    ({"title_ru": ""}, "This field is required."),
-    ({"ends_at": "2031-03-14T09:00"}, "The end must be after the start."),
-    ({"starts_at": "2020-01-01T10:00", "ends_at": "2020-01-01T12:00"}, "The start must be in the future."),
-    ({"place": ""}, "Give the address or a link to join online."),
-    ({"registration_deadline": "2031-03-15T10:00"}, "Registration must close before the event ends."),
-    ({"online_url": "javascript://alert(1)"}, "The link must start with http:// or https://."),
-    ({"online_url": "not a link"}, "Invalid URL."),
-    ({"capacity": "0"}, "Number must be between 1 and 100000."),
-    ({"starts_at": "14.03.2031"}, "Not a valid datetime value."),
-    ({"kind": "party"}, "Not a valid choice."),
-])
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"title_ru": ""}, "This field is required."),
+        ({"ends_at": "2031-03-14T09:00"}, "The end must be after the start."),
+        ({"starts_at": "2020-01-01T10:00", "ends_at": "2020-01-01T12:00"}, "The start must be in the future."),
+        ({"place": ""}, "Give the address or a link to join online."),
+        ({"registration_deadline": "2031-03-15T10:00"}, "Registration must close before the event ends."),
+        ({"online_url": "javascript://alert(1)"}, "The link must start with http:// or https://."),
+        ({"online_url": "not a link"}, "Invalid URL."),
+        ({"capacity": "0"}, "Number must be between 1 and 100000."),
+        ({"starts_at": "14.03.2031"}, "Not a valid datetime value."),
+        ({"kind": "party"}, "Not a valid choice."),
+    ],
+)
 def test_bad_input_is_refused_with_400(client, login, people, overrides, message):
     login(people.organizer)
     response = client.post("/events/new?lang=en", data=event_form(**overrides))
@@ -98,8 +109,9 @@ def test_bad_input_is_refused_with_400(client, login, people, overrides, message
 
 
 def test_edit_keeps_a_past_start_but_refuses_moving_to_the_past(client, login, people):
-    past = helpers.event(people.organizer.organization, starts_at=dt.datetime(2024, 5, 1, 7, 0),
-                         ends_at=dt.datetime(2024, 5, 1, 10, 0))
+    past = helpers.event(
+        people.organizer.organization, starts_at=dt.datetime(2024, 5, 1, 7, 0), ends_at=dt.datetime(2024, 5, 1, 10, 0)
+    )
     login(people.organizer)
     data = event_form(save="1", starts_at="2024-05-01T10:00", ends_at="2024-05-01T13:00", title_ru="Исправлено")
     del data["publish"]
@@ -178,8 +190,12 @@ def test_cancel_mails_the_registered_participants(client, login, people, event, 
 
 
 def test_publishing_an_event_that_already_started_is_refused(client, login, people):
-    started = helpers.event(people.organizer.organization, status=EventStatus.DRAFT,
-                            starts_at=utcnow() - dt.timedelta(hours=1), ends_at=utcnow() + dt.timedelta(hours=1))
+    started = helpers.event(
+        people.organizer.organization,
+        status=EventStatus.DRAFT,
+        starts_at=utcnow() - dt.timedelta(hours=1),
+        ends_at=utcnow() + dt.timedelta(hours=1),
+    )
     login(people.organizer)
     assert client.post(f"/events/{started.id}/publish").status_code == 400
     assert _latest().status == EventStatus.DRAFT
@@ -189,10 +205,20 @@ def test_services_refuse_the_wrong_organizer(app, people):
     from marketplace.errors import Forbidden
     from marketplace.events import services
 
-    values = {"title_ru": "Семинар", "title_en": "", "description_ru": "Текст", "description_en": "",
-              "kind": EventKind.SEMINAR, "starts_at": utcnow() + dt.timedelta(days=3),
-              "ends_at": utcnow() + dt.timedelta(days=3, hours=2), "place": "Ставрополь", "online_url": "",
-              "capacity": None, "registration_deadline": None, "visibility": Visibility.PUBLIC}
+    values = {
+        "title_ru": "Семинар",
+        "title_en": "",
+        "description_ru": "Текст",
+        "description_en": "",
+        "kind": EventKind.SEMINAR,
+        "starts_at": utcnow() + dt.timedelta(days=3),
+        "ends_at": utcnow() + dt.timedelta(days=3, hours=2),
+        "place": "Ставрополь",
+        "online_url": "",
+        "capacity": None,
+        "registration_deadline": None,
+        "visibility": Visibility.PUBLIC,
+    }
     with pytest.raises(Forbidden):
         services.create_event(people.member, values, organizer=people.organizer.organization)
     with pytest.raises(Forbidden):
@@ -210,8 +236,11 @@ def test_cancellation_reaches_participants_in_the_app_and_follows_their_choice(c
     helpers.registration(event, people.member)
     helpers.registration(event, people.registered)
     # the registered participant wants no mail about events, only the notice in the app
-    db.session.add(NotificationPreference(user_id=people.registered.id, kind=NotificationKind.EVENT_UPDATE,
-                                          in_app=True, email=False))
+    db.session.add(
+        NotificationPreference(
+            user_id=people.registered.id, kind=NotificationKind.EVENT_UPDATE, in_app=True, email=False
+        )
+    )
     db.session.commit()
     login(people.organizer)
     assert client.post(f"/events/{event.id}/cancel", data={"reason": "Перенос"}).status_code == 302

@@ -1,4 +1,5 @@
 """The events lists (upcoming, past, by format), the home page's next events, and search."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,14 +16,30 @@ def _titles_in(body: str, *titles: str) -> list[str]:
 
 def test_upcoming_and_past_tabs(client, people):
     org = people.organizer.organization
-    soon = helpers.event(org, title_ru="Скоро", starts_at=utcnow() + dt.timedelta(days=2),
-                         ends_at=utcnow() + dt.timedelta(days=2, hours=2))
-    later = helpers.event(org, title_ru="Позже", starts_at=utcnow() + dt.timedelta(days=20),
-                          ends_at=utcnow() + dt.timedelta(days=20, hours=2))
-    running = helpers.event(org, title_ru="Идёт сейчас", starts_at=utcnow() - dt.timedelta(hours=1),
-                            ends_at=utcnow() + dt.timedelta(hours=1))
-    past = helpers.event(org, title_ru="Прошло", starts_at=utcnow() - dt.timedelta(days=30),
-                         ends_at=utcnow() - dt.timedelta(days=30) + dt.timedelta(hours=2))
+    soon = helpers.event(
+        org,
+        title_ru="Скоро",
+        starts_at=utcnow() + dt.timedelta(days=2),
+        ends_at=utcnow() + dt.timedelta(days=2, hours=2),
+    )
+    later = helpers.event(
+        org,
+        title_ru="Позже",
+        starts_at=utcnow() + dt.timedelta(days=20),
+        ends_at=utcnow() + dt.timedelta(days=20, hours=2),
+    )
+    running = helpers.event(
+        org,
+        title_ru="Идёт сейчас",
+        starts_at=utcnow() - dt.timedelta(hours=1),
+        ends_at=utcnow() + dt.timedelta(hours=1),
+    )
+    past = helpers.event(
+        org,
+        title_ru="Прошло",
+        starts_at=utcnow() - dt.timedelta(days=30),
+        ends_at=utcnow() - dt.timedelta(days=30) + dt.timedelta(hours=2),
+    )
     helpers.event(org, title_ru="Черновик", status=EventStatus.DRAFT)
     upcoming = client.get("/events/").get_data(as_text=True)
     assert upcoming.index(running.title_ru) < upcoming.index(soon.title_ru) < upcoming.index(later.title_ru)
@@ -56,9 +73,12 @@ def test_places_left_in_the_list(client, people):
 def test_list_is_paginated(client, app, people):
     app.config["PER_PAGE"] = 2
     for n in range(5):
-        helpers.event(people.organizer.organization, title_ru=f"Семинар номер {n}",
-                      starts_at=utcnow() + dt.timedelta(days=n + 1),
-                      ends_at=utcnow() + dt.timedelta(days=n + 1, hours=1))
+        helpers.event(
+            people.organizer.organization,
+            title_ru=f"Семинар номер {n}",
+            starts_at=utcnow() + dt.timedelta(days=n + 1),
+            ends_at=utcnow() + dt.timedelta(days=n + 1, hours=1),
+        )
     first = client.get("/events/").get_data(as_text=True)
     assert "Семинар номер 0" in first and "Семинар номер 2" not in first and 'rel="next"' in first
     assert "Семинар номер 4" in client.get("/events/?page=3").get_data(as_text=True)
@@ -68,20 +88,38 @@ def test_list_is_paginated(client, app, people):
 def test_home_page_shows_the_next_three_events_the_visitor_may_see(client, login, people):
     org = people.organizer.organization
     for n, days in enumerate((5, 1, 3, 8)):
-        helpers.event(org, title_ru=f"Событие-{n}", starts_at=utcnow() + dt.timedelta(days=days),
-                      ends_at=utcnow() + dt.timedelta(days=days, hours=2))
-    helpers.event(org, title_ru="Для-участников", visibility=Visibility.MEMBERS,
-                  starts_at=utcnow() + dt.timedelta(hours=5), ends_at=utcnow() + dt.timedelta(hours=7))
-    helpers.event(org, title_ru="Черновик-события", status=EventStatus.DRAFT,
-                  starts_at=utcnow() + dt.timedelta(hours=3), ends_at=utcnow() + dt.timedelta(hours=4))
+        helpers.event(
+            org,
+            title_ru=f"Событие-{n}",
+            starts_at=utcnow() + dt.timedelta(days=days),
+            ends_at=utcnow() + dt.timedelta(days=days, hours=2),
+        )
+    helpers.event(
+        org,
+        title_ru="Для-участников",
+        visibility=Visibility.MEMBERS,
+        starts_at=utcnow() + dt.timedelta(hours=5),
+        ends_at=utcnow() + dt.timedelta(hours=7),
+    )
+    helpers.event(
+        org,
+        title_ru="Черновик-события",
+        status=EventStatus.DRAFT,
+        starts_at=utcnow() + dt.timedelta(hours=3),
+        ends_at=utcnow() + dt.timedelta(hours=4),
+    )
     body = client.get("/").get_data(as_text=True)
-    assert _titles_in(body, "Событие-0", "Событие-1", "Событие-2", "Событие-3", "Для-участников",
-                      "Черновик-события") == ["Событие-0", "Событие-1", "Событие-2"]
+    assert _titles_in(
+        body, "Событие-0", "Событие-1", "Событие-2", "Событие-3", "Для-участников", "Черновик-события"
+    ) == ["Событие-0", "Событие-1", "Событие-2"]
     assert body.index("Событие-1") < body.index("Событие-2") < body.index("Событие-0")
     login(people.member)
     body = client.get("/").get_data(as_text=True)
     assert _titles_in(body, "Для-участников", "Событие-1", "Событие-2", "Событие-0") == [
-        "Для-участников", "Событие-1", "Событие-2"]
+        "Для-участников",
+        "Событие-1",
+        "Событие-2",
+    ]
 
 
 def test_home_page_without_events(client):
@@ -98,7 +136,8 @@ def test_search_finds_published_events_by_visibility(client, login, people):
         login(user)
         body = client.get("/search/?q=биржа&type=event").get_data(as_text=True)
         return [e.title_ru for e in (public, members) if e.title_ru in body] + (
-            ["draft"] if "Черновая биржа" in body else [])
+            ["draft"] if "Черновая биржа" in body else []
+        )
 
     assert found(None) == [public.title_ru]
     assert found(people.outsider) == [public.title_ru]
@@ -115,8 +154,12 @@ def test_kpi_counts(app, people):
     from marketplace.events.queries import kpi_counts
 
     org = people.organizer.organization
-    held = helpers.event(org, kind=EventKind.ROUND_TABLE, starts_at=utcnow() - dt.timedelta(days=10),
-                         ends_at=utcnow() - dt.timedelta(days=10) + dt.timedelta(hours=2))
+    held = helpers.event(
+        org,
+        kind=EventKind.ROUND_TABLE,
+        starts_at=utcnow() - dt.timedelta(days=10),
+        ends_at=utcnow() - dt.timedelta(days=10) + dt.timedelta(hours=2),
+    )
     helpers.registration(held, people.member)
     helpers.registration(held, people.outsider)
     helpers.event(org, kind=EventKind.BROKERAGE_DAY)

@@ -1,4 +1,5 @@
 """Registering and cancelling: places, the deadline, renewing a cancelled registration."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -87,8 +88,11 @@ def test_registration_closes_at_the_deadline(client, login, people):
 
 
 def test_without_a_deadline_registration_closes_when_the_event_starts(client, login, people):
-    running = helpers.event(people.organizer.organization, starts_at=utcnow() - dt.timedelta(minutes=5),
-                            ends_at=utcnow() + dt.timedelta(hours=2))
+    running = helpers.event(
+        people.organizer.organization,
+        starts_at=utcnow() - dt.timedelta(minutes=5),
+        ends_at=utcnow() + dt.timedelta(hours=2),
+    )
     helpers.registration(running, people.outsider)
     login(people.member)
     assert client.post(f"/events/{running.id}/register").status_code == 409

@@ -1,4 +1,5 @@
 """People of every role and an idea posted by a member company's user."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace

@@ -1,4 +1,5 @@
 """Factories of ideas and comments (commit on creation, like ``tests.factories``)."""
+
 from __future__ import annotations
 
 import itertools
@@ -12,10 +13,13 @@ _seq = itertools.count(1)
 def idea(author, **kw) -> Idea:
     n = next(_seq)
     values = dict(
-        author=author, organization_id=author.organization_id if author else None, kind=IdeaKind.REQUEST,
+        author=author,
+        organization_id=author.organization_id if author else None,
+        kind=IdeaKind.REQUEST,
         title=f"Ищем партнёра для опытных испытаний катализатора {n}",
         body="Нужна пилотная установка гидроочистки и лаборатория для анализа продуктов.",
-        status=IdeaStatus.OPEN, visibility=Visibility.PUBLIC,
+        status=IdeaStatus.OPEN,
+        visibility=Visibility.PUBLIC,
     )
     values.update(kw)
     obj = Idea(**values)

@@ -1,4 +1,5 @@
 """Who may open and do what in the idea exchange, route by route."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -22,7 +23,9 @@ def world(people):
     closed = helpers.idea(people.author, status=IdeaStatus.CLOSED)
     mine_by_registered = helpers.idea(people.registered)
     return SimpleNamespace(
-        public=public.id, members_only=members_only.id, closed=closed.id,
+        public=public.id,
+        members_only=members_only.id,
+        closed=closed.id,
         by_registered=mine_by_registered.id,
         author_comment=helpers.comment(public, people.author).id,
         member_comment=helpers.comment(public, people.member).id,
@@ -44,27 +47,63 @@ MATRIX = {
     "closed idea": ("GET", "/ideas/{closed}", None, ALL_OK),
     "new idea form": ("GET", "/ideas/new", None, expect(LOGIN, OK, OK, OK, OK, OK)),
     "edit form": ("GET", "/ideas/{public}/edit", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)),
-    "edit a closed idea": ("GET", "/ideas/{closed}/edit", None,
-                           expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, FORBIDDEN)),
+    "edit a closed idea": (
+        "GET",
+        "/ideas/{closed}/edit",
+        None,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, FORBIDDEN),
+    ),
     "post": ("POST", "/ideas/new", IDEA, expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT)),
     "edit": ("POST", "/ideas/{public}/edit", EDIT, expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN)),
     "close": ("POST", "/ideas/{public}/close", {}, expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT)),
-    "close members-only": ("POST", "/ideas/{members_only}/close", {},
-                           expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, REDIRECT)),
-    "reopen": ("POST", "/ideas/{closed}/reopen", {},
-               expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT)),
-    "comment": ("POST", "/ideas/{public}/comments", {"body": "Интересно, свяжемся."},
-                expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT)),
-    "comment members-only": ("POST", "/ideas/{members_only}/comments", {"body": "Интересно"},
-                             expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT, REDIRECT)),
-    "comment a closed idea": ("POST", "/ideas/{closed}/comments", {"body": "Поздно"},
-                              expect(LOGIN, CONFLICT, CONFLICT, CONFLICT, CONFLICT, CONFLICT)),
-    "delete the author's comment": ("POST", "/ideas/{public}/comments/{author_comment}/delete", {},
-                                    expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT)),
-    "delete the member's comment": ("POST", "/ideas/{public}/comments/{member_comment}/delete", {},
-                                    expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT)),
-    "delete a comment through another idea": ("POST", "/ideas/{closed}/comments/{member_comment}/delete", {},
-                                              expect(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)),
+    "close members-only": (
+        "POST",
+        "/ideas/{members_only}/close",
+        {},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, REDIRECT),
+    ),
+    "reopen": (
+        "POST",
+        "/ideas/{closed}/reopen",
+        {},
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT),
+    ),
+    "comment": (
+        "POST",
+        "/ideas/{public}/comments",
+        {"body": "Интересно, свяжемся."},
+        expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    ),
+    "comment members-only": (
+        "POST",
+        "/ideas/{members_only}/comments",
+        {"body": "Интересно"},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT, REDIRECT),
+    ),
+    "comment a closed idea": (
+        "POST",
+        "/ideas/{closed}/comments",
+        {"body": "Поздно"},
+        expect(LOGIN, CONFLICT, CONFLICT, CONFLICT, CONFLICT, CONFLICT),
+    ),
+    "delete the author's comment": (
+        "POST",
+        "/ideas/{public}/comments/{author_comment}/delete",
+        {},
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT),
+    ),
+    "delete the member's comment": (
+        "POST",
+        "/ideas/{public}/comments/{member_comment}/delete",
+        {},
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT),
+    ),
+    "delete a comment through another idea": (
+        "POST",
+        "/ideas/{closed}/comments/{member_comment}/delete",
+        {},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
 }
 
 READS = [name for name, spec in MATRIX.items() if spec[0] == "GET"]

@@ -1,4 +1,5 @@
 """The discussion: comments, the author's mail, moderation, pagination."""
+
 from __future__ import annotations
 
 from marketplace.db import db
@@ -9,8 +10,9 @@ from . import helpers
 
 def _comments(idea_id: int) -> list[IdeaComment]:
     db.session.expire_all()
-    return list(db.session.scalars(db.select(IdeaComment).where(IdeaComment.idea_id == idea_id)
-                                   .order_by(IdeaComment.id)))
+    return list(
+        db.session.scalars(db.select(IdeaComment).where(IdeaComment.idea_id == idea_id).order_by(IdeaComment.id))
+    )
 
 
 def test_comment_mails_the_author(client, login, people, idea, outbox):

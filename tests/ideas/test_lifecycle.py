@@ -1,4 +1,5 @@
 """Posting, editing, closing and reopening ideas; the form's rules; the KPI counts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,9 +24,16 @@ def test_a_member_posts_an_idea_with_competencies(client, login, people):
     parent = factories.competency(name_ru="Испытания")
     child = factories.competency(parent=parent, name_ru="Климатические испытания")
     login(people.member)
-    response = client.post("/ideas/new", data={
-        "kind": "proposal", "title": "Совместный центр испытаний покрытий", "body": "Предлагаем объединить камеры.",
-        "competencies": [str(child.id)], "visibility": "members"})
+    response = client.post(
+        "/ideas/new",
+        data={
+            "kind": "proposal",
+            "title": "Совместный центр испытаний покрытий",
+            "body": "Предлагаем объединить камеры.",
+            "competencies": [str(child.id)],
+            "visibility": "members",
+        },
+    )
     assert response.status_code == 302
     idea = _latest()
     assert response.headers["Location"].endswith(f"/ideas/{idea.id}")
@@ -41,9 +49,15 @@ def test_a_registered_user_without_organization_posts_public_ideas_only(client, 
     login(people.registered)
     form = client.get("/ideas/new").get_data(as_text=True)
     assert 'name="visibility"' not in form
-    response = client.post("/ideas/new", data={"kind": "request", "title": "Нужен технолог по полимерам",
-                                               "body": "Консультация по рецептуре ПВХ-пластиката.",
-                                               "visibility": "members"})  # not offered: ignored
+    response = client.post(
+        "/ideas/new",
+        data={
+            "kind": "request",
+            "title": "Нужен технолог по полимерам",
+            "body": "Консультация по рецептуре ПВХ-пластиката.",
+            "visibility": "members",
+        },
+    )  # not offered: ignored
     assert response.status_code == 302
     idea = _latest()
     assert idea.organization_id is None and idea.visibility == Visibility.PUBLIC
@@ -56,13 +70,16 @@ def test_the_service_refuses_members_only_ideas_of_non_members(app, people):
     assert services.post_idea(people.member, values, competencies=[]).visibility == Visibility.MEMBERS
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ({"title": ""}, "This field is required."),
-    ({"body": ""}, "This field is required."),
-    ({"kind": "rumour"}, "Not a valid choice."),
-    ({"title": "x" * 256}, "Field cannot be longer than 255 characters."),
-    ({"competencies": ["999999"]}, "not a valid choice"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"title": ""}, "This field is required."),
+        ({"body": ""}, "This field is required."),
+        ({"kind": "rumour"}, "Not a valid choice."),
+        ({"title": "x" * 256}, "Field cannot be longer than 255 characters."),
+        ({"competencies": ["999999"]}, "not a valid choice"),
+    ],
+)
 def test_bad_input_is_refused_with_400(client, login, people, data, message):
     login(people.member)
     response = client.post("/ideas/new?lang=en", data={"kind": "request", "title": "Т", "body": "Б", **data})
@@ -74,9 +91,16 @@ def test_the_author_edits_an_open_idea(client, login, people, idea):
     login(people.author)
     page = client.get(f"/ideas/{idea.id}/edit").get_data(as_text=True)
     assert idea.title in page
-    response = client.post(f"/ideas/{idea.id}/edit", data={"kind": "offer", "title": "Исправленный заголовок",
-                                                           "body": "Новый текст", "visibility": "public",
-                                                           "save": "1"})
+    response = client.post(
+        f"/ideas/{idea.id}/edit",
+        data={
+            "kind": "offer",
+            "title": "Исправленный заголовок",
+            "body": "Новый текст",
+            "visibility": "public",
+            "save": "1",
+        },
+    )
     assert response.status_code == 302
     edited = _latest()
     assert edited.title == "Исправленный заголовок" and edited.kind == IdeaKind.OFFER
@@ -108,7 +132,6 @@ def test_kpi_counts(app, people):
     helpers.comment(offer, people.author)
     helpers.comment(offer, people.registered)
     counts = queries.kpi_counts()
-    assert counts == {"ideas": 3, "by_kind": {"request": 1, "offer": 1, "proposal": 1}, "comments": 3,
-                      "discussions": 1}
+    assert counts == {"ideas": 3, "by_kind": {"request": 1, "offer": 1, "proposal": 1}, "comments": 3, "discussions": 1}
     recent = queries.kpi_counts(since=utcnow() - dt.timedelta(days=30))
     assert recent["ideas"] == 2 and recent["by_kind"]["proposal"] == 0

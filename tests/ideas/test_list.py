@@ -1,4 +1,5 @@
 """The list's filters (kind, status, competency with its subtree, text) and search."""
+
 from __future__ import annotations
 
 from marketplace.models import IdeaKind, IdeaStatus, Visibility
@@ -17,8 +18,13 @@ def test_filters(client, people):
     climate = factories.competency(parent=tests, name_ru="Климатические испытания")
     other = factories.competency(name_ru="Логистика")
     helpers.idea(people.author, title="Запрос-А", kind=IdeaKind.REQUEST, competencies=[climate])
-    helpers.idea(people.author, title="Оффер-Б", kind=IdeaKind.OFFER, competencies=[other],
-                 body="Свободные мощности ФЛАНЦЕВОГО участка")
+    helpers.idea(
+        people.author,
+        title="Оффер-Б",
+        kind=IdeaKind.OFFER,
+        competencies=[other],
+        body="Свободные мощности ФЛАНЦЕВОГО участка",
+    )
     helpers.idea(people.author, title="Проект-В", kind=IdeaKind.PROPOSAL, status=IdeaStatus.CLOSED)
     titles = ("Запрос-А", "Оффер-Б", "Проект-В")
     assert _shown(client, "", *titles) == ["Запрос-А", "Оффер-Б"]  # open ones by default
@@ -45,8 +51,16 @@ def test_search_finds_ideas_by_visibility(client, login, people):
     assert found(people.outsider) == [public.title]
     assert found(people.member) == [public.title, hidden.title]
     login(people.author)
-    client.post(f"/ideas/{public.id}/edit", data={"kind": "request", "title": "Ищем партнёра для переработки плёнки",
-                                                  "body": "Плёнка ПЭ", "visibility": "public", "save": "1"})
+    client.post(
+        f"/ideas/{public.id}/edit",
+        data={
+            "kind": "request",
+            "title": "Ищем партнёра для переработки плёнки",
+            "body": "Плёнка ПЭ",
+            "visibility": "public",
+            "save": "1",
+        },
+    )
     login(None)
     body = client.get("/search/?q=плёнки").get_data(as_text=True)
     assert "Ищем партнёра для переработки плёнки" in body

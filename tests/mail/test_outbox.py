@@ -1,4 +1,5 @@
 """The manager's mail outbox."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,20 +15,33 @@ def app_config():
 
 
 def add_message(n: int, **kw) -> OutboxMessage:
-    message = OutboxMessage(recipient=f"to{n}@example.com", subject=f"Subject number {n}",
-                            body=f"Body of message {n}\nsecond line", **kw)
+    message = OutboxMessage(
+        recipient=f"to{n}@example.com", subject=f"Subject number {n}", body=f"Body of message {n}\nsecond line", **kw
+    )
     db.session.add(message)
     db.session.commit()
     return message
 
 
-@pytest.mark.parametrize("role, expected", [
-    ("guest", 302), ("registered", 403), ("outsider", 403), ("member", 403), ("manager", 200),
-])
+@pytest.mark.parametrize(
+    "role, expected",
+    [
+        ("guest", 302),
+        ("registered", 403),
+        ("outsider", 403),
+        ("member", 403),
+        ("manager", 200),
+    ],
+)
 def test_only_the_manager_opens_the_outbox(client, app, login, role, expected):
     message = add_message(1)
-    user = {"guest": lambda: None, "registered": factories.registered, "outsider": factories.outsider,
-            "member": factories.member, "manager": factories.manager}[role]()
+    user = {
+        "guest": lambda: None,
+        "registered": factories.registered,
+        "outsider": factories.outsider,
+        "member": factories.member,
+        "manager": factories.manager,
+    }[role]()
     login(user)
     for url in ("/manager/outbox/", f"/manager/outbox/{message.id}"):
         response = client.get(url)

@@ -1,12 +1,20 @@
 """The change log: every change that alters a profile writes one row per organization, in the same transaction."""
+
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
 
 from marketplace.db import db
-from marketplace.models import (Competency, MatcherChange, OfferStatus, OrderStatus, OrganizationCompetency, Product,
-                                ResponseStatus)
+from marketplace.models import (
+    Competency,
+    MatcherChange,
+    OfferStatus,
+    OrderStatus,
+    OrganizationCompetency,
+    Product,
+    ResponseStatus,
+)
 from marketplace.orders import services as order_services
 from marketplace.organizations.services import lock_organization
 from tests import factories
@@ -103,6 +111,7 @@ def test_lock_rows_and_bulk_updates(org):
     from sqlalchemy import update
 
     from marketplace.models import Organization
+
     db.session.execute(update(Organization).where(Organization.id == org.id).values(region="Москва"))
     db.session.commit()
     assert since(mark) == [org.id]

@@ -1,4 +1,5 @@
 """The supplier's dashboard ``/matches/orders``: open orders that fit my organization, best first, with reasons."""
+
 from __future__ import annotations
 
 import re
@@ -22,14 +23,18 @@ def listed(html: str) -> list[int]:
 def item_of(html: str, order_id: int) -> str:
     start = html.index(f'data-order-id="{order_id}"')
     end = html.find('data-testid="matching-order"', start + 1)
-    return html[start:end if end != -1 else len(html)]
+    return html[start : end if end != -1 else len(html)]
 
 
 @pytest.fixture
 def paint_order(cluster):
-    return factories.order(cluster.customer, title=PAINT_ORDER, okpd2_codes=["20.30.12"],
-                           description="Нанести антикоррозионное лакокрасочное покрытие на 40 т металлоконструкций.",
-                           visibility=Visibility.PUBLIC)
+    return factories.order(
+        cluster.customer,
+        title=PAINT_ORDER,
+        okpd2_codes=["20.30.12"],
+        description="Нанести антикоррозионное лакокрасочное покрытие на 40 т металлоконструкций.",
+        visibility=Visibility.PUBLIC,
+    )
 
 
 def test_supplier_sees_fitting_orders_best_first_with_reasons(client, login, cluster, flange_order, paint_order):
@@ -54,16 +59,26 @@ FLANGE_TITLE_FRAGMENT = "Механическая обработка фланц�
 
 
 def test_own_orders_and_answered_orders_are_left_out(client, login, cluster, flange_order):
-    own = factories.order(cluster.flanges, title="Закупка заготовок для фланцев из стали 09Г2С",
-                          description="Поковки для фланцев из стали 09Г2С.")
-    answered = factories.order(cluster.customer, title="Фланцы приварные из стали 09Г2С, партия 2",
-                               description="Фланцы плоские приварные из стали 09Г2С.")
+    own = factories.order(
+        cluster.flanges,
+        title="Закупка заготовок для фланцев из стали 09Г2С",
+        description="Поковки для фланцев из стали 09Г2С.",
+    )
+    answered = factories.order(
+        cluster.customer,
+        title="Фланцы приварные из стали 09Г2С, партия 2",
+        description="Фланцы плоские приварные из стали 09Г2С.",
+    )
     factories.response(answered, cluster.flanges, created_by=cluster.users["flanges"])
-    withdrawn = factories.order(cluster.customer, title="Фланцы из стали 09Г2С для теплообменника",
-                                description="Токарная обработка фланцев из стали 09Г2С.")
+    withdrawn = factories.order(
+        cluster.customer,
+        title="Фланцы из стали 09Г2С для теплообменника",
+        description="Токарная обработка фланцев из стали 09Г2С.",
+    )
     factories.response(withdrawn, cluster.flanges, status=ResponseStatus.WITHDRAWN)
-    closed = factories.order(cluster.customer, title="Фланцы из стали 09Г2С, отменённый заказ",
-                             status=OrderStatus.CANCELLED)
+    closed = factories.order(
+        cluster.customer, title="Фланцы из стали 09Г2С, отменённый заказ", status=OrderStatus.CANCELLED
+    )
     draft = factories.order(cluster.customer, title="Фланцы из стали 09Г2С, черновик", status=OrderStatus.DRAFT)
     login(cluster.users["flanges"])
     shown = listed(page(client, "/matches/orders"))
@@ -77,8 +92,12 @@ def test_own_orders_and_answered_orders_are_left_out(client, login, cluster, fla
 
 
 def test_members_only_orders_are_not_shown_to_non_members(client, login, cluster, flange_order):
-    public = factories.order(cluster.customer, title="Фланцы из стали 09Г2С для всех поставщиков",
-                             description="Механическая обработка фланцев из стали 09Г2С.", visibility=Visibility.PUBLIC)
+    public = factories.order(
+        cluster.customer,
+        title="Фланцы из стали 09Г2С для всех поставщиков",
+        description="Механическая обработка фланцев из стали 09Г2С.",
+        visibility=Visibility.PUBLIC,
+    )
     login(cluster.users["outsider"])  # its profile fits both orders
     html = page(client, "/matches/orders")
     shown = listed(html)
@@ -92,10 +111,16 @@ def test_members_only_orders_are_not_shown_to_non_members(client, login, cluster
 
 
 def test_invitation_badge(client, login, cluster, flange_order):
-    other = factories.order(cluster.customer, title="Фланцы из стали 09Г2С, вторая партия",
-                            description="Механическая обработка фланцев из стали 09Г2С.")
-    db.session.add(OrderInvitation(order_id=flange_order.id, organization_id=cluster.flanges.id,
-                                   invited_by_id=cluster.users["customer"].id))
+    other = factories.order(
+        cluster.customer,
+        title="Фланцы из стали 09Г2С, вторая партия",
+        description="Механическая обработка фланцев из стали 09Г2С.",
+    )
+    db.session.add(
+        OrderInvitation(
+            order_id=flange_order.id, organization_id=cluster.flanges.id, invited_by_id=cluster.users["customer"].id
+        )
+    )
     db.session.commit()
     login(cluster.users["flanges"])
     html = page(client, "/matches/orders")
@@ -134,8 +159,11 @@ def test_pages_past_the_end_are_404(client, login, cluster, flange_order):
 def test_a_new_order_is_listed_without_restart(client, login, cluster, flange_order):
     login(cluster.users["flanges"])
     assert flange_order.id in listed(page(client, "/matches/orders"))
-    later = factories.order(cluster.customer, title="Токарная обработка фланцев и колец из стали 12Х18Н10Т",
-                            description="Фланцы и кольца из стали 12Х18Н10Т на станках с ЧПУ.")
+    later = factories.order(
+        cluster.customer,
+        title="Токарная обработка фланцев и колец из стали 12Х18Н10Т",
+        description="Фланцы и кольца из стали 12Х18Н10Т на станках с ЧПУ.",
+    )
     assert later.id in listed(page(client, "/matches/orders"))  # the order index follows the open orders
     later.status = OrderStatus.CANCELLED
     db.session.commit()

@@ -1,4 +1,5 @@
 """Likely duplicates: the warning on the new-profile form, the manager's list and ``flask match duplicates``."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,17 +19,25 @@ def organization_count() -> int:
 
 def warning_of(html: str) -> str:
     start = html.index('data-testid="duplicate-warning"')
-    return html[start:html.index("</ul>", start)]
+    return html[start : html.index("</ul>", start)]
 
 
 @pytest.fixture
 def flange_works(app):
-    return factories.organization(name_ru='ООО "Фланцевый завод"', name_en="Flange Works LLC", inn=make_inn(),
-                                  ogrn=make_ogrn())
+    return factories.organization(
+        name_ru='ООО "Фланцевый завод"', name_en="Flange Works LLC", inn=make_inn(), ogrn=make_ogrn()
+    )
 
 
-@pytest.mark.parametrize("typed", ["Фланцевый завод, ООО", "ООО «Фланцевый завод»", "фланцевый завод",
-                                   "Общество с ограниченной ответственностью «Фланцевый завод»"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Фланцевый завод, ООО",
+        "ООО «Фланцевый завод»",
+        "фланцевый завод",
+        "Общество с ограниченной ответственностью «Фланцевый завод»",
+    ],
+)
 def test_fuzzy_name_warns_and_the_user_can_still_confirm(client, login, flange_works, typed):
     user = login(factories.registered())
     # without an INN (two known, different INNs are two organizations, whatever their names)
@@ -62,8 +71,9 @@ def test_same_inn_warns_whatever_the_name(client, login, flange_works):
     assert organization_count() == 1
 
 
-@pytest.mark.parametrize("changes", [{"name_ru": "ООО «Трубный завод»", "inn": ""},
-                                     {"name_ru": "ООО «Фланцевый завод»"}])  # its own INN, not the registered one
+@pytest.mark.parametrize(
+    "changes", [{"name_ru": "ООО «Трубный завод»", "inn": ""}, {"name_ru": "ООО «Фланцевый завод»"}]
+)  # its own INN, not the registered one
 def test_a_different_organization_is_created_without_a_warning(client, login, flange_works, changes):
     login(factories.registered())
     response = client.post("/organizations/new?lang=en", data=profile_data(name_en="Pipe Plant LLC", **changes))
@@ -108,7 +118,7 @@ def test_manager_lists_pairs_and_the_cli_prints_them(client, login, runner, flan
     assert f"/matches/merge/{flange_works.id}/{twin.id}" in html
     result = runner.invoke(args=["match", "duplicates"])
     assert result.exit_code == 0, result.output
-    assert f"#{flange_works.id} ООО \"Фланцевый завод\"  ~  #{twin.id} Фланцевый завод, ООО" in result.output
+    assert f'#{flange_works.id} ООО "Фланцевый завод"  ~  #{twin.id} Фланцевый завод, ООО' in result.output
     assert "similar names" in result.output
 
 

@@ -1,4 +1,5 @@
 """Edge cases of the matching pages: empty profiles, an empty matcher, clashing records in a merge."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -30,12 +31,16 @@ def test_proposal_before_anyone_described_itself(client, login):
 def test_merge_keeps_one_invitation_per_order(client, login, cluster, flange_order):
     twin = factories.member(name_ru="Фланцевый завод, ООО", name_en="")
     for org in (cluster.flanges, twin.organization):
-        db.session.add(OrderInvitation(order_id=flange_order.id, organization_id=org.id,
-                                       invited_by_id=cluster.users["customer"].id))
+        db.session.add(
+            OrderInvitation(
+                order_id=flange_order.id, organization_id=org.id, invited_by_id=cluster.users["customer"].id
+            )
+        )
     db.session.commit()
     login(cluster.manager)
     response = client.post(f"/matches/merge/{cluster.flanges.id}/{twin.organization_id}", data={"confirm": "y"})
     assert response.status_code == 302
     db.session.expire_all()
     assert [(i.order_id, i.organization_id) for i in db.session.scalars(select(OrderInvitation))] == [
-        (flange_order.id, cluster.flanges.id)]
+        (flange_order.id, cluster.flanges.id)
+    ]

@@ -1,4 +1,5 @@
 """The matcher shared by worker processes: snapshot + pointer on disk, change log in the database."""
+
 from __future__ import annotations
 
 import json
@@ -69,8 +70,7 @@ def test_a_second_worker_sees_the_same_state(app, cluster, tmp_path, backend):
     plating = factories.organization(name_ru="ООО «Токарь»", description_ru=TURNING)
     first = ranked()
     university_id, plating_id = cluster.university.id, plating.id
-    other = make_test_app(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path,
-                          MATCHER_DIR=app.config["MATCHER_DIR"])
+    other = make_test_app(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path, MATCHER_DIR=app.config["MATCHER_DIR"])
     try:
         with other.app_context():
             assert ranked(other) == first
@@ -80,6 +80,7 @@ def test_a_second_worker_sees_the_same_state(app, cluster, tmp_path, backend):
             assert other_engine.matcher.version_ == get_engine(app).matcher.version_
             # a change committed by the second worker reaches the first
             from marketplace.models import Organization
+
             row = db.session.get(Organization, university_id)
             row.description_ru = TURNING
             db.session.commit()
@@ -103,8 +104,14 @@ def test_changes_committed_out_of_order_are_not_missed(app, cluster):
     db.session.execute(MatcherChange.__table__.delete().where(MatcherChange.organization_id.in_([gap.id, late.id])))
     db.session.commit()
     assert late.id not in ranked() and plating.id in ranked()
-    late_id = db.session.scalar(select(MatcherChange.id).where(MatcherChange.organization_id == plating.id)
-                                .order_by(MatcherChange.id.desc())) - 1
+    late_id = (
+        db.session.scalar(
+            select(MatcherChange.id)
+            .where(MatcherChange.organization_id == plating.id)
+            .order_by(MatcherChange.id.desc())
+        )
+        - 1
+    )
     assert late_id > base
     db.session.execute(insert(MatcherChange).values(id=late_id, organization_id=late.id, created_at=utcnow()))
     db.session.commit()

@@ -1,9 +1,9 @@
 """Inviting a proposed supplier to respond: who may, the mail, no duplicates, what the supplier sees."""
+
 from __future__ import annotations
 
 import pytest
-from flask_babel import force_locale
-from flask_babel import gettext as _
+from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 
 from marketplace.db import db
@@ -43,8 +43,8 @@ def test_customer_invites_a_proposed_supplier(client, login, cluster, flange_ord
     assert f"/orders/{flange_order.id}" in russian.body  # the link to the order
     assert "ПАО «Нефтехимзавод»" in russian.body
     panel = page(client, f"/orders/{flange_order.id}")
-    supplier = panel[panel.index(f'data-org-id="{cluster.flanges.id}"'):]
-    supplier = supplier[:supplier.index("</li>")]
+    supplier = panel[panel.index(f'data-org-id="{cluster.flanges.id}"') :]
+    supplier = supplier[: supplier.index("</li>")]
     assert 'data-testid="supplier-invited"' in supplier and 'data-testid="invite-supplier"' not in supplier
 
 
@@ -53,17 +53,25 @@ def test_a_second_invitation_is_refused(client, login, cluster, flange_order):
     assert invite(client, flange_order, cluster.flanges.id).status_code == 302
     count = len(mails())
     login(cluster.colleague)
-    response = client.post(f"/matches/orders/{flange_order.id}/invite?lang=en",
-                           data={"organization_id": str(cluster.flanges.id)})
+    response = client.post(
+        f"/matches/orders/{flange_order.id}/invite?lang=en", data={"organization_id": str(cluster.flanges.id)}
+    )
     assert response.status_code == 409
     assert "already been invited" in response.get_data(as_text=True)
     db.session.expire_all()
     assert len(invitations()) == 1 and len(mails()) == count
 
 
-@pytest.mark.parametrize("who, expected", [
-    ("guest", 302), ("registered", 404), ("outsider", 404), ("flanges", 403), ("manager", 403),
-])
+@pytest.mark.parametrize(
+    "who, expected",
+    [
+        ("guest", 302),
+        ("registered", 404),
+        ("outsider", 404),
+        ("flanges", 403),
+        ("manager", 403),
+    ],
+)
 def test_only_the_customers_users_invite(client, login, cluster, flange_order, who, expected):
     user = None if who == "guest" else cluster.users.get(who) or getattr(cluster, who)
     login(user)
@@ -122,8 +130,8 @@ def test_a_supplier_that_responded_is_not_invited(client, login, cluster, flange
     login(cluster.users["customer"])
     assert invite(client, flange_order, cluster.flanges.id).status_code == 409
     html = page(client, f"/orders/{flange_order.id}")
-    supplier = html[html.index(f'data-org-id="{cluster.flanges.id}"'):]
-    assert 'data-testid="supplier-responded"' in supplier[:supplier.index("</li>")]
+    supplier = html[html.index(f'data-org-id="{cluster.flanges.id}"') :]
+    assert 'data-testid="supplier-responded"' in supplier[: supplier.index("</li>")]
 
 
 def test_the_invited_supplier_sees_the_invitation(client, login, cluster, flange_order):

@@ -1,4 +1,5 @@
 """The manager merges a duplicate organization into the one that is kept: every record moves, history is kept."""
+
 from __future__ import annotations
 
 import json
@@ -36,37 +37,66 @@ from tests.projects import helpers as project_helpers
 @pytest.fixture
 def twin(cluster, flange_order):
     """A second profile of the flange SME, with records of every kind."""
-    user = factories.member(name_ru="Фланцевый завод, ООО", name_en="Twin Flanges Dubl", inn="2310000005",
-                            description_ru="Фланцы и заглушки из стали 09Г2С.", website="https://flanges.example",
-                            region="Краснодарский край")
+    user = factories.member(
+        name_ru="Фланцевый завод, ООО",
+        name_en="Twin Flanges Dubl",
+        inn="2310000005",
+        description_ru="Фланцы и заглушки из стали 09Г2С.",
+        website="https://flanges.example",
+        region="Краснодарский край",
+    )
     org = user.organization
     colleague = factories.user(organization=org, full_name="Пётр Дублёв")
-    db.session.scalar(select(OrganizationCompetency).where(  # the kept profile's level is the lower one
-        OrganizationCompetency.organization_id == cluster.flanges.id)).level = 1
+    db.session.scalar(
+        select(OrganizationCompetency).where(  # the kept profile's level is the lower one
+            OrganizationCompetency.organization_id == cluster.flanges.id
+        )
+    ).level = 1
     factories.give_competency(org, cluster.machining, level=3, note="Ду до 1600")
     factories.give_competency(org, cluster.coating, level=1, note="грунтовка")
     product = factories.product(org, name_ru="Заглушка фланцевая", description_ru="Заглушки из стали 09Г2С.")
-    db.session.add(Attachment(product_id=product.id, original_name="чертёж.pdf", stored_name="a" * 32,
-                              content_type="application/pdf", size=10))
+    db.session.add(
+        Attachment(
+            product_id=product.id,
+            original_name="чертёж.pdf",
+            stored_name="a" * 32,
+            content_type="application/pdf",
+            size=10,
+        )
+    )
     item = factories.equipment(org, name_ru="Фрезерный станок", description_ru="Фрезерование пазов.")
     posted = factories.order(org, title="Поковки для фланцев", description="Поковки из стали 09Г2С.")
     both = factories.order(cluster.customer, title="Фланцы для обоих профилей")
     kept_response = factories.response(both, cluster.flanges, status=ResponseStatus.ACTIVE)
     twin_response = factories.response(both, org, status=ResponseStatus.WITHDRAWN)
     only_twin = factories.response(flange_order, org, status=ResponseStatus.ACTIVE)
-    db.session.add(OrderInvitation(order_id=flange_order.id, organization_id=org.id,
-                                   invited_by_id=cluster.users["customer"].id))
+    db.session.add(
+        OrderInvitation(order_id=flange_order.id, organization_id=org.id, invited_by_id=cluster.users["customer"].id)
+    )
     project = project_helpers.project(title="Установка переработки ПЭТ")
     place = project_helpers.consortium_member(project, org, status=ConsortiumStatus.INVITED)
     db.session.commit()
-    return {"org_id": org.id, "user": user, "colleague": colleague, "product": product, "item": item, "posted": posted,
-                "both": both, "kept_response": kept_response.id, "twin_response": twin_response.id, "only_twin": only_twin.id,
-                "project": project, "place": place}
+    return {
+        "org_id": org.id,
+        "user": user,
+        "colleague": colleague,
+        "product": product,
+        "item": item,
+        "posted": posted,
+        "both": both,
+        "kept_response": kept_response.id,
+        "twin_response": twin_response.id,
+        "only_twin": only_twin.id,
+        "project": project,
+        "place": place,
+    }
 
 
 def merge(client, keep_id: int, drop_id: int, **data):
-    return client.post(f"/matches/merge/{keep_id}/{drop_id}?lang=en",
-                       data={"confirm": "y", "note": "Один и тот же завод, два профиля."} | data)
+    return client.post(
+        f"/matches/merge/{keep_id}/{drop_id}?lang=en",
+        data={"confirm": "y", "note": "Один и тот же завод, два профиля."} | data,
+    )
 
 
 def organization_hits(word: str) -> set[int]:
@@ -97,8 +127,13 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     db.session.expire_all()
     assert db.session.get(Organization, drop_id) is None
     keep = db.session.get(Organization, keep.id)
-    for model, obj in ((User, twin["user"]), (User, twin["colleague"]), (Product, twin["product"]),
-                       (Equipment, twin["item"]), (Order, twin["posted"])):
+    for model, obj in (
+        (User, twin["user"]),
+        (User, twin["colleague"]),
+        (Product, twin["product"]),
+        (Equipment, twin["item"]),
+        (Order, twin["posted"]),
+    ):
         assert db.session.get(model, obj.id).organization_id == keep.id, model
     attachment = db.session.scalar(select(Attachment))
     assert attachment.product_id == twin["product"].id and attachment.product.organization_id == keep.id
@@ -106,17 +141,28 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     assert db.session.get(Response, twin["twin_response"]) is None
     assert db.session.get(Response, twin["kept_response"]).organization_id == keep.id
     assert db.session.get(Response, twin["only_twin"]).organization_id == keep.id
-    event = db.session.scalar(select(OrderEvent).where(OrderEvent.order_id == twin["both"].id,
-                                                       OrderEvent.action == "merged"))
+    event = db.session.scalar(
+        select(OrderEvent).where(OrderEvent.order_id == twin["both"].id, OrderEvent.action == "merged")
+    )
     assert event is not None and "Фланцевый завод, ООО" in event.note
     # competencies: one link per competency, the higher level kept, notes joined
-    links = {link.competency_id: link for link in db.session.scalars(
-        select(OrganizationCompetency).where(OrganizationCompetency.organization_id == keep.id))}
+    links = {
+        link.competency_id: link
+        for link in db.session.scalars(
+            select(OrganizationCompetency).where(OrganizationCompetency.organization_id == keep.id)
+        )
+    }
     assert set(links) == {cluster.machining.id, cluster.coating.id}
     assert links[cluster.machining.id].level == 3
     assert "09Г2С" in links[cluster.machining.id].note and "Ду до 1600" in links[cluster.machining.id].note
-    assert db.session.scalar(select(func.count()).select_from(OrganizationCompetency)
-                             .where(OrganizationCompetency.organization_id == drop_id)) == 0
+    assert (
+        db.session.scalar(
+            select(func.count())
+            .select_from(OrganizationCompetency)
+            .where(OrganizationCompetency.organization_id == drop_id)
+        )
+        == 0
+    )
     assert db.session.get(ConsortiumMember, twin["place"].id).organization_id == keep.id
     invitation = db.session.scalar(select(OrderInvitation))
     assert invitation.organization_id == keep.id
@@ -127,7 +173,10 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     history = db.session.scalar(select(OrganizationMerge))
     assert (history.kept_organization_id, history.merged_organization_id) == (keep.id, drop_id)
     assert (history.merged_name, history.merged_inn, history.merged_by_id) == (
-        "Фланцевый завод, ООО", "2310000005", manager.id)
+        "Фланцевый завод, ООО",
+        "2310000005",
+        manager.id,
+    )
     assert history.note == "Один и тот же завод, два профиля."
     summary = json.loads(history.summary)
     assert summary["moved"]["user_account.organization_id"] == 2
@@ -162,27 +211,23 @@ def test_the_better_response_of_the_duplicate_wins(client, login, cluster, twin)
 
 def test_consortium_places_are_reconciled(client, login, cluster, twin):
     need = project_helpers.need(twin["project"], title="Механообработка фланцев")
-    project_helpers.consortium_member(twin["project"], cluster.flanges, status=ConsortiumStatus.DECLINED,
-                                      needs=[need])
+    project_helpers.consortium_member(twin["project"], cluster.flanges, status=ConsortiumStatus.DECLINED, needs=[need])
     login(cluster.manager)
     assert merge(client, cluster.flanges.id, twin["org_id"]).status_code == 302
     db.session.expire_all()
-    places = list(db.session.scalars(select(ConsortiumMember).where(
-        ConsortiumMember.project_id == twin["project"].id)))
+    places = list(db.session.scalars(select(ConsortiumMember).where(ConsortiumMember.project_id == twin["project"].id)))
     assert len(places) == 1  # one place per project: invited beats declined, the needs are joined
     assert places[0].organization_id == cluster.flanges.id and places[0].status == ConsortiumStatus.INVITED
     assert [n.id for n in places[0].needs] == [need.id]
 
 
-def test_the_kept_organization_does_not_answer_its_own_order_or_sit_in_its_own_consortium(client, login, cluster,
-                                                                                           twin):
+def test_the_kept_organization_does_not_answer_its_own_order_or_sit_in_its_own_consortium(client, login, cluster, twin):
     """The duplicate posted an order and leads a project; the kept profile answered both. After the merge the
     kept organization would answer itself: the open response is withdrawn, the invitation dropped and the
     consortium place removed, each with a line of history; nothing else is lost."""
     keep = cluster.flanges
     own_response = factories.response(twin["posted"], keep, status=ResponseStatus.ACTIVE)
-    db.session.add(OrderInvitation(order_id=twin["posted"].id, organization_id=keep.id,
-                                   invited_by_id=twin["user"].id))
+    db.session.add(OrderInvitation(order_id=twin["posted"].id, organization_id=keep.id, invited_by_id=twin["user"].id))
     led = project_helpers.project(title="Модернизация кузнечного участка", lead_organization_id=twin["org_id"])
     place = project_helpers.consortium_member(led, keep, status=ConsortiumStatus.ACCEPTED)
     other_place = project_helpers.consortium_member(twin["project"], keep, status=ConsortiumStatus.ACCEPTED)
@@ -194,23 +239,28 @@ def test_the_kept_organization_does_not_answer_its_own_order_or_sit_in_its_own_c
     assert posted.organization_id == keep.id
     response = db.session.get(Response, own_response.id)
     assert response.organization_id == keep.id and response.status == ResponseStatus.WITHDRAWN
-    notes = [e.note for e in db.session.scalars(select(OrderEvent).where(
-        OrderEvent.order_id == posted.id, OrderEvent.action == "merged"))]
+    notes = [
+        e.note
+        for e in db.session.scalars(
+            select(OrderEvent).where(OrderEvent.order_id == posted.id, OrderEvent.action == "merged")
+        )
+    ]
     assert len(notes) == 1 and "withdrawn" in notes[0]
     assert not db.session.scalars(select(OrderInvitation).where(OrderInvitation.order_id == posted.id)).all()
     assert db.session.get(ConsortiumMember, place.id).status == ConsortiumStatus.REMOVED
-    events = db.session.scalars(select(ProjectEvent).where(ProjectEvent.project_id == led.id,
-                                                          ProjectEvent.action == "merged")).all()
+    events = db.session.scalars(
+        select(ProjectEvent).where(ProjectEvent.project_id == led.id, ProjectEvent.action == "merged")
+    ).all()
     assert len(events) == 1 and events[0].organization_id == keep.id
     # a project the duplicate only took part in (another lead) keeps the merged place as it was
-    places = db.session.scalars(select(ConsortiumMember).where(
-        ConsortiumMember.project_id == twin["project"].id)).all()
+    places = db.session.scalars(select(ConsortiumMember).where(ConsortiumMember.project_id == twin["project"].id)).all()
     assert [(p.id, p.status) for p in places] == [(other_place.id, ConsortiumStatus.ACCEPTED)]
     # the untouched response of the duplicate to somebody else's order stays active
     assert db.session.get(Response, twin["only_twin"]).status == ResponseStatus.ACTIVE
     summary = json.loads(db.session.scalars(select(OrganizationMerge)).one().summary)
-    assert sorted(summary["withdrawn"]) == sorted([f"order_response:{own_response.id}:order {posted.id}",
-                                                   f"consortium_member:{place.id}:project {led.id}"])
+    assert sorted(summary["withdrawn"]) == sorted(
+        [f"order_response:{own_response.id}:order {posted.id}", f"consortium_member:{place.id}:project {led.id}"]
+    )
     page = client.get("/matches/duplicates?lang=en").get_data(as_text=True)
     assert "withdrawn because the organization would answer its own order or project: 2" in page
 

@@ -1,4 +1,5 @@
 """Projects an organization joined are past work in its matcher profile, logged and quoted like won orders."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -27,11 +28,13 @@ def logged(org_id: int) -> int:
 def test_an_accepted_consortium_membership_becomes_past_work_and_is_logged(app):
     supplier = factories.member(name_ru="ООО «Литмаш»")
     organization = supplier.organization
-    project = helpers.project(title="Насосная станция нового поколения", description=CASTING,
-                              status=ProjectStatus.ACTIVE)
+    project = helpers.project(
+        title="Насосная станция нового поколения", description=CASTING, status=ProjectStatus.ACTIVE
+    )
     need = helpers.need(project, title="Корпуса из алюминиевого сплава")
-    member = helpers.consortium_member(project, organization, status=ConsortiumStatus.INVITED, needs=[need],
-                                       role="Литейное производство")
+    member = helpers.consortium_member(
+        project, organization, status=ConsortiumStatus.INVITED, needs=[need], role="Литейное производство"
+    )
     assert project_texts(organization.id) == []  # an invitation is not work done
     before = logged(organization.id)
 
@@ -52,8 +55,12 @@ def test_an_accepted_consortium_membership_becomes_past_work_and_is_logged(app):
 
 def test_a_members_only_project_is_quoted_only_to_those_who_may_open_it(app):
     supplier = factories.member(name_ru="ООО «Литмаш»")
-    project = helpers.project(title="Корпуса насосов литьём", description=CASTING, visibility=Visibility.MEMBERS,
-                              status=ProjectStatus.COMPLETED)
+    project = helpers.project(
+        title="Корпуса насосов литьём",
+        description=CASTING,
+        visibility=Visibility.MEMBERS,
+        status=ProjectStatus.COMPLETED,
+    )
     helpers.consortium_member(project, supplier.organization, role="Литьё")
     matcher = Matcher(MatcherConfig()).fit(load_profiles(db.session).values())
     result = matcher.match_suppliers(MatchQuery(text="литьё алюминиевых корпусов насосов"), top_k=3)
@@ -70,9 +77,13 @@ def test_a_competency_met_by_several_order_codes_is_shown_once(app):
     from matching.results import MatchedCode, Reasons
 
     factories.competency(code="METAL.5AX", name_ru="Пятиосевая обработка", name_en="5-axis machining")
-    reasons = Reasons(terms=("фланцы",), competencies=(
-        MatchedCode(query_code="METAL", org_code="METAL.5AX", match=0.5),
-        MatchedCode(query_code="METAL.5AX", org_code="METAL.5AX", match=1.0)))
+    reasons = Reasons(
+        terms=("фланцы",),
+        competencies=(
+            MatchedCode(query_code="METAL", org_code="METAL.5AX", match=0.5),
+            MatchedCode(query_code="METAL.5AX", org_code="METAL.5AX", match=1.0),
+        ),
+    )
     view = present_reasons([reasons], user=None, lang="ru")[0]
     assert [(c.code, c.name, c.match) for c in view.competencies] == [("METAL.5AX", "Пятиосевая обработка", 1.0)]
     assert view.sentence.count("METAL.5AX") == 1

@@ -1,4 +1,5 @@
 """The matcher's proposed partners on the project page (``projects/proposal.py``, manager only)."""
+
 from __future__ import annotations
 
 import html as html_lib
@@ -19,18 +20,31 @@ GAP = "Выращивание монокристаллов сапфира"
 
 @pytest.fixture
 def project(cluster):
-    project = helpers.project(title="Опытный узел фланцевых соединений с покрытием",
-                              description="Фланцевые соединения из стали 09Г2С с антикоррозионным покрытием.",
-                              lead_organization=cluster.customer, visibility=Visibility.MEMBERS)
+    project = helpers.project(
+        title="Опытный узел фланцевых соединений с покрытием",
+        description="Фланцевые соединения из стали 09Г2С с антикоррозионным покрытием.",
+        lead_organization=cluster.customer,
+        visibility=Visibility.MEMBERS,
+    )
     needs = {
-        "machining": helpers.need(project, title="Механическая обработка фланцев",
-                                  description="Токарная обработка фланцев из стали 09Г2С на станках с ЧПУ.",
-                                  competency=cluster.machining),
-        "coating": helpers.need(project, title="Антикоррозионное покрытие",
-                                description="Лакокрасочные антикоррозионные покрытия, эмаль для металлоконструкций.",
-                                competency=cluster.coating),
-        "testing": helpers.need(project, title="Испытания материалов",
-                                description="Механические испытания сталей и металлография.", org_kind=OrgKind.UNIVERSITY),
+        "machining": helpers.need(
+            project,
+            title="Механическая обработка фланцев",
+            description="Токарная обработка фланцев из стали 09Г2С на станках с ЧПУ.",
+            competency=cluster.machining,
+        ),
+        "coating": helpers.need(
+            project,
+            title="Антикоррозионное покрытие",
+            description="Лакокрасочные антикоррозионные покрытия, эмаль для металлоконструкций.",
+            competency=cluster.coating,
+        ),
+        "testing": helpers.need(
+            project,
+            title="Испытания материалов",
+            description="Механические испытания сталей и металлография.",
+            org_kind=OrgKind.UNIVERSITY,
+        ),
         "gap": helpers.need(project, title=GAP, description="Выращивание монокристаллов сапфира методом Киропулоса."),
     }
     project.test_needs = needs
@@ -39,7 +53,7 @@ def project(cluster):
 
 def section(html: str) -> str:
     start = html.index('data-testid="project-proposal"')
-    return html[start:html.index("</section>\n", html.index('data-testid="consortium-proposal"', start)) + 10]
+    return html[start : html.index("</section>\n", html.index('data-testid="consortium-proposal"', start)) + 10]
 
 
 def members(html: str) -> list[int]:
@@ -48,13 +62,13 @@ def members(html: str) -> list[int]:
 
 def member_of(html: str, org_id: int) -> str:
     start = html.index(f'data-testid="consortium-member" data-org-id="{org_id}"')
-    return html[start:html.index("</li>", start)]
+    return html[start : html.index("</li>", start)]
 
 
 def need_row(html: str, label: str) -> str:
-    table = html[html.index('data-testid="consortium-needs"'):]
+    table = html[html.index('data-testid="consortium-needs"') :]
     start = table.index(f"<td>{label}")
-    return table[start:table.index("</tr>", start)]
+    return table[start : table.index("</tr>", start)]
 
 
 def proposal_of(project, user):
@@ -71,8 +85,10 @@ def test_manager_sees_who_covers_each_need_and_the_gap(client, login, cluster, p
     assert {cluster.flanges.id, cluster.paints.id, cluster.university.id} <= set(proposed)
     assert cluster.customer.id not in proposed  # the lead
     assert cluster.outsider.id not in proposed  # not a member
-    covered_by = {label: {int(i) for i in re.findall(r"/organizations/(\d+)", need_row(html, label))}
-                  for label in ("Механическая обработка фланцев", "Антикоррозионное покрытие", "Испытания материалов")}
+    covered_by = {
+        label: {int(i) for i in re.findall(r"/organizations/(\d+)", need_row(html, label))}
+        for label in ("Механическая обработка фланцев", "Антикоррозионное покрытие", "Испытания материалов")
+    }
     assert cluster.flanges.id in covered_by["Механическая обработка фланцев"]
     assert cluster.paints.id in covered_by["Антикоррозионное покрытие"]
     assert covered_by["Испытания материалов"] == {cluster.university.id}  # only a university covers it
@@ -95,20 +111,27 @@ def test_the_invite_link_preselects_the_organization_and_its_needs(client, login
     needs = project.test_needs
     login(cluster.manager)
     html = section(page(client, f"/projects/{project.id}"))
-    link = html_lib.unescape(re.search(r'data-testid="invite-proposed"\s+href="([^"]+)"',
-                                       member_of(html, cluster.flanges.id)).group(1))
+    link = html_lib.unescape(
+        re.search(r'data-testid="invite-proposed"\s+href="([^"]+)"', member_of(html, cluster.flanges.id)).group(1)
+    )
     form = page(client, link)
 
     def selected(name: str) -> set[int]:
-        select = form[form.index(f'name="{name}"'):]
-        select = select[:select.index("</select>")]
+        select = form[form.index(f'name="{name}"') :]
+        select = select[: select.index("</select>")]
         return {int(v) for v in re.findall(r'<option selected value="(\d+)"', select)}
 
     assert selected("organization") == {cluster.flanges.id}
     assert selected("needs") == {needs["machining"].id}
     # and posting it invites the organization for those needs
-    response = client.post(f"/projects/{project.id}/invite", data={
-        "organization": str(cluster.flanges.id), "role": "Механообработка", "needs": [str(needs["machining"].id)]})
+    response = client.post(
+        f"/projects/{project.id}/invite",
+        data={
+            "organization": str(cluster.flanges.id),
+            "role": "Механообработка",
+            "needs": [str(needs["machining"].id)],
+        },
+    )
     assert response.status_code == 302
     db.session.expire_all()
     html = section(page(client, f"/projects/{project.id}"))
@@ -183,8 +206,9 @@ def test_an_edited_description_changes_the_next_proposal(client, login, cluster,
     """The matcher follows a committed edit without a restart or a refit."""
     login(cluster.manager)
     html = section(page(client, f"/projects/{project.id}"))
-    assert cluster.university.id in {int(i) for i in re.findall(r"/organizations/(\d+)",
-                                                                need_row(html, "Испытания материалов"))}
+    assert cluster.university.id in {
+        int(i) for i in re.findall(r"/organizations/(\d+)", need_row(html, "Испытания материалов"))
+    }
     university = db.session.get(type(cluster.university), cluster.university.id)
     university.description_ru = "Кафедра полимеров: производство пластиков и полимеров."
     university.description_en = "Polymer chemistry department."
@@ -192,17 +216,25 @@ def test_an_edited_description_changes_the_next_proposal(client, login, cluster,
     html = section(page(client, f"/projects/{project.id}"))
     assert "/organizations/" not in need_row(html, "Испытания материалов")  # nobody covers it now
     # a second university that tests steels appears in the next proposal, without a refit
-    lab = factories.member(name_ru="Технический университет", name_en="Technical University",
-                           kind=OrgKind.UNIVERSITY,
-                           description_ru="Механические испытания сталей 09Г2С и 12Х18Н10Т, металлография.")
+    lab = factories.member(
+        name_ru="Технический университет",
+        name_en="Technical University",
+        kind=OrgKind.UNIVERSITY,
+        description_ru="Механические испытания сталей 09Г2С и 12Х18Н10Т, металлография.",
+    )
     html = section(page(client, f"/projects/{project.id}"))
     assert {int(i) for i in re.findall(r"/organizations/(\d+)", need_row(html, "Испытания материалов"))} == {
-        lab.organization.id}
+        lab.organization.id
+    }
 
 
 def test_a_kind_nobody_in_the_cluster_has_is_reported(client, login, cluster, project):
-    helpers.need(project, title="Научное сопровождение", description="Механические испытания сталей 09Г2С.",
-                 org_kind=OrgKind.RESEARCH)
+    helpers.need(
+        project,
+        title="Научное сопровождение",
+        description="Механические испытания сталей 09Г2С.",
+        org_kind=OrgKind.RESEARCH,
+    )
     login(cluster.manager)
     html = section(page(client, f"/projects/{project.id}"))
     row = need_row(html, "Научное сопровождение")
@@ -216,8 +248,12 @@ def test_a_kind_nobody_in_the_cluster_has_is_reported(client, login, cluster, pr
 def test_needs_with_the_same_title_are_told_apart_by_id(cluster, project):
     """Two open needs may share a title: an organization is preselected only for the one it covers (here the
     twin asks for a university, which the paint maker is not)."""
-    twin = helpers.need(project, title="Антикоррозионное покрытие", org_kind=OrgKind.UNIVERSITY,
-                        description="Исследование антикоррозионных покрытий, испытания в солевом тумане.")
+    twin = helpers.need(
+        project,
+        title="Антикоррозионное покрытие",
+        org_kind=OrgKind.UNIVERSITY,
+        description="Исследование антикоррозионных покрытий, испытания в солевом тумане.",
+    )
     proposal = proposal_of(project, cluster.manager)
     coating = project.test_needs["coating"]
     assert coating.id in proposal.need_ids[cluster.paints.id]

@@ -1,4 +1,5 @@
 """The manager's matcher status page, its "Refit now" button and the ``flask match`` commands."""
+
 from __future__ import annotations
 
 import json
@@ -62,8 +63,7 @@ def test_refit_demands_a_csrf_token(app, client, login, cluster):
     assert pointer_of(app) == before
 
 
-@pytest.mark.parametrize("who, expected", [("guest", 302), ("registered", 403), ("customer", 403),
-                                           ("flanges", 403)])
+@pytest.mark.parametrize("who, expected", [("guest", 302), ("registered", 403), ("customer", 403), ("flanges", 403)])
 def test_status_is_for_the_manager_only(client, login, cluster, who, expected):
     login(None if who == "guest" else cluster.users.get(who) or getattr(cluster, who))
     assert client.get("/matches/status").status_code == expected

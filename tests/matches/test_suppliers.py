@@ -1,4 +1,5 @@
 """The order page's suppliers panel, end to end in Russian: ranking, reasons, exclusions, who sees it."""
+
 from __future__ import annotations
 
 from marketplace.db import db
@@ -12,7 +13,7 @@ from tests.matches.conftest import page
 
 def panel_of(html: str) -> str:
     start = html.index('id="suggested-suppliers"')
-    return html[start:html.index("</section>", start)]
+    return html[start : html.index("</section>", start)]
 
 
 def test_flange_order_ranks_the_flange_sme_first_with_reasons(client, login, cluster, flange_order):
@@ -21,14 +22,14 @@ def test_flange_order_ranks_the_flange_sme_first_with_reasons(client, login, clu
     panel = panel_of(html)
     names = [s.organization.name_ru for s in suggest_suppliers(flange_order, user=cluster.users["customer"]).suppliers]
     assert names[0] == "ООО «Фланцевый завод»"
-    first = panel[panel.index('data-testid="supplier"'):]
-    first = first[:first.index("</li>")]
+    first = panel[panel.index('data-testid="supplier"') :]
+    first = first[: first.index("</li>")]
     assert "Фланцевый завод" in first
     assert "фланец" in first.lower() and "09г2с" in first  # matched words and documents, readable
     assert "25.62.10" in first  # the OKPD2 code that matched
     assert "C-MECH" in first and "Механическая обработка" in first  # the competency, with its name
     assert "Фланец стальной приварной" in first  # the product that matched, linked
-    assert f'/catalog/{cluster.product.id}' in first
+    assert f"/catalog/{cluster.product.id}" in first
 
 
 def test_reasons_follow_the_language(client, login, cluster, flange_order):
@@ -49,8 +50,14 @@ def test_customer_and_non_members_are_never_proposed(app, cluster, flange_order)
 
 
 def test_panel_only_for_the_customer_and_the_manager(client, login, cluster, flange_order):
-    for who, shown in [(cluster.users["customer"], True), (cluster.colleague, True), (cluster.manager, True),
-                       (cluster.users["flanges"], False), (cluster.users["outsider"], None), (None, None)]:
+    for who, shown in [
+        (cluster.users["customer"], True),
+        (cluster.colleague, True),
+        (cluster.manager, True),
+        (cluster.users["flanges"], False),
+        (cluster.users["outsider"], None),
+        (None, None),
+    ]:
         login(who)
         response = client.get(f"/orders/{flange_order.id}?lang=en")
         if shown is None:  # a members-only order: guests log in, outsiders get 404
@@ -89,11 +96,13 @@ def test_past_orders_are_quoted_only_to_viewers_who_may_open_them(app, cluster):
     assert match.org_id == cluster.flanges.id
     assert any(d.id and d.id.startswith(f"order:{cluster.won_order.id}:") for d in match.reasons.documents)
     with app.test_request_context():
-        member_view, = present_reasons([match.reasons], user=cluster.users["paints"], lang="ru")
-        guest_view, = present_reasons([match.reasons], user=AnonymousUserMixin(), lang="ru")
+        (member_view,) = present_reasons([match.reasons], user=cluster.users["paints"], lang="ru")
+        (guest_view,) = present_reasons([match.reasons], user=AnonymousUserMixin(), lang="ru")
     title = cluster.won_order.title
-    assert any(d.kind == "order" and d.title == title and d.url == f"/orders/{cluster.won_order.id}"
-               for d in member_view.documents)
+    assert any(
+        d.kind == "order" and d.title == title and d.url == f"/orders/{cluster.won_order.id}"
+        for d in member_view.documents
+    )
     assert title in member_view.sentence
     assert all(d.kind != "order" for d in guest_view.documents)  # members-only order: not for guests
     assert title not in guest_view.sentence
@@ -108,13 +117,16 @@ def test_empty_cluster_shows_a_message(client, login):
 
 
 def test_an_order_naming_a_region_shows_it_among_the_reasons(client, login, cluster):
-    order = factories.order(cluster.customer, title="Фланцы для насосной станции",
-                            description="Нужны фланцы из стали 09Г2С, поставка на площадку в Краснодарском крае.")
+    order = factories.order(
+        cluster.customer,
+        title="Фланцы для насосной станции",
+        description="Нужны фланцы из стали 09Г2С, поставка на площадку в Краснодарском крае.",
+    )
     get_engine().refit()
     login(cluster.users["customer"])
     panel = panel_of(page(client, f"/orders/{order.id}", lang="ru"))
-    first = panel[panel.index('data-testid="supplier"'):]
-    first = first[:first.index("</li>")]
+    first = panel[panel.index('data-testid="supplier"') :]
+    first = first[: first.index("</li>")]
     assert "Фланцевый завод" in first
     assert 'class="chip chip-place"' in first and "Краснодарский край" in first
     assert "указано место: краснодарский край" in first.lower()

@@ -1,4 +1,5 @@
 """Prefix-aware code matching and postings accumulation."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,5 @@
 """assemble_consortium: coverage of needs, the kind mix, gaps, no duplicates, the size cap."""
+
 from __future__ import annotations
 
 import pytest
@@ -30,8 +31,7 @@ def test_each_need_is_covered_by_a_member_and_gaps_are_named(matcher):
 
 
 def test_kind_mix_is_respected(matcher):
-    proposal = matcher.assemble_consortium(ConsortiumQuery(
-        NEEDS[:3], kind_mix={"university": 1, "sme": 2}, max_size=3))
+    proposal = matcher.assemble_consortium(ConsortiumQuery(NEEDS[:3], kind_mix={"university": 1, "sme": 2}, max_size=3))
     kinds = sorted(m.kind for m in proposal.members)
     assert kinds == ["sme", "sme", "university"]
     assert proposal.unmet_kinds == {}
@@ -40,8 +40,9 @@ def test_kind_mix_is_respected(matcher):
 
 def test_unfillable_kind_mix_is_reported(matcher):
     # one research organization has evidence for these needs; the second slot cannot be filled
-    proposal = matcher.assemble_consortium(ConsortiumQuery(
-        [NEEDS[0], Need("recycling", "polymer recycling")], kind_mix={"research": 2}, max_size=3))
+    proposal = matcher.assemble_consortium(
+        ConsortiumQuery([NEEDS[0], Need("recycling", "polymer recycling")], kind_mix={"research": 2}, max_size=3)
+    )
     assert proposal.unmet_kinds == {"research": 1}
     assert sum(m.kind == "research" for m in proposal.members) == 1
 
@@ -57,16 +58,19 @@ def test_members_are_not_added_without_gain(matcher):
 
 
 def test_codes_alone_can_cover_a_need(matcher):
-    proposal = matcher.assemble_consortium(ConsortiumQuery(
-        [Need("polymers", competency_codes=["05.01"])], max_size=2))
+    proposal = matcher.assemble_consortium(ConsortiumQuery([Need("polymers", competency_codes=["05.01"])], max_size=2))
     assert proposal.org_ids == [3] and proposal.gaps == ()
 
 
 def test_the_project_text_does_not_cover_a_need_made_of_unknown_words(matcher):
     # the project's text (mixed into every need to rank candidates) fits the machining shop well; a need of
     # words nobody has ever used must stay a gap rather than be "covered" by whoever fits the project
-    query = ConsortiumQuery([Need("machining", "токарная обработка фланцев"), Need("unknown", "квазиглюонный")],
-                            text="токарная обработка фланцев", context_weight=1.0, max_size=3)
+    query = ConsortiumQuery(
+        [Need("machining", "токарная обработка фланцев"), Need("unknown", "квазиглюонный")],
+        text="токарная обработка фланцев",
+        context_weight=1.0,
+        max_size=3,
+    )
     proposal = matcher.assemble_consortium(query)
     by_need = {n.label: n for n in proposal.needs}
     assert by_need["machining"].covered and by_need["machining"].org_ids[0] == 1

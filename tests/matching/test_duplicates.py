@@ -1,4 +1,5 @@
 """find_duplicates: INN first, then names without legal forms and quotes."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,12 +15,20 @@ CANDIDATES = [
 ]
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("ООО «Ромашка»", "ромашка"), ("Ромашка ООО", "ромашка"), ('АО "Ромашка"', "ромашка"),
-    ("ФГБОУ ВО «Смоленский университет»", "смоленский университет"),
-    ("Общество с ограниченной ответственностью 'Ромашка'", "ромашка"), ("Acme GmbH", "acme"),
-    ("Acme, Ltd.", "acme"), ("ООО", "ооо"), ("Ёлка ЗАО", "елка"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("ООО «Ромашка»", "ромашка"),
+        ("Ромашка ООО", "ромашка"),
+        ('АО "Ромашка"', "ромашка"),
+        ("ФГБОУ ВО «Смоленский университет»", "смоленский университет"),
+        ("Общество с ограниченной ответственностью 'Ромашка'", "ромашка"),
+        ("Acme GmbH", "acme"),
+        ("Acme, Ltd.", "acme"),
+        ("ООО", "ооо"),
+        ("Ёлка ЗАО", "елка"),
+    ],
+)
 def test_normalize_name(name, expected):
     assert normalize_name(name) == expected
 

@@ -1,4 +1,5 @@
 """The evaluation CLI on a tiny benchmark directory, and the metric definitions."""
+
 from __future__ import annotations
 
 import csv
@@ -19,16 +20,38 @@ PROJECTS = [
     ("p3", "Catalysts", "Catalyst development for ethylene polymerization", "catalysis"),
     ("p4", "Water treatment", "Wastewater treatment with membranes", "water, membranes"),
 ]
-ORGS = [("o1", "PRC", "true"), ("o2", "HES", "false"), ("o3", "REC", "false"), ("o4", "PRC", "false"),
-        ("o5", "PUB", "false"), ("o6", "OTH", "false")]
-PARTS = [("p1", "o1", "coordinator"), ("p1", "o2", "participant"), ("p2", "o3", "coordinator"),
-         ("p2", "o4", "participant"), ("p3", "o2", "coordinator"), ("p3", "o3", "associatedPartner"),
-         ("p4", "o5", "coordinator"), ("p4", "o6", "thirdParty"), ("p9", "o1", "participant")]
+ORGS = [
+    ("o1", "PRC", "true"),
+    ("o2", "HES", "false"),
+    ("o3", "REC", "false"),
+    ("o4", "PRC", "false"),
+    ("o5", "PUB", "false"),
+    ("o6", "OTH", "false"),
+]
+PARTS = [
+    ("p1", "o1", "coordinator"),
+    ("p1", "o2", "participant"),
+    ("p2", "o3", "coordinator"),
+    ("p2", "o4", "participant"),
+    ("p3", "o2", "coordinator"),
+    ("p3", "o3", "associatedPartner"),
+    ("p4", "o5", "coordinator"),
+    ("p4", "o6", "thirdParty"),
+    ("p9", "o1", "participant"),
+]
 QUERIES = [
-    {"id": "q1", "text": "Precision machining of flanges", "relevant": ["o1", "o2"],
-     "relevant_kind": {"o1": "PRC", "o2": "HES"}},
-    {"id": "q2", "text": "Recycling of polyethylene and polymer waste", "relevant": ["o3", "o4"],
-     "relevant_kind": {"o3": "REC", "o4": "PRC"}},
+    {
+        "id": "q1",
+        "text": "Precision machining of flanges",
+        "relevant": ["o1", "o2"],
+        "relevant_kind": {"o1": "PRC", "o2": "HES"},
+    },
+    {
+        "id": "q2",
+        "text": "Recycling of polyethylene and polymer waste",
+        "relevant": ["o3", "o4"],
+        "relevant_kind": {"o3": "REC", "o4": "PRC"},
+    },
     {"id": "q3", "text": "Nothing relevant is known", "relevant": []},
 ]
 
@@ -37,8 +60,22 @@ def write_bench(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     with gzip.open(directory / "projects.jsonl.gz", "wt", encoding="utf-8") as f:
         for pid, title, objective, keywords in PROJECTS:
-            f.write(json.dumps({"id": pid, "year": 2022, "acronym": pid, "title": title, "objective": objective,
-                                "keywords": keywords, "topics": [], "fields": [], "funding_scheme": "X"}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": pid,
+                        "year": 2022,
+                        "acronym": pid,
+                        "title": title,
+                        "objective": objective,
+                        "keywords": keywords,
+                        "topics": [],
+                        "fields": [],
+                        "funding_scheme": "X",
+                    }
+                )
+                + "\n"
+            )
     with open(directory / "organizations.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", "name", "short_name", "kind", "sme", "country", "city"])
@@ -50,8 +87,9 @@ def write_bench(directory: Path) -> Path:
         w.writerows(PARTS)
     with gzip.open(directory / "queries.jsonl.gz", "wt", encoding="utf-8") as f:
         for q in QUERIES:
-            f.write(json.dumps({**q, "year": 2023, "coordinator": (q["relevant"] or [""])[0],
-                                "n_beneficiaries": 3}) + "\n")
+            f.write(
+                json.dumps({**q, "year": 2023, "coordinator": (q["relevant"] or [""])[0], "n_beneficiaries": 3}) + "\n"
+            )
     return directory
 
 
@@ -78,8 +116,13 @@ def test_cli_prints_one_json_object_with_all_metrics(tmp_path, capsys):
 def test_cli_runs_as_a_module(tmp_path):
     bench = write_bench(tmp_path / "bench")
     root = Path(__file__).resolve().parents[2]
-    out = subprocess.run([sys.executable, "-m", "matching.evaluate", str(bench), "--queries", "first-half"],
-                         cwd=root, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "matching.evaluate", str(bench), "--queries", "first-half"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(out.stdout)["queries"] == 1
 
 

@@ -1,4 +1,5 @@
 """Lifecycle: not fitted, fit returns self, learned attributes, save/load of a versioned artifact."""
+
 from __future__ import annotations
 
 import json
@@ -23,10 +24,15 @@ QUERY = MatchQuery("Механическая обработка фланцев �
 
 def test_use_before_fit_raises_a_clear_error(profiles):
     m = Matcher()
-    for call in (lambda: m.match_suppliers(QUERY), lambda: m.score_query(QUERY),
-                 lambda: m.match_orders(1, [OrderDocument(1, "x")]),
-                 lambda: m.assemble_consortium(ConsortiumQuery([Need("a", "x")])),
-                 lambda: m.add_or_update(profiles[0]), lambda: m.remove(1), lambda: m.save("x.npz")):
+    for call in (
+        lambda: m.match_suppliers(QUERY),
+        lambda: m.score_query(QUERY),
+        lambda: m.match_orders(1, [OrderDocument(1, "x")]),
+        lambda: m.assemble_consortium(ConsortiumQuery([Need("a", "x")])),
+        lambda: m.add_or_update(profiles[0]),
+        lambda: m.remove(1),
+        lambda: m.save("x.npz"),
+    ):
         with pytest.raises(NotFittedError, match="not fitted yet: call fit"):
             call()
 
@@ -44,6 +50,7 @@ def test_fit_rejects_duplicate_ids_and_empty_text(profiles):
     with pytest.raises(ValueError, match="unique"):
         Matcher().fit(profiles + [profiles[0]])
     from matching import OrganizationProfile
+
     with pytest.raises(ValueError, match="no indexable text"):
         Matcher().fit([OrganizationProfile(id=1)])
 
@@ -121,9 +128,11 @@ def test_the_library_does_not_import_the_web_app():
     import sys
     from pathlib import Path
 
-    code = ("import sys, matching, matching.evaluate; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('flask', 'marketplace', 'sqlalchemy')]; "
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, matching, matching.evaluate; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('flask', 'marketplace', 'sqlalchemy')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

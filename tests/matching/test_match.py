@@ -1,4 +1,5 @@
 """match_suppliers: Russian and English orders, filters, the customer excluded, boosts, reasons."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -91,6 +92,7 @@ def test_explain_builds_sentences_in_both_languages(matcher):
     assert ru.startswith("Совпадают слова: ") and "фланец" in ru and "коды ОКПД2: 25.62" in ru and "«" in ru
     assert en.startswith("Matching words: ") and "OKPD2 codes: 25.62" in en
     from matching import Reasons
+
     assert explain(Reasons(), "ru") == "Явных совпадений нет."
 
 
@@ -117,11 +119,20 @@ def _twins():
 
     text = "Очистка сточных вод мембранными биореакторами на предприятиях пищевой промышленности"
     kinds = {"sme-1": "sme", "uni-1": "university", "pub-1": "public", "oth-1": "other"}
-    profiles = [OrganizationProfile(id=oid, name=oid, kind=kind,
-                                    projects=[ProfileDocument(text, title="Мембраны", id=f"p-{oid}")])
-                for oid, kind in kinds.items()]
-    profiles.append(OrganizationProfile(id="sme-2", name="sme-2", kind="sme",
-                                        description="Производство металлических фланцев и деталей трубопроводов"))
+    profiles = [
+        OrganizationProfile(
+            id=oid, name=oid, kind=kind, projects=[ProfileDocument(text, title="Мембраны", id=f"p-{oid}")]
+        )
+        for oid, kind in kinds.items()
+    ]
+    profiles.append(
+        OrganizationProfile(
+            id="sme-2",
+            name="sme-2",
+            kind="sme",
+            description="Производство металлических фланцев и деталей трубопроводов",
+        )
+    )
     return profiles
 
 
@@ -154,13 +165,23 @@ def test_the_head_keeps_the_closest_fits_first_whatever_their_kind():
     text = "Очистка сточных вод мембранными биореакторами на предприятиях пищевой промышленности"
     profiles = [
         OrganizationProfile(id="pub", name="pub", kind="public", projects=[ProfileDocument(text, id="a")]),
-        OrganizationProfile(id="sme", name="sme", kind="sme",
-                            projects=[ProfileDocument("Очистка сточных вод мембранными биореакторами на предприятиях", id="b")]),
-        OrganizationProfile(id="uni", name="uni", kind="university",
-                            projects=[ProfileDocument("Очистка сточных вод биореакторами на предприятиях пищевой промышленности",
-                                                  id="c")]),
-        OrganizationProfile(id="far", name="far", kind="large",
-                            description="Производство фланцев; очистка поверхностей перед окраской"),
+        OrganizationProfile(
+            id="sme",
+            name="sme",
+            kind="sme",
+            projects=[ProfileDocument("Очистка сточных вод мембранными биореакторами на предприятиях", id="b")],
+        ),
+        OrganizationProfile(
+            id="uni",
+            name="uni",
+            kind="university",
+            projects=[
+                ProfileDocument("Очистка сточных вод биореакторами на предприятиях пищевой промышленности", id="c")
+            ],
+        ),
+        OrganizationProfile(
+            id="far", name="far", kind="large", description="Производство фланцев; очистка поверхностей перед окраской"
+        ),
     ]
     q = MatchQuery(text)
     # the public body has the very text, but its kind's offset and the balance put two others first
@@ -194,15 +215,21 @@ def test_related_past_projects_count_in_the_score():
     from matching import OrganizationProfile, ProfileDocument
 
     text = "Литьё алюминиевых корпусов насосов под давлением"
-    close = ["Литьё алюминиевых корпусов под давлением для насосных станций",
-             "Литьё под давлением алюминиевых корпусов редукторов"]
+    close = [
+        "Литьё алюминиевых корпусов под давлением для насосных станций",
+        "Литьё под давлением алюминиевых корпусов редукторов",
+    ]
     profiles = [
         OrganizationProfile(id="one", name="one", kind="sme", projects=[ProfileDocument(text, id="a")]),
-        OrganizationProfile(id="three", name="three", kind="sme",
-                            projects=[ProfileDocument(text, id="b"),
-                                      *(ProfileDocument(t, id=f"c{i}") for i, t in enumerate(close))]),
-        OrganizationProfile(id="other", name="other", kind="sme",
-                            projects=[ProfileDocument("Пошив рабочей одежды и спецобуви", id="d")]),
+        OrganizationProfile(
+            id="three",
+            name="three",
+            kind="sme",
+            projects=[ProfileDocument(text, id="b"), *(ProfileDocument(t, id=f"c{i}") for i, t in enumerate(close))],
+        ),
+        OrganizationProfile(
+            id="other", name="other", kind="sme", projects=[ProfileDocument("Пошив рабочей одежды и спецобуви", id="d")]
+        ),
     ]
     q = MatchQuery(text)
     with_count = Matcher(MatcherConfig(head_size=0)).fit(profiles)
@@ -224,8 +251,9 @@ def test_a_query_naming_an_organizations_region_or_city_prefers_it():
     text = "Токарная обработка фланцев из стали на станках с ЧПУ"
     profiles = [
         OrganizationProfile(id="smolensk", name="a", kind="sme", region="Смоленская область", description=text),
-        OrganizationProfile(id="kuban", name="b", kind="sme", region="Краснодарский край", places=["Армавир"],
-                            description=text),
+        OrganizationProfile(
+            id="kuban", name="b", kind="sme", region="Краснодарский край", places=["Армавир"], description=text
+        ),
         OrganizationProfile(id="far", name="c", kind="sme", region="Томская область", description="Пошив одежды"),
     ]
     matcher = Matcher(MatcherConfig(head_size=0)).fit(profiles)
@@ -248,12 +276,17 @@ def test_a_query_naming_an_organizations_region_or_city_prefers_it():
 def test_places_survive_save_load_and_updates(tmp_path):
     from matching import OrganizationProfile
 
-    profiles = [OrganizationProfile(id=1, name="a", kind="sme", region="Смоленская область", description="Фланцы"),
-                OrganizationProfile(id=2, name="b", kind="sme", region="Тверская область", description="Фланцы")]
+    profiles = [
+        OrganizationProfile(id=1, name="a", kind="sme", region="Смоленская область", description="Фланцы"),
+        OrganizationProfile(id=2, name="b", kind="sme", region="Тверская область", description="Фланцы"),
+    ]
     matcher = Matcher().fit(profiles)
     loaded = Matcher.load(matcher.save(tmp_path / "m.npz"))
     assert loaded.places_named("фланцы для Тверской области").tolist() == [0.0, 1.0]
-    loaded.add_or_update(OrganizationProfile(id=3, name="c", kind="sme", region="Тверская область", places=["Ржев"],
-                                             description="Фланцы"))
+    loaded.add_or_update(
+        OrganizationProfile(
+            id=3, name="c", kind="sme", region="Тверская область", places=["Ржев"], description="Фланцы"
+        )
+    )
     assert loaded.places_named("фланцы, Ржев").tolist() == [0.0, 0.0, 1.0]
     assert loaded.places_named("Тверская область").tolist() == [0.0, 1.0, 1.0]

@@ -1,4 +1,5 @@
 """match_orders: the reverse search, open orders that fit a supplier."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,9 @@ import pytest
 from matching import NotFittedError, OrderDocument, OrderIndex, OrganizationProfile, UnknownOrganizationError
 
 ORDERS = [
-    OrderDocument(101, "Изготовить 200 фланцев из стали 09Г2С", title="Фланцы", okpd2_codes=["25.62.10"],
-                  customer_id=2),
+    OrderDocument(
+        101, "Изготовить 200 фланцев из стали 09Г2С", title="Фланцы", okpd2_codes=["25.62.10"], customer_id=2
+    ),
     OrderDocument(102, "Отливки корпусов насосов из чугуна", title="Отливки", okpd2_codes=["24.51"], customer_id=1),
     OrderDocument(103, "Recycling of polyethylene film waste", title="Recycling", lang="en", customer_id=5),
     OrderDocument(104, "Токарная обработка фланцев, срочно", title="Токарка", customer_id=1),
@@ -23,8 +25,9 @@ def test_orders_that_fit_a_known_supplier(matcher):
 
 
 def test_orders_for_a_profile_not_in_the_index(matcher):
-    supplier = OrganizationProfile(id="new", description="Переработка полиэтилена, recycling of polyethylene",
-                                   okpd2_codes=["38.32"])
+    supplier = OrganizationProfile(
+        id="new", description="Переработка полиэтилена, recycling of polyethylene", okpd2_codes=["38.32"]
+    )
     found = matcher.match_orders(supplier, ORDERS)
     assert found[0].order_id == 103
 

@@ -1,4 +1,5 @@
 """The postings kernels and the fast scoring path against dense, every-row products."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -10,8 +11,12 @@ from matching import Matcher, MatcherConfig, MatchQuery, OrganizationProfile, Pr
 from matching.index import DOC_FLOOR, _keep_largest_per_group, _threshold
 from matching.postings import _interleaved, _kernel_ok, column_sums
 
-WORDS = [f"{a}{b}{c}" for a in ("ka", "ro", "ni", "te", "lo", "mi") for b in ("st", "ve", "po", "ra", "do")
-         for c in ("ing", "ion", "er", "ic", "or", "al")]
+WORDS = [
+    f"{a}{b}{c}"
+    for a in ("ka", "ro", "ni", "te", "lo", "mi")
+    for b in ("st", "ve", "po", "ra", "do")
+    for c in ("ing", "ion", "er", "ic", "or", "al")
+]
 
 
 def random_profiles(rng: np.random.Generator, n: int) -> list[OrganizationProfile]:
@@ -22,17 +27,26 @@ def random_profiles(rng: np.random.Generator, n: int) -> list[OrganizationProfil
     def text(low: int, high: int) -> str:
         return " ".join(rng.choice(WORDS, int(rng.integers(low, high)), p=p))
 
-    joint = [ProfileDocument(text(10, 30), title="joint", id=f"joint-{i}", lang="en", kind="project")
-             for i in range(5)]
+    joint = [ProfileDocument(text(10, 30), title="joint", id=f"joint-{i}", lang="en", kind="project") for i in range(5)]
     profiles = []
     for i in range(n):
-        projects = [ProfileDocument(text(8, 30), title=f"p{i}", lang="en", kind="project")
-                    for _ in range(int(rng.integers(0, 4)))]
+        projects = [
+            ProfileDocument(text(8, 30), title=f"p{i}", lang="en", kind="project")
+            for _ in range(int(rng.integers(0, 4)))
+        ]
         if rng.random() < 0.1:  # a joint project: one document, several owners
             projects.append(joint[int(rng.integers(len(joint)))])
-        profiles.append(OrganizationProfile(
-            id=i, name=f"org {i}", kind=str(rng.choice(["sme", "large", "university", "research"])),
-            region=f"r{i % 7}", description=text(5, 25), description_lang="en", projects=projects))
+        profiles.append(
+            OrganizationProfile(
+                id=i,
+                name=f"org {i}",
+                kind=str(rng.choice(["sme", "large", "university", "research"])),
+                region=f"r{i % 7}",
+                description=text(5, 25),
+                description_lang="en",
+                projects=projects,
+            )
+        )
     return profiles
 
 
@@ -46,8 +60,12 @@ def dense_query(matcher: Matcher, cols: np.ndarray, weights: np.ndarray) -> np.n
 def corpus():
     rng = np.random.default_rng(7)
     profiles = random_profiles(rng, 300)
-    queries = [MatchQuery(" ".join(rng.choice(WORDS, int(rng.integers(3, 15)))), lang="en",
-                          exclude_ids=[int(rng.integers(300))]) for _ in range(40)]
+    queries = [
+        MatchQuery(
+            " ".join(rng.choice(WORDS, int(rng.integers(3, 15)))), lang="en", exclude_ids=[int(rng.integers(300))]
+        )
+        for _ in range(40)
+    ]
     return profiles, queries
 
 
@@ -60,12 +78,20 @@ def test_column_sums_equal_the_sliced_product(dtype):
     rng = np.random.default_rng(3)
     keep = np.ones(120)
     keep[7] = 0  # an empty column; first and last columns are included below
-    m = sp.csc_matrix(sp.random(400, 120, density=0.05, format="csc", dtype=dtype, random_state=rng)
-                      @ sp.diags(keep).astype(dtype))
+    m = sp.csc_matrix(
+        sp.random(400, 120, density=0.05, format="csc", dtype=dtype, random_state=rng) @ sp.diags(keep).astype(dtype)
+    )
     m.eliminate_zeros()
     assert m.indptr[7] == m.indptr[8]
-    for cols in (np.array([0]), np.array([7]), np.array([0, 7, 8, 119]), np.arange(120),
-                 np.sort(rng.choice(120, 30, replace=False)), np.array([119, 3, 50]), np.array([5, 5])):
+    for cols in (
+        np.array([0]),
+        np.array([7]),
+        np.array([0, 7, 8, 119]),
+        np.arange(120),
+        np.sort(rng.choice(120, 30, replace=False)),
+        np.array([119, 3, 50]),
+        np.array([5, 5]),
+    ):
         w = rng.random(cols.size)
         got = column_sums(m, cols, w)
         assert got.dtype == np.float32
@@ -83,8 +109,7 @@ def test_interleaved_pointers_leave_only_backward_gaps():
 
 
 def test_threshold_keeps_exactly_the_values_above():
-    values = np.array([0.1, 0.2, 0.30000001, 0.3, np.nextafter(np.float32(0.3), np.float32(1))],
-                      dtype=np.float32)
+    values = np.array([0.1, 0.2, 0.30000001, 0.3, np.nextafter(np.float32(0.3), np.float32(1))], dtype=np.float32)
     for limit in (0.3, 0.1, 0.2000000001, float(np.float32(0.3)), 0.0):
         t = _threshold(limit, values.dtype)
         assert ((values > t) == (values.astype(np.float64) > limit)).all()
@@ -141,7 +166,7 @@ def test_power_by_multiplications_equals_pow(power):
     x = np.random.default_rng(5).random(1000)
     result = _power(x, power)
     assert result is not x
-    np.testing.assert_allclose(result, x ** power, rtol=1e-14, atol=0)
+    np.testing.assert_allclose(result, x**power, rtol=1e-14, atol=0)
 
 
 @pytest.mark.parametrize("size", [0, 1, 7, 8, 9, 64, 1001, 70_003])
@@ -174,7 +199,7 @@ def test_kernel_over_each_organizations_best_documents_equals_a_direct_sum(corpu
         for row in range(index.n_orgs):
             docs, w = index.org_docs(row)
             rel = sims[docs] / best
-            terms = np.sort(np.where(rel > DOC_FLOOR, w * rel ** 3, 0.0))[::-1]
+            terms = np.sort(np.where(rel > DOC_FLOOR, w * rel**3, 0.0))[::-1]
             crowded += int(top > 0 and np.count_nonzero(terms) > top)
             expected[row] = terms[:top].sum() if top else terms.sum()
             related[row] = w[rel > 0.4].sum()
@@ -188,6 +213,7 @@ def test_kernel_over_each_organizations_best_documents_equals_a_direct_sum(corpu
 def test_keep_largest_per_group():
     groups = np.array([2, 0, 2, 2, 1, 2, 0])
     values = np.array([0.5, 0.1, 0.9, 0.5, 0.3, 0.2, 0.4])
-    np.testing.assert_array_equal(_keep_largest_per_group(groups, values, 2),
-                                  [0.5, 0.1, 0.9, 0.0, 0.3, 0.0, 0.4])  # a tie: the first one stays
+    np.testing.assert_array_equal(
+        _keep_largest_per_group(groups, values, 2), [0.5, 0.1, 0.9, 0.0, 0.3, 0.0, 0.4]
+    )  # a tie: the first one stays
     np.testing.assert_array_equal(_keep_largest_per_group(groups, values, 4), values)

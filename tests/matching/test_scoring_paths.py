@@ -1,5 +1,6 @@
 """The scoring shortcut (scores of a few rows, kind maxima without a pass over everybody) against the plain
 computation of every organization's score, bit for bit, and the cached readable words of the reasons."""
+
 from __future__ import annotations
 
 import threading
@@ -19,12 +20,15 @@ from .test_postings import random_profiles
 def corpus():
     rng = np.random.default_rng(11)
     profiles = random_profiles(rng, 400)
-    profiles = [replace(p, okpd2_codes=["25.62.20.110"] if i % 2 else ["25.62.10.000"]) if i % 3 == 0 else p
-                for i, p in enumerate(profiles)]  # codes on some organizations, so that code matches take part
+    profiles = [
+        replace(p, okpd2_codes=["25.62.20.110"] if i % 2 else ["25.62.10.000"]) if i % 3 == 0 else p
+        for i, p in enumerate(profiles)
+    ]  # codes on some organizations, so that code matches take part
     words = " ".join(random_profiles(rng, 1)[0].description.split()[:3])
-    queries = [MatchQuery(text=" ".join(random_profiles(rng, 1)[0].description.split()[:n]), lang="en",
-                          exclude_ids=[i])
-               for i, n in enumerate([2, 3, 5, 8, 12, 20, 30] * 3)]
+    queries = [
+        MatchQuery(text=" ".join(random_profiles(rng, 1)[0].description.split()[:n]), lang="en", exclude_ids=[i])
+        for i, n in enumerate([2, 3, 5, 8, 12, 20, 30] * 3)
+    ]
     queries.append(MatchQuery(text=words, lang="en", okpd2_codes=["25.62.20.110"]))
     queries.append(MatchQuery(text=words, lang="en", kinds=["university"], regions=["r1", "r2"]))
     queries.append(MatchQuery(text=words, lang="en", members_only=True))
@@ -41,13 +45,16 @@ def shortcut(matcher: Matcher, query: MatchQuery, rows: np.ndarray) -> tuple[np.
     return scored.values(rows), scored.top(10, rows)
 
 
-@pytest.mark.parametrize("config", [
-    MatcherConfig(),
-    MatcherConfig(kind_balance=0.0),
-    MatcherConfig(kind_balance=0.8, centroid_weight=0.0),
-    MatcherConfig(kind_balance=0.5, kind_offsets={}),
-    MatcherConfig(kind_balance=0.5, centroid_weight=-0.5),
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        MatcherConfig(),
+        MatcherConfig(kind_balance=0.0),
+        MatcherConfig(kind_balance=0.8, centroid_weight=0.0),
+        MatcherConfig(kind_balance=0.5, kind_offsets={}),
+        MatcherConfig(kind_balance=0.5, centroid_weight=-0.5),
+    ],
+)
 def test_values_of_a_few_rows_equal_the_plain_scores_bit_for_bit(corpus, config):
     profiles, queries = corpus
     matcher = Matcher(config).fit(profiles)
@@ -110,8 +117,11 @@ def test_match_suppliers_does_not_compute_every_score(corpus, monkeypatch):
 
     everybody = []
     original = ScoredQuery._raw
-    monkeypatch.setattr(ScoredQuery, "_raw", lambda self, rows=None, terms=None: (
-        everybody.append(rows is None) or original(self, rows, terms)))
+    monkeypatch.setattr(
+        ScoredQuery,
+        "_raw",
+        lambda self, rows=None, terms=None: everybody.append(rows is None) or original(self, rows, terms),
+    )
     for query, (ids, scores) in zip(queries, expected):
         everybody.clear()
         matches = matcher.match_suppliers(query)
@@ -129,7 +139,7 @@ def test_readable_words_are_cached_per_model_and_follow_a_new_vocabulary(corpus)
     row_cols, row_data = matcher.index_.centroid_row(row)
     first = matched_terms(model, scored.cols, scored.weights, row_cols, row_data, 8)
     assert first and first == matched_terms(model, scored.cols, scored.weights, row_cols, row_data, 8)
-    model.surface = {k: "renamed" for k in model.surface}  # a new mapping: the cache must not answer from the old
+    model.surface = dict.fromkeys(model.surface, "renamed")  # a new mapping: the cache must not answer from the old
     renamed = matched_terms(model, scored.cols, scored.weights, row_cols, row_data, 8)
     assert renamed != first and "renamed" in " ".join(renamed)
 
@@ -155,7 +165,7 @@ def test_top_of_one_is_the_largest_and_the_lowest_row_among_ties():
     assert top_of(values, 1, np.array([9, 7, 8, 3, 1]))[0].tolist() == [3]  # rows given unsorted
     assert top_of(np.full(3, -np.inf), 1)[0].size == 0
     for k in (1, 2, 5):
-        assert top_of(values, k)[0].tolist() == [1, 3, 4, 0, 2][:min(k, 4)]
+        assert top_of(values, k)[0].tolist() == [1, 3, 4, 0, 2][: min(k, 4)]
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -172,7 +182,7 @@ def test_top_of_many_values_equals_a_full_sort(seed):
 
 
 def test_centroids_in_a_helper_thread_give_the_same_scores(corpus, monkeypatch):
-    import matching.scoring as scoring
+    from matching import scoring
 
     profiles, queries = corpus
     matcher = Matcher(MatcherConfig()).fit(profiles)
@@ -180,8 +190,11 @@ def test_centroids_in_a_helper_thread_give_the_same_scores(corpus, monkeypatch):
     monkeypatch.setattr(scoring, "PARALLEL_MIN_DOCS", 0)  # every index counts as large
     calls = []
     original = matcher.index_.centroid_similarities
-    monkeypatch.setattr(matcher.index_, "centroid_similarities",
-                        lambda cols, w: calls.append(threading.current_thread().name) or original(cols, w))
+    monkeypatch.setattr(
+        matcher.index_,
+        "centroid_similarities",
+        lambda cols, w: calls.append(threading.current_thread().name) or original(cols, w),
+    )
     for query, expected in zip(queries, sequential):
         np.testing.assert_array_equal(matcher.score_query(query).scores, expected)
     assert calls and all(name.startswith("matcher") for name in calls)
@@ -196,8 +209,11 @@ def test_a_named_place_keeps_the_shortcut_exact(corpus):
     for query in named:
         scores = plain(matcher, query)
         assert matcher.score_query(query).places is not None
-        for rows_of in (lambda s: s.strong, lambda s: s.evidence,
-                        lambda s: np.sort(rng.choice(scores.size, 37, replace=False))):
+        for rows_of in (
+            lambda s: s.strong,
+            lambda s: s.evidence,
+            lambda s: np.sort(rng.choice(scores.size, 37, replace=False)),
+        ):
             fresh = matcher.score_query(query)
             rows = rows_of(fresh)
             np.testing.assert_array_equal(fresh.values(rows), scores[rows])

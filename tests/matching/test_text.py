@@ -1,4 +1,5 @@
 """The analyzer and the TF-IDF model: Russian and English, stemming, stop words, codes."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -53,8 +54,11 @@ def test_surface_forms_show_the_most_frequent_word():
 @pytest.mark.parametrize("bigrams", [True, False])
 def test_query_vector_equals_the_transformed_row(bigrams):
     model = TextModel(MatcherConfig(bigrams=bigrams, bigram_min_df=1))
-    docs = [("токарная обработка фланцев из стали", "auto"), ("литье стали и чугуна", "auto"),
-            ("токарная обработка валов", "auto")]
+    docs = [
+        ("токарная обработка фланцев из стали", "auto"),
+        ("литье стали и чугуна", "auto"),
+        ("токарная обработка валов", "auto"),
+    ]
     model.fit_transform(docs)
     text = "токарная обработка стальных фланцев, фланцы"
     row = model.transform([(text, "auto")])

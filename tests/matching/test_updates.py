@@ -1,4 +1,5 @@
 """Incremental updates: add_or_update / remove without a refit, version stamps, merging."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -7,9 +8,14 @@ from matching import Matcher, MatcherConfig, MatchQuery, OrganizationProfile, Pr
 
 from .conftest import JOINT, make_profiles
 
-WELDER = OrganizationProfile(id=99, name="ООО «Сварщик»", kind="sme", region="Тверская область",
-                             description="Токарная обработка фланцев под приварку.",
-                             okpd2_codes=["25.11"])
+WELDER = OrganizationProfile(
+    id=99,
+    name="ООО «Сварщик»",
+    kind="sme",
+    region="Тверская область",
+    description="Токарная обработка фланцев под приварку.",
+    okpd2_codes=["25.11"],
+)
 
 
 def test_add_a_new_organization_without_refit(matcher):
@@ -24,8 +30,9 @@ def test_add_a_new_organization_without_refit(matcher):
 
 
 def test_update_replaces_the_profile(matcher):
-    updated = OrganizationProfile(id=7, name="Управление экологии", kind="public",
-                                  description="Литье стали и отливки чугуна")
+    updated = OrganizationProfile(
+        id=7, name="Управление экологии", kind="public", description="Литье стали и отливки чугуна"
+    )
     matcher.add_or_update(updated)
     assert 7 not in [m.org_id for m in matcher.match_suppliers(MatchQuery("очистка сточных вод"))]
     assert 7 in [m.org_id for m in matcher.match_suppliers(MatchQuery("отливки чугуна"))]
@@ -43,15 +50,22 @@ def test_remove_unknown_id_raises(matcher):
     import pytest
 
     from matching import UnknownOrganizationError
+
     with pytest.raises(UnknownOrganizationError):
         matcher.remove(12345)
 
 
 def test_incremental_state_equals_a_merged_index(matcher):
     matcher.add_or_update(WELDER)
-    matcher.add_or_update(OrganizationProfile(id=3, name="Политех", kind="university",
-                                              description="Сварка и испытания сварных соединений",
-                                              projects=[JOINT]))
+    matcher.add_or_update(
+        OrganizationProfile(
+            id=3,
+            name="Политех",
+            kind="university",
+            description="Сварка и испытания сварных соединений",
+            projects=[JOINT],
+        )
+    )
     matcher.remove(2)
     queries = [MatchQuery(t) for t in ("обработка фланцев", "pyrolysis plastic waste", "литье стали", "испытания")]
     before = [matcher.score_query(q).scores for q in queries]
@@ -63,8 +77,11 @@ def test_incremental_state_equals_a_merged_index(matcher):
 
 def test_delta_is_merged_past_the_threshold():
     m = Matcher(MatcherConfig(delta_merge_docs=2, delta_merge_fraction=0.0)).fit(make_profiles())
-    m.add_or_update(OrganizationProfile(id=50, description="отливки чугуна", region="Тверская область",
-                                        products=["корпуса насосов", "арматура"]))
+    m.add_or_update(
+        OrganizationProfile(
+            id=50, description="отливки чугуна", region="Тверская область", products=["корпуса насосов", "арматура"]
+        )
+    )
     assert m.index_.n_delta_docs == 0  # merged
     assert [x.org_id for x in m.match_suppliers(MatchQuery("отливки насосов", regions=["Тверская область"]))] == [50]
 
@@ -93,6 +110,7 @@ def test_save_after_updates_round_trips(matcher, tmp_path):
     loaded = Matcher.load(matcher.save(tmp_path / "m.npz"))
     assert loaded.match_suppliers(q) == expected
     assert 5 not in loaded and 99 in loaded
-    loaded.add_or_update(OrganizationProfile(id=5, kind="large", products=[ProfileDocument("polyethylene",
-                                                                                          kind="product")]))
+    loaded.add_or_update(
+        OrganizationProfile(id=5, kind="large", products=[ProfileDocument("polyethylene", kind="product")])
+    )
     assert 5 in [x.org_id for x in loaded.match_suppliers(MatchQuery("polyethylene"))][:2]

@@ -1,4 +1,5 @@
 """Helpers for the notifications tests: who got which notice, which mail."""
+
 from __future__ import annotations
 
 from sqlalchemy import select

@@ -1,4 +1,5 @@
 """The demo cluster gives the documented logins something under the bell."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -19,5 +20,6 @@ def test_demo_users_have_notifications(app):
     assert any(row.read_at is None for row in rows) and any(row.read_at is not None for row in rows)
     assert db.session.scalars(select(OutboxMessage)).all() == []  # no mail from the seed
     buyer = db.session.scalar(select(User).where(User.email == "buyer@cluster.demo"))
-    assert all(row.user.organization_id == buyer.organization_id
-               for row in rows if row.kind == NotificationKind.ORDER_RESPONSE)
+    assert all(
+        row.user.organization_id == buyer.organization_id for row in rows if row.kind == NotificationKind.ORDER_RESPONSE
+    )

@@ -1,4 +1,5 @@
 """Each action notifies the right users of the right kind, and never the one who acted."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,7 @@ from marketplace.models import (
     Visibility,
 )
 from marketplace.notifications.services import save_preferences
-from marketplace.orders import response_services
-from marketplace.orders import services as orders
+from marketplace.orders import response_services, services as orders
 from marketplace.organizations import membership
 from marketplace.projects import consortium
 from tests import factories
@@ -72,8 +72,9 @@ def test_booking_decisions_tell_the_requester(app):
     item = factories.equipment(owner.organization)
     start = dt.datetime(2030, 3, 1, 9, 0)
     approved = factories.booking(item, requester.organization, start, requested_by_id=requester.id)
-    rejected = factories.booking(item, requester.organization, start + dt.timedelta(days=1),
-                                 requested_by_id=requester.id)
+    rejected = factories.booking(
+        item, requester.organization, start + dt.timedelta(days=1), requested_by_id=requester.id
+    )
     equipment.approve_booking(approved, decided_by=owner)
     equipment.reject_booking(rejected, decided_by=owner, note="Калибровка")
     db.session.commit()
@@ -94,8 +95,9 @@ def test_membership_decisions_tell_the_applicant(app):
     [decision] = notices(NotificationKind.MEMBERSHIP_DECISION)
     assert decision.user_id == applicant.id and "Нет площадки" in decision.body
     assert decision.link == f"/organizations/{applicant.organization_id}"
-    again = MembershipApplication(organization=applicant.organization, applicant=applicant,
-                                  status=ApplicationStatus.PENDING)
+    again = MembershipApplication(
+        organization=applicant.organization, applicant=applicant, status=ApplicationStatus.PENDING
+    )
     applicant.organization.membership_status = MembershipStatus.APPLIED
     db.session.add(again)
     db.session.commit()
@@ -140,9 +142,15 @@ def test_an_order_invitation_tells_the_invited_organization(app):
 
 def test_a_published_order_tells_the_matching_member_organizations(app, cluster):  # noqa: F811
     customer = cluster.users["customer"]
-    order = factories.order(cluster.customer, title=FLANGE_ORDER, status=OrderStatus.DRAFT, created_by=customer,
-                            description="Требуется обработать 200 фланцев Ду 300 из стали 09Г2С по чертежу.",
-                            okpd2_codes=["25.62"], visibility=Visibility.MEMBERS)
+    order = factories.order(
+        cluster.customer,
+        title=FLANGE_ORDER,
+        status=OrderStatus.DRAFT,
+        created_by=customer,
+        description="Требуется обработать 200 фланцев Ду 300 из стали 09Г2С по чертежу.",
+        okpd2_codes=["25.62"],
+        visibility=Visibility.MEMBERS,
+    )
     order.competencies = [cluster.machining]
     db.session.commit()
     orders.publish_order(order, customer)
@@ -174,9 +182,14 @@ def test_a_rolled_back_publication_tells_nobody(app, cluster):  # noqa: F811
 
 def test_publishing_through_the_web_tells_the_matching_organizations(client, login, app, cluster):  # noqa: F811
     customer = cluster.users["customer"]
-    order = factories.order(cluster.customer, title=FLANGE_ORDER, status=OrderStatus.DRAFT, created_by=customer,
-                            description="Токарная обработка фланцев из стали 09Г2С на станках с ЧПУ.",
-                            okpd2_codes=["25.62"])
+    order = factories.order(
+        cluster.customer,
+        title=FLANGE_ORDER,
+        status=OrderStatus.DRAFT,
+        created_by=customer,
+        description="Токарная обработка фланцев из стали 09Г2С на станках с ЧПУ.",
+        okpd2_codes=["25.62"],
+    )
     login(customer)
     assert client.post(f"/orders/{order.id}/publish").status_code == 302
     told = notified(NotificationKind.ORDER_MATCH)
@@ -188,8 +201,12 @@ def test_a_response_through_the_web_lights_the_customers_bell(client, login, app
     customer, supplier = factories.member(), factories.member()
     order = factories.order(customer.organization, created_by=customer)
     login(supplier)
-    assert client.post(f"/orders/{order.id}/response",
-                       data={"price": "1000", "lead_time_days": "5", "message": "Да"}).status_code == 302
+    assert (
+        client.post(
+            f"/orders/{order.id}/response", data={"price": "1000", "lead_time_days": "5", "message": "Да"}
+        ).status_code
+        == 302
+    )
     assert 'data-testid="notification-count"' not in client.get("/").get_data(as_text=True)  # not the actor's
     login(customer)
     assert 'data-testid="notification-count">1<' in client.get("/").get_data(as_text=True)

@@ -1,4 +1,5 @@
 """``notify``: in-app rows and mail per preference, in the recipient's language, in the action's transaction."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext

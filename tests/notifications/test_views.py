@@ -1,4 +1,5 @@
 """The list, marking read, the click-through, the settings page and the bell: own notices only."""
+
 from __future__ import annotations
 
 from marketplace.db import db, utcnow
@@ -12,8 +13,9 @@ KIND = NotificationKind.ORDER_RESPONSE
 
 
 def notice(user, title="Новый отклик", link="/orders/", read=False) -> Notification:
-    row = Notification(user_id=user.id, kind=KIND, title=title, body="Текст", link=link,
-                       read_at=utcnow() if read else None)
+    row = Notification(
+        user_id=user.id, kind=KIND, title=title, body="Текст", link=link, read_at=utcnow() if read else None
+    )
     db.session.add(row)
     db.session.commit()
     return row
@@ -40,7 +42,9 @@ def test_the_list_shows_own_notices_unread_first(client, login, app):
 
 def test_the_list_is_paginated(client, login, app):
     me = factories.registered()
-    db.session.add_all([Notification(user_id=me.id, kind=KIND, title=f"N{i}") for i in range(app.config["PER_PAGE"] + 3)])
+    db.session.add_all(
+        [Notification(user_id=me.id, kind=KIND, title=f"N{i}") for i in range(app.config["PER_PAGE"] + 3)]
+    )
     db.session.commit()
     login(me)
     assert client.get("/notifications/?page=2").status_code == 200
@@ -51,8 +55,11 @@ def test_mark_one_and_all_read(client, login, app):
     me = factories.registered()
     first, second, third = notice(me), notice(me), notice(me)
     login(me)
-    assert client.post(f"/notifications/{first.id}/read", data={"next": "https://evil.test/"}).headers[
-        "Location"].endswith("/notifications/")
+    assert (
+        client.post(f"/notifications/{first.id}/read", data={"next": "https://evil.test/"})
+        .headers["Location"]
+        .endswith("/notifications/")
+    )
     assert [n.id for n in notices() if n.read_at is not None] == [first.id]
     assert client.post("/notifications/read-all").status_code == 302
     assert all(n.read_at is not None for n in notices()) and {second.id, third.id} <= {n.id for n in notices()}

@@ -6,6 +6,7 @@
 user without an organization, and the ``manager``. ``as_role(name)`` logs the
 test client in as that role (``"guest"`` logs out).
 """
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -23,8 +24,12 @@ def people(app):
     return SimpleNamespace(
         customer=customer,
         colleague=factories.user(organization=customer.organization),
-        member=factories.member(name_ru="ООО «Поставщик»", name_en="Supplier LLC",
-                                region="Краснодарский край", contact_email="sales@supplier.test"),
+        member=factories.member(
+            name_ru="ООО «Поставщик»",
+            name_en="Supplier LLC",
+            region="Краснодарский край",
+            contact_email="sales@supplier.test",
+        ),
         member2=factories.member(name_ru="АО «Второй поставщик»", name_en="Second Supplier JSC"),
         outsider=factories.outsider(),
         registered=factories.registered(),

@@ -3,6 +3,7 @@
 ``member`` is a user of another member organization (a supplier); ``customer``
 is a user of the organization that posted the orders.
 """
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -30,7 +31,10 @@ def world(people, order_of):
     awarded.awarded_response_id = won.id
     db.session.commit()
     return SimpleNamespace(
-        members_only=members_only.id, public=public.id, draft=draft.id, awarded=awarded.id,
+        members_only=members_only.id,
+        public=public.id,
+        draft=draft.id,
+        awarded=awarded.id,
         response=response.id,
         public_offer=factories.offer(people.member.organization, visibility=Visibility.PUBLIC).id,
         members_offer=factories.offer(people.member.organization, visibility=Visibility.MEMBERS).id,
@@ -48,43 +52,88 @@ MATRIX = {
     "orders list": ("GET", "/orders/", None, expect(OK, OK, OK, OK, OK, OK)),
     "my orders": ("GET", "/orders/mine", None, expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
     "new order form": ("GET", "/orders/new", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)),
-    "members-only order": ("GET", "/orders/{members_only}", None,
-                           expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
+    "members-only order": ("GET", "/orders/{members_only}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
     "public order": ("GET", "/orders/{public}", None, expect(OK, OK, OK, OK, OK, OK)),
-    "draft order": ("GET", "/orders/{draft}", None,
-                    expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
-    "edit form": ("GET", "/orders/{members_only}/edit", None,
-                  expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, OK, FORBIDDEN)),
-    "edit public order": ("GET", "/orders/{public}/edit", None,
-                          expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)),
-    "publish": ("POST", "/orders/{draft}/publish", {},
-                expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REDIRECT, FORBIDDEN)),
-    "cancel": ("POST", "/orders/{members_only}/cancel", {"reason": "No longer needed"},
-               expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, REDIRECT)),
-    "complete": ("POST", "/orders/{awarded}/complete", {},
-                 expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, FORBIDDEN)),
-    "compare responses": ("GET", "/orders/{members_only}/responses", None,
-                          expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, OK, OK)),
-    "award": ("POST", "/orders/{members_only}/award", {"response_id": "{response}"},
-              expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, FORBIDDEN)),
-    "response form": ("GET", "/orders/{members_only}/response", None,
-                      expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, FORBIDDEN, FORBIDDEN)),
-    "respond to members-only order": ("POST", "/orders/{members_only}/response", RESPONSE,
-                                      expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, FORBIDDEN, FORBIDDEN)),
-    "respond to public order": ("POST", "/orders/{public}/response", RESPONSE,
-                                expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN)),
+    "draft order": ("GET", "/orders/{draft}", None, expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
+    "edit form": (
+        "GET",
+        "/orders/{members_only}/edit",
+        None,
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, OK, FORBIDDEN),
+    ),
+    "edit public order": (
+        "GET",
+        "/orders/{public}/edit",
+        None,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
+    ),
+    "publish": (
+        "POST",
+        "/orders/{draft}/publish",
+        {},
+        expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REDIRECT, FORBIDDEN),
+    ),
+    "cancel": (
+        "POST",
+        "/orders/{members_only}/cancel",
+        {"reason": "No longer needed"},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, REDIRECT),
+    ),
+    "complete": (
+        "POST",
+        "/orders/{awarded}/complete",
+        {},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, FORBIDDEN),
+    ),
+    "compare responses": (
+        "GET",
+        "/orders/{members_only}/responses",
+        None,
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, OK, OK),
+    ),
+    "award": (
+        "POST",
+        "/orders/{members_only}/award",
+        {"response_id": "{response}"},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, FORBIDDEN),
+    ),
+    "response form": (
+        "GET",
+        "/orders/{members_only}/response",
+        None,
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, FORBIDDEN, FORBIDDEN),
+    ),
+    "respond to members-only order": (
+        "POST",
+        "/orders/{members_only}/response",
+        RESPONSE,
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, FORBIDDEN, FORBIDDEN),
+    ),
+    "respond to public order": (
+        "POST",
+        "/orders/{public}/response",
+        RESPONSE,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN),
+    ),
     "my responses": ("GET", "/orders/responses/mine", None, expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
     "offers list": ("GET", "/offers/", None, expect(OK, OK, OK, OK, OK, OK)),
     "public offer": ("GET", "/offers/{public_offer}", None, expect(OK, OK, OK, OK, OK, OK)),
-    "members-only offer": ("GET", "/offers/{members_offer}", None,
-                           expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
+    "members-only offer": ("GET", "/offers/{members_offer}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
     "my offers": ("GET", "/offers/mine", None, expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
     "new offer form": ("GET", "/offers/new", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)),
     # the offers belong to ``member``'s organization
-    "edit offer": ("GET", "/offers/{public_offer}/edit", None,
-                   expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)),
-    "archive offer": ("POST", "/offers/{public_offer}/archive", {},
-                      expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT)),
+    "edit offer": (
+        "GET",
+        "/offers/{public_offer}/edit",
+        None,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
+    ),
+    "archive offer": (
+        "POST",
+        "/offers/{public_offer}/archive",
+        {},
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT),
+    ),
 }
 
 READS = [name for name, spec in MATRIX.items() if spec[0] == "GET"]

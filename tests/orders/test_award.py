@@ -1,4 +1,5 @@
 """Comparing and awarding: atomic, once, with every responding supplier told the outcome."""
+
 from __future__ import annotations
 
 import threading
@@ -18,10 +19,22 @@ from tests import factories
 @pytest.fixture
 def bidding(people, order_of):
     order = order_of(title="Валы по чертежу")
-    cheap = factories.response(order, people.member.organization, created_by=people.member,
-                               price=Decimal("300000"), lead_time_days=40, message="Cheap but slow")
-    fast = factories.response(order, people.member2.organization, created_by=people.member2,
-                              price=Decimal("500000"), lead_time_days=10, message="Fast but dear")
+    cheap = factories.response(
+        order,
+        people.member.organization,
+        created_by=people.member,
+        price=Decimal(300000),
+        lead_time_days=40,
+        message="Cheap but slow",
+    )
+    fast = factories.response(
+        order,
+        people.member2.organization,
+        created_by=people.member2,
+        price=Decimal(500000),
+        lead_time_days=10,
+        message="Fast but dear",
+    )
     third = factories.member(name_en="Withdrawn Works")
     gone = factories.response(order, third.organization, created_by=third, status=ResponseStatus.WITHDRAWN)
     return order, cheap, fast, gone
@@ -60,18 +73,27 @@ def test_award_flow(client, people, login, bidding):
     assert order.status == OrderStatus.AWARDED
     assert order.awarded_response_id == fast.id and order.awarded_at is not None
     statuses = {r.id: r.status for r in order.responses}
-    assert statuses == {fast.id: ResponseStatus.ACCEPTED, cheap.id: ResponseStatus.DECLINED,
-                        gone.id: ResponseStatus.WITHDRAWN}
+    assert statuses == {
+        fast.id: ResponseStatus.ACCEPTED,
+        cheap.id: ResponseStatus.DECLINED,
+        gone.id: ResponseStatus.WITHDRAWN,
+    }
     event = order.events[-1]
     assert (event.action, event.actor_id, event.from_status, event.to_status) == (
-        "awarded", people.customer.id, OrderStatus.OPEN, OrderStatus.AWARDED)
+        "awarded",
+        people.customer.id,
+        OrderStatus.OPEN,
+        OrderStatus.AWARDED,
+    )
     mails = {m.recipient: m for m in db.session.scalars(select(OutboxMessage))}
     assert set(mails) == {people.member.email, people.member2.email}  # the withdrawn supplier is not told
     with force_locale("ru"):  # each mail is in its recipient's language (Russian by default)
-        assert mails[people.member2.email].subject == gettext("Your response was selected: %(title)s",
-                                                              title=order.title)
-        assert mails[people.member.email].subject == gettext("Order awarded to another supplier: %(title)s",
-                                                             title=order.title)
+        assert mails[people.member2.email].subject == gettext(
+            "Your response was selected: %(title)s", title=order.title
+        )
+        assert mails[people.member.email].subject == gettext(
+            "Order awarded to another supplier: %(title)s", title=order.title
+        )
     assert "300" not in mails[people.member.email].body and "500" not in mails[people.member.email].body
 
     # the outcome, as each supplier sees it
@@ -138,8 +160,9 @@ def test_award_race_awards_exactly_once(app, people, bidding):
     loser_id = cheap.id if winner_id == fast.id else fast.id
     order = fresh(Order, order.id)
     assert order.status == OrderStatus.AWARDED and order.awarded_response_id == winner_id
-    accepted = db.session.scalars(select(Response).where(Response.order_id == order.id,
-                                                         Response.status == ResponseStatus.ACCEPTED)).all()
+    accepted = db.session.scalars(
+        select(Response).where(Response.order_id == order.id, Response.status == ResponseStatus.ACCEPTED)
+    ).all()
     assert [r.id for r in accepted] == [winner_id]
     assert db.session.get(Response, loser_id).status == ResponseStatus.DECLINED
     assert [e.action for e in order.events] == ["awarded"]

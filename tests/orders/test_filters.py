@@ -1,4 +1,5 @@
 """Filters, sorting and pagination of the orders and offers lists."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,33 +23,52 @@ def catalogue(people, order_of):
     milling = factories.competency(parent=machining, name_ru="Фрезерование", name_en="Milling")
     five_axis = factories.competency(parent=milling, name_ru="Пятиосевое", name_en="Five-axis")
     testing = factories.competency(name_ru="Испытания", name_en="Testing")
-    a = order_of(title="Alpha flanges", kind=OrderKind.PRODUCTION, okpd2_codes=["25.62.10"],
-                 region="Ставропольский край", deadline=dt.date.today() + dt.timedelta(days=90),
-                 visibility=Visibility.PUBLIC)
+    a = order_of(
+        title="Alpha flanges",
+        kind=OrderKind.PRODUCTION,
+        okpd2_codes=["25.62.10"],
+        region="Ставропольский край",
+        deadline=dt.date.today() + dt.timedelta(days=90),
+        visibility=Visibility.PUBLIC,
+    )
     a.competencies = [five_axis]
-    b = factories.order(people.member.organization, title="Bravo lab tests", kind=OrderKind.SERVICE,
-                        okpd2_codes=["71.20"], region="Краснодарский край",
-                        deadline=dt.date.today() + dt.timedelta(days=10), visibility=Visibility.PUBLIC,
-                        description="Испытания образцов на растяжение")
+    b = factories.order(
+        people.member.organization,
+        title="Bravo lab tests",
+        kind=OrderKind.SERVICE,
+        okpd2_codes=["71.20"],
+        region="Краснодарский край",
+        deadline=dt.date.today() + dt.timedelta(days=10),
+        visibility=Visibility.PUBLIC,
+        description="Испытания образцов на растяжение",
+    )
     b.competencies = [testing]
     db.session.commit()
-    return {"machining": machining.id, "milling": milling.id, "testing": testing.id,
-            "member_org": people.member.organization_id, "customer_org": people.customer.organization_id}
+    return {
+        "machining": machining.id,
+        "milling": milling.id,
+        "testing": testing.id,
+        "member_org": people.member.organization_id,
+        "customer_org": people.customer.organization_id,
+    }
 
 
-@pytest.mark.parametrize(("query", "alpha", "bravo"), [
-    ("", True, True),
-    ("kind=production", True, False),
-    ("kind=service", False, True),
-    ("region=Краснодарский край", False, True),
-    ("okpd2=25.62", True, False),
-    ("okpd2=25", True, False),
-    ("okpd2=71.2", False, True),
-    ("okpd2=28", False, False),
-    ("q=bravo", False, True),
-    ("q=растяжение", False, True),
-    ("q=100%", False, False),
-])
+@pytest.mark.parametrize(
+    ("query", "alpha", "bravo"),
+    [
+        ("", True, True),
+        ("kind=production", True, False),
+        ("kind=service", False, True),
+        ("region=Краснодарский край", False, True),
+        ("okpd2=25.62", True, False),
+        ("okpd2=25", True, False),
+        ("okpd2=71.2", False, True),
+        ("okpd2=28", False, False),
+        ("q=bravo", False, True),
+        ("q=растяжение", False, True),
+        ("q=100%", False, False),
+    ],
+)
 def test_order_filters(client, catalogue, query, alpha, bravo):
     html = titles(client, f"/orders/?{query}")
     assert ("Alpha flanges" in html, "Bravo lab tests" in html) == (alpha, bravo)
@@ -92,12 +112,14 @@ def test_pagination(client, app, people, order_of):
 
 def test_offer_filters_and_visibility(client, people, as_role):
     comp = factories.competency(name_ru="Литьё", name_en="Casting")
-    public = factories.offer(people.member.organization, title="Public casting", visibility=Visibility.PUBLIC,
-                             okpd2_codes=["24.51"])
+    public = factories.offer(
+        people.member.organization, title="Public casting", visibility=Visibility.PUBLIC, okpd2_codes=["24.51"]
+    )
     public.competencies = [comp]
     db.session.commit()
-    factories.offer(people.member2.organization, title="Members machining", visibility=Visibility.MEMBERS,
-                    kind=OrderKind.SERVICE)
+    factories.offer(
+        people.member2.organization, title="Members machining", visibility=Visibility.MEMBERS, kind=OrderKind.SERVICE
+    )
     for role, members_visible in [("guest", False), ("outsider", False), ("member", True), ("manager", True)]:
         as_role(role)
         html = titles(client, "/offers/")

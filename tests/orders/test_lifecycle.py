@@ -2,6 +2,7 @@
 
 Every change writes an OrderEvent with its actor; refused transitions change nothing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,7 +55,7 @@ def test_create_draft(client, people, login):
     assert order.organization_id == people.customer.organization_id
     assert order.created_by_id == people.customer.id
     assert order.okpd2_codes == ["25.62.10", "28.41"]
-    assert order.quantity == Decimal("200") and order.budget == Decimal("450000")
+    assert order.quantity == Decimal(200) and order.budget == Decimal(450000)
     assert order.budget_confidential is True
     assert order.visibility == Visibility.MEMBERS and order.kind == OrderKind.PRODUCTION
     assert [c.id for c in order.competencies] == [comp.id]
@@ -73,17 +74,20 @@ def test_create_published_directly(client, people, login):
     assert (published.from_status, published.to_status) == (OrderStatus.DRAFT, OrderStatus.OPEN)
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("title", ""),
-    ("description", ""),
-    ("deadline", "2000-01-01"),
-    ("okpd2_codes", "25.62, flanges"),
-    ("quantity", "0"),
-    ("budget", "-5"),
-    ("region", "Atlantis"),
-    ("kind", "magic"),
-    ("visibility", "secret"),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", ""),
+        ("description", ""),
+        ("deadline", "2000-01-01"),
+        ("okpd2_codes", "25.62, flanges"),
+        ("quantity", "0"),
+        ("budget", "-5"),
+        ("region", "Atlantis"),
+        ("kind", "magic"),
+        ("visibility", "secret"),
+    ],
+)
 def test_create_refuses_bad_input(client, people, login, field, value):
     login(people.customer)
     response = client.post("/orders/new?lang=en", data=order_form(publish="1", **{field: value}))
@@ -96,16 +100,18 @@ def test_create_refuses_bad_input(client, people, login, field, value):
 def test_attachments_are_stored_and_bad_ones_refused(client, people, login, app):
     login(people.customer)
     pdf = (io.BytesIO(b"%PDF-1.4 drawing"), "drawing.pdf")
-    response = client.post("/orders/new", data=order_form(save_draft="1", files=[pdf]),
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/orders/new", data=order_form(save_draft="1", files=[pdf]), content_type="multipart/form-data"
+    )
     assert response.status_code == 302
     order = only_order()
     assert [a.original_name for a in order.attachments] == ["drawing.pdf"]
     assert ("attachment_added", people.customer.id) in actions(order)
 
     fake = (io.BytesIO(b"MZ this is an executable"), "spec.pdf")
-    response = client.post(f"/orders/{order.id}/edit?lang=en", data=order_form(save="1", files=[fake]),
-                           content_type="multipart/form-data")
+    response = client.post(
+        f"/orders/{order.id}/edit?lang=en", data=order_form(save="1", files=[fake]), content_type="multipart/form-data"
+    )
     assert response.status_code == 400
     assert b"does not look like a .pdf file" in response.data
     db.session.expire_all()
@@ -114,8 +120,11 @@ def test_attachments_are_stored_and_bad_ones_refused(client, people, login, app)
 
 def test_remove_attachment(client, people, login):
     login(people.customer)
-    client.post("/orders/new", data=order_form(save_draft="1", files=[(io.BytesIO(b"%PDF-1.4"), "a.pdf")]),
-                content_type="multipart/form-data")
+    client.post(
+        "/orders/new",
+        data=order_form(save_draft="1", files=[(io.BytesIO(b"%PDF-1.4"), "a.pdf")]),
+        content_type="multipart/form-data",
+    )
     order = only_order()
     attachment_id = order.attachments[0].id
     login(people.member)
@@ -130,11 +139,12 @@ def test_remove_attachment(client, people, login):
 def test_edit_open_order_records_changed_fields(client, people, login, order_of):
     order = order_of()
     login(people.colleague)  # any user of the customer's organization
-    response = client.post(f"/orders/{order.id}/edit",
-                           data=order_form(save="1", title="Фланцы, 300 штук", quantity="300"))
+    response = client.post(
+        f"/orders/{order.id}/edit", data=order_form(save="1", title="Фланцы, 300 штук", quantity="300")
+    )
     assert response.status_code == 302
     order = only_order()
-    assert order.title == "Фланцы, 300 штук" and order.quantity == Decimal("300")
+    assert order.title == "Фланцы, 300 штук" and order.quantity == Decimal(300)
     event = order.events[-1]
     assert (event.action, event.actor_id) == ("edited", people.colleague.id)
     assert "title" in event.note and "quantity" in event.note

@@ -1,4 +1,5 @@
 """Service offers: post, edit and archive by the owner's users; visibility like orders."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -7,9 +8,14 @@ from marketplace.db import db
 from marketplace.models import Offer, OfferStatus, OrderKind, Visibility
 from tests import factories
 
-FORM = {"title": "Пятиосевая обработка, детали до 2 м", "kind": "production",
-        "description": "DMG MORI DMU 210 P, точность 0,01 мм.", "okpd2_codes": "25.62",
-        "region": "Ставропольский край", "visibility": "public"}
+FORM = {
+    "title": "Пятиосевая обработка, детали до 2 м",
+    "kind": "production",
+    "description": "DMG MORI DMU 210 P, точность 0,01 мм.",
+    "okpd2_codes": "25.62",
+    "region": "Ставропольский край",
+    "visibility": "public",
+}
 
 
 def only_offer() -> Offer:
@@ -25,8 +31,7 @@ def test_member_posts_an_offer(client, people, login):
     offer = only_offer()
     assert response.headers["Location"].endswith(f"/offers/{offer.id}")
     assert offer.organization_id == people.member.organization_id and offer.created_by_id == people.member.id
-    assert (offer.kind, offer.visibility, offer.status) == (OrderKind.PRODUCTION, Visibility.PUBLIC,
-                                                           OfferStatus.ACTIVE)
+    assert (offer.kind, offer.visibility, offer.status) == (OrderKind.PRODUCTION, Visibility.PUBLIC, OfferStatus.ACTIVE)
     assert offer.okpd2_codes == ["25.62"] and [c.id for c in offer.competencies] == [comp.id]
 
 

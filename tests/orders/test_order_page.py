@@ -1,4 +1,5 @@
 """What the order page shows to whom: budget, responses block, suggested suppliers."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -8,7 +9,7 @@ import pytest
 from marketplace.models import OrderStatus, Visibility
 from tests import factories
 
-BUDGET = Decimal("7345612")
+BUDGET = Decimal(7345612)
 # how the number may appear: raw, English and Russian grouping (thin/no-break spaces)
 BUDGET_STRINGS = ("7345612", "7,345,612", "7\u00a0345\u00a0612", "7 345 612", "7\u202f345\u202f612")
 
@@ -26,8 +27,14 @@ def has_budget(html: str) -> bool:
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_confidential_budget_only_for_customer_and_manager(client, people, as_role, order_of, lang):
     order = order_of(budget=BUDGET, budget_confidential=True, visibility=Visibility.PUBLIC)
-    for role, entitled in [("guest", False), ("registered", False), ("outsider", False), ("member", False),
-                           ("customer", True), ("manager", True)]:
+    for role, entitled in [
+        ("guest", False),
+        ("registered", False),
+        ("outsider", False),
+        ("member", False),
+        ("customer", True),
+        ("manager", True),
+    ]:
         as_role(role)
         assert has_budget(page_of(client, order, lang)) is entitled, role
         assert has_budget(client.get(f"/orders/?lang={lang}").get_data(as_text=True)) is entitled, role
@@ -62,13 +69,16 @@ def test_suggested_suppliers_panel_for_customer_side_only(client, people, as_rol
         return real(order, user=user, **kw)
 
     monkeypatch.setattr(match_services, "suggest_suppliers", spy)
-    factories.product(people.member.organization, name_ru="Корпус фрезерованный",
-                      description_ru="Фрезерная обработка корпусов на станках с ЧПУ")
+    factories.product(
+        people.member.organization,
+        name_ru="Корпус фрезерованный",
+        description_ru="Фрезерная обработка корпусов на станках с ЧПУ",
+    )
     order = order_of(title="Фрезерная обработка корпусов", visibility=Visibility.PUBLIC)
     as_role("customer")
     html = page_of(client, order)
     assert '<section id="suggested-suppliers"' in html
-    panel = html[html.index('id="suggested-suppliers"'):]
+    panel = html[html.index('id="suggested-suppliers"') :]
     assert "Supplier LLC" in panel and "Customer LLC" not in panel
     assert calls[-1] == (order.id, people.customer.id)
     as_role("manager")
@@ -82,8 +92,8 @@ def test_suggested_suppliers_panel_for_customer_side_only(client, people, as_rol
 
 def test_supplier_sees_own_response_never_others(client, people, login, order_of):
     order = order_of(visibility=Visibility.PUBLIC)
-    factories.response(order, people.member.organization, price=Decimal("111222"))
-    factories.response(order, people.member2.organization, price=Decimal("999888"))
+    factories.response(order, people.member.organization, price=Decimal(111222))
+    factories.response(order, people.member2.organization, price=Decimal(999888))
     login(people.member)
     html = page_of(client, order)
     assert "111,222" in html and "999,888" not in html
@@ -113,15 +123,19 @@ def test_list_hides_drafts_and_shows_status_filter(client, people, as_role, orde
 
 def test_suggested_suppliers_come_from_the_matcher(client, people, login, order_of):
     """Wired to the real matcher: a supplier whose profile matches the order is suggested, with reasons."""
-    factories.organization(name_ru="ООО «Гальваника»", name_en="Galvanic Works LLC",
-                           description_ru="Гальваническое цинкование и хромирование деталей",
-                           description_en="Zinc and chrome electroplating of parts")
+    factories.organization(
+        name_ru="ООО «Гальваника»",
+        name_en="Galvanic Works LLC",
+        description_ru="Гальваническое цинкование и хромирование деталей",
+        description_en="Zinc and chrome electroplating of parts",
+    )
     order_of(title="Цинкование крепежа", description="Гальваническое цинкование 5000 болтов М12")
-    order = order_of(title="Хромирование штоков", description="Гальваническое хромирование штоков",
-                     visibility=Visibility.PUBLIC)
+    order = order_of(
+        title="Хромирование штоков", description="Гальваническое хромирование штоков", visibility=Visibility.PUBLIC
+    )
     login(people.customer)
     html = page_of(client, order)
-    panel = html[html.index('id="suggested-suppliers"'):]
+    panel = html[html.index('id="suggested-suppliers"') :]
     assert "Galvanic Works LLC" in panel
     assert "хромирование" in panel  # a matched word among the reasons
     assert "Customer LLC" not in panel  # never the customer itself

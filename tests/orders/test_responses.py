@@ -1,4 +1,5 @@
 """Suppliers' responses: who may respond, one per organization, edit, withdraw, respond again."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -26,7 +27,7 @@ def test_member_responds_and_customer_is_told(client, people, login, order_of):
     [saved] = responses_of(order.id)
     assert saved.organization_id == people.member.organization_id
     assert saved.created_by_id == people.member.id
-    assert (saved.price, saved.lead_time_days, saved.status) == (Decimal("380000"), 25, ResponseStatus.ACTIVE)
+    assert (saved.price, saved.lead_time_days, saved.status) == (Decimal(380000), 25, ResponseStatus.ACTIVE)
     mails = db.session.scalars(select(OutboxMessage)).all()
     # every user of the customer's organization is told (notifications.notify, both channels by default)
     assert {mail.recipient for mail in mails} == {people.customer.email, people.colleague.email}
@@ -41,8 +42,9 @@ def test_customer_cannot_respond_to_own_order(client, people, login, order_of):
     assert responses_of(order.id) == []
 
 
-@pytest.mark.parametrize("status", [OrderStatus.DRAFT, OrderStatus.AWARDED, OrderStatus.CANCELLED,
-                                    OrderStatus.COMPLETED])
+@pytest.mark.parametrize(
+    "status", [OrderStatus.DRAFT, OrderStatus.AWARDED, OrderStatus.CANCELLED, OrderStatus.COMPLETED]
+)
 def test_only_open_orders_take_responses(client, people, login, order_of, status):
     order = order_of(status=status, visibility=Visibility.PUBLIC)
     login(people.member)
@@ -51,9 +53,17 @@ def test_only_open_orders_take_responses(client, people, login, order_of, status
     assert responses_of(order.id) == []
 
 
-@pytest.mark.parametrize(("field", "value"), [("price", "-1"), ("price", "abc"), ("price", ""),
-                                              ("lead_time_days", "0"), ("lead_time_days", "-3"),
-                                              ("lead_time_days", "")])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("price", "-1"),
+        ("price", "abc"),
+        ("price", ""),
+        ("lead_time_days", "0"),
+        ("lead_time_days", "-3"),
+        ("lead_time_days", ""),
+    ],
+)
 def test_bad_response_input_is_400(client, people, login, order_of, field, value):
     order = order_of()
     login(people.member)
@@ -77,7 +87,7 @@ def test_one_response_per_organization_edited_in_place(client, people, login, or
     login(colleague)  # another user of the same supplier edits the same response
     assert client.post(f"/orders/{order.id}/response", data={**GOOD, "price": "350000"}).status_code == 302
     [saved] = responses_of(order.id)
-    assert saved.price == Decimal("350000") and saved.status == ResponseStatus.ACTIVE
+    assert saved.price == Decimal(350000) and saved.status == ResponseStatus.ACTIVE
     assert saved.created_by_id == people.member.id
     # told once (one mail to each of the customer's two users), not per edit
     assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == 2
@@ -97,13 +107,12 @@ def test_withdraw_and_respond_again_reuses_the_row(client, people, login, order_
     assert client.post(f"/orders/{order.id}/response", data={**GOOD, "price": "300000"}).status_code == 302
     [again] = responses_of(order.id)
     assert again.id == first.id
-    assert (again.status, again.price) == (ResponseStatus.ACTIVE, Decimal("300000"))
+    assert (again.status, again.price) == (ResponseStatus.ACTIVE, Decimal(300000))
 
 
 def test_withdrawn_responses_are_not_compared(client, people, login, order_of):
     order = order_of()
-    factories.response(order, people.member.organization, status=ResponseStatus.WITHDRAWN,
-                       message="Withdrawn one")
+    factories.response(order, people.member.organization, status=ResponseStatus.WITHDRAWN, message="Withdrawn one")
     factories.response(order, people.member2.organization, message="Still active")
     login(people.customer)
     html = client.get(f"/orders/{order.id}/responses").get_data(as_text=True)

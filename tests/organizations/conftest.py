@@ -1,4 +1,5 @@
 """Fixtures of the organizations tests: one user of every kind."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -19,9 +20,16 @@ def actors(app):
     registered = factories.registered()
     manager = factories.manager()
     return SimpleNamespace(
-        guest=None, registered=registered, outsider=outsider, member=member, colleague=colleague,
-        other_member=other_member, manager=manager,
-        org=member.organization, other_org=other_member.organization, outsider_org=outsider.organization,
+        guest=None,
+        registered=registered,
+        outsider=outsider,
+        member=member,
+        colleague=colleague,
+        other_member=other_member,
+        manager=manager,
+        org=member.organization,
+        other_org=other_member.organization,
+        outsider_org=outsider.organization,
     )
 
 

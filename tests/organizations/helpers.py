@@ -1,4 +1,5 @@
 """Helpers of the organizations tests: valid registration numbers, form data, fresh reads."""
+
 from __future__ import annotations
 
 import itertools
@@ -59,4 +60,3 @@ def refreshed(obj):
     """``obj`` as stored now (after a request changed it in another session)."""
     db.session.expire_all()
     return db.session.get(type(obj), obj.id)
-

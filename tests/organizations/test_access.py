@@ -3,6 +3,7 @@
 ``org`` is the member organization administered by ``member``; ``outsider_org``
 is not a member. Guests are sent to the login page; others get 403 or 404.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,7 @@ def outcome(response) -> int | str:
 
 
 def url(actors, template: str) -> str:
-    return template.format(org=actors.org.id, outsider_org=actors.outsider_org.id,
-                           colleague=actors.colleague.id)
+    return template.format(org=actors.org.id, outsider_org=actors.outsider_org.id, colleague=actors.colleague.id)
 
 
 #            guest, registered, outsider, member, other_member, manager
@@ -47,10 +47,16 @@ def test_get_routes(client, actors, as_role, template):
         assert outcome(client.get(url(actors, template))) == expected, (role, template)
 
 
-@pytest.mark.parametrize("template", [
-    "/organizations/999999", "/organizations/999999/edit", "/organizations/999999/competencies",
-    "/organizations/999999/users", "/organizations/applications/999999",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "/organizations/999999",
+        "/organizations/999999/edit",
+        "/organizations/999999/competencies",
+        "/organizations/999999/users",
+        "/organizations/applications/999999",
+    ],
+)
 def test_unknown_ids_are_404(client, actors, as_role, template):
     as_role("manager")
     assert client.get(template).status_code == 404
@@ -65,8 +71,13 @@ POST_RULES = {
     "/organizations/{outsider_org}/apply": (LOGIN, 403, 400, 403, 403, 403),
 }
 #: Each form's required field, submitted empty.
-EMPTY = {"edit": {"name_ru": ""}, "competencies": {"competency_id": ""}, "users": {"email": ""},
-         "admin": {}, "apply": {"message": ""}}
+EMPTY = {
+    "edit": {"name_ru": ""},
+    "competencies": {"competency_id": ""},
+    "users": {"email": ""},
+    "admin": {},
+    "apply": {"message": ""},
+}
 
 
 @pytest.mark.parametrize("template", POST_RULES)
@@ -99,5 +110,7 @@ def test_application_decisions_are_for_the_manager_only(client, actors, as_role)
         expected = LOGIN if role == "guest" else 403
         for action in ("", "/approve", "/reject"):
             method = client.get if action == "" else client.post
-            assert outcome(method(f"/organizations/applications/{application.id}{action}",
-                                  data={"reason": "no"})) == expected, (role, action)
+            assert (
+                outcome(method(f"/organizations/applications/{application.id}{action}", data={"reason": "no"}))
+                == expected
+            ), (role, action)

@@ -1,4 +1,5 @@
 """The competencies editor."""
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,8 @@ def test_editor_groups_the_directory_by_top_level_nodes(client, actors, tree, lo
     factories.give_competency(actors.org, tree["chemistry"])
     login(actors.member)
     html = client.get(f"/organizations/{actors.org.id}/competencies?lang=en").get_data(as_text=True)
-    select = html[html.index('<select class="form-select" id="competency_id"'):]
-    select = select[:select.index("</select>")]
+    select = html[html.index('<select class="form-select" id="competency_id"') :]
+    select = select[: select.index("</select>")]
     assert '<optgroup label="Metalworking">' in select
     offered = {int(v) for v in re.findall(r'<option value="(\d+)"', select)}
     assert offered == {tree["metal"].id, tree["milling"].id, tree["five_axis"].id}  # chemistry is taken
@@ -54,18 +55,23 @@ def test_add_update_remove(client, actors, tree, login):
 
 def test_manager_edits_competencies_of_any_organization(client, actors, tree, login):
     login(actors.manager)
-    response = client.post(f"/organizations/{actors.outsider_org.id}/competencies",
-                           data={"competency_id": tree["chemistry"].id, "level": 2})
+    response = client.post(
+        f"/organizations/{actors.outsider_org.id}/competencies",
+        data={"competency_id": tree["chemistry"].id, "level": 2},
+    )
     assert response.status_code == 302
     assert links(actors.outsider_org) == {tree["chemistry"].id: (2, "")}
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"competency_id": "999999", "level": 2}, b"Not a valid choice"),
-    ({"competency_id": "abc", "level": 2}, b"Invalid Choice: could not coerce"),
-    ({"level": 7}, b"Not a valid choice"),
-    ({"note": "x" * 501}, b"Field cannot be longer than 500 characters."),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"competency_id": "999999", "level": 2}, b"Not a valid choice"),
+        ({"competency_id": "abc", "level": 2}, b"Invalid Choice: could not coerce"),
+        ({"level": 7}, b"Not a valid choice"),
+        ({"note": "x" * 501}, b"Field cannot be longer than 500 characters."),
+    ],
+)
 def test_add_rejects_bad_input(client, actors, tree, login, data, message):
     login(actors.member)
     data = {"competency_id": tree["milling"].id, "level": 2, "note": ""} | data
@@ -78,8 +84,9 @@ def test_add_rejects_bad_input(client, actors, tree, login, data, message):
 def test_adding_the_same_competency_twice_is_a_field_error(client, actors, tree, login):
     factories.give_competency(actors.org, tree["milling"], level=2)
     login(actors.member)
-    response = client.post(f"/organizations/{actors.org.id}/competencies?lang=en",
-                           data={"competency_id": tree["milling"].id, "level": 3})
+    response = client.post(
+        f"/organizations/{actors.org.id}/competencies?lang=en", data={"competency_id": tree["milling"].id, "level": 3}
+    )
     assert response.status_code == 400
     assert b"This competency is already in your profile." in response.data
     assert links(actors.org) == {tree["milling"].id: (2, "")}
@@ -88,8 +95,9 @@ def test_adding_the_same_competency_twice_is_a_field_error(client, actors, tree,
 def test_update_rejects_bad_level(client, actors, tree, login):
     factories.give_competency(actors.org, tree["milling"], level=2)
     login(actors.member)
-    response = client.post(f"/organizations/{actors.org.id}/competencies/{tree['milling'].id}?lang=en",
-                           data={"level": 9, "note": "x"})
+    response = client.post(
+        f"/organizations/{actors.org.id}/competencies/{tree['milling'].id}?lang=en", data={"level": 9, "note": "x"}
+    )
     assert response.status_code == 400
     assert links(actors.org) == {tree["milling"].id: (2, "")}
 

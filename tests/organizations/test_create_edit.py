@@ -1,4 +1,5 @@
 """Creating and editing an organization's profile."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,18 +50,21 @@ def test_manager_creates_a_profile_without_joining_it(client, app, login):
     assert refreshed(manager).organization_id is None
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"inn": broken(make_inn())}, b"This INN is not valid: check the digits."),
-    ({"inn": "12345"}, b"This INN is not valid: check the digits."),
-    ({"ogrn": broken(make_ogrn())}, b"This OGRN is not valid: check the digits."),
-    ({"name_ru": ""}, b"This field is required."),
-    ({"region": "Атлантида"}, b"Choose a region from the list."),
-    ({"kind": "pirate"}, b"Invalid Choice: could not coerce."),
-    ({"website": "javascript:alert(1)"}, b"Enter a web address"),
-    ({"contact_email": "nope"}, b"Enter a valid e-mail address."),
-    ({"staff_size": "-5"}, b"Number must be between 0 and 10000000."),
-    ({"confidential_fields": ["name_ru"]}, b"is not a valid choice"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"inn": broken(make_inn())}, b"This INN is not valid: check the digits."),
+        ({"inn": "12345"}, b"This INN is not valid: check the digits."),
+        ({"ogrn": broken(make_ogrn())}, b"This OGRN is not valid: check the digits."),
+        ({"name_ru": ""}, b"This field is required."),
+        ({"region": "Атлантида"}, b"Choose a region from the list."),
+        ({"kind": "pirate"}, b"Invalid Choice: could not coerce."),
+        ({"website": "javascript:alert(1)"}, b"Enter a web address"),
+        ({"contact_email": "nope"}, b"Enter a valid e-mail address."),
+        ({"staff_size": "-5"}, b"Number must be between 0 and 10000000."),
+        ({"confidential_fields": ["name_ru"]}, b"is not a valid choice"),
+    ],
+)
 def test_create_rejects_bad_input_and_saves_nothing(client, app, login, changes, message):
     user = login(factories.registered())
     response = client.post("/organizations/new?lang=en", data=profile_data(**changes))
@@ -70,10 +74,13 @@ def test_create_rejects_bad_input_and_saves_nothing(client, app, login, changes,
     assert refreshed(user).organization_id is None
 
 
-@pytest.mark.parametrize("field, message", [
-    ("inn", b"An organization with this INN is already registered."),
-    ("ogrn", b"An organization with this OGRN is already registered."),
-])
+@pytest.mark.parametrize(
+    "field, message",
+    [
+        ("inn", b"An organization with this INN is already registered."),
+        ("ogrn", b"An organization with this OGRN is already registered."),
+    ],
+)
 def test_create_rejects_duplicate_registration_numbers(client, app, login, field, message):
     data = profile_data()
     factories.organization(**{field: data[field]})

@@ -1,4 +1,5 @@
 """The member directory: who is listed, filters, pagination."""
+
 from __future__ import annotations
 
 import re
@@ -17,22 +18,31 @@ def app_config():
 def card_ids(client, query: str = "") -> set[int]:
     response = client.get(f"/organizations/?lang=en&{query}")
     assert response.status_code == 200
-    return {int(n) for n in re.findall(r'class="stretched-link" href="/organizations/(\d+)"',
-                                       response.get_data(as_text=True))}
+    return {
+        int(n)
+        for n in re.findall(r'class="stretched-link" href="/organizations/(\d+)"', response.get_data(as_text=True))
+    }
 
 
 @pytest.fixture
 def orgs(app):
     return {
-        "gazprom": factories.organization(name_ru="Газпром нефтехим Салават", name_en="Gazprom Neftekhim Salavat",
-                                          kind=OrgKind.LARGE, region="Республика Башкортостан"),
+        "gazprom": factories.organization(
+            name_ru="Газпром нефтехим Салават",
+            name_en="Gazprom Neftekhim Salavat",
+            kind=OrgKind.LARGE,
+            region="Республика Башкортостан",
+        ),
         "polymer": factories.organization(name_ru="Полимер-Юг", name_en="Polymer-South", kind=OrgKind.SME),
-        "university": factories.organization(name_ru="СКФУ", name_en="North Caucasus Federal University",
-                                             kind=OrgKind.UNIVERSITY),
-        "newcomer": factories.organization(name_ru="Новичок Газ", name_en="Newcomer Gas",
-                                           membership_status=MembershipStatus.NONE, member_since=None),
-        "applied": factories.organization(name_ru="Заявитель", name_en="Applicant",
-                                          membership_status=MembershipStatus.APPLIED, member_since=None),
+        "university": factories.organization(
+            name_ru="СКФУ", name_en="North Caucasus Federal University", kind=OrgKind.UNIVERSITY
+        ),
+        "newcomer": factories.organization(
+            name_ru="Новичок Газ", name_en="Newcomer Gas", membership_status=MembershipStatus.NONE, member_since=None
+        ),
+        "applied": factories.organization(
+            name_ru="Заявитель", name_en="Applicant", membership_status=MembershipStatus.APPLIED, member_since=None
+        ),
     }
 
 
@@ -52,16 +62,19 @@ def test_registered_users_may_list_non_members(client, orgs, login):
     assert card_ids(client, "q=газ") == ids(orgs, "gazprom")  # members by default
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("q=газпром", {"gazprom"}),
-    ("q=ГАЗПРОМ", {"gazprom"}),
-    ("q=polymer", {"polymer"}),
-    ("q=SOUTH", {"polymer"}),
-    ("q=100%25", set()),  # LIKE wildcards are literal
-    ("kind=university", {"university"}),
-    ("region=Республика Башкортостан", {"gazprom"}),
-    ("kind=large&region=Ставропольский край", set()),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("q=газпром", {"gazprom"}),
+        ("q=ГАЗПРОМ", {"gazprom"}),
+        ("q=polymer", {"polymer"}),
+        ("q=SOUTH", {"polymer"}),
+        ("q=100%25", set()),  # LIKE wildcards are literal
+        ("kind=university", {"university"}),
+        ("region=Республика Башкортостан", {"gazprom"}),
+        ("kind=large&region=Ставропольский край", set()),
+    ],
+)
 def test_filters(client, orgs, query, expected):
     assert card_ids(client, query) == ids(orgs, *expected)
 
@@ -96,7 +109,7 @@ def test_cards_show_top_competencies_and_public_fields(client, orgs):
     for level, comp in zip((1, 3, 2, 3), comps):
         factories.give_competency(orgs["polymer"], comp, level=level)
     html = client.get("/organizations/?lang=en&q=polymer").get_data(as_text=True)
-    html = html[html.index('data-testid="org-card"'):]  # the cards, not the filter's select
+    html = html[html.index('data-testid="org-card"') :]  # the cards, not the filter's select
     assert "Skill 1" in html and "Skill 3" in html and "Skill 2" in html
     assert "Skill 0" not in html  # only the three strongest
     assert "Small or medium enterprise" in html and "Stavropol Krai" in html

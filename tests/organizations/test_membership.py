@@ -1,4 +1,5 @@
 """Membership: applying, the manager's decision, mail to the applicant, deciding twice."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,13 @@ def mails() -> list[OutboxMessage]:
 
 def applications(org) -> list[MembershipApplication]:
     db.session.expire_all()
-    return list(db.session.scalars(select(MembershipApplication).where(MembershipApplication.organization_id == org.id)
-                                   .order_by(MembershipApplication.id)))
+    return list(
+        db.session.scalars(
+            select(MembershipApplication)
+            .where(MembershipApplication.organization_id == org.id)
+            .order_by(MembershipApplication.id)
+        )
+    )
 
 
 @pytest.fixture
@@ -99,8 +105,9 @@ def test_outsider_becomes_member_level(client, actors, applied, login):
 
 def test_manager_rejects_with_a_reason(client, actors, applied, login):
     login(actors.manager)
-    response = client.post(f"/organizations/applications/{applied.id}/reject",
-                           data={"reason": "Нет производственной площадки"})
+    response = client.post(
+        f"/organizations/applications/{applied.id}/reject", data={"reason": "Нет производственной площадки"}
+    )
     assert response.status_code == 302
     application = refreshed(applied)
     assert application.status == ApplicationStatus.REJECTED
@@ -113,10 +120,16 @@ def test_manager_rejects_with_a_reason(client, actors, applied, login):
     login(actors.outsider)
     html = client.get(f"/organizations/{actors.outsider_org.id}?lang=en").get_data(as_text=True)
     assert "Нет производственной площадки" in html
-    assert client.post(f"/organizations/{actors.outsider_org.id}/apply",
-                       data={"message": "Площадка появилась"}).status_code == 302
-    assert [a.status for a in applications(actors.outsider_org)] == [ApplicationStatus.REJECTED,
-                                                                    ApplicationStatus.PENDING]
+    assert (
+        client.post(
+            f"/organizations/{actors.outsider_org.id}/apply", data={"message": "Площадка появилась"}
+        ).status_code
+        == 302
+    )
+    assert [a.status for a in applications(actors.outsider_org)] == [
+        ApplicationStatus.REJECTED,
+        ApplicationStatus.PENDING,
+    ]
 
 
 def test_rejection_reason_is_not_shown_to_others(client, actors, applied, login):
@@ -163,8 +176,7 @@ def test_concurrent_decision_loses_on_the_conditional_update(app, client, actors
 
 
 def test_applications_list_pending_first(client, actors, login):
-    decided = MembershipApplication(organization=actors.other_org, message="старая",
-                                    status=ApplicationStatus.APPROVED)
+    decided = MembershipApplication(organization=actors.other_org, message="старая", status=ApplicationStatus.APPROVED)
     db.session.add(decided)
     db.session.commit()
     pending = MembershipApplication(organization=actors.outsider_org, message="новая")
@@ -175,7 +187,7 @@ def test_applications_list_pending_first(client, actors, login):
     db.session.commit()
     login(actors.manager)
     html = client.get("/organizations/applications?lang=en").get_data(as_text=True)
-    positions = [html.index(f"/organizations/applications/{a.id}\"") for a in (pending, newest_decided, decided)]
+    positions = [html.index(f'/organizations/applications/{a.id}"') for a in (pending, newest_decided, decided)]
     assert positions == sorted(positions)
 
 

@@ -1,4 +1,5 @@
 """The profile page: fields by tier, confidential fields, competencies, links."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The organization's users: adding by e-mail, removing, administrators."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,19 +24,24 @@ def test_admin_adds_a_registered_user_by_email(client, actors, login):
     assert newcomer.organization_id == actors.org.id and not newcomer.is_org_admin
 
 
-@pytest.mark.parametrize("who, message", [
-    ("nobody", b"No active account has this e-mail."),
-    ("inactive", b"No active account has this e-mail."),
-    ("other_member", b"This user already belongs to another organization."),
-    ("colleague", b"This user already belongs to your organization."),
-    ("manager", b"The cluster manager cannot join an organization."),
-])
+@pytest.mark.parametrize(
+    "who, message",
+    [
+        ("nobody", b"No active account has this e-mail."),
+        ("inactive", b"No active account has this e-mail."),
+        ("other_member", b"This user already belongs to another organization."),
+        ("colleague", b"This user already belongs to your organization."),
+        ("manager", b"The cluster manager cannot join an organization."),
+    ],
+)
 def test_add_user_refusals(client, actors, login, who, message):
-    emails = {"nobody": "nobody@example.test",
-              "inactive": factories.registered(active=False).email,
-              "other_member": actors.other_member.email,
-              "colleague": actors.colleague.email,
-              "manager": actors.manager.email}
+    emails = {
+        "nobody": "nobody@example.test",
+        "inactive": factories.registered(active=False).email,
+        "other_member": actors.other_member.email,
+        "colleague": actors.colleague.email,
+        "manager": actors.manager.email,
+    }
     before = users_of(actors.org)
     login(actors.member)
     response = client.post(f"/organizations/{actors.org.id}/users?lang=en", data={"email": emails[who]})
@@ -98,8 +104,10 @@ def test_users_of_another_organization_are_404(client, actors, login):
 def test_other_member_cannot_manage_users(client, actors, login):
     login(actors.other_member)
     assert client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/remove").status_code == 403
-    assert client.post(f"/organizations/{actors.org.id}/users",
-                       data={"email": factories.registered().email}).status_code == 403
+    assert (
+        client.post(f"/organizations/{actors.org.id}/users", data={"email": factories.registered().email}).status_code
+        == 403
+    )
     assert refreshed(actors.colleague).organization_id == actors.org.id
 
 

@@ -6,6 +6,7 @@ organization); ``member`` (a member organization outside the consortium);
 consortium); ``invited`` (a user of an organization invited, not yet answered);
 ``manager`` (the cluster manager). ``as_role(name)`` logs the client in.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -52,20 +53,41 @@ def as_role(login, people):
 def world(people):
     """A members-only planned project with two needs, an accepted and an invited member;
     a public one, an idea (draft) and a cancelled one."""
-    project = helpers.project(title="Пилотная установка ПЭТ", manager=people.manager, created_by=people.manager,
-                              visibility=Visibility.MEMBERS, budget=Decimal(SECRET_BUDGET), budget_confidential=True)
+    project = helpers.project(
+        title="Пилотная установка ПЭТ",
+        manager=people.manager,
+        created_by=people.manager,
+        visibility=Visibility.MEMBERS,
+        budget=Decimal(SECRET_BUDGET),
+        budget_confidential=True,
+    )
     recipe = helpers.need(project, title="Разработка рецептуры")
     machining = helpers.need(project, title="Механообработка корпусов", partners_needed=2)
-    accepted = helpers.consortium_member(project, people.consortium.organization, needs=[recipe],
-                                         role="Головной исполнитель", invited_by=people.manager)
-    invitation = helpers.consortium_member(project, people.invited.organization, status=ConsortiumStatus.INVITED,
-                                           needs=[machining], role="Механообработка", invited_by=people.manager,
-                                           message="Приглашаем присоединиться")
-    public = helpers.project(title="Совместная закупка пропилена", visibility=Visibility.PUBLIC,
-                             budget_confidential=False)
+    accepted = helpers.consortium_member(
+        project, people.consortium.organization, needs=[recipe], role="Головной исполнитель", invited_by=people.manager
+    )
+    invitation = helpers.consortium_member(
+        project,
+        people.invited.organization,
+        status=ConsortiumStatus.INVITED,
+        needs=[machining],
+        role="Механообработка",
+        invited_by=people.manager,
+        message="Приглашаем присоединиться",
+    )
+    public = helpers.project(
+        title="Совместная закупка пропилена", visibility=Visibility.PUBLIC, budget_confidential=False
+    )
     idea = helpers.project(title="Идея: ЦКП испытаний ЛКМ", status=ProjectStatus.IDEA)
-    cancelled = helpers.project(title="Отменённая заявка", status=ProjectStatus.CANCELLED,
-                                visibility=Visibility.PUBLIC)
-    return SimpleNamespace(project=project.id, recipe=recipe.id, machining=machining.id, accepted=accepted.id,
-                           invitation=invitation.id, public=public.id, idea=idea.id, cancelled=cancelled.id,
-                           member_org=people.member.organization_id)
+    cancelled = helpers.project(title="Отменённая заявка", status=ProjectStatus.CANCELLED, visibility=Visibility.PUBLIC)
+    return SimpleNamespace(
+        project=project.id,
+        recipe=recipe.id,
+        machining=machining.id,
+        accepted=accepted.id,
+        invitation=invitation.id,
+        public=public.id,
+        idea=idea.id,
+        cancelled=cancelled.id,
+        member_org=people.member.organization_id,
+    )

@@ -1,4 +1,5 @@
 """Factories of the projects tests (each commits, like ``tests.factories``)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,17 @@ import itertools
 from decimal import Decimal
 
 from marketplace.db import db, utcnow
-from marketplace.models import (ConsortiumMember, ConsortiumStatus, Organization, Project, ProjectKind, ProjectNeed,
-                                ProjectStatus, User, Visibility)
+from marketplace.models import (
+    ConsortiumMember,
+    ConsortiumStatus,
+    Organization,
+    Project,
+    ProjectKind,
+    ProjectNeed,
+    ProjectStatus,
+    User,
+    Visibility,
+)
 
 _seq = itertools.count(1)
 
@@ -20,7 +30,7 @@ def project(**kw) -> Project:
         kind=ProjectKind.INNOVATION,
         status=ProjectStatus.PLANNED,
         percent_complete=20,
-        budget=Decimal("5000000"),
+        budget=Decimal(5000000),
         budget_confidential=True,
         starts_on=dt.date(2030, 1, 1),
         ends_on=dt.date(2031, 6, 30),
@@ -44,12 +54,27 @@ def need(project: Project, **kw) -> ProjectNeed:
     return obj
 
 
-def consortium_member(project: Project, organization: Organization, *, status=ConsortiumStatus.ACCEPTED,
-                      needs=(), role="Головной исполнитель", invited_by: User | None = None,
-                      **kw) -> ConsortiumMember:
-    obj = ConsortiumMember(project=project, organization=organization, status=status, role=role,
-                           needs=list(needs), invited_by=invited_by, invited_at=utcnow(),
-                           responded_at=None if status == ConsortiumStatus.INVITED else utcnow(), **kw)
+def consortium_member(
+    project: Project,
+    organization: Organization,
+    *,
+    status=ConsortiumStatus.ACCEPTED,
+    needs=(),
+    role="Головной исполнитель",
+    invited_by: User | None = None,
+    **kw,
+) -> ConsortiumMember:
+    obj = ConsortiumMember(
+        project=project,
+        organization=organization,
+        status=status,
+        role=role,
+        needs=list(needs),
+        invited_by=invited_by,
+        invited_at=utcnow(),
+        responded_at=None if status == ConsortiumStatus.INVITED else utcnow(),
+        **kw,
+    )
     db.session.add(obj)
     db.session.commit()
     return obj

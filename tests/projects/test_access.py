@@ -4,6 +4,7 @@ Roles: guest / registered (no organization) / outsider (non-member organization)
 member (another member organization) / consortium (an accepted consortium member's
 user) / invited (a user of an organization invited, not answered) / manager.
 """
+
 from __future__ import annotations
 
 import io
@@ -27,55 +28,108 @@ def expect(guest, registered, outsider, member, consortium, invited, manager):
 MANAGER_ONLY = expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
 MANAGER_ACTION = expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT)
 
-PROJECT = {"title": "Новый проект", "kind": "innovation", "description": "Описание проекта", "status": "planned",
-           "visibility": "members", "budget": "1000", "budget_confidential": "y"}
+PROJECT = {
+    "title": "Новый проект",
+    "kind": "innovation",
+    "description": "Описание проекта",
+    "status": "planned",
+    "visibility": "members",
+    "budget": "1000",
+    "budget_confidential": "y",
+}
 
 # name: (method, url, form data, expected status per role)
 MATRIX = {
     "register": ("GET", "/projects/", None, expect(OK, OK, OK, OK, OK, OK, OK)),
-    "portfolio": ("GET", "/projects/portfolio", None,
-                  expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, OK, OK)),
-    "invitations": ("GET", "/projects/invitations", None,
-                    expect(LOGIN, FORBIDDEN, OK, OK, OK, OK, FORBIDDEN)),  # the manager has no organization
-    "new project form": ("GET", "/projects/new", None,
-                         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
+    "portfolio": ("GET", "/projects/portfolio", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, OK, OK)),
+    "invitations": (
+        "GET",
+        "/projects/invitations",
+        None,
+        expect(LOGIN, FORBIDDEN, OK, OK, OK, OK, FORBIDDEN),
+    ),  # the manager has no organization
+    "new project form": (
+        "GET",
+        "/projects/new",
+        None,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+    ),
     "members-only project": ("GET", "/projects/{project}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK)),
     "public project": ("GET", "/projects/{public}", None, expect(OK, OK, OK, OK, OK, OK, OK)),
-    "idea": ("GET", "/projects/{idea}", None,
-             expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK)),
+    "idea": (
+        "GET",
+        "/projects/{idea}",
+        None,
+        expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
+    ),
     "edit form": ("GET", "/projects/{project}/edit", None, MANAGER_ONLY),
-    "edit public project": ("GET", "/projects/{public}/edit", None,
-                            expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
-    "edit cancelled project": ("GET", "/projects/{cancelled}/edit", None,
-                               expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT)),
+    "edit public project": (
+        "GET",
+        "/projects/{public}/edit",
+        None,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+    ),
+    "edit cancelled project": (
+        "GET",
+        "/projects/{cancelled}/edit",
+        None,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT),
+    ),
     "needs editor": ("GET", "/projects/{project}/needs", None, MANAGER_ONLY),
     "edit need": ("GET", "/projects/{project}/needs/{recipe}/edit", None, MANAGER_ONLY),
     "invite form": ("GET", "/projects/{project}/invite", None, MANAGER_ONLY),
     "edit member": ("GET", "/projects/{project}/consortium/{accepted}/edit", None, MANAGER_ONLY),
     "cancel form": ("GET", "/projects/{project}/cancel", None, MANAGER_ONLY),
     "api list": ("GET", "/api/v1/projects", None, expect(OK, OK, OK, OK, OK, OK, OK)),
-    "api members-only project": ("GET", "/api/v1/projects/{project}", None,
-                                 expect(401, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK)),
-    "create": ("POST", "/projects/new", PROJECT,
-               expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT)),
+    "api members-only project": (
+        "GET",
+        "/api/v1/projects/{project}",
+        None,
+        expect(401, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK),
+    ),
+    "create": (
+        "POST",
+        "/projects/new",
+        PROJECT,
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT),
+    ),
     "edit": ("POST", "/projects/{project}/edit", {**PROJECT, "title": "Изменённый"}, MANAGER_ACTION),
     "change status": ("POST", "/projects/{project}/status", {"status": "active"}, MANAGER_ACTION),
     "update progress": ("POST", "/projects/{project}/progress", {"percent_complete": "55"}, MANAGER_ACTION),
     "cancel": ("POST", "/projects/{project}/cancel", {"reason": "Нет финансирования"}, MANAGER_ACTION),
-    "add need": ("POST", "/projects/{project}/needs", {"title": "Логистика", "partners_needed": "1"},
-                 MANAGER_ACTION),
-    "edit need (post)": ("POST", "/projects/{project}/needs/{recipe}/edit",
-                         {"title": "Рецептура", "partners_needed": "2"}, MANAGER_ACTION),
+    "add need": ("POST", "/projects/{project}/needs", {"title": "Логистика", "partners_needed": "1"}, MANAGER_ACTION),
+    "edit need (post)": (
+        "POST",
+        "/projects/{project}/needs/{recipe}/edit",
+        {"title": "Рецептура", "partners_needed": "2"},
+        MANAGER_ACTION,
+    ),
     "delete need": ("POST", "/projects/{project}/needs/{recipe}/delete", {}, MANAGER_ACTION),
-    "invite": ("POST", "/projects/{project}/invite", {"organization": "{member_org}", "role": "Соисполнитель"},
-               MANAGER_ACTION),
-    "edit member (post)": ("POST", "/projects/{project}/consortium/{accepted}/edit", {"role": "Соисполнитель"},
-                           MANAGER_ACTION),
+    "invite": (
+        "POST",
+        "/projects/{project}/invite",
+        {"organization": "{member_org}", "role": "Соисполнитель"},
+        MANAGER_ACTION,
+    ),
+    "edit member (post)": (
+        "POST",
+        "/projects/{project}/consortium/{accepted}/edit",
+        {"role": "Соисполнитель"},
+        MANAGER_ACTION,
+    ),
     "remove member": ("POST", "/projects/{project}/consortium/{accepted}/remove", {}, MANAGER_ACTION),
-    "accept invitation": ("POST", "/projects/{project}/consortium/{invitation}/respond", {"accept": "1"},
-                          expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN)),
-    "decline invitation": ("POST", "/projects/{project}/consortium/{invitation}/respond", {"decline": "1"},
-                           expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN)),
+    "accept invitation": (
+        "POST",
+        "/projects/{project}/consortium/{invitation}/respond",
+        {"accept": "1"},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN),
+    ),
+    "decline invitation": (
+        "POST",
+        "/projects/{project}/consortium/{invitation}/respond",
+        {"decline": "1"},
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN),
+    ),
 }
 
 READS = [name for name, spec in MATRIX.items() if spec[0] == "GET"]
@@ -143,9 +197,11 @@ def test_missing_objects_are_404(client, world, as_role):
 def test_upload_documents_manager_only(client, world, as_role):
     for role, status in (("guest", LOGIN), ("member", FORBIDDEN), ("consortium", FORBIDDEN)):
         as_role(role)
-        response = client.post(f"/projects/{world.project}/documents",
-                               data={"files": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "plan.pdf")},
-                               content_type="multipart/form-data")
+        response = client.post(
+            f"/projects/{world.project}/documents",
+            data={"files": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "plan.pdf")},
+            content_type="multipart/form-data",
+        )
         assert response.status_code == status, role
     db.session.expire_all()
     assert db.session.get(Project, world.project).attachments == []

@@ -1,6 +1,6 @@
 """``/api/v1/projects``: the register as JSON, with the UI's visibility and the confidential budget left out."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from .conftest import SECRET_BUDGET
 
@@ -16,8 +16,11 @@ def test_list_follows_visibility(client, world, as_role):
     assert titles(response) == {"Совместная закупка пропилена", "Отменённая заявка"}
     assert response.headers["Cache-Control"] == "private, no-store"
     as_role("member")
-    assert titles(client.get("/api/v1/projects")) == {"Пилотная установка ПЭТ", "Совместная закупка пропилена",
-                                                      "Отменённая заявка"}
+    assert titles(client.get("/api/v1/projects")) == {
+        "Пилотная установка ПЭТ",
+        "Совместная закупка пропилена",
+        "Отменённая заявка",
+    }
     as_role("manager")
     assert len(titles(client.get("/api/v1/projects"))) == 4
 
@@ -44,7 +47,9 @@ def test_detail_with_needs_coverage_and_consortium(client, people, world, as_rol
     assert needs["Механообработка корпусов"]["coverage"] == "uncovered"
     assert needs["Механообработка корпусов"]["invited"] == [people.invited.organization_id]
     assert {(m["organization"]["id"], m["status"]) for m in item["consortium"]} == {
-        (people.consortium.organization_id, "accepted"), (people.invited.organization_id, "invited")}
+        (people.consortium.organization_id, "accepted"),
+        (people.invited.organization_id, "invited"),
+    }
     as_role("member")  # outside the consortium: accepted members only
     item = client.get(f"/api/v1/projects/{world.project}").get_json()
     assert [m["status"] for m in item["consortium"]] == ["accepted"]
@@ -64,8 +69,7 @@ def test_filters_and_bad_parameters(client, people, world, as_role):
     as_role("manager")
     assert titles(client.get("/api/v1/projects?status=cancelled")) == {"Отменённая заявка"}
     assert titles(client.get("/api/v1/projects?kind=joint_bid")) == set()
-    assert titles(client.get(f"/api/v1/projects?org={people.consortium.organization_id}")) == {
-        "Пилотная установка ПЭТ"}
+    assert titles(client.get(f"/api/v1/projects?org={people.consortium.organization_id}")) == {"Пилотная установка ПЭТ"}
     assert titles(client.get("/api/v1/projects?q=ПРОПИЛЕН")) == {"Совместная закупка пропилена"}
     for bad in ("status=finished", "kind=x", "org=abc", "page=0"):
         response = client.get(f"/api/v1/projects?{bad}")

@@ -1,5 +1,6 @@
 """The consortium workflow: invite → accept / decline (once), remove, invite again, change a member's part;
 every step in the history and in the other side's mailbox."""
+
 from __future__ import annotations
 
 import threading
@@ -38,12 +39,19 @@ def test_manager_invites_a_member_organization(client, people, world, as_role):
     assert people.member.organization.name_ru in form
     assert people.outsider.organization.name_ru not in form  # not a member of the cluster
     assert people.consortium.organization.name_ru not in form  # already in the consortium
-    response = client.post(f"/projects/{world.project}/invite", data={
-        "organization": str(people.member.organization_id), "role": "Поставщик сырья",
-        "needs": [str(world.machining)], "message": "Нужна механообработка корпусов"})
+    response = client.post(
+        f"/projects/{world.project}/invite",
+        data={
+            "organization": str(people.member.organization_id),
+            "role": "Поставщик сырья",
+            "needs": [str(world.machining)],
+            "message": "Нужна механообработка корпусов",
+        },
+    )
     assert response.status_code == 302
-    member = db.session.scalar(select(ConsortiumMember).where(
-        ConsortiumMember.organization_id == people.member.organization_id))
+    member = db.session.scalar(
+        select(ConsortiumMember).where(ConsortiumMember.organization_id == people.member.organization_id)
+    )
     assert member.status == ConsortiumStatus.INVITED and member.role == "Поставщик сырья"
     assert [n.id for n in member.needs] == [world.machining]
     assert member.invited_by_id == people.manager.id and member.message == "Нужна механообработка корпусов"
@@ -61,10 +69,12 @@ def test_manager_invites_a_member_organization(client, people, world, as_role):
 
 def test_invite_form_errors_are_400(client, people, world, as_role):
     as_role("manager")
-    for data in ({"organization": "", "role": "Роль"},
-                 {"organization": str(people.outsider.organization_id), "role": "Роль"},
-                 {"organization": str(people.member.organization_id), "role": ""},
-                 {"organization": str(people.member.organization_id), "role": "Роль", "needs": ["999999"]}):
+    for data in (
+        {"organization": "", "role": "Роль"},
+        {"organization": str(people.outsider.organization_id), "role": "Роль"},
+        {"organization": str(people.member.organization_id), "role": ""},
+        {"organization": str(people.member.organization_id), "role": "Роль", "needs": ["999999"]},
+    ):
         assert client.post(f"/projects/{world.project}/invite", data=data).status_code == 400, data
     assert fresh(Project, world.project).events == []
 
@@ -81,20 +91,24 @@ def test_invite_service_rules(people, world):
     foreign_need = helpers.need(other)
     project = db.session.get(Project, world.project)
     with pytest.raises(InvalidInput):
-        consortium.invite_to_consortium(project, people.member.organization, role="x", needs=[foreign_need],
-                                        actor=people.manager)
+        consortium.invite_to_consortium(
+            project, people.member.organization, role="x", needs=[foreign_need], actor=people.manager
+        )
     db.session.rollback()
     with pytest.raises(Forbidden):
-        consortium.invite_to_consortium(db.session.get(Project, world.project), people.member.organization,
-                                        role="x", actor=people.consortium)
+        consortium.invite_to_consortium(
+            db.session.get(Project, world.project), people.member.organization, role="x", actor=people.consortium
+        )
 
 
 def test_invited_user_accepts_and_the_responsible_manager_hears(client, people, world, as_role):
     as_role("invited")
     page = client.get(f"/projects/{world.project}?lang=en").get_data(as_text=True)
     assert 'data-testid="my-invitation"' in page and "Приглашаем присоединиться" in page
-    response = client.post(f"/projects/{world.project}/consortium/{world.invitation}/respond",
-                           data={"accept": "1", "message": "Готовы приступить в марте"})
+    response = client.post(
+        f"/projects/{world.project}/consortium/{world.invitation}/respond",
+        data={"accept": "1", "message": "Готовы приступить в марте"},
+    )
     assert response.status_code == 302
     member = fresh(ConsortiumMember, world.invitation)
     assert member.status == ConsortiumStatus.ACCEPTED and member.responded_by_id == people.invited.id
@@ -110,8 +124,10 @@ def test_decline_without_a_responsible_manager_mails_every_manager(client, peopl
     project.manager_id = None
     db.session.commit()
     as_role("invited")
-    response = client.post(f"/projects/{world.project}/consortium/{world.invitation}/respond",
-                           data={"decline": "1", "message": "Нет мощностей"})
+    response = client.post(
+        f"/projects/{world.project}/consortium/{world.invitation}/respond",
+        data={"decline": "1", "message": "Нет мощностей"},
+    )
     assert response.status_code == 302
     assert fresh(ConsortiumMember, world.invitation).status == ConsortiumStatus.DECLINED
     assert actions(world.project) == ["declined"]
@@ -199,9 +215,15 @@ def test_remove_and_invite_again(client, people, world, as_role):
     assert f"/invite?org={people.consortium.organization_id}" in page
     form = client.get(f"/projects/{world.project}/invite?org={people.consortium.organization_id}")
     assert "Головной исполнитель" in form.get_data(as_text=True)
-    response = client.post(f"/projects/{world.project}/invite", data={
-        "organization": str(people.consortium.organization_id), "role": "Соисполнитель",
-        "needs": [str(world.recipe)], "message": "Возвращайтесь"})
+    response = client.post(
+        f"/projects/{world.project}/invite",
+        data={
+            "organization": str(people.consortium.organization_id),
+            "role": "Соисполнитель",
+            "needs": [str(world.recipe)],
+            "message": "Возвращайтесь",
+        },
+    )
     assert response.status_code == 302
     member = fresh(ConsortiumMember, world.accepted)  # the same row, invited again
     assert member.status == ConsortiumStatus.INVITED and member.role == "Соисполнитель"
@@ -223,8 +245,10 @@ def test_change_a_members_role_and_needs(client, people, world, as_role):
     as_role("manager")
     form = client.get(f"/projects/{world.project}/consortium/{world.accepted}/edit").get_data(as_text=True)
     assert f'<option selected value="{world.recipe}">' in form
-    response = client.post(f"/projects/{world.project}/consortium/{world.accepted}/edit", data={
-        "role": "Головной исполнитель", "needs": [str(world.recipe), str(world.machining)]})
+    response = client.post(
+        f"/projects/{world.project}/consortium/{world.accepted}/edit",
+        data={"role": "Головной исполнитель", "needs": [str(world.recipe), str(world.machining)]},
+    )
     assert response.status_code == 302
     member = fresh(ConsortiumMember, world.accepted)
     assert sorted(n.id for n in member.needs) == sorted([world.recipe, world.machining])
@@ -232,8 +256,10 @@ def test_change_a_members_role_and_needs(client, people, world, as_role):
     assert event.action == "member_updated" and "Механообработка корпусов" in event.note
     assert {m.recipient for m in outbox()} == {people.consortium.email, people.colleague.email}
     # nothing changed: no event, no mail
-    client.post(f"/projects/{world.project}/consortium/{world.accepted}/edit", data={
-        "role": "Головной исполнитель", "needs": [str(world.recipe), str(world.machining)]})
+    client.post(
+        f"/projects/{world.project}/consortium/{world.accepted}/edit",
+        data={"role": "Головной исполнитель", "needs": [str(world.recipe), str(world.machining)]},
+    )
     assert actions(world.project) == ["member_updated"] and len(outbox()) == 2
     bad = client.post(f"/projects/{world.project}/consortium/{world.accepted}/edit", data={"role": ""})
     assert bad.status_code == 400
@@ -247,8 +273,10 @@ def test_invitations_page_lists_my_organizations_invitations(client, people, wor
     assert "Пилотная установка ПЭТ" in page and "Совместная закупка сырья" in page
     assert page.index("Пилотная установка ПЭТ") < page.index("Совместная закупка сырья")  # open ones first
     assert page.count('data-testid="respond-form"') == 1
-    response = client.post(f"/projects/{world.project}/consortium/{world.invitation}/respond",
-                           data={"accept": "1", "next": "/projects/invitations"})
+    response = client.post(
+        f"/projects/{world.project}/consortium/{world.invitation}/respond",
+        data={"accept": "1", "next": "/projects/invitations"},
+    )
     assert response.headers["Location"].endswith("/projects/invitations")
     as_role("member")
     assert "Пилотная установка ПЭТ" not in client.get("/projects/invitations").get_data(as_text=True)

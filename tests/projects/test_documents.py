@@ -1,16 +1,17 @@
 """Documents attached to projects: upload by the manager, downloads by the project's view rule."""
+
 from __future__ import annotations
 
 import io
 
 import pytest
 from sqlalchemy.exc import IntegrityError
+from werkzeug.datastructures import FileStorage
 
 from marketplace.attachments.services import add_attachment
 from marketplace.db import db
 from marketplace.models import Attachment, Project
 from tests import factories
-from werkzeug.datastructures import FileStorage
 
 from .conftest import ROLES
 
@@ -18,8 +19,11 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 def upload(client, project_id: int, name: str = "concept.pdf", data: bytes = PDF, lang: str = ""):
-    return client.post(f"/projects/{project_id}/documents{lang}", data={"files": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data")
+    return client.post(
+        f"/projects/{project_id}/documents{lang}",
+        data={"files": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
 
 
 def test_manager_attaches_and_removes_documents(client, world, as_role):
@@ -54,12 +58,13 @@ def test_refused_upload_is_400_with_the_reason(client, world, as_role):
 @pytest.mark.parametrize("which", ["project", "public", "idea"])
 def test_downloads_follow_the_projects_view_rule(client, people, world, as_role, which):
     project = db.session.get(Project, getattr(world, which))
-    attachment = add_attachment(FileStorage(io.BytesIO(PDF), filename="plan.pdf"), uploaded_by_id=people.manager.id,
-                                project=project)
+    attachment = add_attachment(
+        FileStorage(io.BytesIO(PDF), filename="plan.pdf"), uploaded_by_id=people.manager.id, project=project
+    )
     db.session.commit()
     expected = {
         "project": dict(guest=302, registered=404, outsider=404, member=200, consortium=200, invited=200, manager=200),
-        "public": {role: 200 for role in ROLES},
+        "public": dict.fromkeys(ROLES, 200),
         "idea": dict(guest=404, registered=404, outsider=404, member=404, consortium=404, invited=404, manager=200),
     }[which]
     got = {}
@@ -74,8 +79,16 @@ def test_downloads_follow_the_projects_view_rule(client, people, world, as_role,
 
 def test_an_attachment_has_exactly_one_owner(people, world):
     order = factories.order(factories.organization())
-    db.session.add(Attachment(original_name="x.pdf", stored_name="a" * 32, content_type="application/pdf", size=1,
-                              project_id=world.project, order_id=order.id))
+    db.session.add(
+        Attachment(
+            original_name="x.pdf",
+            stored_name="a" * 32,
+            content_type="application/pdf",
+            size=1,
+            project_id=world.project,
+            order_id=order.id,
+        )
+    )
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()

@@ -1,4 +1,5 @@
 """The manager turns an idea of the idea exchange into a project: prefilled form, the idea closed and linked."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,12 @@ from .test_lifecycle import VALID
 
 @pytest.fixture
 def proposal(people):
-    return idea_helpers.idea(people.member, kind=IdeaKind.PROPOSAL, title="Совместная линия рециклинга ПЭТ",
-                             body="Предлагаем объединиться: у нас сырьё, нужен партнёр с экструдером.")
+    return idea_helpers.idea(
+        people.member,
+        kind=IdeaKind.PROPOSAL,
+        title="Совместная линия рециклинга ПЭТ",
+        body="Предлагаем объединиться: у нас сырьё, нужен партнёр с экструдером.",
+    )
 
 
 def test_manager_sees_the_button_and_a_prefilled_form(client, people, as_role, proposal):
@@ -58,17 +63,38 @@ def test_registering_links_and_closes_the_idea(client, people, as_role, proposal
 
 def test_a_members_only_project_is_not_named_to_guests(client, people, as_role, proposal):
     project = services.create_project(
-        {**{k: None for k in services.PROJECT_FIELDS}, "title": "Закрытый проект", "kind": "innovation",
-         "description": "", "budget_confidential": True, "visibility": Visibility.MEMBERS, "okpd2_codes": [],
-         "manager_id": people.manager.id}, actor=people.manager, status=ProjectStatus.PLANNED, idea=proposal)
+        {
+            **dict.fromkeys(services.PROJECT_FIELDS),
+            "title": "Закрытый проект",
+            "kind": "innovation",
+            "description": "",
+            "budget_confidential": True,
+            "visibility": Visibility.MEMBERS,
+            "okpd2_codes": [],
+            "manager_id": people.manager.id,
+        },
+        actor=people.manager,
+        status=ProjectStatus.PLANNED,
+        idea=proposal,
+    )
     db.session.commit()
     page = client.get(f"/ideas/{proposal.id}").get_data(as_text=True)
     assert "Закрытый проект" not in page and f"/projects/{project.id}" not in page
     with pytest.raises(Conflict):
-        services.create_project({**{k: None for k in services.PROJECT_FIELDS}, "title": "Ещё один",
-                                 "kind": "innovation", "description": "", "budget_confidential": True,
-                                 "visibility": Visibility.MEMBERS, "okpd2_codes": []},
-                                actor=people.manager, status=ProjectStatus.PLANNED, idea=proposal)
+        services.create_project(
+            {
+                **dict.fromkeys(services.PROJECT_FIELDS),
+                "title": "Ещё один",
+                "kind": "innovation",
+                "description": "",
+                "budget_confidential": True,
+                "visibility": Visibility.MEMBERS,
+                "okpd2_codes": [],
+            },
+            actor=people.manager,
+            status=ProjectStatus.PLANNED,
+            idea=proposal,
+        )
 
 
 def test_unknown_idea_is_404(client, people, as_role):

@@ -1,4 +1,5 @@
 """Registering, editing, moving through statuses, progress, cancellation; field errors with 400."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,9 +16,18 @@ from marketplace.projects import services
 
 from . import helpers
 
-VALID = {"title": "Пилотная установка переработки ПЭТ", "kind": "innovation", "status": "idea",
-         "description": "Гликолиз отходов ПЭТ в мономер.", "starts_on": "2030-01-10", "ends_on": "2031-12-31",
-         "budget": "48000000", "budget_confidential": "y", "visibility": "members", "okpd2_codes": "20.16, 72.19"}
+VALID = {
+    "title": "Пилотная установка переработки ПЭТ",
+    "kind": "innovation",
+    "status": "idea",
+    "description": "Гликолиз отходов ПЭТ в мономер.",
+    "starts_on": "2030-01-10",
+    "ends_on": "2031-12-31",
+    "budget": "48000000",
+    "budget_confidential": "y",
+    "visibility": "members",
+    "okpd2_codes": "20.16, 72.19",
+}
 
 
 def fresh(project_id: int) -> Project:
@@ -39,7 +49,7 @@ def test_manager_registers_a_project(client, people, as_role):
     assert response.headers["Location"].endswith(f"/projects/{project.id}/needs")
     assert project.title == VALID["title"] and project.kind == ProjectKind.INNOVATION
     assert project.status == ProjectStatus.IDEA and project.percent_complete == 0
-    assert project.budget == Decimal("48000000") and project.budget_confidential
+    assert project.budget == Decimal(48000000) and project.budget_confidential
     assert project.starts_on == dt.date(2030, 1, 10) and project.ends_on == dt.date(2031, 12, 31)
     assert project.manager_id == people.manager2.id and project.lead_organization_id == lead
     assert project.created_by_id == people.manager.id and project.okpd2_codes == ["20.16", "72.19"]
@@ -53,17 +63,20 @@ def test_new_form_proposes_me_as_responsible(client, people, as_role):
     assert f'<option selected value="{people.manager.id}">' in page
 
 
-@pytest.mark.parametrize(("changes", "field", "message"), [
-    ({"title": ""}, "title", "This field is required."),
-    ({"description": ""}, "description", "This field is required."),
-    ({"ends_on": "2029-12-31"}, "ends_on", "The end cannot be before the start."),
-    ({"budget": "-5"}, "budget", "Number must be between"),
-    ({"budget": "много"}, "budget", "Not a valid decimal value."),
-    ({"kind": "space"}, "kind", "Not a valid choice."),
-    ({"status": "completed"}, "status", "Not a valid choice."),
-    ({"okpd2_codes": "99.xx"}, "okpd2_codes", "Not an OKPD2 code"),
-    ({"starts_on": "31.02.2030"}, "starts_on", "Not a valid date value."),
-])
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"title": ""}, "title", "This field is required."),
+        ({"description": ""}, "description", "This field is required."),
+        ({"ends_on": "2029-12-31"}, "ends_on", "The end cannot be before the start."),
+        ({"budget": "-5"}, "budget", "Number must be between"),
+        ({"budget": "много"}, "budget", "Not a valid decimal value."),
+        ({"kind": "space"}, "kind", "Not a valid choice."),
+        ({"status": "completed"}, "status", "Not a valid choice."),
+        ({"okpd2_codes": "99.xx"}, "okpd2_codes", "Not an OKPD2 code"),
+        ({"starts_on": "31.02.2030"}, "starts_on", "Not a valid date value."),
+    ],
+)
 def test_invalid_project_is_400_with_field_error(client, people, as_role, changes, field, message):
     as_role("manager")
     response = client.post("/projects/new?lang=en", data={**VALID, **changes})
@@ -84,17 +97,28 @@ def test_responsible_must_be_a_manager(client, people, as_role):
 
 
 def _values(**kw) -> dict:
-    values = dict(title="Проект", kind=ProjectKind.JOINT_BID, description="Описание", budget=None,
-                  budget_confidential=True, starts_on=None, ends_on=None, manager_id=None, lead_organization_id=None,
-                  visibility=Visibility.PUBLIC, okpd2_codes=[])
+    values = dict(
+        title="Проект",
+        kind=ProjectKind.JOINT_BID,
+        description="Описание",
+        budget=None,
+        budget_confidential=True,
+        starts_on=None,
+        ends_on=None,
+        manager_id=None,
+        lead_organization_id=None,
+        visibility=Visibility.PUBLIC,
+        okpd2_codes=[],
+    )
     values.update(kw)
     return values
 
 
 def test_services_check_dates_and_the_actor(people):
     with pytest.raises(InvalidInput) as error:
-        services.create_project(_values(starts_on=dt.date(2030, 5, 1), ends_on=dt.date(2030, 4, 1)),
-                                actor=people.manager)
+        services.create_project(
+            _values(starts_on=dt.date(2030, 5, 1), ends_on=dt.date(2030, 4, 1)), actor=people.manager
+        )
     assert error.value.field == "ends_on"
     with pytest.raises(Forbidden):
         services.create_project(_values(), actor=people.member)
@@ -107,10 +131,22 @@ def test_edit_records_the_changed_fields(client, people, as_role):
     as_role("manager")
     form = client.get(f"/projects/{project.id}/edit").get_data(as_text=True)
     assert project.title in form and f'<option selected value="{people.manager.id}">' in form
-    response = client.post(f"/projects/{project.id}/edit", data={
-        "title": "Новое название", "kind": "infrastructure", "description": project.description,
-        "starts_on": "2030-01-01", "ends_on": "2031-06-30", "budget": "5000000", "budget_confidential": "y",
-        "visibility": "public", "okpd2_codes": "20.16", "responsible": str(people.manager.id), "lead": ""})
+    response = client.post(
+        f"/projects/{project.id}/edit",
+        data={
+            "title": "Новое название",
+            "kind": "infrastructure",
+            "description": project.description,
+            "starts_on": "2030-01-01",
+            "ends_on": "2031-06-30",
+            "budget": "5000000",
+            "budget_confidential": "y",
+            "visibility": "public",
+            "okpd2_codes": "20.16",
+            "responsible": str(people.manager.id),
+            "lead": "",
+        },
+    )
     assert response.status_code == 302
     project = fresh(project.id)
     assert project.title == "Новое название" and project.kind == ProjectKind.INFRASTRUCTURE
@@ -150,13 +186,15 @@ def test_progress_update(client, people, as_role):
         assert response.status_code == 400, bad
         assert 'id="percent_complete"' in response.get_data(as_text=True)
     assert fresh(project.id).percent_complete == 20
-    response = client.post(f"/projects/{project.id}/progress", data={"percent_complete": "55",
-                                                                      "note": "Проект прошёл экспертизу"})
+    response = client.post(
+        f"/projects/{project.id}/progress", data={"percent_complete": "55", "note": "Проект прошёл экспертизу"}
+    )
     assert response.status_code == 302
     project = fresh(project.id)
     assert project.percent_complete == 55
     assert [(e.action, e.percent_complete, e.note) for e in project.events] == [
-        ("progress_updated", 55, "Проект прошёл экспертизу")]
+        ("progress_updated", 55, "Проект прошёл экспертизу")
+    ]
     page = client.get(f"/projects/{project.id}").get_data(as_text=True)
     assert 'aria-valuenow="55"' in page and "width: 55%" in page
 
@@ -173,7 +211,8 @@ def test_cancel_needs_a_reason_and_tells_the_participants(client, people, as_rol
     project = fresh(project.id)
     assert project.status == ProjectStatus.CANCELLED
     assert [(e.action, e.to_status, e.note) for e in project.events] == [
-        ("cancelled", ProjectStatus.CANCELLED, "Нет финансирования")]
+        ("cancelled", ProjectStatus.CANCELLED, "Нет финансирования")
+    ]
     mails = outbox()
     expected = {people.consortium.email, people.colleague.email, people.invited.email}
     assert {m.recipient for m in mails} == expected  # not the organization that declined
@@ -206,4 +245,3 @@ def test_member_cannot_register_a_project(client, as_role):
     as_role("member")
     assert client.post("/projects/new", data=VALID).status_code == 403
     assert db.session.scalar(select(Project)) is None
-

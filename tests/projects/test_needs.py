@@ -1,4 +1,5 @@
 """The needs editor and the coverage of needs by the consortium."""
+
 from __future__ import annotations
 
 from marketplace.db import db
@@ -18,20 +19,33 @@ def test_add_edit_and_remove_needs(client, people, world, as_role):
     competency = factories.competency(name_ru="Разработка рецептур", name_en="Formulation")
     as_role("manager")
     url = f"/projects/{world.project}/needs"
-    response = client.post(url, data={"title": "Логистика сырья", "description": "Ж/д цистерны",
-                                      "competency": str(competency.id), "org_kind": "large",
-                                      "partners_needed": "2"})
+    response = client.post(
+        url,
+        data={
+            "title": "Логистика сырья",
+            "description": "Ж/д цистерны",
+            "competency": str(competency.id),
+            "org_kind": "large",
+            "partners_needed": "2",
+        },
+    )
     assert response.status_code == 302 and response.headers["Location"].endswith(url)
     project = fresh_project(world.project)
     added = project.needs[-1]
     assert (added.title, added.description, added.competency_id, added.org_kind, added.partners_needed) == (
-        "Логистика сырья", "Ж/д цистерны", competency.id, OrgKind.LARGE, 2)
+        "Логистика сырья",
+        "Ж/д цистерны",
+        competency.id,
+        OrgKind.LARGE,
+        2,
+    )
     assert added.position > max(n.position for n in project.needs[:-1])
 
     edit = client.get(f"{url}/{added.id}/edit").get_data(as_text=True)
     assert f'<option selected value="{competency.id}">' in edit and '<option selected value="large">' in edit
-    response = client.post(f"{url}/{added.id}/edit", data={"title": "Логистика", "competency": "", "org_kind": "",
-                                                           "partners_needed": "1"})
+    response = client.post(
+        f"{url}/{added.id}/edit", data={"title": "Логистика", "competency": "", "org_kind": "", "partners_needed": "1"}
+    )
     assert response.status_code == 302
     need = db.session.get(ProjectNeed, added.id)
     db.session.refresh(need)
@@ -48,10 +62,12 @@ def test_add_edit_and_remove_needs(client, people, world, as_role):
 def test_invalid_need_is_400(client, world, as_role):
     as_role("manager")
     url = f"/projects/{world.project}/needs?lang=en"
-    for data, message in (({"title": "", "partners_needed": "1"}, "This field is required."),
-                          ({"title": "X", "partners_needed": "0"}, "Number must be between 1 and 100."),
-                          ({"title": "X", "partners_needed": "1", "org_kind": "alien"}, "Not a valid choice."),
-                          ({"title": "X", "partners_needed": "1", "competency": "999999"}, "Not a valid choice.")):
+    for data, message in (
+        ({"title": "", "partners_needed": "1"}, "This field is required."),
+        ({"title": "X", "partners_needed": "0"}, "Number must be between 1 and 100."),
+        ({"title": "X", "partners_needed": "1", "org_kind": "alien"}, "Not a valid choice."),
+        ({"title": "X", "partners_needed": "1", "competency": "999999"}, "Not a valid choice."),
+    ):
         response = client.post(url, data=data)
         assert response.status_code == 400, data
         assert message in response.get_data(as_text=True), data

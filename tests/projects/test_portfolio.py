@@ -1,4 +1,5 @@
 """The portfolio: projects grouped by status with progress, and the portfolio's numbers."""
+
 from __future__ import annotations
 
 import re
@@ -16,18 +17,24 @@ def numbers(client) -> dict:
     total = re.search(r'data-testid="total-count">(\d+)<', body).group(1)
     average = re.search(r'data-testid="average-percent">([^<]*)<', body).group(1)
     budget = re.search(r'data-testid="total-budget">([^<]*)<', body)
-    return {"counts": {k: int(v) for k, v in counts.items()}, "total": int(total), "average": average,
-            "budget": re.sub(r"[^\d]", "", budget.group(1)) if budget else None, "body": body}
+    return {
+        "counts": {k: int(v) for k, v in counts.items()},
+        "total": int(total),
+        "average": average,
+        "budget": re.sub(r"[^\d]", "", budget.group(1)) if budget else None,
+        "body": body,
+    }
 
 
 def make_portfolio(people):
-    helpers.project(title="А", status=ProjectStatus.ACTIVE, percent_complete=40, budget=Decimal("1000000"))
-    helpers.project(title="Б", status=ProjectStatus.ACTIVE, percent_complete=60, budget=None,
-                    visibility=Visibility.PUBLIC)
+    helpers.project(title="А", status=ProjectStatus.ACTIVE, percent_complete=40, budget=Decimal(1000000))
+    helpers.project(
+        title="Б", status=ProjectStatus.ACTIVE, percent_complete=60, budget=None, visibility=Visibility.PUBLIC
+    )
     helpers.project(title="В", status=ProjectStatus.PLANNED, percent_complete=10, budget=Decimal("250000.50"))
-    helpers.project(title="Г", status=ProjectStatus.COMPLETED, percent_complete=100, budget=Decimal("3000000"))
-    helpers.project(title="Д", status=ProjectStatus.CANCELLED, percent_complete=30, budget=Decimal("9000000"))
-    helpers.project(title="Е", status=ProjectStatus.IDEA, percent_complete=0, budget=Decimal("500000"))
+    helpers.project(title="Г", status=ProjectStatus.COMPLETED, percent_complete=100, budget=Decimal(3000000))
+    helpers.project(title="Д", status=ProjectStatus.CANCELLED, percent_complete=30, budget=Decimal(9000000))
+    helpers.project(title="Е", status=ProjectStatus.IDEA, percent_complete=0, budget=Decimal(500000))
 
 
 def test_manager_sees_every_project_and_the_totals(client, people, as_role):
@@ -56,7 +63,7 @@ def test_portfolio_numbers(people):
     result = portfolio(people.manager)
     assert [group.status for group in result.groups][:2] == [ProjectStatus.ACTIVE, ProjectStatus.PLANNED]
     active = result.group(ProjectStatus.ACTIVE)
-    assert active.count == 2 and active.average_percent == 50 and active.budget == Decimal("1000000")
+    assert active.count == 2 and active.average_percent == 50 and active.budget == Decimal(1000000)
     assert [p.title for p in active.projects] == ["Б", "А"]  # furthest along first
     assert result.group(ProjectStatus.CANCELLED).average_percent == 30
     empty = portfolio(people.registered)

@@ -1,4 +1,5 @@
 """What each role sees: the register, the confidential budget, the consortium, the history, the proposal."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,6 @@ from . import helpers
 from .conftest import ROLES, SECRET_BUDGET
 
 
-
 def flat(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]", "", text)
 
@@ -26,8 +26,16 @@ def page(client, url: str) -> str:
 def test_register_shows_what_each_role_may_see(client, world, as_role, role):
     as_role(role)
     listed = page(client, "/projects/")
-    shown = {title for title in ("Пилотная установка ПЭТ", "Совместная закупка пропилена",
-                                 "Идея: ЦКП испытаний ЛКМ", "Отменённая заявка") if title in listed}
+    shown = {
+        title
+        for title in (
+            "Пилотная установка ПЭТ",
+            "Совместная закупка пропилена",
+            "Идея: ЦКП испытаний ЛКМ",
+            "Отменённая заявка",
+        )
+        if title in listed
+    }
     members = role in ("member", "consortium", "invited", "manager")
     expected = {"Совместная закупка пропилена", "Отменённая заявка"}
     if members:
@@ -60,7 +68,7 @@ def test_confidential_budget_only_for_the_manager_and_accepted_members(client, w
 
 def test_open_budget_is_shown_to_everyone_who_sees_the_project(client, world, as_role):
     project = db.session.get(Project, world.public)
-    project.budget = Decimal("777000")
+    project.budget = Decimal(777000)
     db.session.commit()
     for role in ROLES:
         as_role(role)
@@ -69,8 +77,12 @@ def test_open_budget_is_shown_to_everyone_who_sees_the_project(client, world, as
 
 
 def test_consortium_rows_by_role(client, people, world, as_role):
-    helpers.consortium_member(db.session.get(Project, world.project), people.member.organization,
-                                         status=ConsortiumStatus.DECLINED, role="Отказавшийся")
+    helpers.consortium_member(
+        db.session.get(Project, world.project),
+        people.member.organization,
+        status=ConsortiumStatus.DECLINED,
+        role="Отказавшийся",
+    )
     expectations = {
         "manager": {"Головной исполнитель", "Механообработка", "Отказавшийся"},
         "consortium": {"Головной исполнитель", "Механообработка"},
@@ -112,15 +124,28 @@ def test_proposal_section_is_empty_and_for_the_manager_only(client, world, as_ro
 
 
 def test_filters(client, people, world, as_role):
-    bid = helpers.project(title="Заявка на тендер водоподготовки", kind=ProjectKind.JOINT_BID,
-                          status=ProjectStatus.ACTIVE, lead_organization=people.member.organization,
-                          description="Поставка оборудования")
+    bid = helpers.project(
+        title="Заявка на тендер водоподготовки",
+        kind=ProjectKind.JOINT_BID,
+        status=ProjectStatus.ACTIVE,
+        lead_organization=people.member.organization,
+        description="Поставка оборудования",
+    )
     as_role("manager")
 
     def titles(query: str) -> set[str]:
         body = page(client, "/projects/?" + query)
-        return {t for t in ("Пилотная установка ПЭТ", "Совместная закупка пропилена", "Идея: ЦКП испытаний ЛКМ",
-                            "Отменённая заявка", bid.title) if t in body}
+        return {
+            t
+            for t in (
+                "Пилотная установка ПЭТ",
+                "Совместная закупка пропилена",
+                "Идея: ЦКП испытаний ЛКМ",
+                "Отменённая заявка",
+                bid.title,
+            )
+            if t in body
+        }
 
     assert titles("kind=joint_bid") == {bid.title}
     assert titles("status=cancelled") == {"Отменённая заявка"}

@@ -1,4 +1,5 @@
 """The reference directories: the JSON files themselves and their loader."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,34 @@ def test_okpd2_file_holds_valid_unique_bilingual_codes():
     assert all(is_valid_okpd2(code) for code in codes)
     assert all(entry["name_ru"].strip() and entry["name_en"].strip() for entry in entries)
     # Every class the cluster works in is there, with its subclasses and groups.
-    for code in ("19", "20", "22", "23", "24", "25", "26", "27", "28", "29", "33", "38", "46", "49", "52", "62",
-                 "63", "71", "72", "74", "85", "20.15", "25.62", "28.14", "71.20", "72.19"):
+    for code in (
+        "19",
+        "20",
+        "22",
+        "23",
+        "24",
+        "25",
+        "26",
+        "27",
+        "28",
+        "29",
+        "33",
+        "38",
+        "46",
+        "49",
+        "52",
+        "62",
+        "63",
+        "71",
+        "72",
+        "74",
+        "85",
+        "20.15",
+        "25.62",
+        "28.14",
+        "71.20",
+        "72.19",
+    ):
         assert code in codes
 
 

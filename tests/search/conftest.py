@@ -1,4 +1,5 @@
 """Helpers for the search feature's tests: the app's (in-memory) index and quick look-ups."""
+
 from __future__ import annotations
 
 import pytest

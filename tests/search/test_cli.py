@@ -1,15 +1,19 @@
 """`flask search reindex` rebuilds the index from the database; `flask search clear` empties it."""
+
 from __future__ import annotations
 
-from search_index import Document
-
 from marketplace.models import OrderStatus
+from search_index import Document
 from tests import factories
 
 
 def test_reindex_rebuilds_a_cleared_index(app, runner, index, found):
-    org = factories.organization(name_ru="ООО «Термопласт»", capacity="Экструзия труб",
-                                 certifications="ISO 14001", confidential_fields=["certifications"])
+    org = factories.organization(
+        name_ru="ООО «Термопласт»",
+        capacity="Экструзия труб",
+        certifications="ISO 14001",
+        confidential_fields=["certifications"],
+    )
     product = factories.product(org, name_ru="Труба полиэтиленовая")
     item = factories.equipment(org, name_ru="Экструдер одношнековый")
     order = factories.order(org, title="Поставка гранулята")
@@ -22,8 +26,10 @@ def test_reindex_rebuilds_a_cleared_index(app, runner, index, found):
 
     result = runner.invoke(args=["search", "reindex"])
     assert result.exit_code == 0, result.output
-    assert ("Indexed 5 documents (organization: 1, product: 1, equipment: 1, order: 1, offer: 1, event: 0, idea: 0)."
-            in result.output)
+    assert (
+        "Indexed 5 documents (organization: 1, product: 1, equipment: 1, order: 1, offer: 1, event: 0, idea: 0)."
+        in result.output
+    )
     assert found("трубы") == [("product", product.id)]
     assert found("экструдер") == [("equipment", item.id)]
     assert found("гранулята") == [("order", order.id)]  # not the draft

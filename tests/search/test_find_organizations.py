@@ -1,4 +1,5 @@
 """find_organizations: suppliers ranked by how well their profile, offers, products and equipment fit."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,29 +16,46 @@ MACHINING_TEXT = "Механическая обработка корпусов �
 def cluster(app):
     """Five organizations, as the cluster's directory would hold them."""
     flanges = factories.organization(
-        name_ru="ООО «Уралфланец»", name_en="Uralflanets LLC",
+        name_ru="ООО «Уралфланец»",
+        name_en="Uralflanets LLC",
         description_ru="Производим фланцы и заглушки из углеродистой и низколегированной стали.",
-        description_en="Flanges and blind plates.")
+        description_en="Flanges and blind plates.",
+    )
     factories.product(flanges, name_ru="Фланец плоский приварной", description_ru="Сталь 09Г2С, ГОСТ 33259.")
     factories.product(flanges, name_ru="Фланец воротниковый", description_ru="Сталь 09Г2С, 20.")
     machining = factories.organization(
-        name_ru="ООО «Точмех»", name_en="Tochmekh LLC",
-        description_ru="Механическая обработка деталей на станках с ЧПУ.", description_en="CNC machining.")
-    factories.offer(machining, title="Токарная и фрезерная обработка на станках с ЧПУ",
-                    description="Детали до 500 мм, любые марки стали.")
+        name_ru="ООО «Точмех»",
+        name_en="Tochmekh LLC",
+        description_ru="Механическая обработка деталей на станках с ЧПУ.",
+        description_en="CNC machining.",
+    )
+    factories.offer(
+        machining,
+        title="Токарная и фрезерная обработка на станках с ЧПУ",
+        description="Детали до 500 мм, любые марки стали.",
+    )
     factories.equipment(machining, name_ru="Фрезерный обрабатывающий центр с ЧПУ", description_ru="")
     catalog_only = factories.organization(
-        name_ru="ООО «Альфа»", name_en="Alpha LLC", description_ru="Поставки промышленной продукции.",
-        description_en="")
+        name_ru="ООО «Альфа»", name_en="Alpha LLC", description_ru="Поставки промышленной продукции.", description_en=""
+    )
     factories.product(catalog_only, name_ru="Фланцы стальные", description_ru="Фланцы из стали 09Г2С.")
     paints = factories.organization(
-        name_ru="ООО «Полимер-Юг»", name_en="Polymer South LLC",
-        description_ru="Полимерные краски и покрытия.", description_en="Polymer paints.")
-    factories.product(paints, name_ru="Эмаль алкидная", description_ru="Для окраски металлоконструкций.",
-                      okpd2="20.30.12")
+        name_ru="ООО «Полимер-Юг»",
+        name_en="Polymer South LLC",
+        description_ru="Полимерные краски и покрытия.",
+        description_en="Polymer paints.",
+    )
+    factories.product(
+        paints, name_ru="Эмаль алкидная", description_ru="Для окраски металлоконструкций.", okpd2="20.30.12"
+    )
     customer = factories.organization(name_ru="ООО «Заказчик»", description_ru="Нефтехимия.")
-    return {"flanges": flanges, "machining": machining, "catalog_only": catalog_only, "paints": paints,
-            "customer": customer}
+    return {
+        "flanges": flanges,
+        "machining": machining,
+        "catalog_only": catalog_only,
+        "paints": paints,
+        "customer": customer,
+    }
 
 
 def ids(pairs):
@@ -79,8 +97,9 @@ def test_members_only_offers_count_for_members_only(cluster):
 
 
 def test_guests_are_not_offered_non_members(cluster):
-    candidate = factories.organization(name_ru="ООО «Новичок»", description_ru="Фланцы под заказ.",
-                                       membership_status=MembershipStatus.APPLIED)
+    candidate = factories.organization(
+        name_ru="ООО «Новичок»", description_ru="Фланцы под заказ.", membership_status=MembershipStatus.APPLIED
+    )
     assert candidate.id not in ids(find_organizations("фланцы", user=None))
     assert candidate.id in ids(find_organizations("фланцы", user=factories.registered()))
 

@@ -1,4 +1,5 @@
 """The search page: both languages, tabs, paging, visibility per role, confidential fields."""
+
 from __future__ import annotations
 
 import re
@@ -20,28 +21,43 @@ def results(response) -> list[tuple[str, int]]:
 
 def tab_count(response, doc_type: str) -> int:
     html = response.get_data(as_text=True)
-    match = re.search(rf'data-testid="tab-{doc_type}">.*?<span class="badge rounded-pill">(\d+)</span>', html, re.S)
+    match = re.search(rf'data-testid="tab-{doc_type}">.*?<span class="badge rounded-pill">(\d+)</span>', html, re.DOTALL)
     return int(match.group(1))
 
 
 @pytest.fixture
 def catalog(app):
     """A small cluster: a flange maker, a machining shop, a lab, and their records."""
-    flanges = factories.organization(name_ru="ООО «Уралфланец»", name_en="Uralflanets LLC",
-                                     description_ru="Производство фланцев и заглушек.",
-                                     description_en="We make flanges and blind plates.")
-    shop = factories.organization(name_ru="ООО «Точмех»", name_en="Tochmekh LLC",
-                                  description_ru="Механическая обработка на станках с ЧПУ.",
-                                  description_en="Precision CNC machining of shafts and housings.")
+    flanges = factories.organization(
+        name_ru="ООО «Уралфланец»",
+        name_en="Uralflanets LLC",
+        description_ru="Производство фланцев и заглушек.",
+        description_en="We make flanges and blind plates.",
+    )
+    shop = factories.organization(
+        name_ru="ООО «Точмех»",
+        name_en="Tochmekh LLC",
+        description_ru="Механическая обработка на станках с ЧПУ.",
+        description_en="Precision CNC machining of shafts and housings.",
+    )
     return {
         "flanges": flanges,
         "shop": shop,
-        "flange": factories.product(flanges, name_ru="Фланец плоский приварной", name_en="Slip-on flange",
-                                    description_ru="Фланцы из стали 09Г2С по ГОСТ 33259."),
-        "shaft": factories.product(shop, name_ru="Вал ступенчатый", name_en="Stepped shaft",
-                                   description_en="Shafts machined from alloy steel."),
-        "lathe": factories.equipment(shop, name_ru="Токарный центр", name_en="Turning centre",
-                                     description_ru="Токарная обработка деталей диаметром до 500 мм."),
+        "flange": factories.product(
+            flanges,
+            name_ru="Фланец плоский приварной",
+            name_en="Slip-on flange",
+            description_ru="Фланцы из стали 09Г2С по ГОСТ 33259.",
+        ),
+        "shaft": factories.product(
+            shop, name_ru="Вал ступенчатый", name_en="Stepped shaft", description_en="Shafts machined from alloy steel."
+        ),
+        "lathe": factories.equipment(
+            shop,
+            name_ru="Токарный центр",
+            name_en="Turning centre",
+            description_ru="Токарная обработка деталей диаметром до 500 мм.",
+        ),
     }
 
 
@@ -57,8 +73,11 @@ def test_russian_query_finds_word_forms(client, catalog):
 def test_english_query_finds_word_forms(client, catalog):
     response = client.get("/search/?q=machining&lang=en")
     # The lathe is found through its category, "Machining".
-    assert set(results(response)) == {("product", catalog["shaft"].id), ("organization", catalog["shop"].id),
-                                      ("equipment", catalog["lathe"].id)}
+    assert set(results(response)) == {
+        ("product", catalog["shaft"].id),
+        ("organization", catalog["shop"].id),
+        ("equipment", catalog["lathe"].id),
+    }
 
 
 def test_results_link_to_their_pages(client, catalog):
@@ -119,8 +138,11 @@ def test_pagination(client, app):
 
 
 def test_html_in_records_is_escaped(client, app):
-    factories.product(factories.organization(), name_ru="Фланец <script>alert(1)</script>",
-                      description_ru="Фланцы <img src=x onerror=alert(1)>")
+    factories.product(
+        factories.organization(),
+        name_ru="Фланец <script>alert(1)</script>",
+        description_ru="Фланцы <img src=x onerror=alert(1)>",
+    )
     html = client.get("/search/?q=фланец").get_data(as_text=True)
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     assert "&lt;script&gt;" in html
@@ -152,6 +174,7 @@ def test_index_unavailable(client, catalog, monkeypatch):
 
 # --- visibility -----------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def exchange(app):
     """Orders and offers of one member organization, in each visibility, plus a draft."""
@@ -159,15 +182,13 @@ def exchange(app):
     org = owner.organization
     return {
         "owner": owner,
-        "public_order": factories.order(org, title="Поставка задвижек, открытый заказ",
-                                        visibility=Visibility.PUBLIC),
-        "members_order": factories.order(org, title="Поставка задвижек для участников",
-                                         visibility=Visibility.MEMBERS),
-        "draft": factories.order(org, title="Поставка задвижек, черновик", status=OrderStatus.DRAFT,
-                                 visibility=Visibility.PUBLIC),
+        "public_order": factories.order(org, title="Поставка задвижек, открытый заказ", visibility=Visibility.PUBLIC),
+        "members_order": factories.order(org, title="Поставка задвижек для участников", visibility=Visibility.MEMBERS),
+        "draft": factories.order(
+            org, title="Поставка задвижек, черновик", status=OrderStatus.DRAFT, visibility=Visibility.PUBLIC
+        ),
         "public_offer": factories.offer(org, title="Ремонт задвижек для всех", visibility=Visibility.PUBLIC),
-        "members_offer": factories.offer(org, title="Ремонт задвижек для участников",
-                                         visibility=Visibility.MEMBERS),
+        "members_offer": factories.offer(org, title="Ремонт задвижек для участников", visibility=Visibility.MEMBERS),
     }
 
 
@@ -177,24 +198,32 @@ def visible_ids(client, login, user):
 
 
 def test_guest_sees_public_records_only(client, login, exchange):
-    assert visible_ids(client, login, None) == {("order", exchange["public_order"].id),
-                                                ("offer", exchange["public_offer"].id)}
+    assert visible_ids(client, login, None) == {
+        ("order", exchange["public_order"].id),
+        ("offer", exchange["public_offer"].id),
+    }
 
 
 @pytest.mark.parametrize("role", ["registered", "outsider"])
 def test_non_members_see_public_records_only(client, login, exchange, role):
     user = getattr(factories, role)()
-    assert visible_ids(client, login, user) == {("order", exchange["public_order"].id),
-                                                ("offer", exchange["public_offer"].id)}
+    assert visible_ids(client, login, user) == {
+        ("order", exchange["public_order"].id),
+        ("offer", exchange["public_offer"].id),
+    }
 
 
 @pytest.mark.parametrize("role", ["owner", "other_member", "manager"])
 def test_members_and_manager_see_members_only_records_but_never_drafts(client, login, exchange, role):
-    user = exchange["owner"] if role == "owner" else factories.member() if role == "other_member" \
-        else factories.manager()
+    user = (
+        exchange["owner"] if role == "owner" else factories.member() if role == "other_member" else factories.manager()
+    )
     assert visible_ids(client, login, user) == {
-        ("order", exchange["public_order"].id), ("order", exchange["members_order"].id),
-        ("offer", exchange["public_offer"].id), ("offer", exchange["members_offer"].id)}
+        ("order", exchange["public_order"].id),
+        ("order", exchange["members_order"].id),
+        ("offer", exchange["public_offer"].id),
+        ("offer", exchange["members_offer"].id),
+    }
 
 
 def test_a_non_member_sees_its_own_members_only_offer(client, login, app):
@@ -223,10 +252,16 @@ def test_guests_do_not_find_organizations_that_are_not_members(client, login, ap
 
 # --- confidential fields ----------------------------------------------------------------------------------
 
+
 def test_confidential_fields_are_never_searchable(client, login, app):
-    owner = factories.member(certifications="ISO 13485 медицинские изделия", capacity="Литье под давлением 800 тонн",
-                             phone="+7 495 111-22-33", contact_email="secret@example.test", inn="7712345678",
-                             confidential_fields=["certifications"])
+    owner = factories.member(
+        certifications="ISO 13485 медицинские изделия",
+        capacity="Литье под давлением 800 тонн",
+        phone="+7 495 111-22-33",
+        contact_email="secret@example.test",
+        inn="7712345678",
+        confidential_fields=["certifications"],
+    )
     for user in (None, factories.registered(), factories.member(), owner, factories.manager()):
         login(user)
         assert results(client.get("/search/?q=13485")) == []

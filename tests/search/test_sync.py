@@ -1,4 +1,5 @@
 """The index follows committed changes, and only committed ones."""
+
 from __future__ import annotations
 
 import logging
@@ -6,8 +7,16 @@ import logging
 from sqlalchemy import delete, update
 
 from marketplace.db import db, lock_row
-from marketplace.models import (Equipment, OfferStatus, Order, OrderStatus, Organization,
-                                OrganizationCompetency, Product, Visibility)
+from marketplace.models import (
+    Equipment,
+    OfferStatus,
+    Order,
+    OrderStatus,
+    Organization,
+    OrganizationCompetency,
+    Product,
+    Visibility,
+)
 from marketplace.search.engine import get_index
 from tests import factories
 
@@ -123,8 +132,7 @@ def test_archived_offers_leave_the_index(app, found):
 
 
 def test_visibility_and_status_are_stored_for_filtering(app, index):
-    order = factories.order(factories.organization(), title="Испытания на растяжение",
-                            visibility=Visibility.PUBLIC)
+    order = factories.order(factories.organization(), title="Испытания на растяжение", visibility=Visibility.PUBLIC)
     hit = index.query("испытания").hits[0]
     assert hit.fields["visibility"] == "public" and hit.fields["status"] == "open"
     order.visibility = Visibility.MEMBERS

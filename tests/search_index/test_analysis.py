@@ -1,4 +1,5 @@
 """The bilingual analyzer: stems by script, stop words, folding (no Flask involved)."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,18 +7,21 @@ import pytest
 from search_index import analyze, stem
 
 
-@pytest.mark.parametrize("forms", [
-    ("фланец", "фланцы", "фланцев", "фланцами"),
-    ("станок", "станки", "станков"),
-    ("деталь", "детали", "деталей"),
-    ("клапан", "клапаны", "клапанов"),
-    ("узел", "узлы"),
-    ("обработка", "обработки", "обработкой"),
-    ("испытание", "испытания", "испытаний"),
-    ("machining", "machined", "machine"),
-    ("flange", "flanges"),
-    ("testing", "tests", "tested"),
-])
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("фланец", "фланцы", "фланцев", "фланцами"),
+        ("станок", "станки", "станков"),
+        ("деталь", "детали", "деталей"),
+        ("клапан", "клапаны", "клапанов"),
+        ("узел", "узлы"),
+        ("обработка", "обработки", "обработкой"),
+        ("испытание", "испытания", "испытаний"),
+        ("machining", "machined", "machine"),
+        ("flange", "flanges"),
+        ("testing", "tests", "tested"),
+    ],
+)
 def test_word_forms_share_a_stem(forms):
     stems = {stem(form) for form in forms}
     assert len(stems) == 1, dict(zip(forms, map(stem, forms)))
@@ -47,7 +51,14 @@ def test_stop_words_of_both_languages_are_dropped():
 
 def test_tokens_with_digits_stay_whole():
     assert analyze("Сталь 09Г2С, ГОСТ 33259-2015, код 25.62.10") == [
-        stem("сталь"), "09г2с", "гост", "33259", "2015", "код", "25.62.10"]
+        stem("сталь"),
+        "09г2с",
+        "гост",
+        "33259",
+        "2015",
+        "код",
+        "25.62.10",
+    ]
 
 
 def test_mixed_language_text():

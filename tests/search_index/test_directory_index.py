@@ -1,12 +1,13 @@
 """The on-disk index: shared by several writers (processes), locks, schema versions."""
+
 from __future__ import annotations
 
 import logging
 import threading
 
 import pytest
-from whoosh.filedb.filestore import FileStorage
 from whoosh.fields import ID, Schema
+from whoosh.filedb.filestore import FileStorage
 
 from search_index import Document, IndexBusy, open_directory_index, open_index
 

@@ -1,4 +1,5 @@
 """The Whoosh adapter: stemming search, ranking, filters, removal, rebuild (no Flask involved)."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,18 +15,42 @@ def doc(type_, id_, title, body="", **kw):
 @pytest.fixture
 def index():
     ix = open_memory_index()
-    ix.add([
-        doc("product", 1, "Фланец стальной плоский", "Фланцы приварные из стали 09Г2С по ГОСТ 33259.",
-            codes=["25.62.10"], fields={"visibility": "public", "organization_id": "1"}),
-        doc("product", 2, "Machined shafts", "Shafts machined on 5-axis CNC centres.",
-            fields={"visibility": "public", "organization_id": "2"}),
-        doc("order", 3, "Изготовление корпусов насосов", "Литьё и механическая обработка корпусов.",
-            codes=["28.13"], fields={"visibility": "members", "organization_id": "1", "status": "open"}),
-        doc("organization", 4, "ООО «Полимер-Юг» / Polymer South LLC",
-            "Производство полимерных красок. We make polymer paints and coatings.",
-            tags=["Лакокрасочные материалы", "Paints and varnishes"], protected="ISO 9001:2015",
-            fields={"visibility": "public", "organization_id": "4"}),
-    ])
+    ix.add(
+        [
+            doc(
+                "product",
+                1,
+                "Фланец стальной плоский",
+                "Фланцы приварные из стали 09Г2С по ГОСТ 33259.",
+                codes=["25.62.10"],
+                fields={"visibility": "public", "organization_id": "1"},
+            ),
+            doc(
+                "product",
+                2,
+                "Machined shafts",
+                "Shafts machined on 5-axis CNC centres.",
+                fields={"visibility": "public", "organization_id": "2"},
+            ),
+            doc(
+                "order",
+                3,
+                "Изготовление корпусов насосов",
+                "Литьё и механическая обработка корпусов.",
+                codes=["28.13"],
+                fields={"visibility": "members", "organization_id": "1", "status": "open"},
+            ),
+            doc(
+                "organization",
+                4,
+                "ООО «Полимер-Юг» / Polymer South LLC",
+                "Производство полимерных красок. We make polymer paints and coatings.",
+                tags=["Лакокрасочные материалы", "Paints and varnishes"],
+                protected="ISO 9001:2015",
+                fields={"visibility": "public", "organization_id": "4"},
+            ),
+        ]
+    )
     return ix
 
 
@@ -61,20 +86,24 @@ def test_all_words_must_match_unless_any_is_asked(index):
 
 def test_title_match_ranks_above_body_match():
     ix = open_memory_index()
-    ix.add([
-        doc("product", 1, "Корпус редуктора", "Изготавливаем также насосы по чертежам."),
-        doc("product", 2, "Насос центробежный", "Корпус из чугуна."),
-    ])
+    ix.add(
+        [
+            doc("product", 1, "Корпус редуктора", "Изготавливаем также насосы по чертежам."),
+            doc("product", 2, "Насос центробежный", "Корпус из чугуна."),
+        ]
+    )
     assert keys(ix.query("насос")) == [("product", "2"), ("product", "1")]
 
 
 def test_more_matching_words_rank_higher():
     ix = open_memory_index()
-    ix.add([
-        doc("offer", 1, "Токарная обработка", "Детали до 500 мм."),
-        doc("offer", 2, "Токарная и фрезерная обработка", "Детали из нержавеющей стали до 500 мм."),
-        doc("offer", 3, "Покраска", "Порошковая покраска металлоконструкций."),
-    ])
+    ix.add(
+        [
+            doc("offer", 1, "Токарная обработка", "Детали до 500 мм."),
+            doc("offer", 2, "Токарная и фрезерная обработка", "Детали из нержавеющей стали до 500 мм."),
+            doc("offer", 3, "Покраска", "Порошковая покраска металлоконструкций."),
+        ]
+    )
     result = ix.query("фрезерная обработка нержавеющей стали", match="any")
     assert keys(result)[0] == ("offer", "2")
     assert ("offer", "3") not in keys(result)
