@@ -146,7 +146,7 @@ def main() -> int:
         report("most projects first (ties by reversed file order)", lambda i: n_all + np.arange(n_orgs) * 1e-9)
         report("most projects first (random ties)", lambda i: n_all + jitter)
 
-    vec_kwargs = dict(sublinear_tf=True, stop_words="english", min_df=2)
+    vec_kwargs = {"sublinear_tf": True, "stop_words": "english", "min_df": 2}
     for text_name, ptexts in texts.items():
         if not args.variants and text_name != "title+objective+keywords":
             continue

@@ -78,7 +78,7 @@ def require(level: AccessLevel, user: Any = None) -> None:
     if current >= level:
         return
     if current == AccessLevel.GUEST:
-        raise LoginRequired()
+        raise LoginRequired
     raise Forbidden(
         _("Only members of the cluster can do this.")
         if level == AccessLevel.MEMBER
@@ -97,8 +97,8 @@ def require_visible(visibility, user: Any = None) -> None:
     """404 for records the user may not know exist (members-only for outsiders)."""
     if visibility not in allowed_visibilities(user):
         if access_level(user) == AccessLevel.GUEST:
-            raise LoginRequired()
-        raise NotFound()
+            raise LoginRequired
+        raise NotFound
 
 
 def level_required(level: AccessLevel) -> Callable:
@@ -144,5 +144,5 @@ def can_view_offer(offer, user: Any = None) -> bool:
 def require_view_order(order, user: Any = None) -> None:
     if not can_view_order(order, user):
         if access_level(user) == AccessLevel.GUEST and order.status.value != "draft":
-            raise LoginRequired()
-        raise NotFound()
+            raise LoginRequired
+        raise NotFound

@@ -132,7 +132,7 @@ class CodeIndex:
             if not qprefixes:
                 continue
             full = qprefixes[-1][1]
-            qset = {p: d for p, d in qprefixes}
+            qset = dict(qprefixes)
             best: tuple[float, str] | None = None
             for ocode in self.codes[row]:
                 depth = max((d for p, d in self._expand(ocode) if p in qset), default=0)

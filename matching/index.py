@@ -198,7 +198,7 @@ class TextIndex:
         return all_doc, all_org, all_w
 
     def all_rows(self) -> sp.csr_matrix:
-        parts = [sp.csr_matrix(self.X)] + self._delta_rows
+        parts = [sp.csr_matrix(self.X), *self._delta_rows]
         return sp.vstack(parts, format="csr") if len(parts) > 1 else parts[0]
 
     def merge(self) -> None:

@@ -51,30 +51,30 @@ def _save(obj):
 
 def organization(**kw) -> Organization:
     n = next(_seq)
-    values = dict(
-        name_ru=f"ООО «Тестовое предприятие {n}»",
-        name_en=f"Test Enterprise {n} LLC",
-        kind=OrgKind.SME,
-        region="Ставропольский край",
-        city="Ставрополь",
-        membership_status=MembershipStatus.MEMBER,
-        member_since=dt.date(2024, 1, 15),
-        description_ru="Механическая обработка деталей на станках с ЧПУ.",
-        description_en="CNC machining of parts.",
-    )
+    values = {
+        "name_ru": f"ООО «Тестовое предприятие {n}»",
+        "name_en": f"Test Enterprise {n} LLC",
+        "kind": OrgKind.SME,
+        "region": "Ставропольский край",
+        "city": "Ставрополь",
+        "membership_status": MembershipStatus.MEMBER,
+        "member_since": dt.date(2024, 1, 15),
+        "description_ru": "Механическая обработка деталей на станках с ЧПУ.",
+        "description_en": "CNC machining of parts.",
+    }
     values.update(kw)
     return _save(Organization(**values))
 
 
 def user(organization: Organization | None = None, **kw) -> User:
     n = next(_seq)
-    values = dict(
-        email=f"user{n}@example.test",
-        full_name=f"Иван Тестов {n}",
-        password_hash=_password_hash(),
-        role=Role.USER,
-        organization=organization,
-    )
+    values = {
+        "email": f"user{n}@example.test",
+        "full_name": f"Иван Тестов {n}",
+        "password_hash": _password_hash(),
+        "role": Role.USER,
+        "organization": organization,
+    }
     values.update(kw)
     return _save(User(**values))
 
@@ -103,7 +103,7 @@ def manager(**kw) -> User:
 
 def competency(parent: Competency | None = None, **kw) -> Competency:
     n = next(_seq)
-    values = dict(code=f"T{n:04d}", name_ru=f"Компетенция {n}", name_en=f"Competency {n}", parent=parent)
+    values = {"code": f"T{n:04d}", "name_ru": f"Компетенция {n}", "name_en": f"Competency {n}", "parent": parent}
     values.update(kw)
     return _save(Competency(**values))
 
@@ -114,42 +114,42 @@ def give_competency(org: Organization, comp: Competency, level: int = 2, note: s
 
 def product(organization: Organization, **kw) -> Product:
     n = next(_seq)
-    values = dict(
-        organization=organization,
-        name_ru=f"Фланец стальной {n}",
-        name_en=f"Steel flange {n}",
-        description_ru="Фланцы плоские приварные из стали 09Г2С по ГОСТ 33259.",
-        okpd2="25.62.10",
-        unit="шт",
-        price=Decimal("1500.00"),
-    )
+    values = {
+        "organization": organization,
+        "name_ru": f"Фланец стальной {n}",
+        "name_en": f"Steel flange {n}",
+        "description_ru": "Фланцы плоские приварные из стали 09Г2С по ГОСТ 33259.",
+        "okpd2": "25.62.10",
+        "unit": "шт",
+        "price": Decimal("1500.00"),
+    }
     values.update(kw)
     return _save(Product(**values))
 
 
 def equipment(organization: Organization, **kw) -> Equipment:
     n = next(_seq)
-    values = dict(
-        organization=organization,
-        name_ru=f"Обрабатывающий центр {n}",
-        name_en=f"Machining centre {n}",
-        category=EquipmentCategory.MACHINING,
-        location="Ставрополь, ул. Ленина, 1",
-        price_per_hour=Decimal(2500),
-    )
+    values = {
+        "organization": organization,
+        "name_ru": f"Обрабатывающий центр {n}",
+        "name_en": f"Machining centre {n}",
+        "category": EquipmentCategory.MACHINING,
+        "location": "Ставрополь, ул. Ленина, 1",
+        "price_per_hour": Decimal(2500),
+    }
     values.update(kw)
     return _save(Equipment(**values))
 
 
 def booking(equipment: Equipment, organization: Organization, starts_at: dt.datetime, hours: int = 2, **kw) -> Booking:
-    values = dict(
-        equipment=equipment,
-        organization=organization,
-        starts_at=starts_at,
-        ends_at=starts_at + dt.timedelta(hours=hours),
-        status=BookingStatus.PENDING,
-        purpose="Испытания опытной партии",
-    )
+    values = {
+        "equipment": equipment,
+        "organization": organization,
+        "starts_at": starts_at,
+        "ends_at": starts_at + dt.timedelta(hours=hours),
+        "status": BookingStatus.PENDING,
+        "purpose": "Испытания опытной партии",
+    }
     values.update(kw)
     return _save(Booking(**values))
 
@@ -157,47 +157,47 @@ def booking(equipment: Equipment, organization: Organization, starts_at: dt.date
 def order(organization: Organization, **kw) -> Order:
     n = next(_seq)
     status = kw.get("status", OrderStatus.OPEN)
-    values = dict(
-        organization=organization,
-        kind=OrderKind.PRODUCTION,
-        title=f"Изготовление фланцев, партия {n}",
-        description="Требуется изготовить 200 фланцев из стали 09Г2С по чертежу заказчика.",
-        okpd2_codes=["25.62.10"],
-        quantity=Decimal(200),
-        unit="шт",
-        deadline=dt.date.today() + dt.timedelta(days=60),
-        budget=Decimal(450000),
-        region="Ставропольский край",
-        visibility=Visibility.MEMBERS,
-        status=status,
-        published_at=None if status == OrderStatus.DRAFT else utcnow(),
-    )
+    values = {
+        "organization": organization,
+        "kind": OrderKind.PRODUCTION,
+        "title": f"Изготовление фланцев, партия {n}",
+        "description": "Требуется изготовить 200 фланцев из стали 09Г2С по чертежу заказчика.",
+        "okpd2_codes": ["25.62.10"],
+        "quantity": Decimal(200),
+        "unit": "шт",
+        "deadline": dt.date.today() + dt.timedelta(days=60),
+        "budget": Decimal(450000),
+        "region": "Ставропольский край",
+        "visibility": Visibility.MEMBERS,
+        "status": status,
+        "published_at": None if status == OrderStatus.DRAFT else utcnow(),
+    }
     values.update(kw)
     return _save(Order(**values))
 
 
 def response(order: Order, organization: Organization, **kw) -> Response:
-    values = dict(
-        order=order,
-        organization=organization,
-        price=Decimal(420000),
-        lead_time_days=30,
-        message="Готовы изготовить в срок, есть опыт аналогичных работ.",
-    )
+    values = {
+        "order": order,
+        "organization": organization,
+        "price": Decimal(420000),
+        "lead_time_days": 30,
+        "message": "Готовы изготовить в срок, есть опыт аналогичных работ.",
+    }
     values.update(kw)
     return _save(Response(**values))
 
 
 def offer(organization: Organization, **kw) -> Offer:
     n = next(_seq)
-    values = dict(
-        organization=organization,
-        kind=OrderKind.PRODUCTION,
-        title=f"Пятиосевая обработка деталей до 2 м, предложение {n}",
-        description="Пятиосевые обрабатывающие центры DMG MORI, детали до 2000 мм.",
-        okpd2_codes=["25.62"],
-        region="Ставропольский край",
-        visibility=Visibility.PUBLIC,
-    )
+    values = {
+        "organization": organization,
+        "kind": OrderKind.PRODUCTION,
+        "title": f"Пятиосевая обработка деталей до 2 м, предложение {n}",
+        "description": "Пятиосевые обрабатывающие центры DMG MORI, детали до 2000 мм.",
+        "okpd2_codes": ["25.62"],
+        "region": "Ставропольский край",
+        "visibility": Visibility.PUBLIC,
+    }
     values.update(kw)
     return _save(Offer(**values))

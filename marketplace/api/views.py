@@ -71,7 +71,7 @@ def _page(statement: Select, render: Callable[[Any], dict]):
 def _get(model, ident: int):
     found = db.session.get(model, ident)
     if found is None:
-        raise NotFound()
+        raise NotFound
     return found
 
 
@@ -79,8 +79,8 @@ def _require_visible(visible: bool) -> None:
     """Hidden records: guests are asked to log in (401), others are told nothing exists (404)."""
     if not visible:
         if access.access_level(_viewer()) == AccessLevel.GUEST:
-            raise LoginRequired()
-        raise NotFound()
+            raise LoginRequired
+        raise NotFound
 
 
 # Endpoints -----------------------------------------------------------------------------------

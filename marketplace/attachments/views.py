@@ -18,14 +18,14 @@ bp = Blueprint("attachments", __name__)
 def download(attachment_id: int, filename: str):
     attachment = db.session.get(Attachment, attachment_id)
     if attachment is None or attachment.original_name != filename:
-        raise NotFound()
+        raise NotFound
     if attachment.order is not None:
         access.require_view_order(attachment.order)
     if attachment.project is not None:
         require_view_project(attachment.project)
     path = file_path(attachment)
     if not path.exists():
-        raise NotFound()
+        raise NotFound
     return send_file(
         path,
         mimetype=attachment.content_type,

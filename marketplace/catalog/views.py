@@ -31,7 +31,7 @@ def index():
     if filters.org_id is not None:
         organization = db.session.get(Organization, filters.org_id)
         if organization is None:
-            raise NotFound()
+            raise NotFound
     page = paginate(queries.product_list(filters, current_language()))
     return render_template(
         "catalog/index.html",
@@ -48,7 +48,7 @@ def index():
 def codes(code: str | None):
     """Browse by OKPD2: the tree of codes that have products, and the products under a node."""
     if code is not None and not is_valid_okpd2(code):
-        raise NotFound()
+        raise NotFound
     tree = build_tree(extra_codes=(code,) if code else ())
     page = None
     children = tree.roots
@@ -158,7 +158,7 @@ def delete(product_id: int):
 def _get_product(product_id: int) -> Product:
     product = db.session.get(Product, product_id)
     if product is None:
-        raise NotFound()
+        raise NotFound
     return product
 
 
@@ -168,7 +168,7 @@ def _organization_for_new_product() -> Organization | None:
     if org_id is not None:
         organization = db.session.get(Organization, org_id)
         if organization is None:
-            raise NotFound()
+            raise NotFound
         return organization
     return current_user.organization
 

@@ -36,7 +36,7 @@ class _QueryForm(FlaskForm):
 
     def __init__(self, formdata, tree: Tree, **kwargs):
         super().__init__(formdata=formdata, **kwargs)
-        self.branch.choices = [SelectChoice("", _l("— all areas —"))] + tree.branch_choices()
+        self.branch.choices = [SelectChoice("", _l("— all areas —")), *tree.branch_choices()]
         self._valid_branches = {root.id for root in tree.roots}
 
     def ok(self, field):

@@ -133,6 +133,6 @@ def unpin_organization(stage: ChainStage, organization_id: int) -> None:
         )
     )
     if member is None:
-        raise NotFound()
+        raise NotFound
     db.session.delete(member)
     db.session.flush()

@@ -79,7 +79,7 @@ def competency(competency_id: int):
     tree = load_tree()
     node = tree.by_id.get(competency_id)
     if node is None:
-        raise NotFound()
+        raise NotFound
     ids = tree.subtree_ids(node.id)
     holders = holders_of(ids, tree)
     orders, orders_total = demand.limited(

@@ -23,14 +23,14 @@ from .views import bp
 def _chain(chain_id: int) -> ValueChain:
     chain = chain_queries.load_chain(chain_id)
     if chain is None:
-        raise NotFound()
+        raise NotFound
     return chain
 
 
 def _stage(stage_id: int) -> ChainStage:
     stage = db.session.get(ChainStage, stage_id)
     if stage is None:
-        raise NotFound()
+        raise NotFound
     return stage
 
 

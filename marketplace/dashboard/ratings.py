@@ -106,7 +106,7 @@ def summary(subject: RatingSubject) -> Summary:
         select(Rating.score, func.count()).where(Rating.subject == subject).group_by(Rating.score)
     ).all()
     distribution = dict.fromkeys(range(1, 6), 0)
-    distribution.update({score: n for score, n in rows})
+    distribution.update(dict(rows))
     count = sum(distribution.values())
     average = sum(score * n for score, n in distribution.items()) / count if count else None
     return Summary(count, average, distribution)

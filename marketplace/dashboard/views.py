@@ -110,7 +110,7 @@ def feedback():
 def rate_event(event_id: int):
     event = db.session.get(Event, event_id)
     if event is None:
-        raise NotFound()
+        raise NotFound
     event_rules.require_view_event(event, current_user)
     form = RatingForm()
     if not form.validate_on_submit():

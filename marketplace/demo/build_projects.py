@@ -74,7 +74,7 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
     db.session.add_all(needs)
     demo.counts["project_needs"] += len(needs)
 
-    timeline: list[tuple[dt.datetime, dict]] = [(created, dict(action="created", to_status=ProjectStatus.IDEA))]
+    timeline: list[tuple[dt.datetime, dict]] = [(created, {"action": "created", "to_status": ProjectStatus.IDEA})]
     path = _PATHS[spec.status]
     steps = {
         ProjectStatus.PLANNED: 0.12,
@@ -88,13 +88,13 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
         timeline.append(
             (
                 at(steps[status]),
-                dict(
-                    action=kind,
-                    from_status=previous,
-                    to_status=status,
-                    note=note,
-                    percent=100 if status == ProjectStatus.COMPLETED else None,
-                ),
+                {
+                    "action": kind,
+                    "from_status": previous,
+                    "to_status": status,
+                    "note": note,
+                    "percent": 100 if status == ProjectStatus.COMPLETED else None,
+                },
             )
         )
 
@@ -116,7 +116,7 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
             created_at=invited_at,
             updated_at=invited_at,
         )
-        timeline.append((invited_at, dict(action="invited", organization=organization, note=member_spec.message)))
+        timeline.append((invited_at, {"action": "invited", "organization": organization, "note": member_spec.message}))
         if member_spec.status in (ConsortiumStatus.ACCEPTED, ConsortiumStatus.DECLINED, ConsortiumStatus.REMOVED):
             responder = demo.admin(member_spec.org)
             declined = member_spec.status == ConsortiumStatus.DECLINED
@@ -126,12 +126,12 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
             timeline.append(
                 (
                     answered_at,
-                    dict(
-                        action="declined" if declined else "accepted",
-                        actor=responder,
-                        organization=organization,
-                        note=member_spec.answer,
-                    ),
+                    {
+                        "action": "declined" if declined else "accepted",
+                        "actor": responder,
+                        "organization": organization,
+                        "note": member_spec.answer,
+                    },
                 )
             )
             if member_spec.status == ConsortiumStatus.REMOVED:
@@ -140,11 +140,11 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
                 timeline.append(
                     (
                         removed_at,
-                        dict(
-                            action="removed",
-                            organization=organization,
-                            note="Металлоконструкции включены в поставку изготовителя.",
-                        ),
+                        {
+                            "action": "removed",
+                            "organization": organization,
+                            "note": "Металлоконструкции включены в поставку изготовителя.",
+                        },
                     )
                 )
         db.session.add(member)
@@ -152,7 +152,7 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
 
     for number, (percent, note) in enumerate(spec.progress, start=1):
         fraction = 0.3 + 0.6 * number / (len(spec.progress) + 1)
-        timeline.append((at(fraction), dict(action="progress_updated", percent=percent, note=note)))
+        timeline.append((at(fraction), {"action": "progress_updated", "percent": percent, "note": note}))
 
     for moment, values in sorted(timeline, key=lambda item: item[0]):
         _event(project, values.pop("actor", manager), moment, **values)

@@ -23,13 +23,13 @@ from .models import Booking, BookingStatus, Equipment
 from .views import bp
 
 #: ``?status=`` of the booking lists: "all" or a BookingStatus value.
-STATUS_FILTERS = ("all",) + tuple(status.value for status in BookingStatus)
+STATUS_FILTERS = ("all", *tuple(status.value for status in BookingStatus))
 
 
 def load_booking(booking_id: int) -> Booking:
     booking = db.session.get(Booking, booking_id)
     if booking is None:
-        raise NotFound()
+        raise NotFound
     return booking
 
 
@@ -92,7 +92,7 @@ def incoming():
 def booking(booking_id: int):
     item = load_booking(booking_id)
     if not rules.can_view_booking(item):
-        raise NotFound()
+        raise NotFound
     return render_booking(item)
 
 

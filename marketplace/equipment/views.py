@@ -31,7 +31,7 @@ UPCOMING_SHOWN = 10
 def load_item(equipment_id: int) -> Equipment:
     item = db.session.get(Equipment, equipment_id)
     if item is None:
-        raise NotFound()
+        raise NotFound
     return item
 
 

@@ -52,14 +52,14 @@ def require_view_event(event: Event, user: Any = None) -> None:
     if can_view_event(event, user):
         return
     if access.access_level(user) == AccessLevel.GUEST and event.status != EventStatus.DRAFT:
-        raise LoginRequired()
-    raise NotFound()
+        raise LoginRequired
+    raise NotFound
 
 
 def deny(user: Any, message: str) -> None:
     """Guests are sent to log in; everyone else gets 403 with ``message``."""
     if user is None or not user.is_authenticated:
-        raise LoginRequired()
+        raise LoginRequired
     raise Forbidden(message)
 
 

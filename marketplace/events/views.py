@@ -26,7 +26,7 @@ def load_event(event_id: int) -> Event:
     """The event, if the current user may see it (404 / login otherwise)."""
     event = db.session.get(Event, event_id)
     if event is None:
-        raise NotFound()
+        raise NotFound
     rules.require_view_event(event, current_user)
     return event
 
@@ -194,7 +194,7 @@ def edit(event_id: int):
 def publish(event_id: int):
     event = load_managed(event_id)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.publish_event(event, current_user)
     flash(_("The event is published."), "success")
     return redirect(url_for("events.show", event_id=event.id))
@@ -221,7 +221,7 @@ def cancel(event_id: int):
 def register(event_id: int):
     event = load_event(event_id)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     registrations.register(event, current_user)
     flash(_("You are registered. See you at the event!"), "success")
     return redirect(url_for("events.show", event_id=event.id))
@@ -232,7 +232,7 @@ def register(event_id: int):
 def unregister(event_id: int):
     event = load_event(event_id)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     registrations.cancel_registration(event, current_user)
     flash(_("Your registration is cancelled."), "success")
     return redirect(url_for("events.show", event_id=event.id))

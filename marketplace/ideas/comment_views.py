@@ -49,10 +49,10 @@ def delete_comment(idea_id: int, comment_id: int):
     idea = load_idea(idea_id)
     found = db.session.get(IdeaComment, comment_id)
     if found is None or found.idea_id != idea.id:
-        raise NotFound()
+        raise NotFound
     rules.require_delete_comment(found, current_user)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.delete_comment(found, current_user)
     flash(_("The comment is deleted."), "success")
     return redirect(url_for("ideas.show", idea_id=idea.id, _anchor="discussion"))

@@ -33,7 +33,7 @@ class IdeaForm(FlaskForm):
     competencies = SelectMultipleField(
         _l("Competencies"),
         coerce=int,
-        choices=lambda: competency_options(),
+        choices=competency_options,
         description=_l("Hold Ctrl (Cmd on a Mac) to choose several."),
     )
     visibility = SelectField(
@@ -70,7 +70,7 @@ class FilterForm(FlaskForm):
     status = SelectField(
         _l("Status"),
         validators=[Optional()],
-        choices=lambda: choices(IdeaStatus) + [SelectChoice("any", _l("Any status"))],
+        choices=lambda: [*choices(IdeaStatus), SelectChoice("any", _l("Any status"))],
     )
     competency = SelectField(
         _l("Competency"), choices=lambda: competency_options(blank=_l("— any —")), validators=[Optional()]

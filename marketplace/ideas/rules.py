@@ -34,13 +34,13 @@ def require_view_idea(idea: Idea, user: Any) -> None:
     if can_view_idea(idea, user):
         return
     if access.access_level(user) == AccessLevel.GUEST:
-        raise LoginRequired()
-    raise NotFound()
+        raise LoginRequired
+    raise NotFound
 
 
 def deny(user: Any, message: str) -> None:
     if user is None or not user.is_authenticated:
-        raise LoginRequired()
+        raise LoginRequired
     raise Forbidden(message)
 
 

@@ -26,7 +26,7 @@ def load_idea(idea_id: int) -> Idea:
     """The idea, if the current user may see it (404 / login otherwise)."""
     idea = db.session.get(Idea, idea_id)
     if idea is None:
-        raise NotFound()
+        raise NotFound
     rules.require_view_idea(idea, current_user)
     return idea
 
@@ -133,7 +133,7 @@ def close(idea_id: int):
     idea = load_idea(idea_id)
     rules.require_close_idea(idea, current_user)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.close_idea(idea, current_user)
     flash(_("The idea is closed."), "success")
     return redirect(url_for("ideas.show", idea_id=idea.id))
@@ -144,7 +144,7 @@ def reopen(idea_id: int):
     idea = load_idea(idea_id)
     rules.require_close_idea(idea, current_user)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.reopen_idea(idea, current_user)
     flash(_("The idea is open again."), "success")
     return redirect(url_for("ideas.show", idea_id=idea.id))

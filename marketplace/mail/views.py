@@ -26,5 +26,5 @@ def outbox():
 def message(message_id: int):
     found = db.session.get(OutboxMessage, message_id)
     if found is None:
-        raise NotFound()
+        raise NotFound
     return render_template("mail/message.html", message=found)

@@ -41,7 +41,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -259,10 +259,8 @@ class MatcherEngine:
         os.replace(tmp, self.directory / POINTER)  # atomic: readers see the old or the new pointer
 
     def _remove_pointer(self) -> None:
-        try:
+        with suppress(OSError):
             (self.directory / POINTER).unlink()
-        except OSError:
-            pass
         self._stamp = None
 
     def _prune_artifacts(self, current: str) -> None:
@@ -272,10 +270,8 @@ class MatcherEngine:
             reverse=True,
         )
         for old in artifacts[KEEP_ARTIFACTS:]:
-            try:
+            with suppress(OSError):
                 old.unlink()
-            except OSError:
-                pass
 
     # -- the change log -------------------------------------------------------------------------------
     def _window(self):

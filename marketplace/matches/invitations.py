@@ -78,7 +78,7 @@ def invite_supplier(order: Order, organization: Organization, actor: Any) -> Ord
     itself or not a cluster member).
     """
     if actor is None or not actor.is_authenticated:
-        raise LoginRequired()
+        raise LoginRequired
     if not access.belongs_to(order.organization_id, actor):
         raise Forbidden(_("Only the customer's users can invite suppliers."))
     lock_row(Order, order.id)  # one invitation per supplier even when two clicks race

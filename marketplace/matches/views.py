@@ -41,7 +41,7 @@ def list_page(items: list) -> ResultsPage:
         page=number, per_page=per_page, total=len(items), items=items[(number - 1) * per_page : number * per_page]
     )
     if number < 1 or (number > 1 and not page.items):
-        raise NotFound()
+        raise NotFound
     return page
 
 
@@ -71,7 +71,7 @@ def invitations():
 def invite(order_id: int):
     order = db.session.get(Order, order_id)
     if order is None:
-        raise NotFound()
+        raise NotFound
     access.require_view_order(order)
     if not access.belongs_to(order.organization_id):
         access.require(access.AccessLevel.USER)
@@ -81,7 +81,7 @@ def invite(order_id: int):
         raise InvalidInput(_("Choose a supplier from the list."))
     organization = db.session.get(Organization, form.organization)
     if organization is None:
-        raise NotFound()
+        raise NotFound
     invite_supplier(order, organization, current_user)
     flash(
         _(
@@ -104,7 +104,7 @@ def duplicates():
 def _organization_or_404(org_id: int) -> Organization:
     organization = db.session.get(Organization, org_id)
     if organization is None:
-        raise NotFound()
+        raise NotFound
     return organization
 
 
@@ -156,7 +156,7 @@ def status():
 def refit():
     form = ActionForm()
     if not form.validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     if _organization_count() > refit_limit():
         raise Conflict(_("The cluster is too large to refit within a page request: run `flask match refit`."))
     pointer = services.refit_matcher()

@@ -26,7 +26,7 @@ bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 def _own(notification_id: int) -> Notification:
     found = db.session.get(Notification, notification_id)
     if found is None or found.user_id != current_user.id:
-        raise NotFound()
+        raise NotFound
     return found
 
 

@@ -77,7 +77,7 @@ class OrderForm(FlaskForm):
     competencies = SelectMultipleField(
         _l("Required competencies"),
         coerce=int,
-        choices=lambda: competency_options(),
+        choices=competency_options,
         description=_l("Hold Ctrl (Cmd on a Mac) to choose several."),
     )
     okpd2_codes = Okpd2ListField(_l("OKPD2 codes"), description=_l("Separated by commas, e.g. 25.62, 28.41.1"))
@@ -183,7 +183,7 @@ class OfferForm(FlaskForm):
     competencies = SelectMultipleField(
         _l("Competencies"),
         coerce=int,
-        choices=lambda: competency_options(),
+        choices=competency_options,
         description=_l("Hold Ctrl (Cmd on a Mac) to choose several."),
     )
     okpd2_codes = Okpd2ListField(_l("OKPD2 codes"), description=_l("Separated by commas, e.g. 25.62, 28.41.1"))
@@ -215,7 +215,7 @@ class FilterForm(FlaskForm):
     status = SelectField(
         _l("Status"),
         validators=[Optional()],
-        choices=lambda: choices(LISTED_STATUSES) + [SelectChoice("any", _l("Any status"))],
+        choices=lambda: [*choices(LISTED_STATUSES), SelectChoice("any", _l("Any status"))],
     )
     region = RegionField(_l("Region"), allow_blank=True, validators=[Optional()])
     competency = SelectField(

@@ -23,11 +23,11 @@ def load_offer(offer_id: int) -> Offer:
     """The offer, if the current user may see it (login for guests, 404 otherwise)."""
     offer = db.session.get(Offer, offer_id)
     if offer is None:
-        raise NotFound()
+        raise NotFound
     if not access.can_view_offer(offer):
         if not current_user.is_authenticated:
-            raise LoginRequired()
-        raise NotFound()
+            raise LoginRequired
+        raise NotFound
     return offer
 
 
@@ -100,7 +100,7 @@ def edit(offer_id: int):
 def archive(offer_id: int):
     offer = load_offer(offer_id)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     offer_services.archive_offer(offer, current_user)
     flash(_("The offer is archived."), "success")
     return redirect(url_for("offers.show", offer_id=offer.id))
@@ -110,7 +110,7 @@ def archive(offer_id: int):
 def restore(offer_id: int):
     offer = load_offer(offer_id)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     offer_services.restore_offer(offer, current_user)
     flash(_("The offer is back on the exchange."), "success")
     return redirect(url_for("offers.show", offer_id=offer.id))

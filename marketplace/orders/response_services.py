@@ -25,13 +25,13 @@ def check_can_respond(order: Order, user: Any) -> None:
     """Raise unless ``user`` may respond to ``order`` now: a user of a member organization
     other than the customer, who can see the order, while it is open."""
     if user is None or not user.is_authenticated:
-        raise LoginRequired()
+        raise LoginRequired
     if user.organization is None or not user.organization.is_member:
         raise Forbidden(_("Only users of member organizations can respond to orders."))
     if user.organization_id == order.organization_id:
         raise Forbidden(_("You cannot respond to your own organization's order."))
     if not access.can_view_order(order, user):
-        raise NotFound()
+        raise NotFound
     if order.status != OrderStatus.OPEN:
         raise Conflict(_("The order is not open for responses."))
 
@@ -80,7 +80,7 @@ def save_response(order: Order, actor: Any, *, price: Decimal, lead_time_days: i
 def withdraw_response(order: Order, actor: Any) -> Response:
     """Withdraw the actor's organization's active response while the order is still open."""
     if actor is None or not actor.is_authenticated:
-        raise LoginRequired()
+        raise LoginRequired
     _lock(order)
     response = response_of(order.id, actor.organization_id)
     if response is None or response.status == ResponseStatus.WITHDRAWN:

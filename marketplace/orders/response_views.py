@@ -47,7 +47,7 @@ def withdraw(order_id: int):
     order = load_order(order_id)
     access.require(access.AccessLevel.USER)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     response_services.withdraw_response(order, current_user)
     flash(_("Your response is withdrawn. You can respond again while the order is open."), "success")
     return redirect(url_for("orders.show", order_id=order.id, _anchor="responses"))

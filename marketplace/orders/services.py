@@ -99,7 +99,7 @@ def require_post_orders(user: Any) -> None:
 def deny(user: Any, message: str) -> None:
     """Refuse: guests are sent to log in, everyone else gets 403 with ``message``."""
     if user is None or not user.is_authenticated:
-        raise LoginRequired()
+        raise LoginRequired
     raise Forbidden(message)
 
 
@@ -214,7 +214,7 @@ def remove_order_attachment(order: Order, attachment_id: int, actor: Any) -> Non
     _require_status(order, EDITABLE_STATUSES, _("Only draft and open orders can be edited."))
     attachment = db.session.get(Attachment, attachment_id)
     if attachment is None or attachment.order_id != order.id:
-        raise NotFound()
+        raise NotFound
     record_event(order, actor, "attachment_removed", note=attachment.original_name)
     delete_attachment(attachment)
     db.session.flush()

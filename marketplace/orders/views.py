@@ -28,7 +28,7 @@ def load_order(order_id: int) -> Order:
     """The order, if the current user may see it (404 / login otherwise)."""
     order = db.session.get(Order, order_id)
     if order is None:
-        raise NotFound()
+        raise NotFound
     access.require_view_order(order)
     return order
 
@@ -67,7 +67,7 @@ def _render_form(form: OrderForm, order: Order | None, status: int = 200):
 def _upload_failed(form: OrderForm, error: InvalidInput):
     """A refused upload (or publishing with a past deadline) becomes a field error: 400, nothing saved."""
     field = form.deadline if error.field == "deadline" else form.files
-    field.errors = list(field.errors) + [error.message]
+    field.errors = [*list(field.errors), error.message]
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -170,7 +170,7 @@ def publish(order_id: int):
     order = _load_managed(order_id)
     form = ActionForm()
     if not form.validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.publish_order(order, current_user)
     flash(_("The order is published."), "success")
     return redirect(url_for("orders.show", order_id=order.id))
@@ -195,7 +195,7 @@ def complete(order_id: int):
     order = _load_managed(order_id)
     form = CompleteForm()
     if not form.validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.complete_order(order, current_user, form.note.data)
     flash(_("The order is marked as completed."), "success")
     return redirect(url_for("orders.show", order_id=order.id))
@@ -206,7 +206,7 @@ def delete_attachment(order_id: int, attachment_id: int):
     order = _load_managed(order_id)
     form = ActionForm()
     if not form.validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.remove_order_attachment(order, attachment_id, current_user)
     flash(_("The file is removed."), "success")
     return redirect(url_for("orders.edit", order_id=order.id))

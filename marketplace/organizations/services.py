@@ -148,7 +148,7 @@ def add_competency(
 def get_competency_link(organization: Organization, competency_id: int) -> OrganizationCompetency:
     link = db.session.get(OrganizationCompetency, (organization.id, competency_id))
     if link is None:
-        raise NotFound()
+        raise NotFound
     return link
 
 
@@ -217,7 +217,7 @@ def add_user(organization: Organization, email: str) -> User:
 def _user_of(organization: Organization, user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None or user.organization_id != organization.id:
-        raise NotFound()
+        raise NotFound
     return user
 
 

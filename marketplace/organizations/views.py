@@ -28,9 +28,9 @@ def load_organization(org_id: int) -> Organization:
     """The organization or 404; guests may only open members' profiles."""
     organization = db.session.get(Organization, org_id)
     if organization is None:
-        raise NotFound()
+        raise NotFound
     if not organization.is_member and access.access_level() == AccessLevel.GUEST:
-        raise LoginRequired()
+        raise LoginRequired
     return organization
 
 

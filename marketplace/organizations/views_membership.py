@@ -56,7 +56,7 @@ def applications():
 def _load_application(application_id: int) -> MembershipApplication:
     application = db.session.get(MembershipApplication, application_id)
     if application is None:
-        raise NotFound()
+        raise NotFound
     return application
 
 

@@ -62,7 +62,7 @@ def projects():
 def project_detail(project_id: int):
     item = db.session.get(Project, project_id)
     if item is None:
-        raise NotFound()
+        raise NotFound
     viewer = _viewer()
     rules.require_view_project(item, viewer)
     return jsonify(project(item, viewer, detail=True))

@@ -60,7 +60,7 @@ def member_of(project: Project, organization_id: int) -> ConsortiumMember | None
 def get_member(project: Project, member_id: int) -> ConsortiumMember:
     member = db.session.get(ConsortiumMember, member_id)
     if member is None or member.project_id != project.id:
-        raise NotFound()
+        raise NotFound
     return member
 
 

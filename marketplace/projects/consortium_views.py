@@ -33,7 +33,7 @@ def invite(project_id: int):
     if form.validate_on_submit():
         organization = db.session.get(Organization, int(form.organization.data))
         if organization is None:
-            raise NotFound()
+            raise NotFound
         chosen = [need for need in project.needs if need.id in set(form.needs.data or [])]
         try:
             consortium.invite_to_consortium(
@@ -57,7 +57,7 @@ def respond(project_id: int, member_id: int):
     accept, decline = bool(form.accept.data), bool(form.decline.data)
     if not form.validate_on_submit() or accept == decline:
         if accept == decline:
-            form.message.errors = list(form.message.errors) + [_("Choose to accept or to decline.")]
+            form.message.errors = [*list(form.message.errors), _("Choose to accept or to decline.")]
         return render_show(project, 400, respond_form=form)
     consortium.respond_to_invitation(member, accept=accept, actor=current_user, message=form.message.data)
     flash(_("You joined the consortium.") if accept else _("You declined the invitation."), "success")

@@ -71,7 +71,7 @@ class ProjectForm(FlaskForm):
     budget_confidential = BooleanField(
         _l("Show the budget only to the manager and the accepted consortium members"), default=True
     )
-    responsible = SelectField(_l("Responsible manager"), choices=lambda: _manager_options(), default="")
+    responsible = SelectField(_l("Responsible manager"), choices=_manager_options, default="")
     lead = SelectField(
         _l("Lead organization"), choices=lambda: _organization_options(member_organizations(), BLANK_NONE), default=""
     )

@@ -48,7 +48,7 @@ def delete_need(project_id: int, need_id: int):
     project = load_managed(project_id)
     need = services.get_need(project, need_id)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.remove_need(need, actor=current_user)
     flash(_("The need is removed."), "success")
     return redirect(url_for("projects.needs", project_id=project.id))

@@ -78,8 +78,8 @@ def require_view_project(project: Project, user: Any = None) -> None:
     if can_view_project(project, user):
         return
     if access.access_level(user) == AccessLevel.GUEST and project.status != ProjectStatus.IDEA:
-        raise LoginRequired()
-    raise NotFound()
+        raise LoginRequired
+    raise NotFound
 
 
 def can_see_budget(project: Project, user: Any = None) -> bool:
@@ -119,5 +119,5 @@ def require_answer(member: ConsortiumMember, user: Any = None) -> None:
     user = _user(user)
     if not access.belongs_to(member.organization_id, user):
         if access.access_level(user) == AccessLevel.GUEST:
-            raise LoginRequired()
+            raise LoginRequired
         raise Forbidden(_("Only the invited organization's users can answer this invitation."))

@@ -325,7 +325,7 @@ def remove_need(need: ProjectNeed, *, actor: Any) -> None:
 def get_need(project: Project, need_id: int) -> ProjectNeed:
     need = db.session.get(ProjectNeed, need_id)
     if need is None or need.project_id != project.id:
-        raise NotFound()
+        raise NotFound
     return need
 
 
@@ -346,7 +346,7 @@ def remove_document(project: Project, attachment_id: int, *, actor: Any) -> None
     lock_project(project)
     attachment = db.session.get(Attachment, attachment_id)
     if attachment is None or attachment.project_id != project.id:
-        raise NotFound()
+        raise NotFound
     record_event(project, actor, "document_removed", note=attachment.original_name)
     delete_attachment(attachment)
     db.session.flush()

@@ -42,7 +42,7 @@ def load_project(project_id: int) -> Project:
     """The project, if the current user may see it (404 / login otherwise)."""
     project = db.session.get(Project, project_id)
     if project is None:
-        raise NotFound()
+        raise NotFound
     rules.require_view_project(project)
     return project
 
@@ -62,7 +62,7 @@ def field_error(form, error: InvalidInput) -> None:
     if field is None:
         flash(error.message, "error")
         return
-    field.errors = list(field.errors) + [error.message]
+    field.errors = [*list(field.errors), error.message]
 
 
 @bp.route("/")
@@ -140,7 +140,7 @@ def _idea_to_convert(value: str | None) -> Idea | None:
     idea_id = parse_db_id(value)
     idea = db.session.get(Idea, idea_id) if idea_id is not None else None
     if idea is None:
-        raise NotFound()
+        raise NotFound
     return idea
 
 
@@ -151,29 +151,29 @@ def render_show(project: Project, status: int = 200, **forms):
     my_member = rules.membership_of(project)
     can_answer = my_member is not None and rules.can_answer(my_member)
     coverage = queries.coverage(project.needs, members)
-    context = dict(
-        project=project,
-        members=members,
-        my_member=my_member,
-        can_answer=can_answer,
-        coverage=coverage,
-        is_manager=manager,
-        show_budget=rules.can_see_budget(project),
-        show_history=rules.can_see_history(project),
-        event_labels=services.EVENT_LABELS,
-        field_labels=services.EDITED_FIELD_LABELS,
-        proposal=(
+    context = {
+        "project": project,
+        "members": members,
+        "my_member": my_member,
+        "can_answer": can_answer,
+        "coverage": coverage,
+        "is_manager": manager,
+        "show_budget": rules.can_see_budget(project),
+        "show_history": rules.can_see_history(project),
+        "event_labels": services.EVENT_LABELS,
+        "field_labels": services.EDITED_FIELD_LABELS,
+        "proposal": (
             propose_partners(project, coverage, user=current_user) if manager and not project.is_closed else None
         ),
         # Blank forms (formdata=None): after another form's failed POST they must not pick up its fields.
-        respond_form=RespondForm(formdata=None) if can_answer else None,
-        status_form=StatusForm(formdata=None, allowed=services.NEXT_STATUSES[project.status]) if manager else None,
-        progress_form=ProgressForm(formdata=None, percent_complete=project.percent_complete) if manager else None,
-        cancel_form=CancelForm(formdata=None) if manager else None,
-        documents_form=DocumentsForm(formdata=None) if manager else None,
-        remove_form=RemoveForm(formdata=None) if manager else None,
-        action_form=ActionForm(formdata=None),
-    )
+        "respond_form": RespondForm(formdata=None) if can_answer else None,
+        "status_form": StatusForm(formdata=None, allowed=services.NEXT_STATUSES[project.status]) if manager else None,
+        "progress_form": ProgressForm(formdata=None, percent_complete=project.percent_complete) if manager else None,
+        "cancel_form": CancelForm(formdata=None) if manager else None,
+        "documents_form": DocumentsForm(formdata=None) if manager else None,
+        "remove_form": RemoveForm(formdata=None) if manager else None,
+        "action_form": ActionForm(formdata=None),
+    }
     context.update(forms)
     return render_template("projects/show.html", **context), status
 
@@ -256,7 +256,7 @@ def add_documents(project_id: int):
 def delete_document(project_id: int, attachment_id: int):
     project = load_managed(project_id)
     if not ActionForm().validate_on_submit():
-        raise InvalidInput()
+        raise InvalidInput
     services.remove_document(project, attachment_id, actor=current_user)
     flash(_("The document is removed."), "success")
     return redirect(url_for("projects.show", project_id=project.id, _anchor="documents"))

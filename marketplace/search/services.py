@@ -117,14 +117,14 @@ def search_records(
         raise ValueError(f"unknown document type {doc_type!r}")
     text = text.strip()[:MAX_QUERY_LENGTH]
     index = get_index()
-    options = dict(
-        types=[doc_type] if doc_type else None,
-        filters=visibility_filters(user),
-        limit=per_page,
-        offset=(page - 1) * per_page,
-        search_protected=may_search_protected(user),
-        counts=True,
-    )
+    options = {
+        "types": [doc_type] if doc_type else None,
+        "filters": visibility_filters(user),
+        "limit": per_page,
+        "offset": (page - 1) * per_page,
+        "search_protected": may_search_protected(user),
+        "counts": True,
+    }
     result = index.query(text, match="all", **options)
     relaxed = False
     if not any(result.counts.values()):

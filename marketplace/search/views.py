@@ -50,7 +50,7 @@ def index():
         raise InvalidInput(_("Unknown type of results."))
     page = request.args.get("page", 1, type=int)
     if page < 1:
-        raise NotFound()
+        raise NotFound
     outcome, unavailable = None, False
     if text:
         try:
@@ -61,7 +61,7 @@ def index():
             log.exception("Search failed")
             unavailable = True
         if outcome is not None and outcome.page.total and page > outcome.page.pages:
-            raise NotFound()
+            raise NotFound
     status = 503 if unavailable else 200
     return render_template(
         "search/index.html",

@@ -34,7 +34,8 @@ def request_reset(client, email: str):
 def test_request_for_a_known_address_mails_a_link(client, app):
     factories.user(email="ivan@example.com", locale="en")
     response = request_reset(client, "Ivan@Example.com")
-    assert response.status_code == 200 and RESET_NOTICE in response.data
+    assert response.status_code == 200
+    assert RESET_NOTICE in response.data
     [message] = outbox()
     assert message.recipient == "ivan@example.com"
     assert "/account/reset/" in message.body
@@ -44,7 +45,8 @@ def test_request_answers_the_same_for_unknown_and_inactive_addresses(client, app
     factories.user(email="gone@example.com", active=False)
     for email in ("nobody@example.com", "gone@example.com"):
         response = request_reset(client, email)
-        assert response.status_code == 200 and RESET_NOTICE in response.data
+        assert response.status_code == 200
+        assert RESET_NOTICE in response.data
     assert outbox() == []
 
 
@@ -59,13 +61,15 @@ def test_reset_link_sets_the_password_once(client, app):
 
     assert client.get(path).status_code == 200
     response = client.post(path, data={"password": "fresh-password-1", "confirm": "fresh-password-1"})
-    assert response.status_code == 302 and response.headers["Location"].endswith("/account/login")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/account/login")
     db.session.expire_all()
     assert db.session.get(User, user.id).check_password("fresh-password-1")
 
     # The password hash changed, so the same link no longer works.
     again = client.post(path, data={"password": "another-pass-2", "confirm": "another-pass-2"})
-    assert again.status_code == 302 and again.headers["Location"].endswith("/account/reset")
+    assert again.status_code == 302
+    assert again.headers["Location"].endswith("/account/reset")
     db.session.expire_all()
     assert db.session.get(User, user.id).check_password("fresh-password-1")
 
@@ -75,7 +79,8 @@ def test_reset_form_validates(client, app):
     request_reset(client, "ivan@example.com")
     path = reset_path(outbox()[0])
     response = client.post(path + "?lang=en", data={"password": "fresh-password-1", "confirm": "different-1"})
-    assert response.status_code == 400 and b"The passwords do not match." in response.data
+    assert response.status_code == 400
+    assert b"The passwords do not match." in response.data
     db.session.expire_all()
     assert db.session.get(User, user.id).check_password(factories.PASSWORD)
 
@@ -87,7 +92,8 @@ def test_reset_link_expires(client, app, monkeypatch):
     later = int(time.time()) + app.config["PASSWORD_RESET_MAX_AGE"] + 60
     monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: later)
     response = client.post(path, data={"password": "fresh-password-1", "confirm": "fresh-password-1"})
-    assert response.status_code == 302 and response.headers["Location"].endswith("/account/reset")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/account/reset")
     db.session.expire_all()
     assert db.session.get(User, user.id).check_password(factories.PASSWORD)
 
@@ -98,7 +104,8 @@ def test_tampered_or_foreign_tokens_are_refused(client, app):
     path = reset_path(outbox()[0])
     for bad in (path[:-3] + "xyz", "/account/reset/not-a-token"):
         response = client.get(bad)
-        assert response.status_code == 302 and response.headers["Location"].endswith("/account/reset")
+        assert response.status_code == 302
+        assert response.headers["Location"].endswith("/account/reset")
 
 
 def test_reset_link_dies_when_the_user_is_disabled(client, app):

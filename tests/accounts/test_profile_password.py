@@ -69,7 +69,7 @@ def test_change_password(client, app, login):
 
 
 @pytest.mark.parametrize(
-    "data, message",
+    ("data", "message"),
     [
         (
             {"current_password": "wrong-one", "password": "brand-new-secret", "confirm": "brand-new-secret"},

@@ -30,14 +30,16 @@ def test_register_creates_user_and_logs_in(client, app):
     user = db.session.scalar(select(User))
     assert user.email == "anna.petrova@example.com"  # stored lower-cased
     assert user.full_name == "Анна Петрова"
-    assert user.check_password("long-enough-1") and user.password_hash != "long-enough-1"
-    assert user.organization_id is None and not user.is_org_admin
+    assert user.check_password("long-enough-1")
+    assert user.password_hash != "long-enough-1"
+    assert user.organization_id is None
+    assert not user.is_org_admin
     assert user.last_login_at is not None
     assert client.get("/account/profile").status_code == 200  # logged in
 
 
 @pytest.mark.parametrize(
-    "changes, field_error",
+    ("changes", "field_error"),
     [
         ({"confirm": "something-else"}, b"The passwords do not match."),
         ({"password": "short", "confirm": "short"}, b"Use at least 8 characters."),
@@ -80,14 +82,15 @@ def test_logged_in_user_is_sent_away_from_register_and_login(client, app, login)
 def test_login_with_any_email_case_updates_last_login(client, app):
     user = factories.user(email="ivan@example.com")
     response = client.post("/account/login", data={"email": "IVAN@Example.com", "password": factories.PASSWORD})
-    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
     db.session.expire_all()
     assert db.session.get(User, user.id).last_login_at is not None
     assert client.get("/account/profile").status_code == 200
 
 
 @pytest.mark.parametrize(
-    "email, password",
+    ("email", "password"),
     [
         ("ivan@example.com", "wrong-password"),
         ("nobody@example.com", factories.PASSWORD),
@@ -114,11 +117,12 @@ def test_deactivated_user_loses_an_open_session(client, app, login):
     user.active = False
     db.session.commit()
     response = client.get("/account/profile")
-    assert response.status_code == 302 and "/account/login" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/account/login" in response.headers["Location"]
 
 
 @pytest.mark.parametrize(
-    "next_url, expected",
+    ("next_url", "expected"),
     [
         ("/organizations/?page=2", "/organizations/?page=2"),
         ("https://evil.example.com/phish", "/"),

@@ -10,7 +10,7 @@ DETAILS = ("organizations", "products", "equipment", "orders", "offers")
 
 
 @pytest.mark.parametrize(
-    "role,level",
+    ("role", "level"),
     [("guest", "guest"), ("registered", "user"), ("outsider", "user"), ("member", "member"), ("manager", "manager")],
 )
 def test_index_lists_endpoints_and_the_viewer(people, as_role, get_json, role, level):
@@ -46,11 +46,13 @@ def test_pagination(people, get_json):
     first = get_json("/api/v1/organizations?per_page=2").json
     assert (first["page"], first["per_page"], first["total"], first["pages"]) == (1, 2, 5, 3)
     last = get_json("/api/v1/organizations?per_page=2&page=3").json
-    assert len(last["items"]) == 1 and last["page"] == 3
+    assert len(last["items"]) == 1
+    assert last["page"] == 3
     seen = [i["id"] for p in (1, 2, 3) for i in get_json(f"/api/v1/organizations?per_page=2&page={p}").json["items"]]
     assert len(set(seen)) == 5
     beyond = get_json("/api/v1/organizations?per_page=2&page=4").json
-    assert beyond["items"] == [] and beyond["total"] == 5
+    assert beyond["items"] == []
+    assert beyond["total"] == 5
     assert len(get_json("/api/v1/organizations?per_page=100").json["items"]) == 5
     assert get_json("/api/v1/organizations?page=1000000000&per_page=100").json["items"] == []
 

@@ -13,15 +13,15 @@ from tests.api.conftest import ROLES, assert_error, ids
 @pytest.fixture
 def catalog(people):
     university = factories.organization(name_ru="Университет", kind=OrgKind.UNIVERSITY, region="Москва")
-    return dict(
-        flange=factories.product(
+    return {
+        "flange": factories.product(
             people.org,
             name_ru="Фланец плоский",
             name_en="Flat flange",
             okpd2="25.62.10",
             specs=[{"name": "Диаметр", "value": "до 500 мм"}],
         ),
-        paint=factories.product(
+        "paint": factories.product(
             people.member.organization,
             name_ru="Краска",
             name_en="Paint",
@@ -29,11 +29,13 @@ def catalog(people):
             price=None,
             description_en="Alkyd enamel",
         ),
-        testing=factories.product(
+        "testing": factories.product(
             university, name_ru="Испытания на растяжение", name_en="Tensile testing", okpd2="71.20.19", is_service=True
         ),
-        outsiders=factories.product(people.outsider.organization, okpd2="25.11.23", name_ru="Ферма", name_en="Truss"),
-    )
+        "outsiders": factories.product(
+            people.outsider.organization, okpd2="25.11.23", name_ru="Ферма", name_en="Truss"
+        ),
+    }
 
 
 def test_list_shape(catalog, get_json):
@@ -58,7 +60,8 @@ def test_list_shape(catalog, get_json):
         },
         "updated_at": flange["updated_at"],
     }
-    assert flange["updated_at"].endswith("Z") and "T" in flange["updated_at"]
+    assert flange["updated_at"].endswith("Z")
+    assert "T" in flange["updated_at"]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -101,7 +104,7 @@ def test_filters(catalog, people, get_json):
 
 
 @pytest.mark.parametrize(
-    "query,parameter",
+    ("query", "parameter"),
     [
         ("code=25.", "code"),
         ("code=2", "code"),
@@ -159,10 +162,12 @@ def test_competency_tree(app, get_json):
     assert data["total"] == 5
     assert [node["code"] for node in data["items"]] == ["A-MECH", "CHEM"]
     chem = data["items"][1]
-    assert chem["name"] == {"ru": "Химия", "en": "Chemistry"} and chem["id"] == root.id
+    assert chem["name"] == {"ru": "Химия", "en": "Chemistry"}
+    assert chem["id"] == root.id
     assert [child["code"] for child in chem["children"]] == ["CHEM.CAT", "CHEM.POLY"]
     assert chem["children"][1]["children"] == [
         {"id": deep.id, "code": "CHEM.POLY.PE", "name": {"ru": deep.name_ru, "en": "Polyethylene"}, "children": []}
     ]
-    assert data["items"][0]["children"] == [] and second.id == data["items"][0]["id"]
+    assert data["items"][0]["children"] == []
+    assert second.id == data["items"][0]["id"]
     assert catalysts.id == chem["children"][0]["id"]

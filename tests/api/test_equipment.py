@@ -13,13 +13,13 @@ from tests.api.conftest import ROLES, assert_absent, assert_error, assert_presen
 @pytest.fixture
 def items(people):
     university = factories.organization(name_ru="Университет", name_en="University", region="Москва")
-    return dict(
-        lathe=factories.equipment(people.org, name_en="CNC lathe", manufacturer="DMG MORI"),
-        printer=factories.equipment(university, name_en="Metal printer", category=EquipmentCategory.ADDITIVE),
-        broken=factories.equipment(
+    return {
+        "lathe": factories.equipment(people.org, name_en="CNC lathe", manufacturer="DMG MORI"),
+        "printer": factories.equipment(university, name_en="Metal printer", category=EquipmentCategory.ADDITIVE),
+        "broken": factories.equipment(
             people.org, name_en="Old mill", status=EquipmentStatus.MAINTENANCE, price_per_hour=None
         ),
-    )
+    }
 
 
 def test_list_shape_and_filters(items, people, get_json):
@@ -41,7 +41,8 @@ def test_list_shape_and_filters(items, people, get_json):
         "organization",
     }
     assert (lathe["category"], lathe["status"], lathe["access"]) == ("machining", "available", "members")
-    assert lathe["price_per_hour"] == "2500.00" and lathe["price_per_day"] is None
+    assert lathe["price_per_hour"] == "2500.00"
+    assert lathe["price_per_day"] is None
     assert ids(get_json("/api/v1/equipment?category=additive")) == {items["printer"].id}
     assert ids(get_json("/api/v1/equipment?status=maintenance")) == {items["broken"].id}
     assert ids(get_json(f"/api/v1/equipment?org={people.org.id}")) == {items["lathe"].id, items["broken"].id}
@@ -51,7 +52,7 @@ def test_list_shape_and_filters(items, people, get_json):
 
 
 @pytest.mark.parametrize(
-    "query,parameter",
+    ("query", "parameter"),
     [("category=spaceship", "category"), ("status=broken", "status"), ("org=x", "org"), ("region=Mars", "region")],
 )
 def test_bad_filters_are_400(app, client, query, parameter):

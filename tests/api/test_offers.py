@@ -10,12 +10,12 @@ from tests.api.conftest import ROLES, assert_absent, assert_error, ids
 @pytest.fixture
 def offers(people):
     org = people.org
-    return dict(
-        public=factories.offer(org, title="Public five-axis machining", kind=OrderKind.SERVICE, region="Москва"),
-        members=factories.offer(org, visibility=Visibility.MEMBERS, title="Members-only heat treatment"),
-        archived=factories.offer(org, status=OfferStatus.ARCHIVED, title="Archived galvanizing"),
-        others_members=factories.offer(people.member.organization, visibility=Visibility.MEMBERS),
-    )
+    return {
+        "public": factories.offer(org, title="Public five-axis machining", kind=OrderKind.SERVICE, region="Москва"),
+        "members": factories.offer(org, visibility=Visibility.MEMBERS, title="Members-only heat treatment"),
+        "archived": factories.offer(org, status=OfferStatus.ARCHIVED, title="Archived galvanizing"),
+        "others_members": factories.offer(people.member.organization, visibility=Visibility.MEMBERS),
+    }
 
 
 LISTED = {
@@ -38,7 +38,7 @@ def test_list_by_role(offers, as_role, get_json, role):
 
 
 @pytest.mark.parametrize(
-    "role,name,status",
+    ("role", "name", "status"),
     [
         ("guest", "members", 401),
         ("registered", "members", 404),
@@ -56,7 +56,8 @@ def test_detail_access(offers, as_role, client, role, name, status):
     as_role(role)
     response = client.get(f"/api/v1/offers/{offers[name].id}")
     if status == 200:
-        assert response.status_code == 200 and response.json["id"] == offers[name].id
+        assert response.status_code == 200
+        assert response.json["id"] == offers[name].id
     else:
         assert_error(response, status)
         assert_absent(response, offers[name].title)
@@ -64,9 +65,13 @@ def test_detail_access(offers, as_role, client, role, name, status):
 
 def test_shape_and_filters(offers, people, as_role, get_json):
     data = get_json(f"/api/v1/offers/{offers['public'].id}").json
-    assert data["kind"] == "service" and data["status"] == "active" and data["visibility"] == "public"
-    assert data["region"] == {"ru": "Москва", "en": "Moscow"} and data["okpd2_codes"] == ["25.62"]
-    assert data["description"].startswith("Пятиосевые") and data["created_at"].endswith("Z")
+    assert data["kind"] == "service"
+    assert data["status"] == "active"
+    assert data["visibility"] == "public"
+    assert data["region"] == {"ru": "Москва", "en": "Moscow"}
+    assert data["okpd2_codes"] == ["25.62"]
+    assert data["description"].startswith("Пятиосевые")
+    assert data["created_at"].endswith("Z")
     as_role("owner")
     assert ids(get_json("/api/v1/offers?status=archived")) == {offers["archived"].id}
     assert ids(get_json("/api/v1/offers?kind=service")) == {offers["public"].id}
@@ -76,7 +81,7 @@ def test_shape_and_filters(offers, people, as_role, get_json):
 
 
 @pytest.mark.parametrize(
-    "query,parameter",
+    ("query", "parameter"),
     [("status=gone", "status"), ("kind=xyz", "kind"), ("org=1e3", "org"), ("per_page=500", "per_page")],
 )
 def test_bad_filters_are_400(app, client, query, parameter):

@@ -16,8 +16,8 @@ from tests.api.conftest import ROLES, assert_absent, assert_error, assert_presen
 def orders(people):
     """The owner's orders in every visibility and status, and others' drafts and members-only ones."""
     org, other = people.org, people.member.organization
-    return dict(
-        public=factories.order(
+    return {
+        "public": factories.order(
             org,
             visibility=Visibility.PUBLIC,
             budget=Decimal(777000),
@@ -26,13 +26,13 @@ def orders(people):
             kind=OrderKind.SERVICE,
             title="Public calibration job",
         ),
-        members=factories.order(org, budget=Decimal("913579.25")),  # members-only, confidential budget
-        draft=factories.order(org, status=OrderStatus.DRAFT, visibility=Visibility.PUBLIC),
-        awarded=factories.order(org, status=OrderStatus.AWARDED, visibility=Visibility.PUBLIC),
-        others_draft=factories.order(other, status=OrderStatus.DRAFT, visibility=Visibility.PUBLIC),
-        others_members=factories.order(other),
-        outsiders_members=factories.order(people.outsider.organization),
-    )
+        "members": factories.order(org, budget=Decimal("913579.25")),  # members-only, confidential budget
+        "draft": factories.order(org, status=OrderStatus.DRAFT, visibility=Visibility.PUBLIC),
+        "awarded": factories.order(org, status=OrderStatus.AWARDED, visibility=Visibility.PUBLIC),
+        "others_draft": factories.order(other, status=OrderStatus.DRAFT, visibility=Visibility.PUBLIC),
+        "others_members": factories.order(other),
+        "outsiders_members": factories.order(people.outsider.organization),
+    }
 
 
 LISTED = {
@@ -57,7 +57,7 @@ def test_list_holds_only_what_the_viewer_may_see(orders, people, as_role, get_js
 
 
 @pytest.mark.parametrize(
-    "role,name,status",
+    ("role", "name", "status"),
     [
         ("guest", "members", 401),
         ("registered", "members", 404),
@@ -118,15 +118,19 @@ def test_detail_shape(orders, people, as_role, get_json):
     db.session.commit()
     as_role("owner")
     data = get_json(f"/api/v1/orders/{order.id}").json
-    assert data["kind"] == "service" and data["status"] == "open" and data["visibility"] == "public"
-    assert data["quantity"] == "200.000" and data["unit"] == "шт"
+    assert data["kind"] == "service"
+    assert data["status"] == "open"
+    assert data["visibility"] == "public"
+    assert data["quantity"] == "200.000"
+    assert data["unit"] == "шт"
     assert data["deadline"] == (dt.date.today() + dt.timedelta(days=60)).isoformat()
     assert data["region"] == {"ru": "Москва", "en": "Moscow"}
     assert data["okpd2_codes"] == ["25.62.10"]
     assert data["competencies"] == [{"id": comp.id, "code": "CAL", "name": {"ru": comp.name_ru, "en": "Calibration"}}]
     assert data["organization"]["id"] == people.org.id
     assert data["description"].startswith("Требуется")
-    assert data["published_at"].endswith("Z") and data["awarded_at"] is None
+    assert data["published_at"].endswith("Z")
+    assert data["awarded_at"] is None
     assert data["attachments"] == []
 
 
@@ -141,7 +145,7 @@ def test_filters(orders, people, as_role, get_json):
 
 
 @pytest.mark.parametrize(
-    "query,parameter",
+    ("query", "parameter"),
     [("status=pending", "status"), ("kind=xyz", "kind"), ("org=-3", "org"), ("region=Narnia", "region")],
 )
 def test_bad_filters_are_400(app, client, query, parameter):

@@ -11,16 +11,16 @@ from tests.api.conftest import ROLES, assert_absent, assert_error, assert_presen
 SUMMARY_KEYS = {"id", "url", "name", "kind", "region", "city", "website", "membership_status"}
 PUBLIC_KEYS = SUMMARY_KEYS | {"description", "competencies"}
 # ASCII values, so that escaping in the JSON body cannot hide a leak.
-PROTECTED_VALUES = dict(
-    inn="2635000013",
-    ogrn="1022601934486",
-    address="Industrialnaya 7, office 12",
-    contact_email="secret-sales@owner.test",
-    phone="+7 865 200-11-22",
-    staff_size=987,
-    certifications="ISO 9001:2015\nAS9100D",
-    capacity="Forging press 6300 tf",
-)
+PROTECTED_VALUES = {
+    "inn": "2635000013",
+    "ogrn": "1022601934486",
+    "address": "Industrialnaya 7, office 12",
+    "contact_email": "secret-sales@owner.test",
+    "phone": "+7 865 200-11-22",
+    "staff_size": 987,
+    "certifications": "ISO 9001:2015\nAS9100D",
+    "capacity": "Forging press 6300 tf",
+}
 CONFIDENTIAL = ["inn", "contact_email", "phone", "capacity"]
 
 
@@ -43,7 +43,8 @@ def test_list_shape_and_public_fields_only(people, get_json):
     item = next(i for i in data["items"] if i["id"] == people.org.id)
     assert set(item) == SUMMARY_KEYS
     assert item["name"] == {"ru": "ООО «Владелец»", "en": "Owner LLC"}
-    assert item["kind"] == "sme" and item["membership_status"] == "member"
+    assert item["kind"] == "sme"
+    assert item["membership_status"] == "member"
     assert item["region"] == {"ru": "Ставропольский край", "en": "Stavropol Krai"}
     assert item["url"] == f"/api/v1/organizations/{people.org.id}"
 
@@ -87,7 +88,7 @@ def test_filters(people, as_role, get_json):
 
 
 @pytest.mark.parametrize(
-    "query,parameter",
+    ("query", "parameter"),
     [
         ("kind=xyz", "kind"),
         ("region=Atlantis", "region"),
@@ -127,7 +128,8 @@ def test_detail_fields_by_tier(profiled, as_role, get_json, role):
 def test_owner_sees_everything_rendered(profiled, as_role, get_json):
     as_role("owner")
     data = get_json(f"/api/v1/organizations/{profiled.id}").json
-    assert data["inn"] == "2635000013" and data["staff_size"] == 987
+    assert data["inn"] == "2635000013"
+    assert data["staff_size"] == 987
     assert data["certifications"] == ["ISO 9001:2015", "AS9100D"]
     assert data["member_since"] == "2024-01-15"
     assert data["confidential_fields"] == sorted(CONFIDENTIAL)

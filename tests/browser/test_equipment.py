@@ -39,7 +39,8 @@ def test_member_books_equipment_and_the_owner_approves(new_page):
     reread()
     booking = db.session.scalar(select(Booking).where(Booking.equipment_id == item.id))
     assert booking.status == BookingStatus.PENDING
-    assert booking.organization_id == requester.organization_id and booking.requested_by_id == requester.id
+    assert booking.organization_id == requester.organization_id
+    assert booking.requested_by_id == requester.id
     assert (booking.starts_at, booking.ends_at) == (to_utc(day, 10), to_utc(day, 14))  # stored as naive UTC
 
     owner_page = new_page(owner)
@@ -53,7 +54,8 @@ def test_member_books_equipment_and_the_owner_approves(new_page):
 
     reread()
     booking = db.session.get(Booking, booking.id)
-    assert booking.status == BookingStatus.APPROVED and booking.decided_by_id == owner.id
+    assert booking.status == BookingStatus.APPROVED
+    assert booking.decided_by_id == owner.id
 
     # The calendar shows the approved window on its day, with who booked it (members see that).
     page.goto(f"/equipment/{item.id}")

@@ -66,7 +66,8 @@ def test_customer_invites_the_suggested_supplier_and_it_responds(new_page, clust
     expect(first).to_have_attribute("data-org-id", str(flanges_id))  # the flange SME ranks first
     expect(first.locator(".supplier-name")).to_have_text("1. ООО «Фланцевый завод»")
     shown = {int(i) for i in (s.get_attribute("data-org-id") for s in suppliers.all())}
-    assert outsider_id not in shown and customer_id not in shown  # never a non-member, never the customer
+    assert outsider_id not in shown
+    assert customer_id not in shown
     assert shown <= {flanges_id} | others
     # Why: the words of the order found in the SME's texts, and the competency the order asks for.
     reasons = first.locator("[data-testid=reasons]")
@@ -130,7 +131,8 @@ def test_customer_invites_the_suggested_supplier_and_it_responds(new_page, clust
 
     reread()
     response = db.session.scalar(select(Response).where(Response.order_id == order_id))
-    assert response.organization_id == flanges_id and response.created_by_id == supplier.id
+    assert response.organization_id == flanges_id
+    assert response.created_by_id == supplier.id
 
 
 def test_manager_invites_the_proposed_university_and_it_joins(new_page, cluster):
@@ -210,7 +212,8 @@ def test_manager_invites_the_proposed_university_and_it_joins(new_page, cluster)
 
     reread()
     member = db.session.scalar(select(ConsortiumMember).where(ConsortiumMember.project_id == project_id))
-    assert member.organization_id == university_id and member.status == ConsortiumStatus.ACCEPTED
+    assert member.organization_id == university_id
+    assert member.status == ConsortiumStatus.ACCEPTED
     assert [n.id for n in member.needs] == [testing_id]
     reread()
 

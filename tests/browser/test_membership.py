@@ -59,7 +59,9 @@ def test_visitor_registers_creates_the_profile_and_applies(page):
 
     reread()
     user = db.session.scalar(select(User).where(User.email == "olga.petrova@polymer.example"))
-    assert user is not None and user.full_name == "Ольга Петрова" and user.is_org_admin
+    assert user is not None
+    assert user.full_name == "Ольга Петрова"
+    assert user.is_org_admin
     org = user.organization
     assert (org.name_ru, org.inn, org.ogrn, org.kind) == ("ООО «Полимер-Юг»", inn, ogrn, OrgKind.SME)
     assert org.membership_status == MembershipStatus.APPLIED
@@ -142,7 +144,8 @@ def test_manager_approves_one_application_and_rejects_another(page, new_page):
     assert rejected.decision_reason == "Нет профиля деятельности и контактов."
     assert rejected.decided_by_id == manager.id
     mails = {m.recipient: m for m in db.session.scalars(select(OutboxMessage))}
-    assert good.email in mails and bad.email in mails
+    assert good.email in mails
+    assert bad.email in mails
     assert "Нет профиля деятельности и контактов." in mails[bad.email].body
 
     # The rejected applicant reads the reason on its profile.

@@ -65,14 +65,19 @@ def test_member_posts_an_order_that_appears_in_the_list(new_page):
 
     reread()
     order = db.session.scalar(select(Order).where(Order.title == "Изготовление 200 фланцев из стали 09Г2С"))
-    assert order.status == OrderStatus.OPEN and order.published_at is not None
-    assert order.organization_id == customer.organization_id and order.created_by_id == customer.id
-    assert order.kind == OrderKind.PRODUCTION and order.visibility == Visibility.PUBLIC
+    assert order.status == OrderStatus.OPEN
+    assert order.published_at is not None
+    assert order.organization_id == customer.organization_id
+    assert order.created_by_id == customer.id
+    assert order.kind == OrderKind.PRODUCTION
+    assert order.visibility == Visibility.PUBLIC
     assert order.okpd2_codes == ["25.62.10", "28.41"]
     assert sorted(c.id for c in order.competencies) == sorted([machining.id, welding.id])
     assert order.deadline == deadline
-    assert order.quantity == Decimal(200) and order.unit == "шт"
-    assert order.budget == Decimal(450000) and order.budget_confidential
+    assert order.quantity == Decimal(200)
+    assert order.unit == "шт"
+    assert order.budget == Decimal(450000)
+    assert order.budget_confidential
     assert order.region == customer.organization.region  # prefilled from the organization
 
     # A guest sees the public order but not the confidential budget.
@@ -107,7 +112,8 @@ def test_member_responds_and_the_customer_sees_the_response(new_page):
 
     reread()
     response = db.session.scalar(select(Response).where(Response.order_id == order.id))
-    assert response.organization_id == supplier.organization_id and response.created_by_id == supplier.id
+    assert response.organization_id == supplier.organization_id
+    assert response.created_by_id == supplier.id
     assert (response.price, response.lead_time_days) == (Decimal(385000), 21)
     assert response.status == ResponseStatus.ACTIVE
     assert db.session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == customer.email)) is not None
@@ -163,7 +169,8 @@ def test_customer_awards_one_response(new_page):
 
     reread()
     order = db.session.get(Order, order.id)
-    assert order.status == OrderStatus.AWARDED and order.awarded_response_id == chosen.id
+    assert order.status == OrderStatus.AWARDED
+    assert order.awarded_response_id == chosen.id
     assert db.session.get(Response, chosen.id).status == ResponseStatus.ACCEPTED
     assert db.session.get(Response, other.id).status == ResponseStatus.DECLINED
     recipients = set(db.session.scalars(select(OutboxMessage.recipient)))

@@ -61,7 +61,8 @@ def test_manager_assembles_a_consortium_and_the_member_accepts(new_page):
 
     reread()
     member = db.session.scalar(select(ConsortiumMember))
-    assert member.status == ConsortiumStatus.ACCEPTED and member.response_message == "Готовы, есть заделы."
+    assert member.status == ConsortiumStatus.ACCEPTED
+    assert member.response_message == "Готовы, есть заделы."
     project = db.session.scalar(select(Project))
     assert project.status == ProjectStatus.ACTIVE
     manager_page.goto(project_path)

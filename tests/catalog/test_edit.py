@@ -125,12 +125,14 @@ def test_manager_adds_a_service_for_an_organization(client, login, org):
     product = db.session.scalars(select(Product)).one()
     assert product.organization_id == org.id
     assert product.is_service is True
-    assert product.price is None and product.hs_code is None and product.unspsc is None
+    assert product.price is None
+    assert product.hs_code is None
+    assert product.unspsc is None
     assert product.specs == []
 
 
 @pytest.mark.parametrize(
-    "field, value, message",
+    ("field", "value", "message"),
     [
         ("okpd2", "25-62", "Not an OKPD2 code"),
         ("okpd2", "", "This field is required"),
@@ -216,7 +218,8 @@ def test_delete_asks_then_deletes(client, login, org, who):
     login(factories.user(organization=org) if who == "own_user" else factories.manager())
 
     confirm = client.get(f"/catalog/{product.id}/delete")
-    assert confirm.status_code == 200 and 'data-testid="confirm-delete"' in confirm.get_data(as_text=True)
+    assert confirm.status_code == 200
+    assert 'data-testid="confirm-delete"' in confirm.get_data(as_text=True)
     assert _count() == 1  # the GET only asks
 
     response = client.post(f"/catalog/{product.id}/delete")

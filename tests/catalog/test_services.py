@@ -49,7 +49,7 @@ def test_create_cleans_the_data_and_stores_files(app, upload_dir):
 
 
 @pytest.mark.parametrize(
-    "change, field",
+    ("change", "field"),
     [
         ({"name_ru": ""}, "name_ru"),
         ({"okpd2": "25.62.1.0"}, "okpd2"),

@@ -54,11 +54,15 @@ def test_guest_sees_every_field(client, product):
     assert response.status_code == 200
     assert "Stepped shaft" in page
     assert "Валы по чертежам заказчика." in page  # no English description: the Russian one is shown
-    assert "Turning services" in page and "25.62.10" in page
-    assert "8483109500" in page and "31171500" in page
+    assert "Turning services" in page
+    assert "25.62.10" in page
+    assert "8483109500" in page
+    assert "31171500" in page
     assert '<th scope="row">Диаметр</th><td>до 300 мм</td>' in page
-    assert "2,450.5 ₽" in page and "/ шт" in page
-    assert "Tokar LLC" in page and "Moscow" in page
+    assert "2,450.5 ₽" in page
+    assert "/ шт" in page
+    assert "Tokar LLC" in page
+    assert "Moscow" in page
     assert f'href="/organizations/{product.organization_id}"' in page
     assert 'href="/catalog/codes/25"' in page  # breadcrumbs by classification
     # Contacts are for registered users only, and a guest gets no edit controls.
@@ -75,7 +79,8 @@ def test_russian_page_and_nearest_known_group_for_an_unknown_code(client, app):
     page = client.get(f"/catalog/{product.id}?lang=ru").get_data(as_text=True)
 
     assert "Втулка" in page
-    assert "25.62.19" in page and "Услуги по механической обработке" in page
+    assert "25.62.19" in page
+    assert "Услуги по механической обработке" in page
 
 
 def test_contacts_follow_the_confidentiality_rules(client, login, product):
@@ -89,7 +94,7 @@ def test_contacts_follow_the_confidentiality_rules(client, login, product):
 
 
 @pytest.mark.parametrize(
-    "who, sees_buttons",
+    ("who", "sees_buttons"),
     [
         ("registered", False),
         ("other_member", False),

@@ -56,7 +56,7 @@ def test_real_png_and_pdf_are_accepted_and_downloadable(client, login, owner, up
 
 
 @pytest.mark.parametrize(
-    "name, data, message",
+    ("name", "data", "message"),
     [
         ("specification.pdf", EXE, "does not look like a .pdf file"),
         ("photo.png", PDF, "does not look like a .png file"),

@@ -38,7 +38,7 @@ def _urls(pages, world, chain):
 
 
 @pytest.mark.parametrize(
-    "role, expected", [("guest", 302), ("registered", 403), ("outsider", 403), ("member", 200), ("manager", 200)]
+    ("role", "expected"), [("guest", 302), ("registered", 403), ("outsider", 403), ("member", 200), ("manager", 200)]
 )
 def test_member_pages(client, login, world, chain, role, expected):
     login(world.users[role])
@@ -50,7 +50,7 @@ def test_member_pages(client, login, world, chain, role, expected):
 
 
 @pytest.mark.parametrize(
-    "role, expected", [("guest", 302), ("registered", 403), ("outsider", 403), ("member", 403), ("manager", 200)]
+    ("role", "expected"), [("guest", 302), ("registered", 403), ("outsider", 403), ("member", 403), ("manager", 200)]
 )
 def test_manager_pages(client, login, world, chain, role, expected):
     login(world.users[role])
@@ -75,7 +75,8 @@ def test_only_the_manager_changes_chains(client, login, world, chain, role):
         assert client.post(url, data=data).status_code == (302 if role == "guest" else 403), url
     db.session.expire_all()
     assert [c.name_ru for c in db.session.scalars(db.select(ValueChain))] == ["Полимеры"]
-    assert [s.name_ru for s in chain.stages] == ["Сырьё"] and not chain.stages[0].members
+    assert [s.name_ru for s in chain.stages] == ["Сырьё"]
+    assert not chain.stages[0].members
 
 
 def test_unknown_records_are_404(client, login, world):

@@ -69,7 +69,8 @@ def test_stages_validation_and_order(client, manager):
     stages = db.session.get(ValueChain, chain.id).stages
     assert [(s.name_ru, s.position) for s in stages] == [("Сырьё", 0), ("Сбыт", 5), ("Переработка", 6)]
     processing = stages[2]
-    assert processing.competency_codes == ["A", "B1"] and processing.okpd2_prefixes == ["20.16", "22.2"]
+    assert processing.competency_codes == ["A", "B1"]
+    assert processing.okpd2_prefixes == ["20.16", "22.2"]
 
     edit = f"/competence/stages/{processing.id}/edit"
     page = client.get(edit).get_data(as_text=True)
@@ -104,7 +105,8 @@ def test_pin_and_unpin(client, manager):
     assert client.post(url, data={"organization": outsider.id, "note": "x" * 2001}).status_code == 400
     assert client.post(url, data={"organization": outsider.id, "note": "Дилер"}).status_code == 302
     duplicate = client.post(url + "?lang=en", data={"organization": outsider.id})
-    assert duplicate.status_code == 400 and "already pinned" in duplicate.get_data(as_text=True)
+    assert duplicate.status_code == 400
+    assert "already pinned" in duplicate.get_data(as_text=True)
     db.session.expire_all()
     pins = list(db.session.scalars(select(ChainStageMember)))
     assert [(p.organization_id, p.note, p.added_by_id) for p in pins] == [
@@ -126,5 +128,6 @@ def test_deleting_a_chain_deletes_its_stages_and_pins(client, manager):
     db.session.commit()
     assert client.post(f"/competence/chains/{chain.id}/delete").status_code == 302
     db.session.expire_all()
-    assert _chains() == [] and db.session.scalar(select(ChainStage)) is None
+    assert _chains() == []
+    assert db.session.scalar(select(ChainStage)) is None
     assert db.session.scalar(select(ChainStageMember)) is None

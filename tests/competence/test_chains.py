@@ -56,7 +56,8 @@ def test_membership_by_okpd2_prefix(world, chain):
     assert plastics[world.orgs["sme"].id].reasons == {"product"}
     assert plastics[world.orgs["uni"].id].okpd2 == ["22.21.21.121"]
     assert prefix_matches("20.16.10.111", ["20.16", "20.3"]) == ["20.16"]
-    assert prefix_matches("20.30", ["20.3", "20.30"]) == ["20.3", "20.30"] and prefix_matches("22.21", ["20"]) == []
+    assert prefix_matches("20.30", ["20.3", "20.30"]) == ["20.3", "20.30"]
+    assert prefix_matches("22.21", ["20"]) == []
 
 
 def test_pinned_members_and_weak_links(world, chain):
@@ -64,7 +65,9 @@ def test_pinned_members_and_weak_links(world, chain):
     sales = stages["Sales"]
     assert set(sales) == {world.orgs["sme"].id, world.orgs["outsider"].id}
     pinned = sales[world.orgs["outsider"].id]
-    assert pinned.pinned and pinned.reasons == {"pinned"} and pinned.note == "Дилер в Ростове"
+    assert pinned.pinned
+    assert pinned.reasons == {"pinned"}
+    assert pinned.note == "Дилер в Ростове"
     assert not pinned.org.is_member  # the manager may pin a partner that is not a member yet
     assert stages["Testing"] == {}
     assert [stage.stage.name_en for stage in view.weak_stages] == ["Testing"]
@@ -76,14 +79,18 @@ def test_chains_page_draws_the_flow(client, login, world, chain):
     html = client.get("/competence/chains?lang=en").get_data(as_text=True)
     counts = re.findall(r'data-testid="chain-stage"\s+data-stage="\d+" data-count="(\d+)"( data-weak)?', html)
     assert counts == [("3", ""), ("2", ""), ("0", " data-weak"), ("2", "")]
-    assert "Weak link" in html and "1 weak link" in html
+    assert "Weak link" in html
+    assert "1 weak link" in html
     assert html.index("Raw materials") < html.index("Plastics") < html.index("Testing") < html.index("Sales")
-    assert 'data-reasons="pinned"' in html and "Дилер в Ростове" in html
-    assert 'data-testid="new-chain"' not in html and 'data-testid="edit-chain"' not in html  # members only look
+    assert 'data-reasons="pinned"' in html
+    assert "Дилер в Ростове" in html
+    assert 'data-testid="new-chain"' not in html
+    assert 'data-testid="edit-chain"' not in html
 
     login(world.users["manager"])
     html = client.get("/competence/chains?lang=en").get_data(as_text=True)
-    assert 'data-testid="new-chain"' in html and 'data-testid="edit-chain"' in html
+    assert 'data-testid="new-chain"' in html
+    assert 'data-testid="edit-chain"' in html
     detail = client.get(f"/competence/chains/{chain.id}?lang=en").get_data(as_text=True)
     assert detail.count('data-testid="stage-org"') == 7
 

@@ -50,8 +50,10 @@ def test_long_csv_has_one_row_per_organization_and_competency(client, login, wor
 
     # Russian by default; the filters of the map apply.
     table = read_csv(client.get(f"/competence/export.csv?branch={world.comps['B'].id}&scope=all"))
-    assert table[0][0] == "Организация" and [row[4] for row in table[1:]] == ["B1"]
-    assert table[1][0] == "ООО «Альфа»" and table[1][5] == "Компетенция Б1"
+    assert table[0][0] == "Организация"
+    assert [row[4] for row in table[1:]] == ["B1"]
+    assert table[1][0] == "ООО «Альфа»"
+    assert table[1][5] == "Компетенция Б1"
 
 
 def test_wide_csv_has_one_column_per_competency(client, login, world):
@@ -62,8 +64,10 @@ def test_wide_csv_has_one_column_per_competency(client, login, world):
     assert [name.split()[0] for name in header[4:]] == ["A", "A1", "A2", "A2X", "B", "B1"]
     rows = {row[0]: dict(zip(header, row)) for row in table[1:]}
     assert set(rows) == {"Alpha LLC", "Beta JSC", "Gamma University", "Delta LLC"}
-    assert rows["Alpha LLC"]["A1 Competency A1"] == "3" and rows["Alpha LLC"]["B1 Competency B1"] == "1"
-    assert rows["Alpha LLC"]["A2X Competency A2X"] == "" and rows["Delta LLC"]["Cluster member"] == "no"
+    assert rows["Alpha LLC"]["A1 Competency A1"] == "3"
+    assert rows["Alpha LLC"]["B1 Competency B1"] == "1"
+    assert rows["Alpha LLC"]["A2X Competency A2X"] == ""
+    assert rows["Delta LLC"]["Cluster member"] == "no"
 
 
 def test_csv_cells_cannot_become_formulas(client, login, world):
@@ -72,7 +76,8 @@ def test_csv_cells_cannot_become_formulas(client, login, world):
     factories.give_competency(org, world.comps["B1"], note="+7 900 000-00-00")
     table = read_csv(client.get("/competence/export.csv"))
     row = next(row for row in table if "HYPERLINK" in row[0])
-    assert row[0].startswith("'=") and row[-1] == "'+7 900 000-00-00"
+    assert row[0].startswith("'=")
+    assert row[-1] == "'+7 900 000-00-00"
 
 
 def test_confidential_fields_stay_out_of_the_exports(client, login, world):
@@ -91,13 +96,20 @@ def test_print_page(client, login, world):
     response = client.get(f"/competence/print?lang=en&branch={world.comps['A'].id}")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert 'data-testid="print-page"' in html and 'data-testid="print-button"' in html
-    assert "cm-scroll cm-print" in html and 'data-code="A2X"' in html and 'data-code="B1"' not in html
-    assert "css/competence.css" in html and "js/competence.js" in html
-    assert "Area A" in html and "cluster members only" in html
+    assert 'data-testid="print-page"' in html
+    assert 'data-testid="print-button"' in html
+    assert "cm-scroll cm-print" in html
+    assert 'data-code="A2X"' in html
+    assert 'data-code="B1"' not in html
+    assert "css/competence.css" in html
+    assert "js/competence.js" in html
+    assert "Area A" in html
+    assert "cluster members only" in html
     assert "data-cm-toggle" not in html  # nothing to collapse on paper
 
     css = Path(__file__).resolve().parents[2].joinpath("marketplace/static/css/competence.css").read_text()
     print_rules = css[css.index("@media print") :]
     assert "size: A4 landscape" in css
-    assert ".navbar" in print_rules and "display: none" in print_rules and "width: 100% !important" in print_rules
+    assert ".navbar" in print_rules
+    assert "display: none" in print_rules
+    assert "width: 100% !important" in print_rules

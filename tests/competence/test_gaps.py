@@ -99,5 +99,6 @@ def test_gaps_csv(client, login, demand):
         "Status",
     ]
     assert table[1] == ["C", "Area C", "0", "0", "0", "0", "1", "1", "1", "Offered by nobody"]
-    assert table[2][0] == "B1" and table[2][-1] == "One supplier only"
+    assert table[2][0] == "B1"
+    assert table[2][-1] == "One supplier only"
     assert len(table) == 1 + 7

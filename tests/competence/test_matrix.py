@@ -23,7 +23,8 @@ def test_levels_land_in_the_right_cells(client, login, world):
     a1 = matrix.rows["A1"]
     assert {org: cell["level"] for org, cell in a1.cells.items()} == {sme: 3, large: 2}
     assert "Пятиосевые центры DMG" in a1.cells[sme]["title"]  # the note as a tooltip
-    assert "Alpha LLC" in a1.cells[sme]["title"] and "Expert" in a1.cells[sme]["title"]
+    assert "Alpha LLC" in a1.cells[sme]["title"]
+    assert "Expert" in a1.cells[sme]["title"]
     assert (a1.total, a1.levels) == (2, (0, 1, 1))
     assert {org: cell["level"] for org, cell in matrix.rows["A2X"].cells.items()} == {large: 3}
     assert {org: cell["level"] for org, cell in matrix.rows["B1"].cells.items()} == {sme: 1}
@@ -40,8 +41,10 @@ def test_area_rows_aggregate_their_subtree(client, login, world):
     assert (area.total, area.levels) == (3, (1, 0, 2))
     a2 = matrix.rows["A2"]  # a parent held directly by the university, and through A2X by the large company
     assert {org: (c["count"], c["level"]) for org, c in a2.cells.items()} == {large: (1, 3), uni: (1, 1)}
-    assert "cm-parent" in area.classes and "cm-depth-0" in area.classes
-    assert "cm-depth-2" in matrix.rows["A2X"].classes and "cm-parent" not in matrix.rows["A1"].classes
+    assert "cm-parent" in area.classes
+    assert "cm-depth-0" in area.classes
+    assert "cm-depth-2" in matrix.rows["A2X"].classes
+    assert "cm-parent" not in matrix.rows["A1"].classes
     assert list(matrix.rows) == ["A", "A1", "A2", "A2X", "B", "B1"]  # the directory, depth first
 
 
@@ -56,7 +59,8 @@ def test_columns_are_grouped_by_kind_with_totals(client, login, world):
     assert matrix.column_totals == {extra.id: 1, sme: 2, large: 2, uni: 1}
     assert f'href="/organizations/{sme}"' in html  # the column header opens the organization
     assert 'title="Alpha LLC"' in html  # full name on hover
-    assert 'data-testid="org-legend"' in html and "Gamma University" in html
+    assert 'data-testid="org-legend"' in html
+    assert "Gamma University" in html
 
 
 def test_filters(client, login, world):
@@ -64,7 +68,8 @@ def test_filters(client, login, world):
     sme, large, uni, outsider = (world.orgs[key].id for key in ("sme", "large", "uni", "outsider"))
 
     matrix, html = _matrix(client, f"&branch={world.comps['B'].id}")
-    assert list(matrix.rows) == ["B", "B1"] and matrix.columns == [sme]
+    assert list(matrix.rows) == ["B", "B1"]
+    assert matrix.columns == [sme]
     assert matrix.column_totals == {sme: 1}
     assert "2 more organizations hold none of these competencies" in html
 
@@ -75,11 +80,13 @@ def test_filters(client, login, world):
     matrix, html = _matrix(client, "&scope=all")
     assert set(matrix.columns) == {sme, large, uni, outsider}
     assert 'title="Delta LLC (not a member)"' in html
-    assert matrix.rows["A1"].cells[outsider]["level"] == 1 and matrix.rows["A1"].total == 3
+    assert matrix.rows["A1"].cells[outsider]["level"] == 1
+    assert matrix.rows["A1"].total == 3
 
     # A child is not an area of its own, and nonsense is ignored rather than failing the page.
     matrix, _ = _matrix(client, f"&branch={world.comps['A1'].id}&kind=giant&region=Атлантида&scope=x")
-    assert len(matrix.rows) == 6 and set(matrix.columns) == {sme, large, uni}
+    assert len(matrix.rows) == 6
+    assert set(matrix.columns) == {sme, large, uni}
 
 
 def test_empty_selection(client, login, world):
@@ -127,9 +134,13 @@ def test_competency_page_lists_holders_and_demand(client, login, world):
     assert response.status_code == 200
     assert html.index(f'data-org="{sme.id}" data-level="3"') < html.index(f'data-org="{large.id}" data-level="2"')
     assert f'data-org="{outsider.id}"' in html  # non-members are listed too, marked
-    assert "Пятиосевые центры DMG" in html and f'href="/organizations/{sme.id}"' in html
-    assert f'href="/orders/{open_order.id}"' in html and "Черновик заказа" not in html
+    assert "Пятиосевые центры DMG" in html
+    assert f'href="/organizations/{sme.id}"' in html
+    assert f'href="/orders/{open_order.id}"' in html
+    assert "Черновик заказа" not in html
 
     # An area lists the holders of its whole subtree, with the competency each holds.
     html = client.get(f"/competence/competencies/{world.comps['A'].id}?lang=en").get_data(as_text=True)
-    assert html.count('data-testid="holder"') == 5 and "Competency A2X" in html and "Фрезеровка корпусов" in html
+    assert html.count('data-testid="holder"') == 5
+    assert "Competency A2X" in html
+    assert "Фрезеровка корпусов" in html

@@ -63,7 +63,9 @@ def probe_app(app, database_urls, backend, tmp_path):
         db.engine.dispose()
 
 
-@pytest.mark.parametrize("outcome,status,changed", [("ok", 200, True), ("conflict", 409, False), ("crash", 500, False)])
+@pytest.mark.parametrize(
+    ("outcome", "status", "changed"), [("ok", 200, True), ("conflict", 409, False), ("crash", 500, False)]
+)
 def test_request_commits_only_on_success(probe_app, outcome, status, changed):
     org = factories.organization(city="Ставрополь")
     response = probe_app.test_client().post(f"/probe/{outcome}-{org.id}")
@@ -74,7 +76,9 @@ def test_request_commits_only_on_success(probe_app, outcome, status, changed):
 
 def test_errors_are_html_for_pages_and_json_for_the_api(client):
     page = client.get("/no-such-page?lang=en")
-    assert page.status_code == 404 and b"does not exist" in page.data and page.mimetype == "text/html"
+    assert page.status_code == 404
+    assert b"does not exist" in page.data
+    assert page.mimetype == "text/html"
     api = client.get("/api/v1/no-such-thing")
     assert api.status_code == 404
     assert api.get_json()["error"]["code"] == "not_found"
@@ -92,7 +96,8 @@ def test_security_headers(client):
 def test_russian_is_the_default_language_and_english_can_be_chosen(client):
     assert '<html lang="ru">' in client.get("/").get_data(as_text=True)
     response = client.post("/lang/en", data={"next": "/"})
-    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
     assert '<html lang="en">' in client.get("/").get_data(as_text=True)
 
 

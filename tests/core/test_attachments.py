@@ -28,7 +28,7 @@ def test_accepts_matching_types(app):
 
 
 @pytest.mark.parametrize(
-    "name,data,reason",
+    ("name", "data", "reason"),
     [
         ("virus.exe", b"MZ\x90\x00", "not accepted"),
         ("fake.pdf", b"MZ\x90\x00binary", "does not look like"),
@@ -96,7 +96,8 @@ def test_download_of_order_attachment_follows_order_visibility(app, client, logi
     assert client.get(url).status_code == 404
     login(customer)
     with client.get(url) as response:
-        assert response.status_code == 200 and response.data == PDF
+        assert response.status_code == 200
+        assert response.data == PDF
         assert response.headers["Content-Disposition"].startswith("attachment")
     assert client.get(f"/files/{attachment.id}/other-name.pdf").status_code == 404
 

@@ -326,12 +326,15 @@ def test_each_enum_member_keeps_its_own_label(app):
     from marketplace.organizations.models import ApplicationStatus, CompetencyLevel, MembershipStatus, OrgKind
 
     with force_locale("en"):
-        assert label(OrgKind.PUBLIC) == "Public body" and label(Visibility.PUBLIC) == "Everyone"
+        assert label(OrgKind.PUBLIC) == "Public body"
+        assert label(Visibility.PUBLIC) == "Everyone"
         assert label(MembershipStatus.REJECTED) == "Application rejected"
         assert label(ApplicationStatus.REJECTED) == "Rejected"
         assert label(CompetencyLevel.EXPERT) == label(3) == "Expert"  # levels may arrive as plain ints
     with force_locale("ru"):
         assert label(ResponseStatus.ACTIVE) != label(OfferStatus.ACTIVE)  # «Активен» / «Активно»
-    assert lazy_label(OrgKind.PUBLIC) is not None and label("no such value") == "no such value"
+    assert lazy_label(OrgKind.PUBLIC) is not None
+    assert label("no such value") == "no such value"
     every_member = [member for enum_cls, member in LABELS]
-    assert len(LABELS) == len(every_member) and all(lazy_label(member) is not None for member in every_member)
+    assert len(LABELS) == len(every_member)
+    assert all(lazy_label(member) is not None for member in every_member)

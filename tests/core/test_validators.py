@@ -52,5 +52,9 @@ def test_okpd2_parent_chain():
 
 
 def test_hs_and_unspsc():
-    assert is_valid_hs("310210") and is_valid_hs("3102101000") and not is_valid_hs("31021")
-    assert is_valid_unspsc("23101500") and not is_valid_unspsc("00101500") and not is_valid_unspsc("2310150")
+    assert is_valid_hs("310210")
+    assert is_valid_hs("3102101000")
+    assert not is_valid_hs("31021")
+    assert is_valid_unspsc("23101500")
+    assert not is_valid_unspsc("00101500")
+    assert not is_valid_unspsc("2310150")

@@ -41,17 +41,21 @@ def test_csv_of_a_year(client, as_role, people):
     records()
     as_role("manager")
     response = client.get(f"/dashboard/export.csv?year={YEAR}")
-    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
     assert f'filename="kpi-{YEAR}.csv"' in response.headers["Content-Disposition"]
     rows = read_csv(response)
     header = rows[0]
-    assert header[3:15] == [f"{YEAR}-{m:02d}" for m in range(1, 13)] and len(header) == 18
+    assert header[3:15] == [f"{YEAR}-{m:02d}" for m in range(1, 13)]
+    assert len(header) == 18
     assert [row[0] for row in rows[1:]] == [indicator.key for indicator in REGISTRY]
     orders = by_key(rows)["orders_posted"]
     assert orders[3:15] == ["2", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "1"]
     assert orders[15:] == ["4", "8", "50.0"]  # fact, target, percent of plan
     rating_row = by_key(rows)["platform_rating"]
-    assert rating_row[8] == "4.5" and rating_row[3] == "" and rating_row[15:] == ["4.5", "4.8", "93.8"]
+    assert rating_row[8] == "4.5"
+    assert rating_row[3] == ""
+    assert rating_row[15:] == ["4.5", "4.8", "93.8"]
     assert by_key(rows)["ideas"][15:] == ["0", "", ""]
 
 
@@ -61,9 +65,13 @@ def test_csv_of_dates_spanning_two_years(client, as_role, people):
     response = client.get(f"/dashboard/export.csv?start={YEAR}-03-01&end={YEAR + 1}-01-31")
     assert f'filename="kpi-{YEAR}-03-01_{YEAR + 1}-01-31.csv"' in response.headers["Content-Disposition"]
     rows = read_csv(response)
-    assert rows[0][3] == f"{YEAR}-03" and rows[0][13] == f"{YEAR + 1}-01" and len(rows[0]) == 17
+    assert rows[0][3] == f"{YEAR}-03"
+    assert rows[0][13] == f"{YEAR + 1}-01"
+    assert len(rows[0]) == 17
     orders = by_key(rows)["orders_posted"]
-    assert orders[3] == "1" and orders[12] == "1" and orders[13] == "1"
+    assert orders[3] == "1"
+    assert orders[12] == "1"
+    assert orders[13] == "1"
     assert orders[14:] == ["3", "", ""]  # no target for a period that is not one whole year
 
 
@@ -84,7 +92,9 @@ def test_xlsx_of_a_year(client, as_role, people):
     assert orders[3:15] == [2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]  # numbers, not text
     assert orders[15:] == [4, 8, 50.0]
     rating_row = table["platform_rating"]
-    assert rating_row[3] is None and rating_row[8] == 4.5 and rating_row[15:] == [4.5, 4.8, 93.8]
+    assert rating_row[3] is None
+    assert rating_row[8] == 4.5
+    assert rating_row[15:] == [4.5, 4.8, 93.8]
 
 
 def test_xlsx_of_dates(client, as_role, people):
@@ -93,7 +103,8 @@ def test_xlsx_of_dates(client, as_role, people):
     response = client.get(f"/dashboard/export.xlsx?start={YEAR}-01-01&end={YEAR}-01-31")
     sheet = load_workbook(io.BytesIO(response.get_data()), read_only=True)["KPI"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[1][3] == f"{YEAR}-01" and len(rows[1]) == 7
+    assert rows[1][3] == f"{YEAR}-01"
+    assert len(rows[1]) == 7
     orders = {row[0]: row for row in rows[2:]}["orders_posted"]
     assert orders[3:] == [2, 2, None, None]
 

@@ -46,15 +46,19 @@ def fact(key: str, period: Period = PERIOD):
 def test_the_registry_is_consistent():
     assert len(BY_KEY) == len(REGISTRY) >= 20
     for indicator in REGISTRY:
-        assert indicator.key.isidentifier() and len(indicator.key) <= 40
-        assert str(indicator.label) and str(indicator.unit)
+        assert indicator.key.isidentifier()
+        assert len(indicator.key) <= 40
+        assert str(indicator.label)
+        assert str(indicator.unit)
         assert (indicator.base is not None) == (indicator.kind == Kind.LEVEL)
 
 
 def test_period_months_and_bounds():
-    assert PERIOD.months == [f"2023-{m:02d}" for m in range(1, 13)] and PERIOD.whole_year == 2023
+    assert PERIOD.months == [f"2023-{m:02d}" for m in range(1, 13)]
+    assert PERIOD.whole_year == 2023
     span = Period(dt.date(2022, 11, 20), dt.date(2023, 2, 3))
-    assert span.months == ["2022-11", "2022-12", "2023-01", "2023-02"] and span.whole_year is None
+    assert span.months == ["2022-11", "2022-12", "2023-01", "2023-02"]
+    assert span.whole_year is None
     assert span.end_before == dt.datetime(2023, 2, 4)
 
 
@@ -66,7 +70,10 @@ def test_users_counted_by_month_and_as_a_level(app):
     assert monthly("users_new") == {"2023-01": 2, "2023-03": 1, "2023-12": 1}
     assert fact("users_new") == 4
     levels = compute(BY_KEY["users_total"], PERIOD).values
-    assert levels[0] == 3 and levels[1] == 3 and levels[2] == 4 and levels[11] == 5
+    assert levels[0] == 3
+    assert levels[1] == 3
+    assert levels[2] == 4
+    assert levels[11] == 5
     assert fact("users_total") == 5
     assert fact("users_total", Period.year(2024)) == 6
 
@@ -87,8 +94,10 @@ def test_members_applications_and_organizations(app):
     former = factories.organization(member_since=dt.date(YEAR, 5, 5), membership_status=MembershipStatus.REJECTED)
     outsider = factories.outsider(created_at=at(YEAR, 7))
     assert monthly("members_new") == {"2023-01": 1, "2023-04": 1, "2023-12": 1}
-    assert fact("members_total") == 4 and compute(BY_KEY["members_total"], PERIOD).values[0] == 2
-    assert former.id and monthly("organizations_registered")["2023-02"] == 2
+    assert fact("members_total") == 4
+    assert compute(BY_KEY["members_total"], PERIOD).values[0] == 2
+    assert former.id
+    assert monthly("organizations_registered")["2023-02"] == 2
     save(
         MembershipApplication(organization=outsider.organization, created_at=at(YEAR, 3)),
         MembershipApplication(
@@ -169,7 +178,8 @@ def test_bookings_projects_events_and_ideas(app):
     idea = ideas.idea(member, created_at=at(YEAR, 10))
     ideas.comment(idea, member, created_at=at(YEAR, 10))
     ideas.comment(idea, member, created_at=at(YEAR, 11))
-    assert monthly("ideas") == {"2023-10": 1} and monthly("idea_comments") == {"2023-10": 1, "2023-11": 1}
+    assert monthly("ideas") == {"2023-10": 1}
+    assert monthly("idea_comments") == {"2023-10": 1, "2023-11": 1}
 
 
 def test_platform_rating_is_the_mean_score(app):

@@ -43,17 +43,21 @@ def test_a_member_rates_the_platform_and_rates_again(client, as_role, people):
         "Удобный поиск",
     )
     page = client.get("/dashboard/feedback").get_data(as_text=True)
-    assert 'data-testid="my-rating"' in page and '<input checked class="form-check-input" id="score-3"' in page
+    assert 'data-testid="my-rating"' in page
+    assert '<input checked class="form-check-input" id="score-3"' in page
     assert client.post("/dashboard/feedback", data={"score": "2", "comment": ""}).status_code == 302
     [again] = ratings()
-    assert again.id == first.id and again.score == 2 and again.comment == ""
+    assert again.id == first.id
+    assert again.score == 2
+    assert again.comment == ""
 
 
 @pytest.mark.parametrize("score", ["0", "6", "", "four", "3.5"])
 def test_the_score_is_a_whole_number_from_1_to_5(client, as_role, people, score):
     as_role("member")
     response = client.post("/dashboard/feedback", data={"score": score, "comment": "x"})
-    assert response.status_code == 400 and "is-invalid" in response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "is-invalid" in response.get_data(as_text=True)
     assert ratings() == []
 
 
@@ -91,7 +95,8 @@ def test_a_participant_rates_an_event_after_it_started(client, as_role, people):
     page = client.get(f"/events/{event.id}").get_data(as_text=True)
     assert 'data-testid="event-rating"' in page
     response = client.post(f"/dashboard/events/{event.id}/rating", data={"score": "5", "comment": "Полезно"})
-    assert response.status_code == 302 and response.location.endswith(f"/events/{event.id}#event-rating")
+    assert response.status_code == 302
+    assert response.location.endswith(f"/events/{event.id}#event-rating")
     assert client.post(f"/dashboard/events/{event.id}/rating", data={"score": "3"}).status_code == 302
     [saved] = ratings()
     assert (saved.subject, saved.event_id, saved.score, saved.comment) == (RatingSubject.EVENT, event.id, 3, "")

@@ -28,7 +28,9 @@ def test_the_form_shows_the_year_targets(client, as_role, people):
     page = client.get(f"/dashboard/targets?year={YEAR}")
     assert page.status_code == 200
     body = page.get_data(as_text=True)
-    assert 'name="orders_posted"' in body and 'value="25"' in body and 'value="99"' not in body
+    assert 'name="orders_posted"' in body
+    assert 'value="25"' in body
+    assert 'value="99"' not in body
     assert 'name="platform_rating"' in body
 
 
@@ -40,10 +42,12 @@ def test_the_manager_sets_updates_and_removes_targets(client, as_role, people):
         f"/dashboard/targets?year={YEAR}",
         data={"orders_posted": "30", "responses": "12", "platform_rating": "4.5", "ideas": ""},
     )
-    assert response.status_code == 302 and response.location.endswith(f"/dashboard/?year={YEAR}")
+    assert response.status_code == 302
+    assert response.location.endswith(f"/dashboard/?year={YEAR}")
     assert targets() == {"orders_posted": Decimal(30), "responses": Decimal(12), "platform_rating": Decimal("4.5")}
     row = db.session.scalar(select(KpiTarget).where(KpiTarget.indicator == "orders_posted"))
-    assert row.updated_by_id == people.manager.id and row.year == YEAR
+    assert row.updated_by_id == people.manager.id
+    assert row.year == YEAR
 
 
 def test_one_wrong_value_saves_nothing(client, as_role, people):
@@ -91,12 +95,17 @@ def test_the_dashboard_shows_target_fact_and_percent(client, as_role, people):
     assert '<td class="text-end" data-testid="fact">3</td>' in row
     assert '<span class="small" data-testid="percent">75%</span>' in row
     no_target = body.split('data-indicator="ideas"', 1)[1].split("</tr>", 1)[0]
-    assert "—" in no_target and 'data-testid="percent"' not in no_target
+    assert "—" in no_target
+    assert 'data-testid="percent"' not in no_target
     # The chart of orders: 12 months, bars for February and July, the cumulative line, the target line.
     svg = body.split('aria-labelledby="chart-orders_posted-title', 1)[1].split("</svg>", 1)[0]
-    assert svg.count("<text x=") >= 12 and 'data-month="2023-02"' in svg and 'data-month="2023-07"' in svg
-    assert 'data-testid="cumulative-line"' in svg and 'data-testid="target-line"' in svg
-    assert '<title id="chart-orders_posted-title">' in svg and "2023-02: 2" in svg
+    assert svg.count("<text x=") >= 12
+    assert 'data-month="2023-02"' in svg
+    assert 'data-month="2023-07"' in svg
+    assert 'data-testid="cumulative-line"' in svg
+    assert 'data-testid="target-line"' in svg
+    assert '<title id="chart-orders_posted-title">' in svg
+    assert "2023-02: 2" in svg
 
 
 def test_the_dashboard_defaults_to_this_year(client, as_role, people):

@@ -54,21 +54,30 @@ def test_organizations_are_many_valid_and_varied(seeded):
 
     inns = [org.inn for org in orgs if org.inn]
     ogrns = [org.ogrn for org in orgs if org.ogrn]
-    assert len(inns) >= len(orgs) - 2 and len(ogrns) == len(inns)  # only a foreign company has none
+    assert len(inns) >= len(orgs) - 2
+    assert len(ogrns) == len(inns)
     assert all(is_valid_inn(inn) and len(inn) == 10 for inn in inns)
     assert all(is_valid_ogrn(ogrn) for ogrn in ogrns)
-    assert len(set(inns)) == len(inns) and len(set(ogrns)) == len(ogrns)
+    assert len(set(inns)) == len(inns)
+    assert len(set(ogrns)) == len(ogrns)
 
     regions = {ru for ru, _ in REGIONS}
     assert all(org.region in regions for org in orgs)
     assert sum(org.region == "Ставропольский край" for org in orgs) > len(orgs) / 2
 
     for org in orgs:
-        assert org.name_ru and org.name_en and org.description_ru and org.description_en
-        assert org.city and org.phone and org.contact_email.endswith(".demo")
-        assert org.staff_size and org.staff_size > 0
+        assert org.name_ru
+        assert org.name_en
+        assert org.description_ru
+        assert org.description_en
+        assert org.city
+        assert org.phone
+        assert org.contact_email.endswith(".demo")
+        assert org.staff_size
+        assert org.staff_size > 0
         assert set(org.confidential_fields) <= set(PROTECTED_FIELDS)
-        assert org.competencies and all(1 <= link.level <= 3 for link in org.competencies)
+        assert org.competencies
+        assert all(1 <= link.level <= 3 for link in org.competencies)
         assert (org.member_since is not None) == (org.membership_status == MembershipStatus.MEMBER)
     assert any(org.confidential_fields for org in orgs)
     assert any("ISO 9001:2015" in org.certifications.splitlines() for org in orgs)
@@ -81,11 +90,14 @@ def test_membership_applications(seeded):
     assert seeded["applications"] == len(applications)
     pending = [a for a in applications if a.status == ApplicationStatus.PENDING]
     rejected = [a for a in applications if a.status == ApplicationStatus.REJECTED]
-    assert pending and all(a.organization.membership_status == MembershipStatus.APPLIED for a in pending)
-    assert rejected and all(a.decision_reason and a.decided_by.role == Role.MANAGER for a in rejected)
+    assert pending
+    assert all(a.organization.membership_status == MembershipStatus.APPLIED for a in pending)
+    assert rejected
+    assert all(a.decision_reason and a.decided_by.role == Role.MANAGER for a in rejected)
     assert all(a.organization.membership_status == MembershipStatus.REJECTED for a in rejected)
     approved = [a for a in applications if a.status == ApplicationStatus.APPROVED]
-    assert approved and all(a.organization.is_member and a.decided_at for a in approved)
+    assert approved
+    assert all(a.organization.is_member and a.decided_at for a in approved)
 
 
 def test_products_use_the_classifier(seeded):
@@ -96,12 +108,15 @@ def test_products_use_the_classifier(seeded):
         assert is_valid_okpd2(product.okpd2) and product.okpd2 in classifier, product.okpd2
         assert product.hs_code is None or is_valid_hs(product.hs_code)
         assert product.unspsc is None or is_valid_unspsc(product.unspsc)
-        assert product.name_ru and product.name_en and product.unit
+        assert product.name_ru
+        assert product.name_en
+        assert product.unit
         assert all(set(spec) == {"name", "value"} and spec["name"] and spec["value"] for spec in product.specs)
         assert product.price is None or product.price > 0
     assert sum(p.hs_code is not None for p in products) >= 50
     assert sum(p.unspsc is not None for p in products) >= 10
-    assert any(p.is_service for p in products) and any(not p.is_service for p in products)
+    assert any(p.is_service for p in products)
+    assert any(not p.is_service for p in products)
     assert len({p.organization_id for p in products}) >= 55
 
 
@@ -114,19 +129,23 @@ def test_documented_logins(seeded):
     assert not users["sme@cluster.demo"].check_password("demo123456")
 
     manager = users["manager@cluster.demo"]
-    assert manager.role == Role.MANAGER and manager.access_level == AccessLevel.MANAGER
+    assert manager.role == Role.MANAGER
+    assert manager.access_level == AccessLevel.MANAGER
 
     sme = users["sme@cluster.demo"]
-    assert sme.is_org_admin and sme.access_level == AccessLevel.MEMBER
+    assert sme.is_org_admin
+    assert sme.access_level == AccessLevel.MEMBER
     assert sme.organization.kind == OrgKind.SME
     assert any(link.competency.code.startswith("METAL.") for link in sme.organization.competencies)
 
     buyer = users["buyer@cluster.demo"]
-    assert not buyer.is_org_admin and buyer.access_level == AccessLevel.MEMBER
+    assert not buyer.is_org_admin
+    assert buyer.access_level == AccessLevel.MEMBER
     assert buyer.organization.kind == OrgKind.LARGE
 
     lab = users["lab@cluster.demo"]
-    assert lab.organization.kind == OrgKind.UNIVERSITY and lab.access_level == AccessLevel.MEMBER
+    assert lab.organization.kind == OrgKind.UNIVERSITY
+    assert lab.access_level == AccessLevel.MEMBER
     assert (
         db.session.scalar(
             select(func.count()).select_from(Equipment).where(Equipment.organization_id == lab.organization_id)
@@ -135,12 +154,14 @@ def test_documented_logins(seeded):
     )
 
     applicant = users["applicant@cluster.demo"]
-    assert applicant.is_org_admin and applicant.access_level == AccessLevel.USER
+    assert applicant.is_org_admin
+    assert applicant.access_level == AccessLevel.USER
     assert applicant.organization.membership_status == MembershipStatus.APPLIED
     assert applicant.organization.applications[0].applicant_id == applicant.id
 
     plain = users["user@cluster.demo"]
-    assert plain.organization is None and plain.access_level == AccessLevel.USER
+    assert plain.organization is None
+    assert plain.access_level == AccessLevel.USER
 
     for org in _all(Organization):  # every organization has a user, and an admin at info@<slug>.demo
         assert any(u.is_org_admin for u in org.users)
@@ -163,23 +184,28 @@ def test_orders_responses_and_offers(seeded):
     classifier = set(db.session.scalars(select(Okpd2Code.code)))
     today = dt.date.today()
     for order in orders:
-        assert order.okpd2_codes and set(order.okpd2_codes) <= classifier
+        assert order.okpd2_codes
+        assert set(order.okpd2_codes) <= classifier
         assert order.competencies
         assert order.events[0].action == "created"
         actions = [event.action for event in order.events]
         assert ("published" in actions) == (order.status != OrderStatus.DRAFT)
         assert all(r.organization_id != order.organization_id and r.organization.is_member for r in order.responses)
         if order.status in (OrderStatus.OPEN, OrderStatus.AWARDED):
-            assert order.responses and order.deadline > today
+            assert order.responses
+            assert order.deadline > today
         if order.status in (OrderStatus.AWARDED, OrderStatus.COMPLETED):
             assert order.awarded_response.status == ResponseStatus.ACCEPTED
             assert order.awarded_response.order_id == order.id
             assert all(r.status == ResponseStatus.DECLINED for r in order.responses if r is not order.awarded_response)
-            assert "awarded" in actions and order.awarded_at > order.published_at
+            assert "awarded" in actions
+            assert order.awarded_at > order.published_at
         if order.status == OrderStatus.DRAFT:
-            assert not order.responses and order.published_at is None
+            assert not order.responses
+            assert order.published_at is None
         if order.status == OrderStatus.CANCELLED:
-            assert order.events[-1].action == "cancelled" and order.events[-1].note
+            assert order.events[-1].action == "cancelled"
+            assert order.events[-1].note
     assert sum(o.budget_confidential for o in orders) > len(orders) / 2
     assert any(o.title == "Механическая обработка 200 фланцев из стали 09Г2С" for o in orders)
     assert seeded["responses"] == sum(len(o.responses) for o in orders)
@@ -219,7 +245,8 @@ def test_equipment_and_bookings(seeded):
 def test_projects_and_consortia(seeded):
     projects = _all(Project)
     assert seeded["projects"] == len(projects) >= 4
-    assert seeded["project_needs"] == _count(ProjectNeed) and seeded["consortium_members"] == _count(ConsortiumMember)
+    assert seeded["project_needs"] == _count(ProjectNeed)
+    assert seeded["consortium_members"] == _count(ConsortiumMember)
     assert {p.kind for p in projects} == set(ProjectKind)
     assert {
         ProjectStatus.IDEA,
@@ -236,9 +263,13 @@ def test_projects_and_consortia(seeded):
     classifier = set(db.session.scalars(select(Okpd2Code.code)))
     states = set()
     for project in projects:
-        assert project.manager.role == Role.MANAGER and project.needs and project.members
-        assert project.okpd2_codes and set(project.okpd2_codes) <= classifier
-        assert project.starts_on < project.ends_on and 0 <= project.percent_complete <= 100
+        assert project.manager.role == Role.MANAGER
+        assert project.needs
+        assert project.members
+        assert project.okpd2_codes
+        assert set(project.okpd2_codes) <= classifier
+        assert project.starts_on < project.ends_on
+        assert 0 <= project.percent_complete <= 100
         assert project.lead_organization.is_member
         assert project.events[0].action == "created"
         moments = [event.created_at for event in project.events]
@@ -246,9 +277,11 @@ def test_projects_and_consortia(seeded):
         if project.status == ProjectStatus.COMPLETED:
             assert project.percent_complete == 100
         if project.status == ProjectStatus.CANCELLED:
-            assert project.events[-1].action == "cancelled" and project.events[-1].note
+            assert project.events[-1].action == "cancelled"
+            assert project.events[-1].note
         for member in project.members:
-            assert member.organization.is_member and member.invited_by.role == Role.MANAGER
+            assert member.organization.is_member
+            assert member.invited_by.role == Role.MANAGER
             assert all(need.project_id == project.id for need in member.needs)
             assert (member.responded_at is None) == (member.status == ConsortiumStatus.INVITED)
         states |= {entry.state for entry in coverage(project.needs, project.members)}
@@ -258,7 +291,8 @@ def test_projects_and_consortia(seeded):
 def test_production_chains(seeded):
     chains = list(db.session.scalars(select(ValueChain).order_by(ValueChain.position)))
     assert seeded["value_chains"] == len(chains) == 3
-    assert seeded["chain_stages"] == _count(ChainStage) and seeded["chain_stage_members"] == _count(ChainStageMember)
+    assert seeded["chain_stages"] == _count(ChainStage)
+    assert seeded["chain_stage_members"] == _count(ChainStageMember)
     assert [c.name_ru for c in chains] == [
         "Полимеры и изделия из пластмасс",
         "Минеральные удобрения",
@@ -266,11 +300,17 @@ def test_production_chains(seeded):
     ]
     codes = set(db.session.scalars(select(Competency.code)))
     for chain in chains:
-        assert chain.name_en and chain.description_ru and chain.description_en and len(chain.stages) >= 5
+        assert chain.name_en
+        assert chain.description_ru
+        assert chain.description_en
+        assert len(chain.stages) >= 5
         assert [stage.position for stage in chain.stages] == list(range(len(chain.stages)))
         for stage in chain.stages:
-            assert stage.name_ru and stage.name_en and (stage.competency_codes or stage.okpd2_prefixes)
-            assert set(stage.competency_codes) <= codes and all(is_valid_okpd2(p) for p in stage.okpd2_prefixes)
+            assert stage.name_ru
+            assert stage.name_en
+            assert stage.competency_codes or stage.okpd2_prefixes
+            assert set(stage.competency_codes) <= codes
+            assert all(is_valid_okpd2(p) for p in stage.okpd2_prefixes)
             assert all(member.note and member.added_by.role == Role.MANAGER for member in stage.members)
     views = chain_views(chains)
     weak = {view.chain.name_ru: [stage.stage.name_ru for stage in view.weak_stages] for view in views}
@@ -287,7 +327,8 @@ def test_events_and_registrations(seeded):
     from marketplace.models import Event, EventKind, EventRegistration, EventStatus, RegistrationStatus, Visibility
 
     events = _all(Event)
-    assert seeded["events"] == len(events) and 6 <= len(events) <= 10
+    assert seeded["events"] == len(events)
+    assert 6 <= len(events) <= 10
     assert seeded["event_registrations"] == _count(EventRegistration)
     titles = {event.title_ru for event in events}
     assert {
@@ -300,11 +341,15 @@ def test_events_and_registrations(seeded):
     now = utcnow()
     held = [e for e in events if e.status == EventStatus.PUBLISHED and e.ends_at < now]
     upcoming = [e for e in events if e.status == EventStatus.PUBLISHED and e.starts_at > now]
-    assert len(held) >= 2 and len(upcoming) >= 4
-    assert any(e.organizer is None for e in events) and any(e.visibility == Visibility.MEMBERS for e in events)
+    assert len(held) >= 2
+    assert len(upcoming) >= 4
+    assert any(e.organizer is None for e in events)
+    assert any(e.visibility == Visibility.MEMBERS for e in events)
     full = 0
     for event in events:
-        assert event.ends_at > event.starts_at and event.title_ru and event.description_ru
+        assert event.ends_at > event.starts_at
+        assert event.title_ru
+        assert event.description_ru
         assert event.place or event.online_url
         assert event.organizer is None or event.organizer.is_member
         assert (event.published_at is None) == (event.status == EventStatus.DRAFT)
@@ -327,19 +372,25 @@ def test_ideas_and_discussions(seeded):
     from marketplace.models import Idea, IdeaComment, IdeaKind, IdeaStatus, Visibility
 
     ideas = _all(Idea)
-    assert seeded["ideas"] == len(ideas) and 8 <= len(ideas) <= 12
+    assert seeded["ideas"] == len(ideas)
+    assert 8 <= len(ideas) <= 12
     assert seeded["idea_comments"] == _count(IdeaComment) >= 15
-    assert {idea.kind for idea in ideas} == set(IdeaKind) and {idea.status for idea in ideas} == set(IdeaStatus)
+    assert {idea.kind for idea in ideas} == set(IdeaKind)
+    assert {idea.status for idea in ideas} == set(IdeaStatus)
     assert any(idea.visibility == Visibility.MEMBERS for idea in ideas)
     assert any(idea.author.organization is None for idea in ideas)  # anyone registered may post
     assert any(comment.author.is_manager for idea in ideas for comment in idea.comments)
     for idea in ideas:
-        assert idea.organization_id == idea.author.organization_id and idea.title and idea.body
-        assert idea.competencies and idea.converted_project_id is None
+        assert idea.organization_id == idea.author.organization_id
+        assert idea.title
+        assert idea.body
+        assert idea.competencies
+        assert idea.converted_project_id is None
         if idea.visibility == Visibility.MEMBERS:
             assert idea.author.is_member
         moments = [comment.created_at for comment in idea.comments]
-        assert moments == sorted(moments) and all(idea.created_at < moment <= utcnow() for moment in moments)
+        assert moments == sorted(moments)
+        assert all(idea.created_at < moment <= utcnow() for moment in moments)
         assert (idea.closed_at is not None) == (idea.status == IdeaStatus.CLOSED)
         if idea.closed_at:
             assert all(moment <= idea.closed_at for moment in moments)
@@ -368,4 +419,5 @@ def test_cli_seed_demo(runner):
     assert "Demo cluster loaded" in result.output
     assert _count(Organization) >= 60
     again = runner.invoke(args=["seed-demo", "--if-empty"])
-    assert again.exit_code == 0 and "already holds organizations" in again.output
+    assert again.exit_code == 0
+    assert "already holds organizations" in again.output

@@ -40,7 +40,7 @@ def test_public_pages_open_to_everyone(client, as_role, item, role):
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 403), ("outsider", 403), ("member", 200), ("owner", 200), ("manager", 200)],
 )
 def test_new_item_form(client, as_role, people, role, expected):
@@ -49,7 +49,7 @@ def test_new_item_form(client, as_role, people, role, expected):
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 403), ("outsider", 403), ("member", 403), ("owner", 200), ("manager", 200)],
 )
 def test_edit_item_form(client, as_role, item, role, expected):
@@ -58,7 +58,7 @@ def test_edit_item_form(client, as_role, item, role, expected):
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 403), ("outsider", 403), ("member", 403), ("owner", 200), ("manager", 200)],
 )
 def test_edit_item_post(client, as_role, item, role, expected):
@@ -71,7 +71,7 @@ def test_edit_item_post(client, as_role, item, role, expected):
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 403), ("outsider", 403), ("member", 403), ("owner", 302), ("manager", 302)],
 )
 def test_retire_item(client, as_role, item, role, expected):
@@ -80,7 +80,7 @@ def test_retire_item(client, as_role, item, role, expected):
 
 
 @pytest.mark.parametrize(
-    "role, members_only, registered_ok",
+    ("role", "members_only", "registered_ok"),
     [
         ("guest", LOGIN, LOGIN),
         ("registered", 403, 403),  # no organization to book for
@@ -99,7 +99,7 @@ def test_request_booking(client, as_role, people, role, members_only, registered
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 200), ("outsider", 200), ("member", 200), ("owner", 200), ("manager", 200)],
 )
 def test_my_bookings(client, as_role, people, role, expected):
@@ -108,7 +108,7 @@ def test_my_bookings(client, as_role, people, role, expected):
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 403), ("outsider", 200), ("member", 200), ("owner", 200), ("manager", 200)],
 )
 def test_incoming(client, as_role, people, role, expected):
@@ -123,7 +123,7 @@ def pending(item, people):
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 404), ("outsider", 404), ("member", 200), ("owner", 200), ("manager", 200)],
 )
 def test_booking_page(client, as_role, pending, role, expected):
@@ -133,7 +133,7 @@ def test_booking_page(client, as_role, pending, role, expected):
 
 @pytest.mark.parametrize("action", ["approve", "reject"])
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 403), ("outsider", 403), ("member", 403), ("owner", 302), ("manager", 302)],
 )
 def test_decide(client, as_role, pending, role, expected, action):
@@ -142,7 +142,7 @@ def test_decide(client, as_role, pending, role, expected, action):
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [("guest", LOGIN), ("registered", 403), ("outsider", 403), ("member", 302), ("owner", 403), ("manager", 302)],
 )
 def test_cancel(client, as_role, pending, role, expected):

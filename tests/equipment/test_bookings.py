@@ -33,7 +33,8 @@ def test_member_requests_a_window_in_the_cluster_time_zone(client, login, people
     # 09:30 in Moscow (UTC+3) is stored as 06:30 UTC.
     assert booking.starts_at == utc_from_local(dt.datetime.combine(local_day(5), dt.time(9, 30)))
     assert booking.ends_at == utc_from_local(dt.datetime.combine(local_day(5), dt.time(13, 0)))
-    assert booking.starts_at.hour == 6 and booking.starts_at.minute == 30
+    assert booking.starts_at.hour == 6
+    assert booking.starts_at.minute == 30
     assert booking.purpose == "Measuring a pilot batch of flanges"
     [mail] = outbox_to(people.owner.email)
     assert "Member Machining" in mail.body or "Тестовое" in mail.body
@@ -48,7 +49,7 @@ def test_a_window_may_span_several_days(client, login, people, item):
 
 
 @pytest.mark.parametrize(
-    "form, field, message",
+    ("form", "field", "message"),
     [
         (window_form(3, "12:00", "10:00"), "end_time", "The end must be after the start."),
         (window_form(3, "10:00", "10:00"), "end_time", "The end must be after the start."),
@@ -66,7 +67,8 @@ def test_bad_windows_are_refused_with_field_errors(client, login, people, item, 
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert message in html
-    assert f'id="{field}"' in html and "is-invalid" in html
+    assert f'id="{field}"' in html
+    assert "is-invalid" in html
     assert bookings_of(item) == []
 
 
@@ -135,7 +137,8 @@ def test_owner_approves_with_a_note_and_the_requester_is_told(client, login, peo
     assert response.headers["Location"].endswith("/equipment/bookings/incoming?status=all")
     booking = reload(Booking, pending.id)
     assert booking.status == BookingStatus.APPROVED
-    assert booking.decided_by_id == people.owner.id and booking.decided_at is not None
+    assert booking.decided_by_id == people.owner.id
+    assert booking.decided_at is not None
     assert booking.decision_note == "Bring your own fixtures"
     [mail] = outbox_to(people.member.email)
     assert "Bring your own fixtures" in mail.body
@@ -178,7 +181,8 @@ def test_reject_needs_a_note(client, login, people, pending):
     response = client.post(f"/equipment/bookings/{pending.id}/reject", data={"note": "Calibration that week"})
     assert response.status_code == 302
     booking = reload(Booking, pending.id)
-    assert booking.status == BookingStatus.REJECTED and booking.decision_note == "Calibration that week"
+    assert booking.status == BookingStatus.REJECTED
+    assert booking.decision_note == "Calibration that week"
     [mail] = outbox_to(people.member.email)
     assert "Calibration that week" in mail.body
 
@@ -211,7 +215,7 @@ def test_requester_cancels_a_future_booking(client, login, people, item, status)
 
 
 @pytest.mark.parametrize(
-    "status, days",
+    ("status", "days"),
     [
         (BookingStatus.APPROVED, -1),  # already started
         (BookingStatus.REJECTED, 3),
@@ -253,7 +257,8 @@ def test_incoming_lists_the_owners_requests_only(client, login, people, item, pe
     assert f'data-booking-id="{decided.id}"' in html
     login(people.manager)
     html = client.get("/equipment/bookings/incoming").get_data(as_text=True)
-    assert f'data-booking-id="{pending.id}"' in html and f'data-booking-id="{foreign.id}"' in html
+    assert f'data-booking-id="{pending.id}"' in html
+    assert f'data-booking-id="{foreign.id}"' in html
 
 
 def test_my_bookings_lists_the_organizations_bookings(client, login, people, item, pending):
@@ -273,7 +278,8 @@ def test_who_booked_is_shown_to_members_only(client, login, people, item):
     assert name not in client.get(f"/equipment/{item.id}?lang=en").get_data(as_text=True)
     login(people.registered)
     page = client.get(f"/equipment/{item.id}?lang=en").get_data(as_text=True)
-    assert name not in page and "Busy" in page
+    assert name not in page
+    assert "Busy" in page
     login(people.member)
     assert name in client.get(f"/equipment/{item.id}?lang=en").get_data(as_text=True)
     login(people.outsider)  # the requester itself
@@ -286,7 +292,8 @@ def test_owner_sees_how_many_requests_wait(client, login, people, item, pending)
     login(people.member)
     page = client.get(f"/equipment/{item.id}?lang=en").get_data(as_text=True)
     assert "Requests awaiting your decision" not in page
-    assert "requests" in page and f"/equipment/bookings/{pending.id}" in page
+    assert "requests" in page
+    assert f"/equipment/bookings/{pending.id}" in page
 
 
 # --- retiring ------------------------------------------------------------------------------------------------
@@ -302,5 +309,6 @@ def test_retiring_releases_bookings(client, login, people, item, pending):
     assert reload(Booking, pending.id).status == BookingStatus.REJECTED
     assert reload(Booking, approved.id).status == BookingStatus.CANCELLED
     assert reload(Booking, past.id).status == BookingStatus.APPROVED  # history stays
-    assert len(outbox_to(people.member.email)) == 1 and len(outbox_to(people.outsider.email)) == 1
+    assert len(outbox_to(people.member.email)) == 1
+    assert len(outbox_to(people.outsider.email)) == 1
     assert reload(type(item), item.id).status == EquipmentStatus.RETIRED

@@ -17,7 +17,7 @@ def app_config():
 
 
 def token(html: str, testid: str) -> str:
-    form = re.search(r'<form[^>]*data-testid="%s".*?</form>' % testid, html, re.DOTALL)
+    form = re.search(r'<form[^>]*data-testid="{}".*?</form>'.format(testid), html, re.DOTALL)
     assert form, testid
     return re.search(
         r'name="csrf_token" type="hidden" value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"', form.group(0)

@@ -32,7 +32,8 @@ def test_guests_see_cards_with_owner_location_prices_and_access(client, people, 
     assert card_names(html) == ["Coordinate measuring machine"]
     assert "Stavropol State University" in html
     assert "Ставрополь, ул. Ленина, 1" in html
-    assert "per hour" in html and "2,500" in html
+    assert "per hour" in html
+    assert "2,500" in html
     assert "Cluster members" in html  # the access policy
 
 
@@ -81,7 +82,8 @@ def test_pagination(client, people):
         factories.equipment(people.owner.organization, name_en=f"Item {n:02d}")
     first = client.get("/equipment/?lang=en").get_data(as_text=True)
     second = client.get("/equipment/?lang=en&page=2").get_data(as_text=True)
-    assert len(card_names(first)) == 20 and len(card_names(second)) == 3
+    assert len(card_names(first)) == 20
+    assert len(card_names(second)) == 3
     assert set(card_names(first)).isdisjoint(card_names(second))
     assert 'rel="next"' in first
     assert client.get("/equipment/?page=9").status_code == 404
@@ -166,9 +168,11 @@ def test_member_adds_an_item_with_files(client, login, people):
     [item] = all_items()
     assert response.headers["Location"].endswith(f"/equipment/{item.id}")
     assert item.organization_id == people.member.organization_id
-    assert item.category == EquipmentCategory.MEASUREMENT and item.access == AccessPolicy.REGISTERED
+    assert item.category == EquipmentCategory.MEASUREMENT
+    assert item.access == AccessPolicy.REGISTERED
     assert item.specs == [{"name": "Точность", "value": "1,8 мкм"}, {"name": "Масса детали", "value": "до 500 кг"}]
-    assert item.price_per_hour == Decimal("2500.50") and item.price_per_day is None
+    assert item.price_per_hour == Decimal("2500.50")
+    assert item.price_per_day is None
     assert sorted(a.original_name for a in item.attachments) == ["photo.png", "sheet.pdf"]
 
 
@@ -184,7 +188,7 @@ def test_a_bad_file_is_a_field_error_and_nothing_is_saved(client, login, people)
 
 
 @pytest.mark.parametrize(
-    "overrides, field, message",
+    ("overrides", "field", "message"),
     [
         ({"name_ru": "  "}, "name_ru", "This field is required."),
         ({"category": "spaceship"}, "category", "Not a valid choice."),
@@ -198,7 +202,8 @@ def test_bad_item_input_is_a_field_error(client, login, people, overrides, field
     response = client.post("/equipment/new?lang=en", data=item_form(**overrides))
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert message in html and f'id="{field}"' in html
+    assert message in html
+    assert f'id="{field}"' in html
     assert all_items() == []
 
 
@@ -228,14 +233,16 @@ def test_owner_edits_an_item_and_removes_a_file(client, login, people, item):
     db.session.commit()
     login(people.owner)
     form_page = client.get(f"/equipment/{item.id}/edit").get_data(as_text=True)
-    assert "drop.pdf" in form_page and 'value="Coordinate measuring machine"' in form_page
+    assert "drop.pdf" in form_page
+    assert 'value="Coordinate measuring machine"' in form_page
     response = client.post(
         f"/equipment/{item.id}/edit",
         data=item_form(name_en="CMM Contura", status="maintenance", remove_files=str(drop.id)),
     )
     assert response.status_code == 302
     [edited] = all_items()
-    assert edited.name_en == "CMM Contura" and edited.status == EquipmentStatus.MAINTENANCE
+    assert edited.name_en == "CMM Contura"
+    assert edited.status == EquipmentStatus.MAINTENANCE
     assert edited.organization_id == people.owner.organization_id
     assert [a.original_name for a in edited.attachments] == ["keep.pdf"]
 
@@ -263,7 +270,8 @@ def test_retired_items_leave_the_list_but_keep_their_page(client, login, people,
     login(None)
     assert card_names(client.get("/equipment/").get_data(as_text=True)) == []
     page = client.get(f"/equipment/{item.id}?lang=en")
-    assert page.status_code == 200 and "Retired" in page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Retired" in page.get_data(as_text=True)
 
 
 def test_editing_to_retired_releases_bookings_too(client, login, people, item):
@@ -282,5 +290,6 @@ def test_new_item_page_of_a_member_has_no_owner_choice(client, login, people):
     assert 'name="organization_id"' not in client.get("/equipment/new").get_data(as_text=True)
     login(people.manager)
     html = client.get("/equipment/new?lang=en").get_data(as_text=True)
-    assert 'name="organization_id"' in html and "Member Machining LLC" in html
+    assert 'name="organization_id"' in html
+    assert "Member Machining LLC" in html
     assert "Outsider Trading LLC" not in html  # only member organizations are offered

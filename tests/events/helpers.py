@@ -16,20 +16,20 @@ def event(organizer=None, **kw) -> Event:
     n = next(_seq)
     day = (utcnow() + dt.timedelta(days=10)).replace(hour=7, minute=0, second=0, microsecond=0)
     status = kw.get("status", EventStatus.PUBLISHED)
-    values = dict(
-        title_ru=f"Семинар: меры господдержки кластеров {n}",
-        title_en=f"Seminar: state support for clusters {n}",
-        description_ru="Программа: гранты, льготные займы, субсидии. Спикеры — Фонд развития промышленности.",
-        kind=EventKind.SEMINAR,
-        starts_at=day,
-        ends_at=day + dt.timedelta(hours=3),
-        place="Ставрополь, ул. Ленина, 1, конференц-зал",
-        organizer=organizer,
-        capacity=30,
-        visibility=Visibility.PUBLIC,
-        status=status,
-        published_at=None if status == EventStatus.DRAFT else utcnow(),
-    )
+    values = {
+        "title_ru": f"Семинар: меры господдержки кластеров {n}",
+        "title_en": f"Seminar: state support for clusters {n}",
+        "description_ru": "Программа: гранты, льготные займы, субсидии. Спикеры — Фонд развития промышленности.",
+        "kind": EventKind.SEMINAR,
+        "starts_at": day,
+        "ends_at": day + dt.timedelta(hours=3),
+        "place": "Ставрополь, ул. Ленина, 1, конференц-зал",
+        "organizer": organizer,
+        "capacity": 30,
+        "visibility": Visibility.PUBLIC,
+        "status": status,
+        "published_at": None if status == EventStatus.DRAFT else utcnow(),
+    }
     values.update(kw)
     obj = Event(**values)
     db.session.add(obj)
@@ -38,7 +38,12 @@ def event(organizer=None, **kw) -> Event:
 
 
 def registration(event: Event, user, **kw) -> EventRegistration:
-    values = dict(event=event, user=user, organization_id=user.organization_id, status=RegistrationStatus.REGISTERED)
+    values = {
+        "event": event,
+        "user": user,
+        "organization_id": user.organization_id,
+        "status": RegistrationStatus.REGISTERED,
+    }
     values.update(kw)
     obj = EventRegistration(**values)
     db.session.add(obj)

@@ -27,10 +27,12 @@ def unescape(value: str) -> str:
 def parse(document: str) -> dict[str, str]:
     """The VEVENT's properties (name -> raw value), checking the calendar's nesting."""
     lines = unfold(document)
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert lines[-1] == "END:VCALENDAR"
     begin, end = lines.index("BEGIN:VEVENT"), lines.index("END:VEVENT")
     calendar = dict(line.split(":", 1) for line in lines[1:begin])
-    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["PRODID"]
     properties = {}
     for line in lines[begin + 1 : end]:
         name, value = line.split(":", 1)
@@ -58,7 +60,8 @@ def test_fold_keeps_lines_within_75_octets_and_never_splits_a_character(text):
     assert all(line.startswith(" ") for line in lines[1:])
     assert "".join([lines[0], *(line[1:] for line in lines[1:])]) == "DESCRIPTION:" + text
     if len(("DESCRIPTION:" + text).encode()) > 75:
-        assert len(lines) > 1 and len(lines[0].encode("utf-8")) >= 74  # lines are filled, not split early
+        assert len(lines) > 1
+        assert len(lines[0].encode("utf-8")) >= 74
 
 
 def test_event_calendar_document():
@@ -74,12 +77,14 @@ def test_event_calendar_document():
     )
     props = parse(document)
     assert props["UID"] == "event-7@cluster.test"
-    assert props["DTSTART"] == "20310314T070000Z" and props["DTEND"] == "20310314T100000Z"
+    assert props["DTSTART"] == "20310314T070000Z"
+    assert props["DTEND"] == "20310314T100000Z"
     assert props["DTSTAMP"] == "20310101T120000Z"
     assert props["SUMMARY"] == "Биржа контактов: субподряд\\, химия\\; итоги"
     assert unescape(props["DESCRIPTION"]) == "Строка 1\nСтрока 2, с запятой\\"
     assert unescape(props["LOCATION"]) == "Ставрополь, ул. Ленина, 1"
-    assert props["URL"] == "https://cluster.test/events/7" and props["STATUS"] == "CONFIRMED"
+    assert props["URL"] == "https://cluster.test/events/7"
+    assert props["STATUS"] == "CONFIRMED"
 
 
 def test_ics_route(client, people):
@@ -100,12 +105,14 @@ def test_ics_route(client, people):
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))  # octets, not characters
     props = parse(raw.decode("utf-8"))
     assert props["UID"] == f"event-{event.id}@localhost"
-    assert props["DTSTART"] == "20310601T073000Z" and props["DTEND"] == "20310601T100000Z"
+    assert props["DTSTART"] == "20310601T073000Z"
+    assert props["DTEND"] == "20310601T100000Z"
     assert re.fullmatch(r"\d{8}T\d{6}Z", props["DTSTAMP"])
     assert unescape(props["SUMMARY"]) == event.title_ru
     description = unescape(props["DESCRIPTION"])
     assert description.startswith(event.description_ru.strip())
-    assert "АО «Организатор»" in description and "https://meet.example.test/round-table" in description
+    assert "АО «Организатор»" in description
+    assert "https://meet.example.test/round-table" in description
     assert unescape(props["LOCATION"]) == event.place
     assert props["URL"] == f"http://localhost/events/{event.id}"
     assert props["STATUS"] == "CONFIRMED"
@@ -114,7 +121,8 @@ def test_ics_route(client, people):
 def test_ics_of_a_cancelled_online_event(client, people):
     event = helpers.event(None, status=EventStatus.CANCELLED, place="", online_url="https://meet.example.test/x")
     props = parse(client.get(f"/events/{event.id}.ics").get_data(as_text=True))
-    assert props["STATUS"] == "CANCELLED" and props["LOCATION"] == "https://meet.example.test/x"
+    assert props["STATUS"] == "CANCELLED"
+    assert props["LOCATION"] == "https://meet.example.test/x"
 
 
 def test_event_page_links_to_the_calendar_file(client, people, event):

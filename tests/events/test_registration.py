@@ -26,9 +26,12 @@ def test_register_snapshots_the_organization_and_shows_on_the_page(client, login
     login(people.member)
     assert client.post(f"/events/{event.id}/register").status_code == 302
     registration = db.session.scalar(db.select(EventRegistration))
-    assert registration.user_id == people.member.id and registration.organization_id == people.member.organization_id
+    assert registration.user_id == people.member.id
+    assert registration.organization_id == people.member.organization_id
     page = client.get(f"/events/{event.id}?lang=en").get_data(as_text=True)
-    assert "You are registered." in page and "29 of 30 left" in page and 'data-testid="unregister"' in page
+    assert "You are registered." in page
+    assert "29 of 30 left" in page
+    assert 'data-testid="unregister"' in page
     # Registering twice changes nothing.
     assert client.post(f"/events/{event.id}/register").status_code == 302
     assert _registrations(event.id) == {people.member.id: RegistrationStatus.REGISTERED}
@@ -58,9 +61,11 @@ def test_a_full_event_refuses_new_registrations(client, login, people):
     helpers.registration(event, people.outsider)
     login(people.registered)
     response = client.post(f"/events/{event.id}/register?lang=en")
-    assert response.status_code == 409 and "There are no places left." in response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "There are no places left." in response.get_data(as_text=True)
     page = client.get(f"/events/{event.id}?lang=en").get_data(as_text=True)
-    assert "0 of 2 left" in page and 'data-testid="register"' not in page
+    assert "0 of 2 left" in page
+    assert 'data-testid="register"' not in page
     # A place given back can be taken.
     login(people.outsider)
     client.post(f"/events/{event.id}/unregister")
@@ -83,7 +88,8 @@ def test_registration_closes_at_the_deadline(client, login, people):
     open_ = helpers.event(people.organizer.organization, registration_deadline=utcnow() + dt.timedelta(hours=1))
     login(people.member)
     response = client.post(f"/events/{closed.id}/register?lang=en")
-    assert response.status_code == 409 and "Registration for this event is closed." in response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "Registration for this event is closed." in response.get_data(as_text=True)
     assert client.post(f"/events/{open_.id}/register").status_code == 302
 
 

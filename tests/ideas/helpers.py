@@ -12,15 +12,15 @@ _seq = itertools.count(1)
 
 def idea(author, **kw) -> Idea:
     n = next(_seq)
-    values = dict(
-        author=author,
-        organization_id=author.organization_id if author else None,
-        kind=IdeaKind.REQUEST,
-        title=f"Ищем партнёра для опытных испытаний катализатора {n}",
-        body="Нужна пилотная установка гидроочистки и лаборатория для анализа продуктов.",
-        status=IdeaStatus.OPEN,
-        visibility=Visibility.PUBLIC,
-    )
+    values = {
+        "author": author,
+        "organization_id": author.organization_id if author else None,
+        "kind": IdeaKind.REQUEST,
+        "title": f"Ищем партнёра для опытных испытаний катализатора {n}",
+        "body": "Нужна пилотная установка гидроочистки и лаборатория для анализа продуктов.",
+        "status": IdeaStatus.OPEN,
+        "visibility": Visibility.PUBLIC,
+    }
     values.update(kw)
     obj = Idea(**values)
     db.session.add(obj)

@@ -165,7 +165,8 @@ def test_refused_actions_change_nothing(client, world, as_role):
     client.post(f"/ideas/{world.public}/comments/{world.author_comment}/delete")
     db.session.expire_all()
     idea = db.session.get(Idea, world.public)
-    assert idea.status == IdeaStatus.OPEN and idea.title != "Чужая правка"
+    assert idea.status == IdeaStatus.OPEN
+    assert idea.title != "Чужая правка"
     assert db.session.get(IdeaComment, world.author_comment) is not None
 
 

@@ -37,12 +37,16 @@ def test_a_member_posts_an_idea_with_competencies(client, login, people):
     assert response.status_code == 302
     idea = _latest()
     assert response.headers["Location"].endswith(f"/ideas/{idea.id}")
-    assert idea.author_id == people.member.id and idea.organization_id == people.member.organization_id
-    assert idea.kind == IdeaKind.PROPOSAL and idea.status == IdeaStatus.OPEN
-    assert idea.visibility == Visibility.MEMBERS and [c.id for c in idea.competencies] == [child.id]
+    assert idea.author_id == people.member.id
+    assert idea.organization_id == people.member.organization_id
+    assert idea.kind == IdeaKind.PROPOSAL
+    assert idea.status == IdeaStatus.OPEN
+    assert idea.visibility == Visibility.MEMBERS
+    assert [c.id for c in idea.competencies] == [child.id]
     assert idea.converted_project_id is None
     page = client.get(f"/ideas/{idea.id}?lang=en").get_data(as_text=True)
-    assert "Joint project proposal" in page and child.name_en in page
+    assert "Joint project proposal" in page
+    assert child.name_en in page
 
 
 def test_a_registered_user_without_organization_posts_public_ideas_only(client, login, people):
@@ -60,7 +64,8 @@ def test_a_registered_user_without_organization_posts_public_ideas_only(client, 
     )  # not offered: ignored
     assert response.status_code == 302
     idea = _latest()
-    assert idea.organization_id is None and idea.visibility == Visibility.PUBLIC
+    assert idea.organization_id is None
+    assert idea.visibility == Visibility.PUBLIC
 
 
 def test_the_service_refuses_members_only_ideas_of_non_members(app, people):
@@ -83,7 +88,8 @@ def test_the_service_refuses_members_only_ideas_of_non_members(app, people):
 def test_bad_input_is_refused_with_400(client, login, people, data, message):
     login(people.member)
     response = client.post("/ideas/new?lang=en", data={"kind": "request", "title": "Т", "body": "Б", **data})
-    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
     assert _latest() is None
 
 
@@ -103,7 +109,8 @@ def test_the_author_edits_an_open_idea(client, login, people, idea):
     )
     assert response.status_code == 302
     edited = _latest()
-    assert edited.title == "Исправленный заголовок" and edited.kind == IdeaKind.OFFER
+    assert edited.title == "Исправленный заголовок"
+    assert edited.kind == IdeaKind.OFFER
     assert client.post(f"/ideas/{idea.id}/edit", data={"kind": "offer", "title": "", "body": "x"}).status_code == 400
 
 
@@ -111,16 +118,19 @@ def test_close_and_reopen(client, login, people, idea):
     login(people.author)
     assert client.post(f"/ideas/{idea.id}/close").status_code == 302
     closed = _latest()
-    assert closed.status == IdeaStatus.CLOSED and closed.closed_at is not None
+    assert closed.status == IdeaStatus.CLOSED
+    assert closed.closed_at is not None
     page = client.get(f"/ideas/{idea.id}?lang=en").get_data(as_text=True)
-    assert "The idea is closed" in page and 'data-testid="comment-form"' not in page
+    assert "The idea is closed" in page
+    assert 'data-testid="comment-form"' not in page
     assert 'data-testid="edit-idea"' not in page
     assert client.post(f"/ideas/{idea.id}/close").status_code == 409
     assert client.get(f"/ideas/{idea.id}/edit").status_code == 409
     login(people.manager)  # the manager may reopen too
     assert client.post(f"/ideas/{idea.id}/reopen").status_code == 302
     reopened = _latest()
-    assert reopened.status == IdeaStatus.OPEN and reopened.closed_at is None
+    assert reopened.status == IdeaStatus.OPEN
+    assert reopened.closed_at is None
     assert client.post(f"/ideas/{idea.id}/reopen").status_code == 409
 
 
@@ -134,4 +144,5 @@ def test_kpi_counts(app, people):
     counts = queries.kpi_counts()
     assert counts == {"ideas": 3, "by_kind": {"request": 1, "offer": 1, "proposal": 1}, "comments": 3, "discussions": 1}
     recent = queries.kpi_counts(since=utcnow() - dt.timedelta(days=30))
-    assert recent["ideas"] == 2 and recent["by_kind"]["proposal"] == 0
+    assert recent["ideas"] == 2
+    assert recent["by_kind"]["proposal"] == 0

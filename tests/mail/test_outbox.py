@@ -24,7 +24,7 @@ def add_message(n: int, **kw) -> OutboxMessage:
 
 
 @pytest.mark.parametrize(
-    "role, expected",
+    ("role", "expected"),
     [
         ("guest", 302),
         ("registered", 403),
@@ -57,7 +57,9 @@ def test_list_is_newest_first_and_paginated(client, app, login):
         add_message(n)
     login(factories.manager())
     first = client.get("/manager/outbox/?lang=en").get_data(as_text=True)
-    assert "Subject number 2" in first and "Subject number 1" in first and "Subject number 0" not in first
+    assert "Subject number 2" in first
+    assert "Subject number 1" in first
+    assert "Subject number 0" not in first
     assert "to2@example.com" in first
     second = client.get("/manager/outbox/?page=2&lang=en").get_data(as_text=True)
     assert "Subject number 0" in second
@@ -68,7 +70,8 @@ def test_detail_shows_the_body_and_status(client, app, login):
     login(factories.manager())
     html = client.get(f"/manager/outbox/{message.id}?lang=en").get_data(as_text=True)
     assert "Body of message 7\nsecond line" in html
-    assert "Connection refused" in html and "status-failed" in html
+    assert "Connection refused" in html
+    assert "status-failed" in html
 
 
 def test_unknown_message_is_404(client, app, login):

@@ -46,11 +46,13 @@ def test_supplier_sees_fitting_orders_best_first_with_reasons(client, login, clu
         assert shown.index(paint_order.id) > shown.index(flange_order.id)
     first = item_of(html, flange_order.id)
     assert FLANGE_TITLE_FRAGMENT in first
-    assert "Совпадают слова" in first and "09г2с" in first.lower()  # the reasons, in Russian
+    assert "Совпадают слова" in first
+    assert "09г2с" in first.lower()
     assert "ПАО «Нефтехимзавод»" in first  # the customer
     login(cluster.users["paints"])
     shown = listed(page(client, "/matches/orders", lang="ru"))
-    assert shown and shown[0] == paint_order.id  # and the paint maker gets the paint order first
+    assert shown
+    assert shown[0] == paint_order.id
     if flange_order.id in shown:
         assert shown.index(flange_order.id) > 0
 
@@ -84,8 +86,10 @@ def test_own_orders_and_answered_orders_are_left_out(client, login, cluster, fla
     shown = listed(page(client, "/matches/orders"))
     assert flange_order.id in shown
     assert withdrawn.id in shown  # a withdrawn response does not count
-    assert own.id not in shown and answered.id not in shown
-    assert closed.id not in shown and draft.id not in shown
+    assert own.id not in shown
+    assert answered.id not in shown
+    assert closed.id not in shown
+    assert draft.id not in shown
     # the customer itself is the one that posted them: none of its own orders are proposed to it
     login(cluster.users["customer"])
     assert not set(listed(page(client, "/matches/orders"))) & {flange_order.id, answered.id, withdrawn.id}
@@ -134,7 +138,8 @@ def test_invitation_badge(client, login, cluster, flange_order):
 def test_access(client, login, cluster, flange_order):
     login(None)
     response = client.get("/matches/orders")
-    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
     login(cluster.registered)  # a user without an organization
     response = client.get("/matches/orders?lang=en")
     assert response.status_code == 403
@@ -173,7 +178,8 @@ def test_a_new_order_is_listed_without_restart(client, login, cluster, flange_or
 def test_an_edited_order_is_ranked_again(client, login, cluster, flange_order, paint_order):
     login(cluster.users["paints"])
     before = listed(page(client, "/matches/orders"))
-    assert before[0] == paint_order.id and flange_order.id not in before  # machining is not a paint maker's job
+    assert before[0] == paint_order.id
+    assert flange_order.id not in before
     # the customer rewrites the flange order into a paint job: it now fits the paint maker too
     order = db.session.get(type(flange_order), flange_order.id)
     order.title = "Антикоррозионная окраска фланцев эмалью"

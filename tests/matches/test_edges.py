@@ -25,7 +25,8 @@ def test_proposal_before_anyone_described_itself(client, login):
     login(factories.manager())
     html = page(client, f"/projects/{project.id}")
     assert 'data-testid="project-proposal"' in html
-    assert "No proposal yet" in html and 'data-testid="invite-proposed"' not in html
+    assert "No proposal yet" in html
+    assert 'data-testid="invite-proposed"' not in html
 
 
 def test_merge_keeps_one_invitation_per_order(client, login, cluster, flange_order):

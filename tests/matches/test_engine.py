@@ -40,7 +40,8 @@ def test_first_use_fits_from_the_database_and_saves_a_snapshot(app, cluster):
     assert ranked()  # first use
     pointer = pointer_of(app)
     artifact = Path(app.config["MATCHER_DIR"]) / pointer["artifact"]
-    assert artifact.exists() and artifact.suffix == ".npz"
+    assert artifact.exists()
+    assert artifact.suffix == ".npz"
     assert pointer["change_id"] == db.session.scalar(select(MatcherChange.id).order_by(MatcherChange.id.desc()))
     assert pointer["organizations"] == 5
     loaded = Matcher.load(artifact)
@@ -103,7 +104,8 @@ def test_changes_committed_out_of_order_are_not_missed(app, cluster):
     # Simulate: the log row of "late" had a lower id but became visible only after the process applied the other.
     db.session.execute(MatcherChange.__table__.delete().where(MatcherChange.organization_id.in_([gap.id, late.id])))
     db.session.commit()
-    assert late.id not in ranked() and plating.id in ranked()
+    assert late.id not in ranked()
+    assert plating.id in ranked()
     late_id = (
         db.session.scalar(
             select(MatcherChange.id)
@@ -125,7 +127,8 @@ def test_refit_cli_writes_a_new_snapshot_and_pointer(app, cluster, runner):
     result = runner.invoke(args=["match", "refit"])
     assert result.exit_code == 0, result.output
     after = pointer_of(app)
-    assert after["artifact"] != before["artifact"] and after["version"] != before["version"]
+    assert after["artifact"] != before["artifact"]
+    assert after["version"] != before["version"]
     assert after["change_id"] > before["change_id"]
     assert after["organizations"] == 6
     assert "Fitted 6 organizations" in result.output
@@ -150,11 +153,14 @@ def test_a_worker_follows_a_refit_done_elsewhere(app, cluster, tmp_path):
 
 def test_status_and_order_cli(app, cluster, flange_order, runner):
     result = runner.invoke(args=["match", "status"])
-    assert result.exit_code == 0 and "Snapshot:" in result.output and "Organizations: 5" in result.output
+    assert result.exit_code == 0
+    assert "Snapshot:" in result.output
+    assert "Organizations: 5" in result.output
     result = runner.invoke(args=["match", "order", str(flange_order.id)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "ООО «Фланцевый завод»" in lines[1] and "09г2с" in lines[2]
+    assert "ООО «Фланцевый завод»" in lines[1]
+    assert "09г2с" in lines[2]
     assert "Нефтехимзавод" not in result.output
     assert runner.invoke(args=["match", "order", "999999"]).exit_code != 0
 
@@ -200,7 +206,8 @@ def test_empty_cluster_has_no_matcher_until_someone_describes_itself(app):
     assert not (Path(app.config["MATCHER_DIR"]) / POINTER).exists()
     plating = factories.organization(name_ru="ООО «Гальваника»", description_ru="Хромирование штоков.")
     result = suggest_suppliers(order, user=customer)
-    assert result.available and [s.organization.id for s in result.suppliers] == [plating.id]
+    assert result.available
+    assert [s.organization.id for s in result.suppliers] == [plating.id]
     assert (Path(app.config["MATCHER_DIR"]) / POINTER).exists()
 
 

@@ -28,7 +28,8 @@ def test_customer_invites_a_proposed_supplier(client, login, cluster, flange_ord
     factories.user(organization=cluster.flanges, email="engineer@flanges.test", locale="en")
     login(cluster.users["customer"])
     response = invite(client, flange_order, cluster.flanges.id)
-    assert response.status_code == 302 and response.headers["Location"].endswith("#suggested-suppliers")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("#suggested-suppliers")
     db.session.expire_all()
     assert invitations() == [(flange_order.id, cluster.flanges.id)]
     invitation = db.session.scalar(select(OrderInvitation))
@@ -38,14 +39,16 @@ def test_customer_invites_a_proposed_supplier(client, login, cluster, flange_ord
     russian, english = sent[cluster.users["flanges"].email], sent["engineer@flanges.test"]
     with force_locale("ru"):  # each recipient gets the mail in their own language (catalog by the lead)
         russian_subject = _("Invitation to respond to an order: %(title)s", title=flange_order.title)
-    assert russian.subject == russian_subject and flange_order.title in russian.subject
+    assert russian.subject == russian_subject
+    assert flange_order.title in russian.subject
     assert english.subject == f"Invitation to respond to an order: {flange_order.title}"
     assert f"/orders/{flange_order.id}" in russian.body  # the link to the order
     assert "ПАО «Нефтехимзавод»" in russian.body
     panel = page(client, f"/orders/{flange_order.id}")
     supplier = panel[panel.index(f'data-org-id="{cluster.flanges.id}"') :]
     supplier = supplier[: supplier.index("</li>")]
-    assert 'data-testid="supplier-invited"' in supplier and 'data-testid="invite-supplier"' not in supplier
+    assert 'data-testid="supplier-invited"' in supplier
+    assert 'data-testid="invite-supplier"' not in supplier
 
 
 def test_a_second_invitation_is_refused(client, login, cluster, flange_order):
@@ -59,11 +62,12 @@ def test_a_second_invitation_is_refused(client, login, cluster, flange_order):
     assert response.status_code == 409
     assert "already been invited" in response.get_data(as_text=True)
     db.session.expire_all()
-    assert len(invitations()) == 1 and len(mails()) == count
+    assert len(invitations()) == 1
+    assert len(mails()) == count
 
 
 @pytest.mark.parametrize(
-    "who, expected",
+    ("who", "expected"),
     [
         ("guest", 302),
         ("registered", 404),
@@ -80,7 +84,8 @@ def test_only_the_customers_users_invite(client, login, cluster, flange_order, w
     if expected == 302:
         assert "/login" in response.headers["Location"]
     db.session.expire_all()
-    assert invitations() == [] and mails() == []
+    assert invitations() == []
+    assert mails() == []
 
 
 def test_public_order_outsider_gets_403(client, login, cluster):
@@ -91,7 +96,7 @@ def test_public_order_outsider_gets_403(client, login, cluster):
     assert invite(client, order, cluster.paints.id).status_code == 403
 
 
-@pytest.mark.parametrize("target, expected", [("customer", 400), ("outsider", 400), ("missing", 404)])
+@pytest.mark.parametrize(("target", "expected"), [("customer", 400), ("outsider", 400), ("missing", 404)])
 def test_invalid_suppliers_are_refused(client, login, cluster, flange_order, target, expected):
     login(cluster.users["customer"])
     org_id = 999999 if target == "missing" else getattr(cluster, target).id
@@ -139,9 +144,11 @@ def test_the_invited_supplier_sees_the_invitation(client, login, cluster, flange
     invite(client, flange_order, cluster.flanges.id)
     login(cluster.users["flanges"])
     html = page(client, f"/orders/{flange_order.id}")
-    assert 'data-testid="order-invitation"' in html and "invited your organization" in html
+    assert 'data-testid="order-invitation"' in html
+    assert "invited your organization" in html
     listing = page(client, "/matches/invitations")
-    assert flange_order.title in listing and 'data-testid="invitation"' in listing
+    assert flange_order.title in listing
+    assert 'data-testid="invitation"' in listing
     login(cluster.users["paints"])  # not invited
     assert 'data-testid="order-invitation"' not in page(client, f"/orders/{flange_order.id}")
     assert flange_order.title not in page(client, "/matches/invitations")

@@ -120,10 +120,12 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     preview = client.get(f"/matches/merge/{keep.id}/{drop_id}?lang=en")
     assert preview.status_code == 200
     drop_side = preview.get_data(as_text=True).split('data-testid="merge-drop"')[1]
-    assert "Users: <strong>2</strong>" in drop_side and "Products: <strong>1</strong>" in drop_side
+    assert "Users: <strong>2</strong>" in drop_side
+    assert "Products: <strong>1</strong>" in drop_side
 
     response = merge(client, keep.id, drop_id)
-    assert response.status_code == 302 and response.headers["Location"].endswith(f"/organizations/{keep.id}")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/organizations/{keep.id}")
     db.session.expire_all()
     assert db.session.get(Organization, drop_id) is None
     keep = db.session.get(Organization, keep.id)
@@ -136,7 +138,8 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     ):
         assert db.session.get(model, obj.id).organization_id == keep.id, model
     attachment = db.session.scalar(select(Attachment))
-    assert attachment.product_id == twin["product"].id and attachment.product.organization_id == keep.id
+    assert attachment.product_id == twin["product"].id
+    assert attachment.product.organization_id == keep.id
     # responses: one per order; the kept one was better (active > withdrawn), the history says so
     assert db.session.get(Response, twin["twin_response"]) is None
     assert db.session.get(Response, twin["kept_response"]).organization_id == keep.id
@@ -144,7 +147,8 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     event = db.session.scalar(
         select(OrderEvent).where(OrderEvent.order_id == twin["both"].id, OrderEvent.action == "merged")
     )
-    assert event is not None and "Фланцевый завод, ООО" in event.note
+    assert event is not None
+    assert "Фланцевый завод, ООО" in event.note
     # competencies: one link per competency, the higher level kept, notes joined
     links = {
         link.competency_id: link
@@ -154,7 +158,8 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     }
     assert set(links) == {cluster.machining.id, cluster.coating.id}
     assert links[cluster.machining.id].level == 3
-    assert "09Г2С" in links[cluster.machining.id].note and "Ду до 1600" in links[cluster.machining.id].note
+    assert "09Г2С" in links[cluster.machining.id].note
+    assert "Ду до 1600" in links[cluster.machining.id].note
     assert (
         db.session.scalar(
             select(func.count())
@@ -167,7 +172,8 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     invitation = db.session.scalar(select(OrderInvitation))
     assert invitation.organization_id == keep.id
     # empty profile fields take the duplicate's values, filled ones stay
-    assert keep.inn == "2310000005" and keep.website == "https://flanges.example"
+    assert keep.inn == "2310000005"
+    assert keep.website == "https://flanges.example"
     assert keep.name_ru == "ООО «Фланцевый завод»"
     # the history
     history = db.session.scalar(select(OrganizationMerge))
@@ -186,7 +192,8 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     logged = set(db.session.scalars(select(MatcherChange.organization_id).where(MatcherChange.id > changes_before)))
     assert {keep.id, drop_id} <= logged
     with get_engine().use() as matcher:
-        assert drop_id not in matcher and keep.id in matcher
+        assert drop_id not in matcher
+        assert keep.id in matcher
     suppliers = suggest_suppliers(db.session.get(Order, flange_order.id), user=cluster.users["customer"]).suppliers
     assert drop_id not in {s.organization.id for s in suppliers}
     assert organization_hits("Dubl") == set()
@@ -217,7 +224,8 @@ def test_consortium_places_are_reconciled(client, login, cluster, twin):
     db.session.expire_all()
     places = list(db.session.scalars(select(ConsortiumMember).where(ConsortiumMember.project_id == twin["project"].id)))
     assert len(places) == 1  # one place per project: invited beats declined, the needs are joined
-    assert places[0].organization_id == cluster.flanges.id and places[0].status == ConsortiumStatus.INVITED
+    assert places[0].organization_id == cluster.flanges.id
+    assert places[0].status == ConsortiumStatus.INVITED
     assert [n.id for n in places[0].needs] == [need.id]
 
 
@@ -238,20 +246,23 @@ def test_the_kept_organization_does_not_answer_its_own_order_or_sit_in_its_own_c
     posted = db.session.get(Order, twin["posted"].id)
     assert posted.organization_id == keep.id
     response = db.session.get(Response, own_response.id)
-    assert response.organization_id == keep.id and response.status == ResponseStatus.WITHDRAWN
+    assert response.organization_id == keep.id
+    assert response.status == ResponseStatus.WITHDRAWN
     notes = [
         e.note
         for e in db.session.scalars(
             select(OrderEvent).where(OrderEvent.order_id == posted.id, OrderEvent.action == "merged")
         )
     ]
-    assert len(notes) == 1 and "withdrawn" in notes[0]
+    assert len(notes) == 1
+    assert "withdrawn" in notes[0]
     assert not db.session.scalars(select(OrderInvitation).where(OrderInvitation.order_id == posted.id)).all()
     assert db.session.get(ConsortiumMember, place.id).status == ConsortiumStatus.REMOVED
     events = db.session.scalars(
         select(ProjectEvent).where(ProjectEvent.project_id == led.id, ProjectEvent.action == "merged")
     ).all()
-    assert len(events) == 1 and events[0].organization_id == keep.id
+    assert len(events) == 1
+    assert events[0].organization_id == keep.id
     # a project the duplicate only took part in (another lead) keeps the merged place as it was
     places = db.session.scalars(select(ConsortiumMember).where(ConsortiumMember.project_id == twin["project"].id)).all()
     assert [(p.id, p.status) for p in places] == [(other_place.id, ConsortiumStatus.ACCEPTED)]
@@ -273,7 +284,8 @@ def test_only_the_manager_merges(client, login, cluster, twin, who):
     assert merge(client, cluster.flanges.id, twin["org_id"]).status_code == 403
     login(None)
     response = merge(client, cluster.flanges.id, twin["org_id"])
-    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
     db.session.expire_all()
     assert db.session.get(Organization, twin["org_id"]) is not None
     assert db.session.scalar(select(func.count()).select_from(OrganizationMerge)) == 0

@@ -43,8 +43,10 @@ def test_an_accepted_consortium_membership_becomes_past_work_and_is_logged(app):
 
     texts = project_texts(organization.id)
     assert len(texts) == 1
-    assert "Насосная станция" in texts[0] and "Литейное производство" in texts[0]
-    assert "Корпуса из алюминиевого сплава" in texts[0] and CASTING in texts[0]
+    assert "Насосная станция" in texts[0]
+    assert "Литейное производство" in texts[0]
+    assert "Корпуса из алюминиевого сплава" in texts[0]
+    assert CASTING in texts[0]
     assert logged(organization.id) == before + 1  # the change log tells every worker
 
     project.status = ProjectStatus.CANCELLED  # a cancelled project is nobody's work
@@ -64,7 +66,8 @@ def test_a_members_only_project_is_quoted_only_to_those_who_may_open_it(app):
     helpers.consortium_member(project, supplier.organization, role="Литьё")
     matcher = Matcher(MatcherConfig()).fit(load_profiles(db.session).values())
     result = matcher.match_suppliers(MatchQuery(text="литьё алюминиевых корпусов насосов"), top_k=3)
-    assert result and result[0].org_id == supplier.organization.id
+    assert result
+    assert result[0].org_id == supplier.organization.id
     reasons = [result[0].reasons]
 
     member_view = present_reasons(reasons, user=factories.member(), lang="ru")[0]

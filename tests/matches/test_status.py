@@ -37,9 +37,11 @@ def test_refit_now_writes_a_new_snapshot(app, client, login, cluster):
     before = pointer_of(app)
     factories.organization(name_ru="ООО «Токарь»", description_ru="Токарная обработка колец из стали 20.")
     response = client.post("/matches/status/refit?lang=en")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/matches/status")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/matches/status")
     after = pointer_of(app)
-    assert after["artifact"] != before["artifact"] and after["organizations"] == 6
+    assert after["artifact"] != before["artifact"]
+    assert after["organizations"] == 6
     html = page(client, "/matches/status")
     assert "The matcher is refitted: 6 organizations" in html
     assert re.search(r'data-testid="snapshot-organizations">\s*6\s*<', html)
@@ -49,9 +51,11 @@ def test_refit_is_refused_for_a_large_cluster(app, client, login, cluster):
     app.config["MATCHER_REFIT_IN_REQUEST_LIMIT"] = 3  # restored by the app fixture
     login(cluster.manager)
     html = page(client, "/matches/status")
-    assert 'data-testid="refit-now"' not in html and "flask match refit" in html
+    assert 'data-testid="refit-now"' not in html
+    assert "flask match refit" in html
     response = client.post("/matches/status/refit?lang=en")
-    assert response.status_code == 409 and "flask match refit" in response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "flask match refit" in response.get_data(as_text=True)
 
 
 def test_refit_demands_a_csrf_token(app, client, login, cluster):
@@ -63,7 +67,9 @@ def test_refit_demands_a_csrf_token(app, client, login, cluster):
     assert pointer_of(app) == before
 
 
-@pytest.mark.parametrize("who, expected", [("guest", 302), ("registered", 403), ("customer", 403), ("flanges", 403)])
+@pytest.mark.parametrize(
+    ("who", "expected"), [("guest", 302), ("registered", 403), ("customer", 403), ("flanges", 403)]
+)
 def test_status_is_for_the_manager_only(client, login, cluster, who, expected):
     login(None if who == "guest" else cluster.users.get(who) or getattr(cluster, who))
     assert client.get("/matches/status").status_code == expected
@@ -78,22 +84,27 @@ def test_empty_cluster(app, client, login, runner):
     client.post("/matches/status/refit")
     assert "Nothing to fit yet" in page(client, "/matches/status")
     result = runner.invoke(args=["match", "status"])
-    assert result.exit_code == 0 and "No snapshot: nothing to fit yet." in result.output
+    assert result.exit_code == 0
+    assert "No snapshot: nothing to fit yet." in result.output
     result = runner.invoke(args=["match", "refit"])
-    assert result.exit_code == 0 and "Nothing to fit" in result.output
+    assert result.exit_code == 0
+    assert "Nothing to fit" in result.output
     result = runner.invoke(args=["match", "duplicates"])
-    assert result.exit_code == 0 and "No likely duplicates." in result.output
+    assert result.exit_code == 0
+    assert "No likely duplicates." in result.output
 
 
 def test_cli_status_refit_and_order(app, runner, cluster, flange_order):
     result = runner.invoke(args=["match", "status"])
     assert result.exit_code == 0, result.output
-    assert "Snapshot:" in result.output and "Organizations: 5 in the snapshot" in result.output
+    assert "Snapshot:" in result.output
+    assert "Organizations: 5 in the snapshot" in result.output
     factories.organization(name_ru="ООО «Токарь»", description_ru="Токарная обработка колец из стали 20.")
     result = runner.invoke(args=["match", "status"])
     assert "1 change(s) since" in result.output
     result = runner.invoke(args=["match", "refit"])
-    assert result.exit_code == 0 and "Fitted 6 organizations" in result.output
+    assert result.exit_code == 0
+    assert "Fitted 6 organizations" in result.output
     assert pointer_of(app)["organizations"] == 6
     result = runner.invoke(args=["match", "order", str(flange_order.id), "--top", "2"])
     assert result.exit_code == 0, result.output
@@ -103,6 +114,8 @@ def test_cli_status_refit_and_order(app, runner, cluster, flange_order):
     assert "ООО «Фланцы без членства»" not in result.output  # not a member
     assert len([line for line in lines if re.match(r"\s*\d+\. ", line)]) <= 2
     result = runner.invoke(args=["match", "order", str(flange_order.id), "--lang", "en"])
-    assert result.exit_code == 0 and "Flange Works LLC" in result.output
+    assert result.exit_code == 0
+    assert "Flange Works LLC" in result.output
     result = runner.invoke(args=["match", "order", "999999"])
-    assert result.exit_code != 0 and "There is no order 999999." in result.output
+    assert result.exit_code != 0
+    assert "There is no order 999999." in result.output

@@ -21,12 +21,14 @@ def test_each_need_is_covered_by_a_member_and_gaps_are_named(matcher):
     assert by_need["casting"].org_ids[0] == 2
     assert by_need["catalysts"].org_ids[0] in (3, 4)
     assert proposal.gaps == ("space",)
-    assert "space" in proposal.uncovered and not by_need["space"].covered
+    assert "space" in proposal.uncovered
+    assert not by_need["space"].covered
     assert by_need["space"].best_strength < 0.1
     ids = proposal.org_ids
     assert len(ids) == len(set(ids)) <= 4
     member = {m.org_id: m for m in proposal.members}
-    assert "machining" in member[1].covers and member[1].coverage["machining"] > 0.1
+    assert "machining" in member[1].covers
+    assert member[1].coverage["machining"] > 0.1
     assert member[1].reasons.terms
 
 
@@ -49,7 +51,8 @@ def test_unfillable_kind_mix_is_reported(matcher):
 
 def test_size_cap_and_exclusions(matcher):
     proposal = matcher.assemble_consortium(ConsortiumQuery(NEEDS[:3], max_size=1, exclude_ids=[1]))
-    assert len(proposal.members) == 1 and 1 not in proposal.org_ids
+    assert len(proposal.members) == 1
+    assert 1 not in proposal.org_ids
 
 
 def test_members_are_not_added_without_gain(matcher):
@@ -59,7 +62,8 @@ def test_members_are_not_added_without_gain(matcher):
 
 def test_codes_alone_can_cover_a_need(matcher):
     proposal = matcher.assemble_consortium(ConsortiumQuery([Need("polymers", competency_codes=["05.01"])], max_size=2))
-    assert proposal.org_ids == [3] and proposal.gaps == ()
+    assert proposal.org_ids == [3]
+    assert proposal.gaps == ()
 
 
 def test_the_project_text_does_not_cover_a_need_made_of_unknown_words(matcher):
@@ -73,10 +77,13 @@ def test_the_project_text_does_not_cover_a_need_made_of_unknown_words(matcher):
     )
     proposal = matcher.assemble_consortium(query)
     by_need = {n.label: n for n in proposal.needs}
-    assert by_need["machining"].covered and by_need["machining"].org_ids[0] == 1
-    assert not by_need["unknown"].covered and by_need["unknown"].org_ids == ()
+    assert by_need["machining"].covered
+    assert by_need["machining"].org_ids[0] == 1
+    assert not by_need["unknown"].covered
+    assert by_need["unknown"].org_ids == ()
     assert by_need["unknown"].best_strength == 0.0
-    assert proposal.gaps == ("unknown",) and "unknown" in proposal.uncovered
+    assert proposal.gaps == ("unknown",)
+    assert "unknown" in proposal.uncovered
     assert all("unknown" not in m.covers for m in proposal.members)
 
 

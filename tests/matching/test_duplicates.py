@@ -16,7 +16,7 @@ CANDIDATES = [
 
 
 @pytest.mark.parametrize(
-    "name, expected",
+    ("name", "expected"),
     [
         ("ООО «Ромашка»", "ромашка"),
         ("Ромашка ООО", "ромашка"),

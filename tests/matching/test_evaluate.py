@@ -96,10 +96,15 @@ def write_bench(directory: Path) -> Path:
 def test_profiles_are_built_from_past_projects(tmp_path):
     profiles = {p.id: p for p in load_profiles(write_bench(tmp_path / "bench"))}
     assert set(profiles) == {o[0] for o in ORGS}
-    assert profiles["o1"].kind == "sme" and profiles["o4"].kind == "large" and profiles["o2"].kind == "university"
+    assert profiles["o1"].kind == "sme"
+    assert profiles["o4"].kind == "large"
+    assert profiles["o2"].kind == "university"
     docs = {d.id: d for d in profiles["o3"].projects}
-    assert set(docs) == {"p2", "p3"} and docs["p3"].weight == 0.2 and docs["p2"].weight == 1.0
-    assert docs["p2"].title == "Polymer recycling" and "recycling, polymers" in docs["p2"].text
+    assert set(docs) == {"p2", "p3"}
+    assert docs["p3"].weight == 0.2
+    assert docs["p2"].weight == 1.0
+    assert docs["p2"].title == "Polymer recycling"
+    assert "recycling, polymers" in docs["p2"].text
 
 
 def test_cli_prints_one_json_object_with_all_metrics(tmp_path, capsys):
@@ -108,8 +113,11 @@ def test_cli_prints_one_json_object_with_all_metrics(tmp_path, capsys):
     result = json.loads(capsys.readouterr().out)
     assert set(result) == set(KEYS)
     assert result["queries"] == 2  # the query without relevant organizations is left out
-    assert result["recall@10"] == 1.0 and result["mrr"] == 1.0
-    assert 0 < result["ndcg@10"] <= 1 and result["recall@20_prc"] == 1.0 and result["recall@20_hes_rec"] == 1.0
+    assert result["recall@10"] == 1.0
+    assert result["mrr"] == 1.0
+    assert 0 < result["ndcg@10"] <= 1
+    assert result["recall@20_prc"] == 1.0
+    assert result["recall@20_hes_rec"] == 1.0
     assert result["ms_per_query"] >= 0
 
 
@@ -134,6 +142,8 @@ def test_query_metrics_definitions():
     ideal = 1 + 1 / np.log2(3)
     assert m["ndcg@10"] == pytest.approx((1 / np.log2(3) + 1 / np.log2(6)) / ideal)
     assert m["mrr"] == pytest.approx(1 / 2)
-    assert m["recall@20_prc"] == 1.0 and m["recall@20_hes_rec"] == 1.0
+    assert m["recall@20_prc"] == 1.0
+    assert m["recall@20_hes_rec"] == 1.0
     tie = query_metrics(np.zeros(3), np.arange(3), np.array([2]), ["OTH"])
-    assert tie["mrr"] == pytest.approx(1 / 3) and "recall@20_prc" not in tie
+    assert tie["mrr"] == pytest.approx(1 / 3)
+    assert "recall@20_prc" not in tie

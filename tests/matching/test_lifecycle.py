@@ -40,7 +40,8 @@ def test_use_before_fit_raises_a_clear_error(profiles):
 def test_fit_returns_self_and_sets_learned_attributes(profiles):
     m = Matcher()
     assert m.fit(profiles) is m
-    assert m.is_fitted and m.n_organizations_ == len(profiles)
+    assert m.is_fitted
+    assert m.n_organizations_ == len(profiles)
     assert m.org_ids_ == [p.id for p in profiles]
     assert len(m.model_.vocabulary) == m.model_.idf.size > 0
     assert isinstance(m.version_, str)
@@ -48,7 +49,7 @@ def test_fit_returns_self_and_sets_learned_attributes(profiles):
 
 def test_fit_rejects_duplicate_ids_and_empty_text(profiles):
     with pytest.raises(ValueError, match="unique"):
-        Matcher().fit(profiles + [profiles[0]])
+        Matcher().fit([*profiles, profiles[0]])
     from matching import OrganizationProfile
 
     with pytest.raises(ValueError, match="no indexable text"):

@@ -34,12 +34,14 @@ def test_only_organizations_with_evidence_are_proposed(matcher):
 
 
 def test_filters_by_kind_region_and_membership(matcher):
-    q = dict(text=FLANGES)
+    q = {"text": FLANGES}
     assert set(ids(matcher.match_suppliers(MatchQuery(**q, kinds=["large", "university"])))) <= {2, 3}
     by_region = matcher.match_suppliers(MatchQuery(**q, regions=["смоленская область"]))
-    assert by_region and all(m.region == "Смоленская область" for m in by_region)
+    assert by_region
+    assert all(m.region == "Смоленская область" for m in by_region)
     members = matcher.match_suppliers(MatchQuery(**q, members_only=True))
-    assert 6 not in ids(members) and all(m.is_member for m in members)
+    assert 6 not in ids(members)
+    assert all(m.is_member for m in members)
     assert matcher.match_suppliers(MatchQuery(**q, regions=["Нигде"])) == []
 
 
@@ -49,7 +51,8 @@ def test_cordis_kinds_are_accepted_in_filters(matcher):
 
 def test_the_customer_itself_is_excluded(matcher):
     matches = matcher.match_suppliers(MatchQuery(FLANGES, exclude_ids=[1]))
-    assert 1 not in ids(matches) and matches[0].org_id == 6
+    assert 1 not in ids(matches)
+    assert matches[0].org_id == 6
 
 
 def test_okpd2_codes_boost_prefix_aware():
@@ -80,17 +83,23 @@ def test_reasons_have_readable_words_documents_and_codes(matcher):
     assert "фланец" in top.reasons.terms
     assert any("обработка" in t for t in top.reasons.terms)
     assert "09г2с" in top.reasons.terms
-    assert top.reasons.okpd2[0].org_code == "25.62" and top.reasons.okpd2[0].match == pytest.approx(4 / 6, 1e-3)
+    assert top.reasons.okpd2[0].org_code == "25.62"
+    assert top.reasons.okpd2[0].match == pytest.approx(4 / 6, 1e-3)
     titles = [d.title for d in top.reasons.documents]
     assert "Фланцы стальные" in titles
-    assert top.best_document_similarity > 0 and top.text_similarity > 0
+    assert top.best_document_similarity > 0
+    assert top.text_similarity > 0
 
 
 def test_explain_builds_sentences_in_both_languages(matcher):
     top = matcher.match_suppliers(MatchQuery(FLANGES, okpd2_codes=["25.62"]), top_k=1)[0]
     ru, en = top.explain("ru"), explain(top.reasons, "en")
-    assert ru.startswith("Совпадают слова: ") and "фланец" in ru and "коды ОКПД2: 25.62" in ru and "«" in ru
-    assert en.startswith("Matching words: ") and "OKPD2 codes: 25.62" in en
+    assert ru.startswith("Совпадают слова: ")
+    assert "фланец" in ru
+    assert "коды ОКПД2: 25.62" in ru
+    assert "«" in ru
+    assert en.startswith("Matching words: ")
+    assert "OKPD2 codes: 25.62" in en
     from matching import Reasons
 
     assert explain(Reasons(), "ru") == "Явных совпадений нет."
@@ -192,7 +201,8 @@ def test_the_head_keeps_the_closest_fits_first_whatever_their_kind():
     scored = headed.score_query(q)
     rows, floors = scored.head()
     fit = scored._head_values()[np.searchsorted(scored.strong, rows)]
-    assert [headed.org_ids_[r] for r in rows][0] == "pub" and fit[0] > fit[1]
+    assert next(headed.org_ids_[r] for r in rows) == "pub"
+    assert fit[0] > fit[1]
     # the second fit keeps its distance to the first; every other organization keeps its balanced score
     assert floors[1] - scored.scores[rows[0]] == pytest.approx(fit[1] - fit[0], abs=1e-6)
     balanced = plain.score_query(q).scores
@@ -263,7 +273,8 @@ def test_a_query_naming_an_organizations_region_or_city_prefers_it():
     assert smolensk.places.tolist() == [1.0, 0.0, 0.0]
     found = matcher.match_suppliers(MatchQuery(f"{text} для завода в Смоленской области"))
     assert ids(found) == ["smolensk", "kuban"]
-    assert found[0].reasons.places == ("Смоленская область",) and found[1].reasons.places == ()
+    assert found[0].reasons.places == ("Смоленская область",)
+    assert found[1].reasons.places == ()
     assert "указано место: Смоленская область" in found[0].explain("ru")
     assert "named place: Смоленская область" in found[0].explain("en")
     assert matcher.places_named("Поставка в Армавир").tolist() == [0.0, 1.0, 0.0]  # a place given besides the region

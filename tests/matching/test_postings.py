@@ -103,9 +103,11 @@ def test_interleaved_pointers_leave_only_backward_gaps():
     indptr = np.array([0, 3, 3, 5, 9, 12], dtype=np.int32)
     ptr, x = _interleaved(indptr, np.array([0, 1, 3, 4]), np.array([1.0, 2.0, 3.0, 4.0]))
     starts, ends = ptr[0::2], ptr[1::2]
-    assert (ends >= starts).all() and (starts[1:] <= ends[:-1]).all()  # each gap [end_i, start_i+1) is empty
+    assert (ends >= starts).all()
+    assert (starts[1:] <= ends[:-1]).all()
     assert sorted(zip(starts.tolist(), ends.tolist())) == [(0, 3), (3, 3), (5, 9), (9, 12)]
-    assert x[1::2].tolist() == [0.0] * 3 and sorted(x[0::2].tolist()) == [1.0, 2.0, 3.0, 4.0]
+    assert x[1::2].tolist() == [0.0] * 3
+    assert sorted(x[0::2].tolist()) == [1.0, 2.0, 3.0, 4.0]
 
 
 def test_threshold_keeps_exactly_the_values_above():
@@ -124,7 +126,8 @@ def test_similarities_equal_dense_products_including_the_delta(corpus):
     matcher.add_or_update(profiles[3])  # a changed organization: its old documents die
     matcher.remove(5)
     index = matcher.index_
-    assert index.n_delta_docs and index.dead_docs.size
+    assert index.n_delta_docs
+    assert index.dead_docs.size
     X = index.all_rows()
     centroids = np.zeros((index.n_orgs, index.n_terms))  # from scratch: normalized weighted sums
     for row in range(index.n_orgs):
@@ -189,7 +192,8 @@ def test_kernel_over_each_organizations_best_documents_equals_a_direct_sum(corpu
         matcher.add_or_update(p)
     matcher.add_or_update(profiles[3])
     index = matcher.index_
-    assert not index.single_owner and index.n_delta_docs  # joint projects: the general path
+    assert not index.single_owner
+    assert index.n_delta_docs
     crowded = 0
     for query in queries:
         cols, weights = matcher.query_vector(query.text, query.lang)

@@ -127,7 +127,8 @@ def test_match_suppliers_does_not_compute_every_score(corpus, monkeypatch):
         matches = matcher.match_suppliers(query)
         assert ([m.org_id for m in matches], [m.score for m in matches]) == (ids, scores)
         filtered = bool(query.kinds or query.regions or query.members_only)
-        assert everybody and (filtered or not any(everybody))  # only a filter may make the shortcut give up
+        assert everybody
+        assert filtered or not any(everybody)
 
 
 def test_readable_words_are_cached_per_model_and_follow_a_new_vocabulary(corpus):
@@ -138,10 +139,12 @@ def test_readable_words_are_cached_per_model_and_follow_a_new_vocabulary(corpus)
     row = int(scored.strong[0])
     row_cols, row_data = matcher.index_.centroid_row(row)
     first = matched_terms(model, scored.cols, scored.weights, row_cols, row_data, 8)
-    assert first and first == matched_terms(model, scored.cols, scored.weights, row_cols, row_data, 8)
+    assert first
+    assert first == matched_terms(model, scored.cols, scored.weights, row_cols, row_data, 8)
     model.surface = dict.fromkeys(model.surface, "renamed")  # a new mapping: the cache must not answer from the old
     renamed = matched_terms(model, scored.cols, scored.weights, row_cols, row_data, 8)
-    assert renamed != first and "renamed" in " ".join(renamed)
+    assert renamed != first
+    assert "renamed" in " ".join(renamed)
 
 
 def test_matched_words_of_several_profiles_at_once_equal_one_by_one(corpus):
@@ -155,7 +158,8 @@ def test_matched_words_of_several_profiles_at_once_equal_one_by_one(corpus):
         vectors.append((np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)))  # an empty profile
         one_by_one = [matched_terms(model, scored.cols, scored.weights, c, d, 5) for c, d in vectors]
         assert matched_terms_many(model, scored.cols, scored.weights, vectors, 5) == one_by_one
-        assert any(one_by_one) and () in one_by_one
+        assert any(one_by_one)
+        assert () in one_by_one
     assert matched_terms_many(model, np.zeros(0, dtype=np.int64), np.zeros(0), vectors, 5) == [()] * len(vectors)
 
 
@@ -197,7 +201,8 @@ def test_centroids_in_a_helper_thread_give_the_same_scores(corpus, monkeypatch):
     )
     for query, expected in zip(queries, sequential):
         np.testing.assert_array_equal(matcher.score_query(query).scores, expected)
-    assert calls and all(name.startswith("matcher") for name in calls)
+    assert calls
+    assert all(name.startswith("matcher") for name in calls)
 
 
 def test_a_named_place_keeps_the_shortcut_exact(corpus):

@@ -18,7 +18,8 @@ def test_russian_and_english_tokens_are_stemmed_by_script():
     a = Analyzer()
     terms = a.terms("Механическая обработка фланцев; machining of flanges")
     assert "обработк" in terms
-    assert "machin" in terms and "flang" in terms
+    assert "machin" in terms
+    assert "flang" in terms
 
 
 def test_fleeting_vowel_forms_share_a_stem():
@@ -30,7 +31,8 @@ def test_fleeting_vowel_forms_share_a_stem():
 def test_stop_words_and_numbers_are_dropped_but_grades_kept():
     a = Analyzer()
     terms = a.terms("и для 200 штук the of из стали 09Г2С и 12Х18Н10Т")
-    assert "09г2с" in terms and "12х18н10т" in terms
+    assert "09г2с" in terms
+    assert "12х18н10т" in terms
     assert not {"и", "для", "the", "of", "из", "200"} & set(terms)
 
 

@@ -38,7 +38,8 @@ def test_a_new_response_tells_the_customers_users(app):
     assert notified(NotificationKind.ORDER_RESPONSE) == {customer.id, colleague.id}
     assert not notified() & {supplier.id, supplier_colleague.id}
     english = next(n for n in notices() if n.user_id == colleague.id)
-    assert english.title == "New response to your order: Валы" and english.link == f"/orders/{order.id}"
+    assert english.title == "New response to your order: Валы"
+    assert english.link == f"/orders/{order.id}"
     assert "100" not in english.body  # never the price
 
 
@@ -54,7 +55,8 @@ def test_the_award_tells_the_winner_its_users_and_the_other_responders(app):
     db.session.commit()
     assert notified(NotificationKind.RESPONSE_AWARDED) == {winner.id, winner_colleague.id}
     assert notified(NotificationKind.RESPONSE_DECLINED) == {loser.id}  # the responder, not the whole company
-    assert loser_colleague.id not in notified() and customer.id not in notified()
+    assert loser_colleague.id not in notified()
+    assert customer.id not in notified()
 
 
 def test_a_rolled_back_award_notifies_nobody(app):
@@ -63,7 +65,8 @@ def test_a_rolled_back_award_notifies_nobody(app):
     won = factories.response(order, supplier.organization, created_by=supplier)
     orders.award_order(order, won.id, customer)
     db.session.rollback()
-    assert notices() == [] and mailed() == []
+    assert notices() == []
+    assert mailed() == []
 
 
 def test_booking_decisions_tell_the_requester(app):
@@ -80,8 +83,10 @@ def test_booking_decisions_tell_the_requester(app):
     db.session.commit()
     decisions = notices(NotificationKind.BOOKING_DECISION)
     assert [n.user_id for n in decisions] == [requester.id, requester.id]
-    assert "Калибровка" in decisions[1].body and decisions[0].link == "/equipment/bookings/mine"
-    assert owner.id not in notified() and requester_colleague.id not in notified()
+    assert "Калибровка" in decisions[1].body
+    assert decisions[0].link == "/equipment/bookings/mine"
+    assert owner.id not in notified()
+    assert requester_colleague.id not in notified()
 
 
 def test_membership_decisions_tell_the_applicant(app):
@@ -93,7 +98,8 @@ def test_membership_decisions_tell_the_applicant(app):
     membership.reject_application(application, manager, "Нет площадки")
     db.session.commit()
     [decision] = notices(NotificationKind.MEMBERSHIP_DECISION)
-    assert decision.user_id == applicant.id and "Нет площадки" in decision.body
+    assert decision.user_id == applicant.id
+    assert "Нет площадки" in decision.body
     assert decision.link == f"/organizations/{applicant.organization_id}"
     again = MembershipApplication(
         organization=applicant.organization, applicant=applicant, status=ApplicationStatus.PENDING
@@ -126,7 +132,8 @@ def test_preferences_apply_to_consortium_invitations(app):
     project = project_factories.project(manager=manager)
     consortium.invite_to_consortium(project, invited.organization, role="Поставщик", actor=manager)
     db.session.commit()
-    assert notified(NotificationKind.CONSORTIUM_INVITE) == {invited.id} and mailed() == []
+    assert notified(NotificationKind.CONSORTIUM_INVITE) == {invited.id}
+    assert mailed() == []
 
 
 def test_an_order_invitation_tells_the_invited_organization(app):
@@ -193,7 +200,8 @@ def test_publishing_through_the_web_tells_the_matching_organizations(client, log
     login(customer)
     assert client.post(f"/orders/{order.id}/publish").status_code == 302
     told = notified(NotificationKind.ORDER_MATCH)
-    assert cluster.users["flanges"].id in told and customer.id not in told
+    assert cluster.users["flanges"].id in told
+    assert customer.id not in told
     assert cluster.users["flanges"].email in mailed()
 
 
@@ -212,4 +220,5 @@ def test_a_response_through_the_web_lights_the_customers_bell(client, login, app
     assert 'data-testid="notification-count">1<' in client.get("/").get_data(as_text=True)
     [row] = notices()
     page = client.get(f"/notifications/{row.id}/open")
-    assert page.headers["Location"] == f"/orders/{order.id}" and notices()[0].read_at is not None
+    assert page.headers["Location"] == f"/orders/{order.id}"
+    assert notices()[0].read_at is not None

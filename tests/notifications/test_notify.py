@@ -32,8 +32,10 @@ def test_both_channels_by_default_in_each_recipients_language(app):
     by_user = {notice.user_id: notice for notice in notices()}
     assert by_user[russian.id].title == "Ваш отклик выбран: Валы"
     assert by_user[english.id].title == "Your response was selected: Валы"
-    assert by_user[english.id].kind == KIND and by_user[english.id].link == "/orders/7"
-    assert by_user[english.id].read_at is None and by_user[english.id].body == "Подробности"
+    assert by_user[english.id].kind == KIND
+    assert by_user[english.id].link == "/orders/7"
+    assert by_user[english.id].read_at is None
+    assert by_user[english.id].body == "Подробности"
     assert sorted(mailed()) == sorted([russian.email, english.email])
     assert unread_count(russian.id) == 1
 
@@ -67,7 +69,8 @@ def test_the_actor_inactive_users_and_duplicates_are_skipped(app):
     gone = factories.user(organization=actor.organization, active=False)
     notify([actor, colleague, colleague, gone], KIND, "T", exclude=actor)
     db.session.commit()
-    assert notified() == {colleague.id} and mailed() == [colleague.email]
+    assert notified() == {colleague.id}
+    assert mailed() == [colleague.email]
 
 
 def test_the_fallback_address_only_when_nobody_active(app):
@@ -75,7 +78,8 @@ def test_the_fallback_address_only_when_nobody_active(app):
     notify([gone], KIND, selected(), "", "/orders/1", fallback_email="office@example.test")
     notify([], KIND, "T", fallback_email=None)
     db.session.commit()
-    assert notices() == [] and mailed() == ["office@example.test"]
+    assert notices() == []
+    assert mailed() == ["office@example.test"]
     actor = factories.registered()
     notify([actor], KIND, "T", exclude=actor, fallback_email="office2@example.test")  # the actor is someone
     db.session.commit()
@@ -86,4 +90,5 @@ def test_a_rolled_back_action_notifies_nobody(app):
     user = factories.registered()
     notify([user], KIND, "T", "B")
     db.session.rollback()
-    assert notices() == [] and mailed() == []
+    assert notices() == []
+    assert mailed() == []

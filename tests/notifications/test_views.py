@@ -24,7 +24,8 @@ def notice(user, title="Новый отклик", link="/orders/", read=False) -
 def test_login_required(client):
     for url in ("/notifications/", "/notifications/settings"):
         response = client.get(url)
-        assert response.status_code == 302 and "/login" in response.headers["Location"]
+        assert response.status_code == 302
+        assert "/login" in response.headers["Location"]
     assert client.post("/notifications/read-all").status_code == 302
 
 
@@ -62,7 +63,8 @@ def test_mark_one_and_all_read(client, login, app):
     )
     assert [n.id for n in notices() if n.read_at is not None] == [first.id]
     assert client.post("/notifications/read-all").status_code == 302
-    assert all(n.read_at is not None for n in notices()) and {second.id, third.id} <= {n.id for n in notices()}
+    assert all(n.read_at is not None for n in notices())
+    assert {second.id, third.id} <= {n.id for n in notices()}
 
 
 def test_another_users_notice_is_a_404(client, login, app):
@@ -88,7 +90,8 @@ def test_the_bell_shows_the_unread_count(client, login, app):
     me = factories.registered()
     login(me)
     html = client.get("/").get_data(as_text=True)
-    assert 'data-testid="notification-bell"' in html and 'data-testid="notification-count"' not in html
+    assert 'data-testid="notification-bell"' in html
+    assert 'data-testid="notification-count"' not in html
     notice(me), notice(me), notice(me, read=True)
     html = client.get("/").get_data(as_text=True)
     assert 'data-testid="notification-count">2<' in html
@@ -100,7 +103,8 @@ def test_settings_store_the_choices(client, login, app):
     me = factories.member()
     login(me)
     page = client.get("/notifications/settings?lang=en").get_data(as_text=True)
-    assert "A new order that fits my organization" in page and 'name="email_order_match"' in page
+    assert "A new order that fits my organization" in page
+    assert 'name="email_order_match"' in page
     assert "New membership applications" not in page  # managers only
     data = {f"{channel}_{kind.value}": "y" for kind in NotificationKind for channel in ("in_app", "email")}
     del data["email_order_match"], data["in_app_booking_decision"]

@@ -30,9 +30,11 @@ def test_member_posts_an_offer(client, people, login):
     assert response.status_code == 302
     offer = only_offer()
     assert response.headers["Location"].endswith(f"/offers/{offer.id}")
-    assert offer.organization_id == people.member.organization_id and offer.created_by_id == people.member.id
+    assert offer.organization_id == people.member.organization_id
+    assert offer.created_by_id == people.member.id
     assert (offer.kind, offer.visibility, offer.status) == (OrderKind.PRODUCTION, Visibility.PUBLIC, OfferStatus.ACTIVE)
-    assert offer.okpd2_codes == ["25.62"] and [c.id for c in offer.competencies] == [comp.id]
+    assert offer.okpd2_codes == ["25.62"]
+    assert [c.id for c in offer.competencies] == [comp.id]
 
 
 def test_bad_offer_is_400(client, people, login):

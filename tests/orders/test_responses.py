@@ -87,7 +87,8 @@ def test_one_response_per_organization_edited_in_place(client, people, login, or
     login(colleague)  # another user of the same supplier edits the same response
     assert client.post(f"/orders/{order.id}/response", data={**GOOD, "price": "350000"}).status_code == 302
     [saved] = responses_of(order.id)
-    assert saved.price == Decimal(350000) and saved.status == ResponseStatus.ACTIVE
+    assert saved.price == Decimal(350000)
+    assert saved.status == ResponseStatus.ACTIVE
     assert saved.created_by_id == people.member.id
     # told once (one mail to each of the customer's two users), not per edit
     assert db.session.scalar(select(func.count()).select_from(OutboxMessage)) == 2
@@ -116,7 +117,8 @@ def test_withdrawn_responses_are_not_compared(client, people, login, order_of):
     factories.response(order, people.member2.organization, message="Still active")
     login(people.customer)
     html = client.get(f"/orders/{order.id}/responses").get_data(as_text=True)
-    assert "Still active" in html and "Withdrawn one" not in html
+    assert "Still active" in html
+    assert "Withdrawn one" not in html
 
 
 def test_no_withdraw_after_award(client, people, login, order_of):
@@ -136,5 +138,8 @@ def test_my_responses_list_outcomes(client, people, login, order_of):
     factories.response(other, people.member2.organization)
     login(people.member)
     html = client.get("/orders/responses/mine?lang=en").get_data(as_text=True)
-    assert "Выигранный заказ" in html and "Проигранный заказ" in html and "Чужой отклик" not in html
-    assert "Selected" in html and "Not selected" in html
+    assert "Выигранный заказ" in html
+    assert "Проигранный заказ" in html
+    assert "Чужой отклик" not in html
+    assert "Selected" in html
+    assert "Not selected" in html

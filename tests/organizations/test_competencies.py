@@ -64,7 +64,7 @@ def test_manager_edits_competencies_of_any_organization(client, actors, tree, lo
 
 
 @pytest.mark.parametrize(
-    "data, message",
+    ("data", "message"),
     [
         ({"competency_id": "999999", "level": 2}, b"Not a valid choice"),
         ({"competency_id": "abc", "level": 2}, b"Invalid Choice: could not coerce"),

@@ -40,7 +40,8 @@ def test_inn_and_ogrn_are_optional(client, app, login):
     response = client.post("/organizations/new", data=profile_data(inn="", ogrn="", region="Минск (Беларусь)"))
     assert response.status_code == 302
     org = refreshed(user).organization
-    assert org.inn is None and org.ogrn is None  # NULL, not "": many may lack them
+    assert org.inn is None
+    assert org.ogrn is None
 
 
 def test_manager_creates_a_profile_without_joining_it(client, app, login):
@@ -51,7 +52,7 @@ def test_manager_creates_a_profile_without_joining_it(client, app, login):
 
 
 @pytest.mark.parametrize(
-    "changes, message",
+    ("changes", "message"),
     [
         ({"inn": broken(make_inn())}, b"This INN is not valid: check the digits."),
         ({"inn": "12345"}, b"This INN is not valid: check the digits."),
@@ -75,7 +76,7 @@ def test_create_rejects_bad_input_and_saves_nothing(client, app, login, changes,
 
 
 @pytest.mark.parametrize(
-    "field, message",
+    ("field", "message"),
     [
         ("inn", b"An organization with this INN is already registered."),
         ("ogrn", b"An organization with this OGRN is already registered."),
@@ -103,7 +104,8 @@ def test_lost_race_on_unique_inn_becomes_a_field_error(client, app, login, monke
     assert b"An organization with this INN or OGRN is already registered." in response.data
     assert organization_count() == 1
     user = refreshed(user)
-    assert user.organization_id is None and not user.is_org_admin
+    assert user.organization_id is None
+    assert not user.is_org_admin
 
 
 def test_user_with_an_organization_cannot_create_another(client, app, login):
@@ -123,7 +125,8 @@ def test_member_edits_own_profile_keeping_its_inn(client, actors, login):
     response = client.post(f"/organizations/{actors.org.id}/edit", data=data)
     assert response.status_code == 302
     org = refreshed(actors.org)
-    assert org.name_ru == "ООО «Фланец-Новый»" and org.inn == inn
+    assert org.name_ru == "ООО «Фланец-Новый»"
+    assert org.inn == inn
     assert org.confidential_fields == []
     assert org.membership_status == MembershipStatus.MEMBER  # not a form field
 

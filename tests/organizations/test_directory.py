@@ -63,7 +63,7 @@ def test_registered_users_may_list_non_members(client, orgs, login):
 
 
 @pytest.mark.parametrize(
-    "query, expected",
+    ("query", "expected"),
     [
         ("q=газпром", {"gazprom"}),
         ("q=ГАЗПРОМ", {"gazprom"}),
@@ -100,7 +100,9 @@ def test_invalid_filters_are_ignored(client, orgs):
 def test_pagination(client, orgs):
     factories.organization(name_ru="Я последний", name_en="Last one")
     first, second = card_ids(client, "page=1"), card_ids(client, "page=2")
-    assert len(first) == 3 and len(second) == 1 and not first & second
+    assert len(first) == 3
+    assert len(second) == 1
+    assert not first & second
     assert client.get("/organizations/?page=9").status_code == 404
 
 
@@ -110,6 +112,9 @@ def test_cards_show_top_competencies_and_public_fields(client, orgs):
         factories.give_competency(orgs["polymer"], comp, level=level)
     html = client.get("/organizations/?lang=en&q=polymer").get_data(as_text=True)
     html = html[html.index('data-testid="org-card"') :]  # the cards, not the filter's select
-    assert "Skill 1" in html and "Skill 3" in html and "Skill 2" in html
+    assert "Skill 1" in html
+    assert "Skill 3" in html
+    assert "Skill 2" in html
     assert "Skill 0" not in html  # only the three strongest
-    assert "Small or medium enterprise" in html and "Stavropol Krai" in html
+    assert "Small or medium enterprise" in html
+    assert "Stavropol Krai" in html

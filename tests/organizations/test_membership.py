@@ -43,7 +43,8 @@ def applied(client, actors, login):
 
 def test_applying_creates_a_pending_application_and_tells_the_managers(client, actors, applied):
     assert applied.status == ApplicationStatus.PENDING
-    assert applied.applicant_id == actors.outsider.id and applied.message == "Хотим вступить"
+    assert applied.applicant_id == actors.outsider.id
+    assert applied.message == "Хотим вступить"
     assert refreshed(actors.outsider_org).membership_status == MembershipStatus.APPLIED
     [mail] = mails()
     assert mail.recipient == actors.manager.email
@@ -89,9 +90,11 @@ def test_manager_approves(client, actors, applied, login):
     assert response.status_code == 302
     application = refreshed(applied)
     assert application.status == ApplicationStatus.APPROVED
-    assert application.decided_by_id == actors.manager.id and application.decided_at is not None
+    assert application.decided_by_id == actors.manager.id
+    assert application.decided_at is not None
     org = refreshed(actors.outsider_org)
-    assert org.membership_status == MembershipStatus.MEMBER and org.member_since == dt.date.today()
+    assert org.membership_status == MembershipStatus.MEMBER
+    assert org.member_since == dt.date.today()
     mail = mails()[-1]
     assert mail.recipient == actors.outsider.email
     assert f"/organizations/{actors.outsider_org.id}" in mail.body
@@ -114,7 +117,8 @@ def test_manager_rejects_with_a_reason(client, actors, applied, login):
     assert application.decision_reason == "Нет производственной площадки"
     assert refreshed(actors.outsider_org).membership_status == MembershipStatus.REJECTED
     mail = mails()[-1]
-    assert mail.recipient == actors.outsider.email and "Нет производственной площадки" in mail.body
+    assert mail.recipient == actors.outsider.email
+    assert "Нет производственной площадки" in mail.body
 
     # The applicant sees the reason and may apply again.
     login(actors.outsider)
@@ -148,7 +152,7 @@ def test_reject_requires_a_reason(client, actors, applied, login):
     assert refreshed(actors.outsider_org).membership_status == MembershipStatus.APPLIED
 
 
-@pytest.mark.parametrize("first, second", [("approve", "approve"), ("approve", "reject"), ("reject", "approve")])
+@pytest.mark.parametrize(("first", "second"), [("approve", "approve"), ("approve", "reject"), ("reject", "approve")])
 def test_deciding_twice_is_a_conflict(client, actors, applied, login, first, second):
     login(actors.manager)
     data = {"reason": "Причина"}
@@ -195,10 +199,12 @@ def test_application_page_shows_the_message_and_decision_forms(client, actors, a
     login(actors.manager)
     html = client.get(f"/organizations/applications/{applied.id}?lang=en").get_data(as_text=True)
     assert "Хотим вступить" in html
-    assert 'data-testid="approve-form"' in html and 'data-testid="reject-form"' in html
+    assert 'data-testid="approve-form"' in html
+    assert 'data-testid="reject-form"' in html
     client.post(f"/organizations/applications/{applied.id}/approve")
     html = client.get(f"/organizations/applications/{applied.id}?lang=en").get_data(as_text=True)
-    assert 'data-testid="approve-form"' not in html and "Approved" in html
+    assert 'data-testid="approve-form"' not in html
+    assert "Approved" in html
 
 
 def test_profile_notices_about_a_pending_application(client, actors, applied, login):
@@ -207,7 +213,8 @@ def test_profile_notices_about_a_pending_application(client, actors, applied, lo
     assert f'href="/organizations/applications/{applied.id}"' in client.get(path).get_data(as_text=True)
     login(actors.outsider)
     html = client.get(path).get_data(as_text=True)
-    assert "being considered" in html and "/organizations/applications/" not in html
+    assert "being considered" in html
+    assert "/organizations/applications/" not in html
     login(actors.registered)
     assert "being considered" not in client.get(path).get_data(as_text=True)
 
@@ -224,4 +231,5 @@ def test_mail_goes_to_the_organization_when_the_applicant_left(client, actors, a
 
 def test_guest_is_sent_to_log_in_from_the_apply_form(client, actors):
     response = client.get(f"/organizations/{actors.org.id}/apply")
-    assert response.status_code == 302 and "/account/login" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/account/login" in response.headers["Location"]

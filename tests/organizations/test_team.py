@@ -21,11 +21,12 @@ def test_admin_adds_a_registered_user_by_email(client, actors, login):
     response = client.post(f"/organizations/{actors.org.id}/users", data={"email": "NewComer@Example.test"})
     assert response.status_code == 302
     newcomer = refreshed(newcomer)
-    assert newcomer.organization_id == actors.org.id and not newcomer.is_org_admin
+    assert newcomer.organization_id == actors.org.id
+    assert not newcomer.is_org_admin
 
 
 @pytest.mark.parametrize(
-    "who, message",
+    ("who", "message"),
     [
         ("nobody", b"No active account has this e-mail."),
         ("inactive", b"No active account has this e-mail."),
@@ -82,7 +83,8 @@ def test_admin_may_step_down_once_another_admin_exists(client, actors, login):
     login(actors.member)
     client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/admin")
     response = client.post(f"/organizations/{actors.org.id}/users/{actors.member.id}/remove")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/account/profile")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/account/profile")
     assert users_of(actors.org) == {actors.colleague.email: True}
     assert refreshed(actors.member).organization_id is None
 
@@ -91,7 +93,8 @@ def test_removing_a_user_frees_them(client, actors, login):
     login(actors.member)
     assert client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/remove").status_code == 302
     colleague = refreshed(actors.colleague)
-    assert colleague.organization_id is None and not colleague.is_org_admin
+    assert colleague.organization_id is None
+    assert not colleague.is_org_admin
 
 
 def test_users_of_another_organization_are_404(client, actors, login):
@@ -114,8 +117,10 @@ def test_other_member_cannot_manage_users(client, actors, login):
 def test_users_page_lists_users_and_controls_for_admins(client, actors, login):
     login(actors.colleague)
     html = client.get(f"/organizations/{actors.org.id}/users?lang=en").get_data(as_text=True)
-    assert actors.member.email in html and actors.colleague.email in html
+    assert actors.member.email in html
+    assert actors.colleague.email in html
     assert 'data-testid="org-add-user-form"' not in html
     login(actors.member)
     html = client.get(f"/organizations/{actors.org.id}/users?lang=en").get_data(as_text=True)
-    assert 'data-testid="org-add-user-form"' in html and 'data-testid="remove-user"' in html
+    assert 'data-testid="org-add-user-form"' in html
+    assert 'data-testid="remove-user"' in html

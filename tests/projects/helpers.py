@@ -24,19 +24,19 @@ _seq = itertools.count(1)
 
 def project(**kw) -> Project:
     n = next(_seq)
-    values = dict(
-        title=f"Пилотная установка переработки ПЭТ {n}",
-        description="Пилотная установка химической переработки отходов ПЭТ в мономеры.",
-        kind=ProjectKind.INNOVATION,
-        status=ProjectStatus.PLANNED,
-        percent_complete=20,
-        budget=Decimal(5000000),
-        budget_confidential=True,
-        starts_on=dt.date(2030, 1, 1),
-        ends_on=dt.date(2031, 6, 30),
-        visibility=Visibility.MEMBERS,
-        okpd2_codes=["20.16"],
-    )
+    values = {
+        "title": f"Пилотная установка переработки ПЭТ {n}",
+        "description": "Пилотная установка химической переработки отходов ПЭТ в мономеры.",
+        "kind": ProjectKind.INNOVATION,
+        "status": ProjectStatus.PLANNED,
+        "percent_complete": 20,
+        "budget": Decimal(5000000),
+        "budget_confidential": True,
+        "starts_on": dt.date(2030, 1, 1),
+        "ends_on": dt.date(2031, 6, 30),
+        "visibility": Visibility.MEMBERS,
+        "okpd2_codes": ["20.16"],
+    }
     values.update(kw)
     obj = Project(**values)
     db.session.add(obj)
@@ -46,7 +46,7 @@ def project(**kw) -> Project:
 
 def need(project: Project, **kw) -> ProjectNeed:
     n = next(_seq)
-    values = dict(project=project, title=f"Разработка рецептуры {n}", partners_needed=1, position=n)
+    values = {"project": project, "title": f"Разработка рецептуры {n}", "partners_needed": 1, "position": n}
     values.update(kw)
     obj = ProjectNeed(**values)
     db.session.add(obj)

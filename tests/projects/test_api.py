@@ -12,7 +12,8 @@ def titles(response) -> set[str]:
 def test_list_follows_visibility(client, world, as_role):
     as_role("guest")
     response = client.get("/api/v1/projects")
-    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
     assert titles(response) == {"Совместная закупка пропилена", "Отменённая заявка"}
     assert response.headers["Cache-Control"] == "private, no-store"
     as_role("member")
@@ -28,7 +29,8 @@ def test_list_follows_visibility(client, world, as_role):
 def test_budget_is_left_out_for_the_unentitled(client, world, as_role):
     as_role("member")
     item = client.get(f"/api/v1/projects/{world.project}").get_json()
-    assert "budget" not in item and SECRET_BUDGET not in client.get("/api/v1/projects").get_data(as_text=True)
+    assert "budget" not in item
+    assert SECRET_BUDGET not in client.get("/api/v1/projects").get_data(as_text=True)
     as_role("consortium")
     item = client.get(f"/api/v1/projects/{world.project}").get_json()
     assert item["budget"] == f"{SECRET_BUDGET}.00"
@@ -39,8 +41,11 @@ def test_budget_is_left_out_for_the_unentitled(client, world, as_role):
 def test_detail_with_needs_coverage_and_consortium(client, people, world, as_role):
     as_role("manager")
     item = client.get(f"/api/v1/projects/{world.project}").get_json()
-    assert item["status"] == "planned" and item["kind"] == "innovation" and item["percent_complete"] == 20
-    assert item["starts_on"] == "2030-01-01" and item["visibility"] == "members"
+    assert item["status"] == "planned"
+    assert item["kind"] == "innovation"
+    assert item["percent_complete"] == 20
+    assert item["starts_on"] == "2030-01-01"
+    assert item["visibility"] == "members"
     needs = {need["title"]: need for need in item["needs"]}
     assert needs["Разработка рецептуры"]["coverage"] == "covered"
     assert needs["Разработка рецептуры"]["accepted"] == [people.consortium.organization_id]
@@ -61,7 +66,8 @@ def test_hidden_and_missing_projects(client, world, as_role):
     assert client.get(f"/api/v1/projects/{world.idea}").status_code == 404
     as_role("registered")
     response = client.get(f"/api/v1/projects/{world.project}")
-    assert response.status_code == 404 and response.get_json()["error"]["code"] == "not_found"
+    assert response.status_code == 404
+    assert response.get_json()["error"]["code"] == "not_found"
     assert client.get("/api/v1/projects/999999").status_code == 404
 
 

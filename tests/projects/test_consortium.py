@@ -52,9 +52,11 @@ def test_manager_invites_a_member_organization(client, people, world, as_role):
     member = db.session.scalar(
         select(ConsortiumMember).where(ConsortiumMember.organization_id == people.member.organization_id)
     )
-    assert member.status == ConsortiumStatus.INVITED and member.role == "Поставщик сырья"
+    assert member.status == ConsortiumStatus.INVITED
+    assert member.role == "Поставщик сырья"
     assert [n.id for n in member.needs] == [world.machining]
-    assert member.invited_by_id == people.manager.id and member.message == "Нужна механообработка корпусов"
+    assert member.invited_by_id == people.manager.id
+    assert member.message == "Нужна механообработка корпусов"
     event = fresh(Project, world.project).events[-1]
     assert (event.action, event.organization_id) == ("invited", people.member.organization_id)
 
@@ -64,7 +66,9 @@ def test_manager_invites_a_member_organization(client, people, world, as_role):
     assert "Приглашение" in mails[people.member.email].subject  # Russian for the Russian-speaking user
     assert mails[colleague.email].subject.startswith("Invitation")  # each in their own language
     body = mails[people.member.email].body
-    assert "Поставщик сырья" in body and "Механообработка корпусов" in body and f"/projects/{world.project}" in body
+    assert "Поставщик сырья" in body
+    assert "Механообработка корпусов" in body
+    assert f"/projects/{world.project}" in body
 
 
 def test_invite_form_errors_are_400(client, people, world, as_role):
@@ -104,19 +108,23 @@ def test_invite_service_rules(people, world):
 def test_invited_user_accepts_and_the_responsible_manager_hears(client, people, world, as_role):
     as_role("invited")
     page = client.get(f"/projects/{world.project}?lang=en").get_data(as_text=True)
-    assert 'data-testid="my-invitation"' in page and "Приглашаем присоединиться" in page
+    assert 'data-testid="my-invitation"' in page
+    assert "Приглашаем присоединиться" in page
     response = client.post(
         f"/projects/{world.project}/consortium/{world.invitation}/respond",
         data={"accept": "1", "message": "Готовы приступить в марте"},
     )
     assert response.status_code == 302
     member = fresh(ConsortiumMember, world.invitation)
-    assert member.status == ConsortiumStatus.ACCEPTED and member.responded_by_id == people.invited.id
-    assert member.response_message == "Готовы приступить в марте" and member.responded_at is not None
+    assert member.status == ConsortiumStatus.ACCEPTED
+    assert member.responded_by_id == people.invited.id
+    assert member.response_message == "Готовы приступить в марте"
+    assert member.responded_at is not None
     assert actions(world.project) == ["accepted"]
     mails = outbox()
     assert [m.recipient for m in mails] == [people.manager.email]  # the responsible manager, not manager2
-    assert "АО «Приглашённый»" in mails[0].subject and "Готовы приступить в марте" in mails[0].body
+    assert "АО «Приглашённый»" in mails[0].subject
+    assert "Готовы приступить в марте" in mails[0].body
 
 
 def test_decline_without_a_responsible_manager_mails_every_manager(client, people, world, as_role):
@@ -152,7 +160,8 @@ def test_answer_needs_a_choice(client, world, as_role):
     as_role("invited")
     url = f"/projects/{world.project}/consortium/{world.invitation}/respond?lang=en"
     response = client.post(url, data={"message": "Думаем"})
-    assert response.status_code == 400 and "Choose to accept or to decline." in response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Choose to accept or to decline." in response.get_data(as_text=True)
     assert fresh(ConsortiumMember, world.invitation).status == ConsortiumStatus.INVITED
 
 
@@ -208,7 +217,8 @@ def test_remove_and_invite_again(client, people, world, as_role):
     assert member.status == ConsortiumStatus.REMOVED  # the row is kept for the history
     assert client.post(url).status_code == 409  # removed already
     removal = [m for m in outbox() if m.recipient == people.consortium.email]
-    assert len(removal) == 1 and "Сменился состав работ" in removal[0].body
+    assert len(removal) == 1
+    assert "Сменился состав работ" in removal[0].body
 
     # the manager sees the removed row with "Invite again"; the form comes prefilled with the last part
     page = client.get(f"/projects/{world.project}").get_data(as_text=True)
@@ -226,8 +236,10 @@ def test_remove_and_invite_again(client, people, world, as_role):
     )
     assert response.status_code == 302
     member = fresh(ConsortiumMember, world.accepted)  # the same row, invited again
-    assert member.status == ConsortiumStatus.INVITED and member.role == "Соисполнитель"
-    assert member.responded_at is None and member.response_message == ""
+    assert member.status == ConsortiumStatus.INVITED
+    assert member.role == "Соисполнитель"
+    assert member.responded_at is None
+    assert member.response_message == ""
     assert actions(world.project) == ["removed", "reinvited"]
 
 
@@ -253,14 +265,16 @@ def test_change_a_members_role_and_needs(client, people, world, as_role):
     member = fresh(ConsortiumMember, world.accepted)
     assert sorted(n.id for n in member.needs) == sorted([world.recipe, world.machining])
     event = fresh(Project, world.project).events[-1]
-    assert event.action == "member_updated" and "Механообработка корпусов" in event.note
+    assert event.action == "member_updated"
+    assert "Механообработка корпусов" in event.note
     assert {m.recipient for m in outbox()} == {people.consortium.email, people.colleague.email}
     # nothing changed: no event, no mail
     client.post(
         f"/projects/{world.project}/consortium/{world.accepted}/edit",
         data={"role": "Головной исполнитель", "needs": [str(world.recipe), str(world.machining)]},
     )
-    assert actions(world.project) == ["member_updated"] and len(outbox()) == 2
+    assert actions(world.project) == ["member_updated"]
+    assert len(outbox()) == 2
     bad = client.post(f"/projects/{world.project}/consortium/{world.accepted}/edit", data={"role": ""})
     assert bad.status_code == 400
 
@@ -270,7 +284,8 @@ def test_invitations_page_lists_my_organizations_invitations(client, people, wor
     helpers.consortium_member(other, people.invited.organization, status=ConsortiumStatus.DECLINED)
     as_role("invited")
     page = client.get("/projects/invitations?lang=en").get_data(as_text=True)
-    assert "Пилотная установка ПЭТ" in page and "Совместная закупка сырья" in page
+    assert "Пилотная установка ПЭТ" in page
+    assert "Совместная закупка сырья" in page
     assert page.index("Пилотная установка ПЭТ") < page.index("Совместная закупка сырья")  # open ones first
     assert page.count('data-testid="respond-form"') == 1
     response = client.post(

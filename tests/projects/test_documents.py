@@ -34,7 +34,8 @@ def test_manager_attaches_and_removes_documents(client, world, as_role):
     project = db.session.get(Project, world.project)
     (attachment,) = project.attachments
     attachment_id = attachment.id
-    assert attachment.original_name == "concept.pdf" and attachment.project_id == project.id
+    assert attachment.original_name == "concept.pdf"
+    assert attachment.project_id == project.id
     assert [(e.action, e.note) for e in project.events] == [("document_added", "concept.pdf")]
     page = client.get(f"/projects/{world.project}").get_data(as_text=True)
     assert f"/files/{attachment.id}/concept.pdf" in page
@@ -48,7 +49,8 @@ def test_manager_attaches_and_removes_documents(client, world, as_role):
 def test_refused_upload_is_400_with_the_reason(client, world, as_role):
     as_role("manager")
     bad = upload(client, world.project, "virus.exe", b"MZ\x90\x00", lang="?lang=en")
-    assert bad.status_code == 400 and "Files of this type are not accepted" in bad.get_data(as_text=True)
+    assert bad.status_code == 400
+    assert "Files of this type are not accepted" in bad.get_data(as_text=True)
     empty = client.post(f"/projects/{world.project}/documents?lang=en", data={}, content_type="multipart/form-data")
     assert empty.status_code == 400
     db.session.expire_all()
@@ -63,9 +65,25 @@ def test_downloads_follow_the_projects_view_rule(client, people, world, as_role,
     )
     db.session.commit()
     expected = {
-        "project": dict(guest=302, registered=404, outsider=404, member=200, consortium=200, invited=200, manager=200),
+        "project": {
+            "guest": 302,
+            "registered": 404,
+            "outsider": 404,
+            "member": 200,
+            "consortium": 200,
+            "invited": 200,
+            "manager": 200,
+        },
         "public": dict.fromkeys(ROLES, 200),
-        "idea": dict(guest=404, registered=404, outsider=404, member=404, consortium=404, invited=404, manager=200),
+        "idea": {
+            "guest": 404,
+            "registered": 404,
+            "outsider": 404,
+            "member": 404,
+            "consortium": 404,
+            "invited": 404,
+            "manager": 200,
+        },
     }[which]
     got = {}
     for role in ROLES:

@@ -31,7 +31,8 @@ def test_manager_sees_the_button_and_a_prefilled_form(client, people, as_role, p
     form = client.get(f"/projects/new?idea={proposal.id}&lang=ru")
     html = form.get_data(as_text=True)
     assert form.status_code == 200
-    assert 'value="Совместная линия рециклинга ПЭТ"' in html and "нужен партнёр с экструдером" in html
+    assert 'value="Совместная линия рециклинга ПЭТ"' in html
+    assert "нужен партнёр с экструдером" in html
     assert f'action="/projects/new?idea={proposal.id}"' in html
     as_role("member")
     assert f"/projects/new?idea={proposal.id}" not in client.get(f"/ideas/{proposal.id}").get_data(as_text=True)
@@ -47,16 +48,19 @@ def test_registering_links_and_closes_the_idea(client, people, as_role, proposal
     db.session.expire_all()
     idea = db.session.get(Idea, proposal.id)
     assert idea.converted_project_id == project.id
-    assert idea.status == IdeaStatus.CLOSED and idea.closed_at is not None
+    assert idea.status == IdeaStatus.CLOSED
+    assert idea.closed_at is not None
     assert "Совместная линия рециклинга ПЭТ" in project.events[0].note
     # the idea page names the project to those who may open it
     as_role("member")
     page = client.get(f"/ideas/{proposal.id}").get_data(as_text=True)
-    assert 'data-testid="idea-project"' in page and f"/projects/{project.id}" in page
+    assert 'data-testid="idea-project"' in page
+    assert f"/projects/{project.id}" in page
     # a second conversion goes to the existing project instead
     as_role("manager")
     again = client.get(f"/projects/new?idea={proposal.id}")
-    assert again.status_code == 302 and again.headers["Location"].endswith(f"/projects/{project.id}")
+    assert again.status_code == 302
+    assert again.headers["Location"].endswith(f"/projects/{project.id}")
     assert client.post(f"/projects/new?idea={proposal.id}", data=data).status_code == 302
     assert len(db.session.scalars(select(Project)).all()) == 1
 
@@ -79,7 +83,8 @@ def test_a_members_only_project_is_not_named_to_guests(client, people, as_role, 
     )
     db.session.commit()
     page = client.get(f"/ideas/{proposal.id}").get_data(as_text=True)
-    assert "Закрытый проект" not in page and f"/projects/{project.id}" not in page
+    assert "Закрытый проект" not in page
+    assert f"/projects/{project.id}" not in page
     with pytest.raises(Conflict):
         services.create_project(
             {

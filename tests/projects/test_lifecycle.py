@@ -47,12 +47,18 @@ def test_manager_registers_a_project(client, people, as_role):
     assert response.status_code == 302
     project = db.session.scalar(select(Project))
     assert response.headers["Location"].endswith(f"/projects/{project.id}/needs")
-    assert project.title == VALID["title"] and project.kind == ProjectKind.INNOVATION
-    assert project.status == ProjectStatus.IDEA and project.percent_complete == 0
-    assert project.budget == Decimal(48000000) and project.budget_confidential
-    assert project.starts_on == dt.date(2030, 1, 10) and project.ends_on == dt.date(2031, 12, 31)
-    assert project.manager_id == people.manager2.id and project.lead_organization_id == lead
-    assert project.created_by_id == people.manager.id and project.okpd2_codes == ["20.16", "72.19"]
+    assert project.title == VALID["title"]
+    assert project.kind == ProjectKind.INNOVATION
+    assert project.status == ProjectStatus.IDEA
+    assert project.percent_complete == 0
+    assert project.budget == Decimal(48000000)
+    assert project.budget_confidential
+    assert project.starts_on == dt.date(2030, 1, 10)
+    assert project.ends_on == dt.date(2031, 12, 31)
+    assert project.manager_id == people.manager2.id
+    assert project.lead_organization_id == lead
+    assert project.created_by_id == people.manager.id
+    assert project.okpd2_codes == ["20.16", "72.19"]
     assert project.visibility == Visibility.MEMBERS
     assert [(e.action, e.to_status) for e in project.events] == [("created", ProjectStatus.IDEA)]
 
@@ -83,33 +89,35 @@ def test_invalid_project_is_400_with_field_error(client, people, as_role, change
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert message in page
-    assert f'id="{field}"' in page and "is-invalid" in page
+    assert f'id="{field}"' in page
+    assert "is-invalid" in page
     assert db.session.scalar(select(Project)) is None
 
 
 def test_responsible_must_be_a_manager(client, people, as_role):
     as_role("manager")
     response = client.post("/projects/new?lang=en", data={**VALID, "responsible": str(people.member.id)})
-    assert response.status_code == 400 and "Not a valid choice." in response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Not a valid choice." in response.get_data(as_text=True)
     with pytest.raises(InvalidInput) as error:  # the service refuses it too, for other callers
         services.create_project({**_values(), "manager_id": people.member.id}, actor=people.manager)
     assert error.value.field == "manager_id"
 
 
 def _values(**kw) -> dict:
-    values = dict(
-        title="Проект",
-        kind=ProjectKind.JOINT_BID,
-        description="Описание",
-        budget=None,
-        budget_confidential=True,
-        starts_on=None,
-        ends_on=None,
-        manager_id=None,
-        lead_organization_id=None,
-        visibility=Visibility.PUBLIC,
-        okpd2_codes=[],
-    )
+    values = {
+        "title": "Проект",
+        "kind": ProjectKind.JOINT_BID,
+        "description": "Описание",
+        "budget": None,
+        "budget_confidential": True,
+        "starts_on": None,
+        "ends_on": None,
+        "manager_id": None,
+        "lead_organization_id": None,
+        "visibility": Visibility.PUBLIC,
+        "okpd2_codes": [],
+    }
     values.update(kw)
     return values
 
@@ -130,7 +138,8 @@ def test_edit_records_the_changed_fields(client, people, as_role):
     project = helpers.project(manager=people.manager)
     as_role("manager")
     form = client.get(f"/projects/{project.id}/edit").get_data(as_text=True)
-    assert project.title in form and f'<option selected value="{people.manager.id}">' in form
+    assert project.title in form
+    assert f'<option selected value="{people.manager.id}">' in form
     response = client.post(
         f"/projects/{project.id}/edit",
         data={
@@ -149,7 +158,8 @@ def test_edit_records_the_changed_fields(client, people, as_role):
     )
     assert response.status_code == 302
     project = fresh(project.id)
-    assert project.title == "Новое название" and project.kind == ProjectKind.INFRASTRUCTURE
+    assert project.title == "Новое название"
+    assert project.kind == ProjectKind.INFRASTRUCTURE
     assert project.visibility == Visibility.PUBLIC
     assert [(e.action, e.note) for e in project.events] == [("edited", "title, kind, visibility")]
 
@@ -160,10 +170,12 @@ def test_status_moves_forward_only(client, people, as_role):
     assert client.post(f"/projects/{project.id}/status", data={"status": "active", "note": "Старт"}).status_code == 302
     assert fresh(project.id).status == ProjectStatus.ACTIVE
     back = client.post(f"/projects/{project.id}/status?lang=en", data={"status": "planned"})
-    assert back.status_code == 400 and "Not a valid choice." in back.get_data(as_text=True)
+    assert back.status_code == 400
+    assert "Not a valid choice." in back.get_data(as_text=True)
     assert client.post(f"/projects/{project.id}/status", data={"status": "completed"}).status_code == 302
     project = fresh(project.id)
-    assert project.status == ProjectStatus.COMPLETED and project.percent_complete == 100
+    assert project.status == ProjectStatus.COMPLETED
+    assert project.percent_complete == 100
     assert [(e.action, e.from_status, e.to_status, e.note) for e in project.events] == [
         ("status_changed", ProjectStatus.PLANNED, ProjectStatus.ACTIVE, "Старт"),
         ("status_changed", ProjectStatus.ACTIVE, ProjectStatus.COMPLETED, ""),
@@ -196,7 +208,8 @@ def test_progress_update(client, people, as_role):
         ("progress_updated", 55, "Проект прошёл экспертизу")
     ]
     page = client.get(f"/projects/{project.id}").get_data(as_text=True)
-    assert 'aria-valuenow="55"' in page and "width: 55%" in page
+    assert 'aria-valuenow="55"' in page
+    assert "width: 55%" in page
 
 
 def test_cancel_needs_a_reason_and_tells_the_participants(client, people, as_role):
@@ -206,7 +219,8 @@ def test_cancel_needs_a_reason_and_tells_the_participants(client, people, as_rol
     helpers.consortium_member(project, people.member.organization, status=ConsortiumStatus.DECLINED)
     as_role("manager")
     empty = client.post(f"/projects/{project.id}/cancel?lang=en", data={"reason": "  "})
-    assert empty.status_code == 400 and "This field is required." in empty.get_data(as_text=True)
+    assert empty.status_code == 400
+    assert "This field is required." in empty.get_data(as_text=True)
     assert client.post(f"/projects/{project.id}/cancel", data={"reason": "Нет финансирования"}).status_code == 302
     project = fresh(project.id)
     assert project.status == ProjectStatus.CANCELLED
@@ -230,7 +244,8 @@ def test_closed_project_no_longer_changes(client, people, as_role):
     with pytest.raises(Conflict):
         services.update_project(project, _values(), actor=people.manager)
     page = client.get(f"/projects/{project.id}?lang=en").get_data(as_text=True)
-    assert 'data-testid="project-actions"' not in page and 'data-testid="progress-form"' not in page
+    assert 'data-testid="project-actions"' not in page
+    assert 'data-testid="progress-form"' not in page
 
 
 def test_status_form_on_the_page_offers_only_next_steps(client, people, as_role):
@@ -238,7 +253,9 @@ def test_status_form_on_the_page_offers_only_next_steps(client, people, as_role)
     as_role("manager")
     page = client.get(f"/projects/{project.id}?lang=en").get_data(as_text=True)
     form = page.split('data-testid="status-form"')[1].split("</form>")[0]
-    assert 'value="active"' in form and 'value="planned"' not in form and 'value="completed"' not in form
+    assert 'value="active"' in form
+    assert 'value="planned"' not in form
+    assert 'value="completed"' not in form
 
 
 def test_member_cannot_register_a_project(client, as_role):

@@ -29,7 +29,8 @@ def test_add_edit_and_remove_needs(client, people, world, as_role):
             "partners_needed": "2",
         },
     )
-    assert response.status_code == 302 and response.headers["Location"].endswith(url)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(url)
     project = fresh_project(world.project)
     added = project.needs[-1]
     assert (added.title, added.description, added.competency_id, added.org_kind, added.partners_needed) == (
@@ -42,7 +43,8 @@ def test_add_edit_and_remove_needs(client, people, world, as_role):
     assert added.position > max(n.position for n in project.needs[:-1])
 
     edit = client.get(f"{url}/{added.id}/edit").get_data(as_text=True)
-    assert f'<option selected value="{competency.id}">' in edit and '<option selected value="large">' in edit
+    assert f'<option selected value="{competency.id}">' in edit
+    assert '<option selected value="large">' in edit
     response = client.post(
         f"{url}/{added.id}/edit", data={"title": "Логистика", "competency": "", "org_kind": "", "partners_needed": "1"}
     )
@@ -85,12 +87,17 @@ def test_coverage_states(people):
     helpers.consortium_member(project, orgs[2], status=ConsortiumStatus.DECLINED, needs=[nobody])
     helpers.consortium_member(project, orgs[3], status=ConsortiumStatus.REMOVED, needs=[nobody])
     result = {entry.need.title: entry for entry in coverage(project.needs, project.members)}
-    assert result["Одна"].state == "covered" and result["Одна"].accepted == [accepted]
-    assert result["Две"].state == "pending" and result["Две"].invited == [invited] and result["Две"].missing == 0
-    assert result["Никто"].state == "uncovered" and result["Никто"].missing == 1
+    assert result["Одна"].state == "covered"
+    assert result["Одна"].accepted == [accepted]
+    assert result["Две"].state == "pending"
+    assert result["Две"].invited == [invited]
+    assert result["Две"].missing == 0
+    assert result["Никто"].state == "uncovered"
+    assert result["Никто"].missing == 1
     # with only the accepted rows (what an outsider of the consortium sees) the second need is a gap
     only_accepted = {e.need.title: e for e in coverage(project.needs, [accepted])}
-    assert only_accepted["Две"].state == "uncovered" and only_accepted["Две"].missing == 1
+    assert only_accepted["Две"].state == "uncovered"
+    assert only_accepted["Две"].missing == 1
 
 
 def test_project_page_highlights_uncovered_needs(client, world, as_role):
@@ -98,4 +105,5 @@ def test_project_page_highlights_uncovered_needs(client, world, as_role):
     page = client.get(f"/projects/{world.project}?lang=en").get_data(as_text=True)
     assert 'data-coverage="covered"' in page  # the recipe, by the accepted member
     assert 'data-coverage="uncovered"' in page  # machining: 2 partners, 1 invited
-    assert "need-uncovered" in page and "Not covered" in page
+    assert "need-uncovered" in page
+    assert "Not covered" in page

@@ -68,7 +68,8 @@ def test_ranks_the_best_suppliers_first(cluster):
     assert ids(ranking)[:2] == [cluster["flanges"].id, cluster["catalog_only"].id]
     assert cluster["paints"].id not in ids(ranking)
     scores = [score for _, score in ranking]
-    assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+    assert all(s > 0 for s in scores)
 
 
 def test_a_different_need_ranks_a_different_supplier_first(cluster):

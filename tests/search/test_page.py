@@ -21,7 +21,9 @@ def results(response) -> list[tuple[str, int]]:
 
 def tab_count(response, doc_type: str) -> int:
     html = response.get_data(as_text=True)
-    match = re.search(rf'data-testid="tab-{doc_type}">.*?<span class="badge rounded-pill">(\d+)</span>', html, re.DOTALL)
+    match = re.search(
+        rf'data-testid="tab-{doc_type}">.*?<span class="badge rounded-pill">(\d+)</span>', html, re.DOTALL
+    )
     return int(match.group(1))
 
 
@@ -130,7 +132,8 @@ def test_pagination(client, app):
         factories.product(org, name_ru=f"Подшипник шариковый {n}")
     first = client.get("/search/?q=подшипник&type=product")
     third = client.get("/search/?q=подшипник&type=product&page=3")
-    assert len(results(first)) == 2 and len(results(third)) == 1
+    assert len(results(first)) == 2
+    assert len(results(third)) == 1
     assert not set(results(first)) & set(results(third))
     assert "page=2" in first.get_data(as_text=True)
     assert client.get("/search/?q=подшипник&type=product&page=4").status_code == 404
@@ -144,7 +147,8 @@ def test_html_in_records_is_escaped(client, app):
         description_ru="Фланцы <img src=x onerror=alert(1)>",
     )
     html = client.get("/search/?q=фланец").get_data(as_text=True)
-    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "<script>alert(1)" not in html
+    assert "<img src=x" not in html
     assert "&lt;script&gt;" in html
 
 

@@ -108,7 +108,8 @@ def test_deleting_an_organization_removes_its_records(app, found):
     db.session.commit()
     assert found("гидросила") == []
     assert found("гидроцилиндр") == [("product", kept.id)]
-    assert found("стенд") == [] and found("гидрораспределителей") == []
+    assert found("стенд") == []
+    assert found("гидрораспределителей") == []
 
 
 def test_drafts_and_cancelled_orders_are_not_indexed(app, found):
@@ -134,7 +135,8 @@ def test_archived_offers_leave_the_index(app, found):
 def test_visibility_and_status_are_stored_for_filtering(app, index):
     order = factories.order(factories.organization(), title="Испытания на растяжение", visibility=Visibility.PUBLIC)
     hit = index.query("испытания").hits[0]
-    assert hit.fields["visibility"] == "public" and hit.fields["status"] == "open"
+    assert hit.fields["visibility"] == "public"
+    assert hit.fields["status"] == "open"
     order.visibility = Visibility.MEMBERS
     db.session.commit()
     assert index.query("испытания").hits[0].fields["visibility"] == "members"
@@ -142,7 +144,8 @@ def test_visibility_and_status_are_stored_for_filtering(app, index):
 
 def test_budget_is_never_indexed(app, found):
     factories.order(factories.organization(), title="Ремонт насосов", budget=987654)
-    assert found("987654") == [] and found("987654.00") == []
+    assert found("987654") == []
+    assert found("987654.00") == []
 
 
 def test_competencies_of_an_organization_refresh_its_document(app, found):
