@@ -1,14 +1,16 @@
 """Reproduce the reference rows of the CORDIS bench README with scikit-learn.
 
-    .venv/bin/python bench/cordis_reference.py /work/shared/bench/cordis [--variants]
+    .venv/bin/python bench/cordis_reference.py [DIR] [--variants]
 
-The README measured its three reference methods with scikit-learn's
-``TfidfVectorizer`` (sublinear tf, English stop words, min_df=2). This script
-rebuilds them independently of ``matching`` (only the metric code,
-``matching.evaluate.query_metrics``, is shared) and prints each row under
-several readings of the protocol (which queries are averaged, how PRC and
-HES/REC recall treat queries without such members), so that the comparison
-with the matcher is apples to apples. Source: CORDIS / European Union.
+``DIR`` is the benchmark directory, by default ``../shared/bench/cordis``
+next to the repository. The README measured its three reference methods with
+scikit-learn's ``TfidfVectorizer`` (sublinear tf, English stop words,
+min_df=2). This script rebuilds them independently of ``matching`` (only the
+metric code, ``matching.evaluate.query_metrics``, is shared) and prints each
+row under several readings of the protocol (which queries are averaged, how
+PRC and HES/REC recall treat queries without such members), so that the
+comparison with the matcher is apples to apples. Source: CORDIS / European
+Union.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ import gzip
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -27,7 +32,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from matching.arrays import Float64Array, FloatArray, IndexArray
 from matching.evaluate import query_metrics
+
+#: The CORDIS benchmark data: ``../shared/bench/cordis`` next to the repository.
+DEFAULT_DIRECTORY = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "cordis"
 
 KEYS = ("recall@10", "recall@20", "recall@50", "ndcg@10", "mrr", "recall@20_prc", "recall@20_hes_rec")
 README = {
@@ -36,31 +45,41 @@ README = {
     "per project, summed, small prior": (0.135, 0.200, 0.315, 0.155, 0.338, 0.068, 0.261),
 }
 
+Record = dict[str, Any]
+#: Scores of every organization for the query of a given number.
+ScoreRows = Callable[[int], FloatArray]
+#: (project row, organization row, role) of every participation.
+Roles = list[tuple[int, int, str]]
 
-def read(directory: Path):
+
+def read(directory: Path) -> tuple[list[Record], list[dict[str, str]], list[dict[str, str]], list[Record]]:
+    """(projects, organizations, participations, queries) of the benchmark."""
     with gzip.open(directory / "projects.jsonl.gz", "rt", encoding="utf-8") as f:
         projects = [json.loads(line) for line in f]
-    with open(directory / "organizations.csv", encoding="utf-8", newline="") as f:
+    with (directory / "organizations.csv").open(encoding="utf-8", newline="") as f:
         orgs = list(csv.DictReader(f))
-    with open(directory / "participations.csv", encoding="utf-8", newline="") as f:
+    with (directory / "participations.csv").open(encoding="utf-8", newline="") as f:
         parts = list(csv.DictReader(f))
     with gzip.open(directory / "queries.jsonl.gz", "rt", encoding="utf-8") as f:
         queries = [json.loads(line) for line in f]
     return projects, orgs, parts, queries
 
 
-def top50(scores: np.ndarray) -> np.ndarray:
+def top50(scores: FloatArray) -> IndexArray:
     part = np.argpartition(-scores, 50)[:50]
-    return part[np.lexsort((part, -scores[part]))]
+    ranked: IndexArray = part[np.lexsort((part, -scores[part]))]
+    return ranked
 
 
-def evaluate(score_rows, queries, org_row, protocol: str = "nonempty") -> dict[str, float]:
+def evaluate(
+    score_rows: ScoreRows, queries: list[Record], org_row: dict[str, int], protocol: str = "nonempty"
+) -> dict[str, float]:
     """Mean metrics; ``protocol``: ``nonempty`` (1,952 queries with a relevant organization; PRC and
     HES/REC over the queries that have such members — the matcher's definition), ``all`` (1,954, empty
     queries count 0), ``zeros`` (PRC and HES/REC averaged over every query, 0 where the query has none),
     ``micro`` (PRC and HES/REC pooled: hits / relevant over all queries)."""
     sums: dict[str, list[float]] = defaultdict(list)
-    pooled = defaultdict(lambda: [0, 0])
+    pooled: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
     for i, q in enumerate(queries):
         rel = [r for r in q["relevant"] if r in org_row]
         if not rel:
@@ -71,19 +90,8 @@ def evaluate(score_rows, queries, org_row, protocol: str = "nonempty") -> dict[s
         scores = score_rows(i)
         rows = np.array([org_row[r] for r in rel])
         kinds = [q["relevant_kind"].get(r, "") for r in rel]
-        m = query_metrics(scores, top50(scores), rows, kinds)
-        for k, v in m.items():
-            sums[k].append(v)
-        if protocol == "zeros":
-            for k in KEYS[5:]:
-                if k not in m:
-                    sums[k].append(0.0)
-        top20 = set(top50(scores)[:20].tolist())
-        for r, kind in zip(rows, kinds):
-            key = "recall@20_prc" if kind == "PRC" else "recall@20_hes_rec" if kind in ("HES", "REC") else None
-            if key:
-                pooled[key][0] += int(r) in top20
-                pooled[key][1] += 1
+        _add_metrics(sums, query_metrics(scores, top50(scores), rows, kinds), zeros=protocol == "zeros")
+        _pool(pooled, rows, kinds, set(top50(scores)[:20].tolist()))
     out = {k: float(np.mean(sums[k])) for k in KEYS}
     if protocol == "micro":
         for k, (hit, n) in pooled.items():
@@ -91,9 +99,142 @@ def evaluate(score_rows, queries, org_row, protocol: str = "nonempty") -> dict[s
     return out
 
 
+def _add_metrics(sums: dict[str, list[float]], metrics: dict[str, float], *, zeros: bool) -> None:
+    """Adds one query's metrics; with ``zeros``, 0 for the PRC and HES/REC recalls it has no members for."""
+    for k, v in metrics.items():
+        sums[k].append(v)
+    if zeros:
+        for k in KEYS[5:]:
+            if k not in metrics:
+                sums[k].append(0.0)
+
+
+def _pool(pooled: dict[str, list[int]], rows: IndexArray, kinds: list[str], top20: set[int]) -> None:
+    """Counts one query's relevant PRC and HES/REC organizations and those of them in its top 20."""
+    for r, kind in zip(rows, kinds, strict=True):  # a kind per relevant organization
+        key = "recall@20_prc" if kind == "PRC" else "recall@20_hes_rec" if kind in ("HES", "REC") else None
+        if key:
+            pooled[key][0] += int(r) in top20
+            pooled[key][1] += 1
+
+
+def pair_matrix(
+    all_roles: Roles,
+    shape: tuple[int, int],
+    roles: set[str] | None = None,
+    weights: dict[str, float] | None = None,
+) -> sp.csr_matrix:
+    """Projects × organizations: 1 (or the role's weight) where the organization took part in a role of
+    ``roles`` (None: any role)."""
+    rows, cols, vals = [], [], []
+    for d, o, role in all_roles:
+        if roles is None or role in roles:
+            rows.append(d)
+            cols.append(o)
+            vals.append(1.0 if weights is None else weights.get(role, 1.0))
+    return sp.csr_matrix((vals, (rows, cols)), shape=shape)
+
+
+@dataclass
+class Report:
+    """Evaluates methods and keeps their rows for the final table."""
+
+    queries: list[Record]
+    org_row: dict[str, int]
+    rows: list[tuple[str, str, dict[str, float]]] = field(default_factory=list)
+
+    def __call__(self, name: str, fn: ScoreRows, protocols: Sequence[str] = ("nonempty",)) -> None:
+        for protocol in protocols:
+            m = evaluate(fn, self.queries, self.org_row, protocol)
+            self.rows.append((name, protocol, m))
+            print(
+                json.dumps({"method": name, "protocol": protocol, **{k: round(v, 4) for k, v in m.items()}}), flush=True
+            )
+
+    def table(self) -> None:
+        print("| method | protocol | " + " | ".join(KEYS) + " |")
+        for name, protocol, m in self.rows:
+            print(f"| {name} | {protocol} | " + " | ".join(f"{m[k]:.3f}" for k in KEYS) + " |")
+
+
+def most_projects_first(
+    report: Report, n_all: Float64Array, n_main: Float64Array, variants: bool, protocols: Sequence[str]
+) -> None:
+    """1. Organizations by their number of past projects (no text)."""
+    n_orgs = n_all.size
+    jitter = np.random.default_rng(0).random(n_orgs) * 1e-6
+    report("most projects first (all roles; ties by file order)", lambda _: n_all.astype(float), protocols)
+    if variants:
+        report("most projects first (coordinator/participant)", lambda _: n_main.astype(float))
+        report("most projects first (ties by reversed file order)", lambda _: n_all + np.arange(n_orgs) * 1e-9)
+        report("most projects first (random ties)", lambda _: n_all + jitter)
+
+
+def text_methods(
+    report: Report,
+    text_name: str,
+    ptexts: list[str],
+    qtexts: list[str],
+    all_roles: Roles,
+    p_all: sp.csr_matrix,
+    n_all: Float64Array,
+    *,
+    variants: bool,
+    protocols: Sequence[str],
+) -> None:
+    """2. Concatenation (one document per organization) and 3. per past project, summed per organization."""
+    vec_kwargs: dict[str, Any] = {"sublinear_tf": True, "stop_words": "english", "min_df": 2}
+    n_orgs = n_all.size
+    org_text = defaultdict(list)
+    for d, o, _ in all_roles:
+        org_text[o].append(ptexts[d])
+    docs = ["\n".join(org_text.get(o, [])) for o in range(n_orgs)]
+    vec = TfidfVectorizer(**vec_kwargs).fit(docs)
+    org_vecs, query_vecs = vec.transform(docs), vec.transform(qtexts)
+    concat_sims = (query_vecs @ org_vecs.T).toarray()
+    report(f"concatenation ({text_name})", lambda i: concat_sims[i], protocols)
+    # 3. per project, summed per organization, + small prior on activity
+    vec = TfidfVectorizer(**vec_kwargs).fit(ptexts)
+    doc_vecs, query_vecs = vec.transform(ptexts), vec.transform(qtexts)
+    sims = (query_vecs @ doc_vecs.T).toarray()  # queries × projects
+    prior = np.log1p(n_all)
+    for eps in (0.01,) if not variants else (0.001, 0.01, 0.05):
+
+        def summed(i: int, eps: float = eps) -> FloatArray:
+            return np.asarray(p_all.T @ sims[i]).ravel() + eps * prior
+
+        report(
+            f"per project Σ s over all projects + {eps}·log(1+n) ({text_name})",
+            summed,
+            protocols if eps == 0.01 else ("nonempty",),
+        )
+    if not variants:
+        return
+    for k in (10, 20, 50, 100):
+
+        def knn(i: int, k: int = k) -> FloatArray:
+            s = sims[i].copy()
+            s[s < np.partition(s, -k)[-k]] = 0.0
+            return np.asarray(p_all.T @ s).ravel() + 0.01 * prior
+
+        report(f"per project Σ s over the {k} nearest projects + prior ({text_name})", knn)
+    for p in (2, 3):
+
+        def powered(i: int, p: int = p) -> FloatArray:
+            return np.asarray(p_all.T @ sims[i] ** p).ravel() + 0.001 * prior
+
+        report(f"per project Σ s^{p} + prior ({text_name})", powered)
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("directory", type=Path)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "directory",
+        type=Path,
+        nargs="?",
+        default=DEFAULT_DIRECTORY,
+        help="benchmark directory (CORDIS layout); default: ../shared/bench/cordis next to the repository",
+    )
     parser.add_argument("--variants", action="store_true", help="also print the variants tried")
     args = parser.parse_args()
     projects, orgs, parts, queries = read(args.directory)
@@ -110,83 +251,22 @@ def main() -> int:
         for p in parts
         if p["project_id"] in proj_row and p["organization_id"] in org_row
     ]
-    n_orgs, n_proj = len(org_ids), len(projects)
+    shape = (len(projects), len(org_ids))
+    p_all = pair_matrix(all_roles, shape)
+    p_main = pair_matrix(all_roles, shape, {"coordinator", "participant"})
+    n_all = np.asarray(p_all.sum(axis=0)).ravel()
+    n_main = np.asarray(p_main.sum(axis=0)).ravel()
 
-    def pair_matrix(roles=None, weights=None):
-        rows, cols, vals = [], [], []
-        for d, o, role in all_roles:
-            if roles is None or role in roles:
-                rows.append(d)
-                cols.append(o)
-                vals.append(1.0 if weights is None else weights.get(role, 1.0))
-        return sp.csr_matrix((vals, (rows, cols)), shape=(n_proj, n_orgs))
-
-    P_all = pair_matrix()
-    P_main = pair_matrix({"coordinator", "participant"})
-    n_all = np.asarray(P_all.sum(axis=0)).ravel()
-    n_main = np.asarray(P_main.sum(axis=0)).ravel()
-    rng = np.random.default_rng(0)
-    jitter = rng.random(n_orgs) * 1e-6
-
-    rows_out = []
-
-    def report(name, fn, protocols=("nonempty",)):
-        for protocol in protocols:
-            m = evaluate(fn, queries, org_row, protocol)
-            rows_out.append((name, protocol, m))
-            print(
-                json.dumps({"method": name, "protocol": protocol, **{k: round(v, 4) for k, v in m.items()}}), flush=True
-            )
-
+    report = Report(queries, org_row)
     protocols = ("nonempty", "all", "zeros", "micro") if args.variants else ("nonempty",)
-    # 1. most projects first (no text)
-    report("most projects first (all roles; ties by file order)", lambda i: n_all.astype(float), protocols)
-    if args.variants:
-        report("most projects first (coordinator/participant)", lambda i: n_main.astype(float))
-        report("most projects first (ties by reversed file order)", lambda i: n_all + np.arange(n_orgs) * 1e-9)
-        report("most projects first (random ties)", lambda i: n_all + jitter)
-
-    vec_kwargs = {"sublinear_tf": True, "stop_words": "english", "min_df": 2}
+    most_projects_first(report, n_all, n_main, args.variants, protocols)
     for text_name, ptexts in texts.items():
         if not args.variants and text_name != "title+objective+keywords":
             continue
-        # 2. concatenation: one document per organization
-        org_text = defaultdict(list)
-        for d, o, _ in all_roles:
-            org_text[o].append(ptexts[d])
-        docs = ["\n".join(org_text.get(o, [])) for o in range(n_orgs)]
-        vec = TfidfVectorizer(**vec_kwargs).fit(docs)
-        O, Q = vec.transform(docs), vec.transform(qtexts)
-        S_concat = (Q @ O.T).toarray()
-        report(f"concatenation ({text_name})", lambda i: S_concat[i], protocols)
-        # 3. per project, summed per organization, + small prior on activity
-        vec = TfidfVectorizer(**vec_kwargs).fit(ptexts)
-        D, Q = vec.transform(ptexts), vec.transform(qtexts)
-        S = (Q @ D.T).toarray()  # queries × projects
-        prior = np.log1p(n_all)
-        for eps in (0.01,) if not args.variants else (0.001, 0.01, 0.05):
-            report(
-                f"per project Σ s over all projects + {eps}·log(1+n) ({text_name})",
-                lambda i, eps=eps: np.asarray(P_all.T @ S[i]).ravel() + eps * prior,
-                protocols if eps == 0.01 else ("nonempty",),
-            )
-        if args.variants:
-            for k in (10, 20, 50, 100):
-
-                def knn(i, k=k):
-                    s = S[i].copy()
-                    s[s < np.partition(s, -k)[-k]] = 0.0
-                    return np.asarray(P_all.T @ s).ravel() + 0.01 * prior
-
-                report(f"per project Σ s over the {k} nearest projects + prior ({text_name})", knn)
-            for p in (2, 3):
-                report(
-                    f"per project Σ s^{p} + prior ({text_name})",
-                    lambda i, p=p: np.asarray(P_all.T @ S[i] ** p).ravel() + 0.001 * prior,
-                )
-    print("| method | protocol | " + " | ".join(KEYS) + " |")
-    for name, protocol, m in rows_out:
-        print(f"| {name} | {protocol} | " + " | ".join(f"{m[k]:.3f}" for k in KEYS) + " |")
+        text_methods(
+            report, text_name, ptexts, qtexts, all_roles, p_all, n_all, variants=args.variants, protocols=protocols
+        )
+    report.table()
     return 0
 
 

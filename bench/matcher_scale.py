@@ -28,21 +28,30 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Self, TypeVar
+from unittest import mock
 
 import numpy as np
 import scipy.sparse as sp
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matching import Matcher, MatcherConfig  # noqa: E402
-from matching.index import TextIndex  # noqa: E402
+from synthetic import Corpus
+
+from matching import Matcher, MatcherConfig
+from matching.arrays import Float32Array, Float64Array, FloatArray, IndexArray
+from matching.index import TextIndex
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 def rss_mb() -> float:
-    with open("/proc/self/status") as f:
+    with Path("/proc/self/status").open() as f:
         for line in f:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
@@ -58,36 +67,38 @@ class NaiveIndex:
 
     def __init__(self, index: TextIndex) -> None:
         self.index = index
-        self.X = sp.csr_matrix(index.all_rows())
-        self.C = sp.csr_matrix(index.cent_csr)
-        self.original = (index.doc_similarities, index.centroid_similarities)
+        self.docs = sp.csr_matrix(index.all_rows())
+        self.centroids = sp.csr_matrix(index.cent_csr)
+        self._swapped = ExitStack()
 
-    def _dense(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    def _dense(self, cols: IndexArray, weights: FloatArray) -> Float32Array:
         q = np.zeros(self.index.n_terms, dtype=np.float32)
         q[cols] = weights
         return q
 
-    def doc_similarities(self, cols, weights):
-        sims = (self.X @ self._dense(cols, weights)).astype(np.float64)
+    def doc_similarities(self, cols: IndexArray, weights: FloatArray) -> Float64Array:
+        sims: Float64Array = (self.docs @ self._dense(cols, weights)).astype(np.float64)
         if self.index.dead_docs.size:
             sims[self.index.dead_docs] = 0.0
         return sims
 
-    def centroid_similarities(self, cols, weights):
+    def centroid_similarities(self, cols: IndexArray, weights: FloatArray) -> Float64Array:
         out = np.zeros(self.index.n_orgs)
-        out[: self.C.shape[0]] = self.C @ self._dense(cols, weights)
+        out[: self.centroids.shape[0]] = self.centroids @ self._dense(cols, weights)
         return out
 
-    def __enter__(self):
-        self.index.doc_similarities = self.doc_similarities
-        self.index.centroid_similarities = self.centroid_similarities
+    def __enter__(self) -> Self:
+        self._swapped.enter_context(mock.patch.object(self.index, "doc_similarities", self.doc_similarities))
+        self._swapped.enter_context(mock.patch.object(self.index, "centroid_similarities", self.centroid_similarities))
         return self
 
-    def __exit__(self, *exc):
-        del self.index.doc_similarities, self.index.centroid_similarities
+    def __exit__(self, *exc: object) -> None:
+        self._swapped.close()
 
 
-def latency(fn, items, cpu: dict | None = None) -> tuple[float, float, list]:
+def latency(
+    fn: Callable[[Item], Result], items: Sequence[Item], cpu: dict[str, float] | None = None
+) -> tuple[float, float, list[Result]]:
     """(p50, p95) wall-clock ms and the results; ``cpu`` receives the CPU-time p50/p95."""
     times, cpu_times, results = [], [], []
     for item in items:
@@ -100,9 +111,7 @@ def latency(fn, items, cpu: dict | None = None) -> tuple[float, float, list]:
     return float(np.percentile(times, 50)), float(np.percentile(times, 95)), results
 
 
-def run(n_orgs: int, n_orders: int, n_consortia: int, seed: int) -> dict:
-    from synthetic import Corpus
-
+def run(n_orgs: int, n_orders: int, n_consortia: int, seed: int) -> dict[str, float | int | bool]:
     load_start = os.getloadavg()[0]
     corpus = Corpus(seed)
     start = time.perf_counter()
@@ -119,14 +128,16 @@ def run(n_orgs: int, n_orders: int, n_consortia: int, seed: int) -> dict:
     consortia = [corpus.consortium() for _ in range(n_consortia)]
     for q in orders[:5]:  # warm-up
         matcher.match_suppliers(q)
-    s_cpu, c_cpu = {}, {}
+    s_cpu: dict[str, float] = {}
+    c_cpu: dict[str, float] = {}
     s50, s95, fast = latency(lambda q: matcher.match_suppliers(q, top_k=10), orders, s_cpu)
     c50, c95, fast_c = latency(matcher.assemble_consortium, consortia, c_cpu)
     with NaiveIndex(matcher.index_):
         n_s50, n_s95, slow = latency(lambda q: matcher.match_suppliers(q, top_k=10), orders)
         n_c50, n_c95, slow_c = latency(matcher.assemble_consortium, consortia)
-    same = all([m.org_id for m in a] == [m.org_id for m in b] for a, b in zip(fast, slow))
-    same_c = all(a.org_ids == b.org_ids for a, b in zip(fast_c, slow_c))
+    # both lists hold one result per order (consortium), in the same order
+    same = all([m.org_id for m in a] == [m.org_id for m in b] for a, b in zip(fast, slow, strict=True))
+    same_c = all(a.org_ids == b.org_ids for a, b in zip(fast_c, slow_c, strict=True))
     return {
         "organizations": n_orgs,
         "documents": n_docs,
@@ -170,7 +181,7 @@ def main() -> int:
         return 0
     results = []
     for n in args.orgs:
-        out = subprocess.run(
+        out = subprocess.run(  # noqa: S603  this script itself, with this interpreter and numbers as arguments
             [
                 sys.executable,
                 __file__,

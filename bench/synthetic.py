@@ -20,6 +20,7 @@ from matching import (
     OrganizationProfile,
     ProfileDocument,
 )
+from matching.arrays import Float64Array
 
 RU_CORE = [
     "обработка",
@@ -297,10 +298,11 @@ class Corpus:
         ]
 
     @staticmethod
-    def _zipf(n: int, s: float = 1.05, q: float = 10.0) -> np.ndarray:
+    def _zipf(n: int, s: float = 1.05, q: float = 10.0) -> Float64Array:
         """Zipf–Mandelbrot: the most common content word is about 1% of the text."""
         p = 1.0 / (np.arange(1, n + 1) + q) ** s
-        return p / p.sum()
+        probabilities: Float64Array = p / p.sum()
+        return probabilities
 
     def _words(self, lang: str, n: int) -> list[str]:
         vocab, cdf = (self.ru, self.ru_cdf) if lang == "ru" else (self.en, self.en_cdf)

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from .arrays import Float32Array, FloatArray
+
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -82,7 +84,7 @@ class CodeIndex:
         self._matrix = sp.csc_matrix((data, (rows, cols)), shape=(len(self.codes), max(len(columns), 1)))
         return self._matrix
 
-    def score(self, query_codes: Sequence[str], n_rows: int) -> np.ndarray | None:
+    def score(self, query_codes: Sequence[str], n_rows: int) -> FloatArray | None:
         """Per-organization match in [0, 1] (mean over query codes), or None without codes."""
         expanded = [self._expand(c) for c in dict.fromkeys(query_codes) if c]
         expanded = [e for e in expanded if e]
@@ -104,7 +106,7 @@ class CodeIndex:
             total[: best.size] += best
         return total / len(expanded)
 
-    def common_depth(self, code: str, n_rows: int) -> np.ndarray:
+    def common_depth(self, code: str, n_rows: int) -> Float32Array:
         """Per row: the depth of the deepest ancestor shared by ``code`` and any code of the row."""
         out = np.zeros(n_rows, dtype=np.float32)
         prefixes = self._expand(code)

@@ -24,25 +24,31 @@ whatever the project's text says.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import NDArray
 
+from .arrays import Float32Array, Float64Array, IndexArray
 from .profiles import KINDS, ConsortiumQuery, normalize_kind
 from .reasons import build_match
 from .results import ConsortiumMember, ConsortiumProposal, NeedCoverage
 
 if TYPE_CHECKING:
-    from .matcher import Matcher, ScoredQuery
+    from .matcher import Matcher
+    from .scoring import Allowed, ScoredQuery
 
 MIN_GAIN = 0.05
 PER_KIND_CANDIDATES = 5
 
 
-def _best_doc_sims(matcher: Matcher, rows: np.ndarray, scored_needs: list[ScoredQuery]) -> np.ndarray:
+def _best_doc_sims(matcher: Matcher, rows: IndexArray, scored_needs: list[ScoredQuery]) -> Float64Array:
     """(candidates × needs) cosine of each candidate's best document with each need."""
     out = np.zeros((rows.size, len(scored_needs)))
-    docs, owners = [], []
+    docs: list[NDArray[np.int64]] = []
+    owners: list[NDArray[np.int64]] = []
     for i, row in enumerate(rows):  # a loop over a few dozen candidates, once
         d, _ = matcher.index_.org_docs(int(row))
         docs.append(d)
@@ -57,15 +63,25 @@ def _best_doc_sims(matcher: Matcher, rows: np.ndarray, scored_needs: list[Scored
     return out
 
 
-def _strength(best_doc: np.ndarray, scored: ScoredQuery, rows: np.ndarray) -> np.ndarray:
+def _strength(best_doc: Float64Array, scored: ScoredQuery, rows: IndexArray) -> Float64Array:
     """Absolute match in [0, 1] of candidate rows for one need."""
     strength = np.maximum(best_doc, scored.centroid_sims[rows])
     if scored.code_match is not None:
         strength = np.maximum(strength, scored.code_match[rows])
-    return np.clip(strength, 0.0, 1.0)
+    clipped: Float64Array = np.clip(strength, 0.0, 1.0)
+    return clipped
 
 
-def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
+@dataclass
+class _Candidates:
+    """Every need scored, the candidate organizations (sorted rows) and the needs nobody can cover."""
+
+    scored: list[ScoredQuery]
+    rows: NDArray[np.int64]
+    blind: NDArray[np.bool_]  # needs with no known word and no code
+
+
+def _check(project: ConsortiumQuery) -> None:
     if not project.needs:
         raise ValueError("a consortium query needs at least one need")
     if project.max_size < 1:
@@ -73,13 +89,16 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
     labels = [need.label for need in project.needs]
     if len(set(labels)) != len(labels):
         raise ValueError("need labels must be unique")
-    required = {normalize_kind(k): int(n) for k, n in project.kind_mix.items() if int(n) > 0}
-    mask = matcher._mask((), project.regions, project.members_only, project.exclude_ids)
-    context = matcher.query_vector(project.text) if project.text and project.context_weight > 0 else None
 
+
+def _candidates(matcher: Matcher, project: ConsortiumQuery, required: dict[str, int]) -> _Candidates:
+    """Scores every need and takes its best organizations with evidence, and the best few of every
+    kind the mix asks for."""
+    mask: Allowed = matcher.allowed((), project.regions, project.members_only, project.exclude_ids)
+    context = matcher.query_vector(project.text) if project.text and project.context_weight > 0 else None
     scored_needs = []
     candidate_rows: set[int] = set()
-    blind = np.zeros(len(project.needs), dtype=bool)  # needs with no known word and no code
+    blind = np.zeros(len(project.needs), dtype=bool)
     for j, need in enumerate(project.needs):
         cols, weights = matcher.query_vector(need.text, need.lang)
         # the project's text disambiguates a need's words; it cannot stand in for them: a need none of
@@ -88,7 +107,7 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
         blind[j] = cols.size == 0 and not need.okpd2_codes and not need.competency_codes
         if context is not None:
             cols, weights = _mix(cols, weights, context[0], context[1] * project.context_weight)
-        scored = matcher._score_vector(cols, weights, need.okpd2_codes, need.competency_codes, mask)
+        scored = matcher.score_vector(cols, weights, need.okpd2_codes, need.competency_codes, mask)
         scored_needs.append(scored)
         if blind[j]:
             continue
@@ -99,9 +118,15 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
         for kind in required:
             of_kind = scored.evidence[pool_kinds == KINDS.index(kind)]
             candidate_rows.update(matcher.top(scored.scores, PER_KIND_CANDIDATES, of_kind).tolist())
-    rows = np.array(sorted(candidate_rows), dtype=np.int64)
+    return _Candidates(scored_needs, np.array(sorted(candidate_rows), dtype=np.int64), blind)
 
-    n_needs = len(project.needs)
+
+def _strength_and_value(
+    matcher: Matcher, candidates: _Candidates, coverage_threshold: float
+) -> tuple[Float64Array, Float64Array]:
+    """(candidates × needs) strength of each candidate for each need, and its value (0 below the threshold)."""
+    rows, scored_needs = candidates.rows, candidates.scored
+    n_needs = len(scored_needs)
     strength = np.zeros((rows.size, n_needs))
     value = np.zeros((rows.size, n_needs))
     best_doc = _best_doc_sims(matcher, rows, scored_needs)
@@ -113,11 +138,22 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
         best = scores[np.isfinite(scores)].max(initial=-np.inf)
         if np.isfinite(best):
             value[:, j] = np.where(np.isfinite(scores), np.exp(np.minimum(scores - best, 0.0)), 0.0)
-    strength[:, blind] = 0.0
-    value[strength < project.coverage_threshold] = 0.0
+    strength[:, candidates.blind] = 0.0
+    value[strength < coverage_threshold] = 0.0
+    return strength, value
 
+
+def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
+    _check(project)
+    labels = [need.label for need in project.needs]
+    required = {normalize_kind(k): int(n) for k, n in project.kind_mix.items() if int(n) > 0}
+    candidates = _candidates(matcher, project, required)
+    rows, scored_needs = candidates.rows, candidates.scored
+    strength, value = _strength_and_value(matcher, candidates, project.coverage_threshold)
+
+    n_needs = len(project.needs)
     chosen = _greedy(value, matcher.kinds_[rows], required, project.max_size)
-    cover_of_need = [[] for _ in range(n_needs)]
+    cover_of_need: list[list[tuple[float, Hashable]]] = [[] for _ in range(n_needs)]
     members = []
     for c in chosen:
         row = int(rows[c])
@@ -146,20 +182,24 @@ def assemble(matcher: Matcher, project: ConsortiumQuery) -> ConsortiumProposal:
         )
         for j in range(n_needs)
     )
-    taken: dict[str, int] = {}
-    for m in members:
-        taken[m.kind] = taken.get(m.kind, 0) + 1
-    unmet = {k: n - taken.get(k, 0) for k, n in required.items() if taken.get(k, 0) < n}
     return ConsortiumProposal(
         members=tuple(members),
         needs=needs,
         gaps=tuple(labels[j] for j in range(n_needs) if best_strength[j] < project.coverage_threshold),
         uncovered=tuple(n.label for n in needs if not n.covered),
-        unmet_kinds=unmet,
+        unmet_kinds=_unmet_kinds(members, required),
     )
 
 
-def _greedy(value: np.ndarray, kinds: np.ndarray, required: dict[str, int], max_size: int) -> list[int]:
+def _unmet_kinds(members: list[ConsortiumMember], required: dict[str, int]) -> dict[str, int]:
+    """Kinds of the requested mix the members do not fill, and how many are missing."""
+    taken: dict[str, int] = {}
+    for m in members:
+        taken[m.kind] = taken.get(m.kind, 0) + 1
+    return {k: n - taken.get(k, 0) for k, n in required.items() if taken.get(k, 0) < n}
+
+
+def _greedy(value: Float64Array, kinds: NDArray[np.int8], required: dict[str, int], max_size: int) -> list[int]:
     remaining = {KINDS.index(k): n for k, n in required.items()}
     cover = np.zeros(value.shape[1])
     available = np.ones(value.shape[0], dtype=bool)
@@ -191,7 +231,9 @@ def _greedy(value: np.ndarray, kinds: np.ndarray, required: dict[str, int], max_
     return chosen
 
 
-def _mix(cols_a: np.ndarray, w_a: np.ndarray, cols_b: np.ndarray, w_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _mix(
+    cols_a: NDArray[np.int64], w_a: Float32Array, cols_b: NDArray[np.int64], w_b: Float32Array
+) -> tuple[NDArray[np.int64], Float32Array]:
     """Sum of two sparse vectors, L2-normalized."""
     cols = np.concatenate((cols_a, cols_b))
     weights = np.concatenate((w_a, w_b)).astype(np.float64)

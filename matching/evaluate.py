@@ -36,9 +36,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from .arrays import FloatArray, IndexArray
 from .config import MatcherConfig
 from .matcher import Matcher
 from .profiles import MatchQuery, OrganizationProfile, ProfileDocument, normalize_kind
@@ -127,7 +129,7 @@ class Query:
     relevant_kind: dict[str, str]
 
 
-def _read_jsonl(path: Path) -> list[dict]:
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -137,7 +139,7 @@ def load_profiles(directory: Path) -> list[OrganizationProfile]:
     """One profile per organization, its documents its past projects (weighted by role)."""
     projects = {p["id"]: p for p in _read_jsonl(directory / "projects.jsonl.gz")}
     docs: dict[str, list[ProfileDocument]] = defaultdict(list)
-    with open(directory / "participations.csv", encoding="utf-8", newline="") as f:
+    with (directory / "participations.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             project = projects.get(row["project_id"])
             if project is None:
@@ -154,7 +156,7 @@ def load_profiles(directory: Path) -> list[OrganizationProfile]:
                 )
             )
     profiles = []
-    with open(directory / "organizations.csv", encoding="utf-8", newline="") as f:
+    with (directory / "organizations.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             country = row.get("country") or ""
             places = [*COUNTRY_NAMES.get(country, "").split("; "), row.get("city") or ""]
@@ -173,14 +175,14 @@ def load_profiles(directory: Path) -> list[OrganizationProfile]:
 
 def load_queries(directory: Path) -> list[Query]:
     """Queries with at least one relevant organization (recall is undefined otherwise)."""
-    out = []
-    for q in _read_jsonl(directory / "queries.jsonl.gz"):
-        if q.get("relevant"):
-            out.append(Query(str(q["id"]), q["text"], tuple(q["relevant"]), dict(q.get("relevant_kind") or {})))
-    return out
+    return [
+        Query(str(q["id"]), q["text"], tuple(q["relevant"]), dict(q.get("relevant_kind") or {}))
+        for q in _read_jsonl(directory / "queries.jsonl.gz")
+        if q.get("relevant")
+    ]
 
 
-def query_metrics(scores: np.ndarray, top: np.ndarray, relevant: np.ndarray, kinds: Sequence[str]) -> dict[str, float]:
+def query_metrics(scores: FloatArray, top: IndexArray, relevant: IndexArray, kinds: Sequence[str]) -> dict[str, float]:
     """Metrics of one query: ``top`` is the ranking's first 50 rows, ``relevant`` rows of relevant orgs."""
     position = {int(r): i for i, r in enumerate(top)}
     hit = np.array([position.get(int(r), 10**9) for r in relevant])
@@ -190,11 +192,11 @@ def query_metrics(scores: np.ndarray, top: np.ndarray, relevant: np.ndarray, kin
     rows = np.arange(scores.size)
     ranks = [int((scores > scores[r]).sum() + ((scores == scores[r]) & (rows < r)).sum()) for r in relevant]
     out["mrr"] = 1.0 / (1 + min(ranks))
-    kinds = np.asarray(kinds)
-    prc = kinds == "PRC"
+    kind_of = np.asarray(kinds)
+    prc = kind_of == "PRC"
     if prc.any():
         out["recall@20_prc"] = float(np.mean(hit[prc] < 20))
-    hes_rec = (kinds == "HES") | (kinds == "REC")
+    hes_rec = (kind_of == "HES") | (kind_of == "REC")
     if hes_rec.any():
         out["recall@20_hes_rec"] = float(np.mean(hit[hes_rec] < 20))
     return out
@@ -235,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     profiles = load_profiles(args.directory)
     queries = split(load_queries(args.directory), args.queries)
     matcher = Matcher(MatcherConfig()).fit(profiles)
-    print(json.dumps(evaluate(matcher, queries)))
+    print(json.dumps(evaluate(matcher, queries)))  # noqa: T201  the command's output
     return 0
 
 

@@ -16,22 +16,32 @@ from __future__ import annotations
 import uuid
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import NDArray
 
+from .arrays import Float32Array
 from .codes import CodeIndex
 from .config import MatcherConfig
+from .consortium import assemble
 from .errors import NotFittedError, UnknownOrganizationError
 from .index import TextIndex
+from .orders import OrderIndex
+from .persistence import load as load_artifact, save as save_artifact
 from .places import PlaceIndex
-from .profiles import ConsortiumQuery, MatchQuery, OrderDocument, OrganizationProfile, normalize_kind
+from .profiles import (
+    ConsortiumQuery,
+    MatchQuery,
+    OrderDocument,
+    OrganizationProfile,
+    document_title,
+    normalize_kind,
+)
+from .reasons import build_matches
 from .results import ConsortiumProposal, Match, OrderMatch
-from .scoring import KIND_CODE, ScoredQuery, ScoringMixin
+from .scoring import KIND_CODE, Allowed, ScoredQuery, ScoringMixin
+from .updates import add_or_update
 from .vectorizer import TextModel
-
-if TYPE_CHECKING:
-    from .orders import OrderIndex
 
 __all__ = ["KIND_CODE", "Matcher", "ScoredQuery"]
 
@@ -44,6 +54,18 @@ class Matcher(ScoringMixin):
     ``org_ids_``, ``version_`` (changes with every fit and update).
     """
 
+    model_: TextModel
+    org_ids_: list[Hashable]
+    org_row_: dict[Hashable, int]
+    names_: list[str]
+    regions_: list[str]
+    region_codes_: NDArray[np.int32]
+    members_: NDArray[np.bool_]
+    competency_names_: list[dict[str, str]]
+    places_: PlaceIndex
+    _region_codes: dict[str, int]
+    _active_cache: tuple[str, bool] | None = None
+
     def __init__(self, config: MatcherConfig | None = None) -> None:
         self.config = config or MatcherConfig()
 
@@ -52,7 +74,8 @@ class Matcher(ScoringMixin):
     def is_fitted(self) -> bool:
         return hasattr(self, "index_")
 
-    def _check_fitted(self) -> None:
+    def check_fitted(self) -> None:
+        """Raise ``NotFittedError`` unless ``fit`` or ``load`` has run."""
         if not self.is_fitted:
             raise NotFittedError("Matcher")
 
@@ -81,7 +104,7 @@ class Matcher(ScoringMixin):
                     row = len(texts)
                     texts.append((doc.full_text, doc.lang))
                     keys.append(doc.id)
-                    titles.append(_title(doc.title, doc.text))
+                    titles.append(document_title(doc.title, doc.text))
                     kinds.append(doc.kind)
                     if doc.id is not None:
                         key_row[doc.id] = row
@@ -89,12 +112,12 @@ class Matcher(ScoringMixin):
                 pair_org.append(org)
                 pair_w.append(weight)
         model = TextModel(cfg)
-        X = model.fit_transform(texts) if texts else None
-        if X is None or not model.vocabulary:
+        doc_rows = model.fit_transform(texts) if texts else None
+        if doc_rows is None or not model.vocabulary:
             raise ValueError("the profiles have no indexable text")
         index = TextIndex(model)
         index.build(
-            X,
+            doc_rows,
             keys,
             titles,
             kinds,
@@ -111,18 +134,18 @@ class Matcher(ScoringMixin):
         return self
 
     def _set_organizations(self, profiles: Sequence[OrganizationProfile]) -> None:
-        self.org_ids_: list[Hashable] = [p.id for p in profiles]
-        self.org_row_: dict[Hashable, int] = {p.id: i for i, p in enumerate(profiles)}
-        self.names_: list[str] = [p.name for p in profiles]
+        self.org_ids_ = [p.id for p in profiles]
+        self.org_row_ = {p.id: i for i, p in enumerate(profiles)}
+        self.names_ = [p.name for p in profiles]
         self.kinds_ = np.array([KIND_CODE[p.kind] for p in profiles], dtype=np.int8)
-        self.regions_: list[str] = [p.region for p in profiles]
-        self._region_codes: dict[str, int] = {}
-        self.region_codes_ = np.array([self._region_code(r) for r in self.regions_], dtype=np.int32)
+        self.regions_ = [p.region for p in profiles]
+        self._region_codes = {}
+        self.region_codes_ = np.array([self.region_code(r) for r in self.regions_], dtype=np.int32)
         self.members_ = np.array([bool(p.is_member) for p in profiles], dtype=bool)
         self.active_ = np.ones(len(profiles), dtype=bool)
         self.okpd2_ = CodeIndex("okpd2")
         self.competency_ = CodeIndex("competency")
-        self.competency_names_: list[dict[str, str]] = []
+        self.competency_names_ = []
         self.places_ = PlaceIndex()
         for row, p in enumerate(profiles):
             self.okpd2_.set(row, p.okpd2_codes)
@@ -130,7 +153,8 @@ class Matcher(ScoringMixin):
             self.competency_names_.append(p.competency_names())
             self.places_.set(row, p.place_names())
 
-    def _region_code(self, region: str) -> int:
+    def region_code(self, region: str) -> int:
+        """The number of a region (its name, case and surrounding spaces aside); a new one gets the next."""
         key = (region or "").strip().lower()
         return self._region_codes.setdefault(key, len(self._region_codes))
 
@@ -140,7 +164,7 @@ class Matcher(ScoringMixin):
 
     @property
     def n_organizations_(self) -> int:
-        self._check_fitted()
+        self.check_fitted()
         return int(self.active_.sum())
 
     def __contains__(self, org_id: Hashable) -> bool:
@@ -149,15 +173,13 @@ class Matcher(ScoringMixin):
     # -- incremental updates -----------------------------------------------
     def add_or_update(self, profile: OrganizationProfile) -> None:
         """Index a new profile or replace an organization's profile, with the fitted vocabulary and idf."""
-        self._check_fitted()
-        from .updates import add_or_update
-
+        self.check_fitted()
         add_or_update(self, profile)
         self._bump()
 
     def remove(self, org_id: Hashable) -> None:
         """Forget an organization (its shared documents stay for the other participants)."""
-        self._check_fitted()
+        self.check_fitted()
         row = self.org_row_.pop(org_id, None)
         if row is None:
             raise UnknownOrganizationError(org_id)
@@ -167,9 +189,9 @@ class Matcher(ScoringMixin):
         self._bump()
 
     # -- scoring -------------------------------------------------------------
-    def _mask(
+    def allowed(
         self, kinds: Sequence[str], regions: Sequence[str], members_only: bool, exclude_ids: Iterable[Hashable]
-    ) -> tuple[np.ndarray | None, np.ndarray]:
+    ) -> Allowed:
         """(allowed organizations, or None for all active ones; rows excluded by id)."""
         mask = None if self._all_active() else self.active_.copy()
         if kinds:
@@ -184,7 +206,7 @@ class Matcher(ScoringMixin):
         return mask, excluded
 
     def _all_active(self) -> bool:
-        cached = getattr(self, "_active_cache", None)
+        cached = self._active_cache
         if cached is None or cached[0] != self.version_:
             cached = (self.version_, bool(self.active_.all()))
             self._active_cache = cached
@@ -192,7 +214,7 @@ class Matcher(ScoringMixin):
 
     def query_vector(
         self, text: str, lang: str = "auto", terms: Sequence[str] | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
+    ) -> tuple[NDArray[np.int64], Float32Array]:
         """(term columns, weights) of a query text, capped by ``max_query_terms`` and ``max_postings``
         (``terms``: the text's analyzed terms, when already at hand)."""
         cols, weights = self.model_.query_vector(text, lang, self.config.max_query_terms, terms)
@@ -200,22 +222,22 @@ class Matcher(ScoringMixin):
 
     def score_query(self, query: MatchQuery) -> ScoredQuery:
         """Scores of every known organization for ``query`` (aligned with ``org_ids_``)."""
-        self._check_fitted()
+        self.check_fitted()
         terms = self.model_.analyzer.terms(query.text, query.lang)  # analysed once: the vector and the places
         cols, weights = self.query_vector(query.text, query.lang, terms)
-        mask = self._mask(query.kinds, query.regions, query.members_only, query.exclude_ids)
+        mask = self.allowed(query.kinds, query.regions, query.members_only, query.exclude_ids)
         stems = [t for t in terms if " " not in t]  # the unigrams (bigrams are "stem1 stem2")
-        scored = self._score_vector(
+        scored = self.score_vector(
             cols, weights, query.okpd2_codes, query.competency_codes, mask, self._places_of(stems)
         )
         scored.query_stems = stems
         return scored
 
-    def places_named(self, text: str, lang: str = "auto") -> np.ndarray | None:
+    def places_named(self, text: str, lang: str = "auto") -> Float32Array | None:
         """Per organization 1.0 where ``text`` names its region, city or country (None: no place named)."""
         return self._places_of(self.model_.analyzer.stems(text, lang))
 
-    def _places_of(self, stems: Sequence[str]) -> np.ndarray | None:
+    def _places_of(self, stems: Sequence[str]) -> Float32Array | None:
         if not self.config.place_weight or not stems:
             return None
         return self.places_.match(self.model_.analyzer, stems, self.index_.n_orgs)
@@ -228,12 +250,10 @@ class Matcher(ScoringMixin):
         best match or a shared code; when fewer than ``top_k`` have that, any
         organization sharing a word with the query.
         """
-        from .reasons import build_matches
-
         scored = self.score_query(query)
         # only organizations with some evidence: a shared word or a shared code
-        rows = scored.strong if scored.strong.size >= top_k else scored.evidence
-        rows = scored.top(top_k, rows)  # computes the scores of these rows only
+        pool = scored.strong if scored.strong.size >= top_k else scored.evidence
+        rows = scored.top(top_k, pool)  # computes the scores of these rows only
         return build_matches(self, scored, rows.tolist(), with_reasons)
 
     def match_orders(
@@ -243,37 +263,22 @@ class Matcher(ScoringMixin):
         top_k: int = 10,
     ) -> list[OrderMatch]:
         """Open orders that fit a supplier (a known organization id or a profile), best first."""
-        from .orders import OrderIndex
-
-        self._check_fitted()
+        self.check_fitted()
         index = orders if isinstance(orders, OrderIndex) else OrderIndex(self).fit(orders)
         return index.match(profile_or_org_id, top_k)
 
     def assemble_consortium(self, project: ConsortiumQuery) -> ConsortiumProposal:
         """A small consortium covering the project's needs, respecting the kind mix; gaps named."""
-        from .consortium import assemble
-
-        self._check_fitted()
+        self.check_fitted()
         return assemble(self, project)
 
     # -- persistence ---------------------------------------------------------
     def save(self, path: str | Path) -> Path:
         """Write a versioned artifact (one ``.npz`` file, no pickle). Returns the path written."""
-        from .persistence import save
-
-        self._check_fitted()
-        return save(self, Path(path))
+        self.check_fitted()
+        return save_artifact(self, Path(path))
 
     @classmethod
     def load(cls, path: str | Path) -> Matcher:
         """Read an artifact written by ``save``; refuses other formats and versions."""
-        from .persistence import load
-
-        return load(cls, Path(path))
-
-
-def _title(title: str, text: str, limit: int = 120) -> str:
-    if title.strip():
-        return title.strip()
-    first = text.strip().split("\n", 1)[0].strip()
-    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+        return load_artifact(cls, Path(path))

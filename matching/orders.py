@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 from sklearn.preprocessing import normalize
 
+from .arrays import Float32Array
 from .codes import CodeIndex
 from .errors import NotFittedError, UnknownOrganizationError
 from .profiles import OrderDocument, OrganizationProfile
@@ -33,7 +35,7 @@ class OrderIndex:
     """Orders indexed for ``match(supplier)``; refit (cheap) when the set of open orders changes."""
 
     def __init__(self, matcher: Matcher, code_weight: float = ORDER_CODE_WEIGHT) -> None:
-        matcher._check_fitted()
+        matcher.check_fitted()
         self.matcher = matcher
         self.code_weight = code_weight
 
@@ -44,7 +46,7 @@ class OrderIndex:
         self._customers[:] = [o.customer_id for o in orders]
         self.matrix_ = sp.csr_matrix(self.matcher.model_.transform([(o.full_text, o.lang) for o in orders]))
         # one row per (order, code): an order's code match is the mean over its codes
-        self._code_rows: dict[str, tuple[CodeIndex, np.ndarray, np.ndarray]] = {}
+        self._code_rows: dict[str, tuple[CodeIndex, NDArray[np.int64], Float32Array]] = {}
         for scheme, attr in (("okpd2", "okpd2_codes"), ("competency", "competency_codes")):
             index = CodeIndex(scheme)
             owner: list[int] = []

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
 from .codes import CodeIndex
 from .config import MatcherConfig
@@ -47,7 +48,7 @@ _ARRAYS = (
 )
 
 
-def _json_bytes(value: Any) -> np.ndarray:
+def _json_bytes(value: Any) -> NDArray[np.uint8]:
     return np.frombuffer(json.dumps(value, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
 
 
@@ -56,7 +57,7 @@ def save(matcher: Matcher, path: Path) -> Path:
         path = path.with_name(path.name + ".npz")
     index = matcher.index_
     index.merge()  # one segment; the content (and so the version) does not change
-    X = sp.csr_matrix(index.X)
+    doc_rows = sp.csr_matrix(index.doc_matrix)
     doc, org, w = index.main_pairs()
     meta = {
         "format": FORMAT,
@@ -87,10 +88,10 @@ def save(matcher: Matcher, path: Path) -> Path:
     np.savez(
         tmp,
         meta=meta_bytes,
-        X_data=X.data,
-        X_indices=X.indices,
-        X_indptr=X.indptr,
-        X_shape=np.asarray(X.shape, dtype=np.int64),
+        X_data=doc_rows.data,
+        X_indices=doc_rows.indices,
+        X_indptr=doc_rows.indptr,
+        X_shape=np.asarray(doc_rows.shape, dtype=np.int64),
         pair_doc=doc,
         pair_org=org,
         pair_w=w,
@@ -134,17 +135,19 @@ def load(cls: type[Matcher], path: Path) -> Matcher:
         raise ArtifactError(f"corrupt matcher artifact {path}: {exc}") from exc
 
 
-def _restore(cls: type[Matcher], config: MatcherConfig, meta: dict, arrays: dict[str, np.ndarray]) -> Matcher:
+def _restore(
+    cls: type[Matcher], config: MatcherConfig, meta: dict[str, Any], arrays: dict[str, NDArray[Any]]
+) -> Matcher:
     model = TextModel(config)
     model.restore(list(meta["vocabulary"]), arrays["idf"], meta["surface"])
     model.analyzer.import_cache(meta.get("stem_cache") or {})
     shape = tuple(int(v) for v in arrays["X_shape"])
-    X = sp.csr_matrix((arrays["X_data"], arrays["X_indices"], arrays["X_indptr"]), shape=shape)
+    doc_rows = sp.csr_matrix((arrays["X_data"], arrays["X_indices"], arrays["X_indptr"]), shape=shape)
     org_ids = [_as_id(v) for v in meta["org_ids"]]
     n_orgs = len(org_ids)
     index = TextIndex(model)
     index.build(
-        X,
+        doc_rows,
         [_as_id(k) if k is not None else None for k in meta["doc_keys"]],
         meta["doc_titles"],
         meta["doc_kinds"],
@@ -166,7 +169,7 @@ def _restore(cls: type[Matcher], config: MatcherConfig, meta: dict, arrays: dict
     matcher.kinds_ = kinds
     matcher.regions_ = list(meta["regions"])
     matcher._region_codes = {}
-    matcher.region_codes_ = np.array([matcher._region_code(r) for r in matcher.regions_], dtype=np.int32)
+    matcher.region_codes_ = np.array([matcher.region_code(r) for r in matcher.regions_], dtype=np.int32)
     matcher.members_ = arrays["members"].astype(bool)
     matcher.active_ = active
     matcher.activity_ = arrays["activity"].astype(np.float64)

@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 
+from .arrays import Float32Array
 from .text import Analyzer
 
 #: Words that say what kind of place it is, not which one (their stems are dropped from place names).
@@ -65,7 +67,7 @@ class PlaceIndex:
     def __init__(self) -> None:
         self.names: list[list[str]] = []
         self._keys: list[frozenset[str]] | None = None  # distinct places (their distinctive stems)
-        self._rows: list[np.ndarray] = []  # per place, the organization rows there
+        self._rows: list[NDArray[np.int64]] = []  # per place, the organization rows there
         self._by_stem: dict[str, list[int]] = {}
         self._row_keys: list[list[tuple[str, frozenset[str]]]] = []
 
@@ -75,7 +77,8 @@ class PlaceIndex:
         self.names[row] = [n.strip() for n in dict.fromkeys(names) if n and n.strip()]
         self._keys = None
 
-    def _build(self, analyzer: Analyzer) -> None:
+    def _build(self, analyzer: Analyzer) -> list[frozenset[str]]:
+        """Groups the organizations by place (its distinctive stems); returns the places."""
         generic = {s for word in GENERIC_WORDS for s in analyzer.stems(word)}
         key_id: dict[frozenset[str], int] = {}
         rows: list[list[int]] = []
@@ -99,16 +102,16 @@ class PlaceIndex:
         for i, key in enumerate(self._keys):
             for stem in key:
                 self._by_stem.setdefault(stem, []).append(i)
+        return self._keys
 
-    def match(self, analyzer: Analyzer, stems: Sequence[str], n_rows: int) -> np.ndarray | None:
+    def match(self, analyzer: Analyzer, stems: Sequence[str], n_rows: int) -> Float32Array | None:
         """1.0 for the organizations whose place the query's ``stems`` name, else 0 (None: no place named)."""
-        if self._keys is None:
-            self._build(analyzer)
+        keys = self._keys if self._keys is not None else self._build(analyzer)
         if not self._by_stem:
             return None
         present = set(stems)
-        named = {i for stem in present for i in self._by_stem.get(stem, ())}
-        named = [i for i in named if self._keys[i] <= present]
+        sharing = {i for stem in present for i in self._by_stem.get(stem, ())}  # places with a stem of the query
+        named = [i for i in sharing if keys[i] <= present]
         if not named:
             return None
         out = np.zeros(n_rows, dtype=np.float32)

@@ -14,20 +14,27 @@ documents) with no Python loop over their contents.
 
 from __future__ import annotations
 
+import functools
+from typing import Any, TypeVar
+
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from .arrays import BoolArray, Float32Array, FloatArray, IndexArray
 
 try:  # scipy's compiled kernels; private module, so checked once before use (see ``_kernel_ok``)
     from scipy.sparse import _sparsetools
 except ImportError:  # pragma: no cover - depends on the scipy build
     _sparsetools = None
 
-_KERNEL_OK: bool | None = None
+IndexT = TypeVar("IndexT", bound=np.integer[Any])
+DataT = TypeVar("DataT", bound=np.generic)
 
 
 def gather(
-    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, select: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    indptr: IndexArray, indices: NDArray[IndexT], data: NDArray[DataT], select: IndexArray
+) -> tuple[NDArray[IndexT], NDArray[DataT], IndexArray]:
     """(targets, values, slice lengths) of the concatenated slices ``select``."""
     starts = indptr[select]
     lengths = indptr[select + 1] - starts
@@ -41,7 +48,7 @@ def gather(
     return indices[positions], data[positions], lengths
 
 
-def sparse_flatnonzero(mask: np.ndarray) -> np.ndarray:
+def sparse_flatnonzero(mask: BoolArray) -> NDArray[np.intp]:
     """``np.flatnonzero(mask)`` for a 1-d bool mask with few ``True``: scans it 8 bytes at a time.
 
     Only the 8-byte words holding a ``True`` are expanded, so a mask of 700,000
@@ -55,7 +62,7 @@ def sparse_flatnonzero(mask: np.ndarray) -> np.ndarray:
     if hit.size > words.size // 4:
         return np.flatnonzero(mask)
     flat = np.flatnonzero(words[hit].view(bool))  # the hit words' bytes, in order
-    out = hit[flat >> 3] * 8 + (flat & 7)
+    out: NDArray[np.intp] = hit[flat >> 3] * 8 + (flat & 7)
     if head < mask.size:
         tail = np.flatnonzero(mask[head:])
         if tail.size:
@@ -63,7 +70,7 @@ def sparse_flatnonzero(mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def _interleaved(indptr: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _interleaved(indptr: IndexArray, cols: IndexArray, weights: FloatArray) -> tuple[IndexArray, Float32Array]:
     """Column pointers and weights that make ``csc_matvec`` visit only the columns ``cols``.
 
     ``csc_matvec`` adds ``x[j] * data[k]`` for ``k`` in ``[ptr[j], ptr[j + 1])``
@@ -83,7 +90,7 @@ def _interleaved(indptr: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> t
     return ptr, x
 
 
-def column_sums(matrix: sp.csc_matrix, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def column_sums(matrix: sp.csc_matrix, cols: IndexArray, weights: FloatArray) -> Float32Array:
     """``matrix[:, cols] @ weights`` as float32 (rows × 1), reading the columns in place.
 
     The result equals the float32 product up to the order of additions (columns
@@ -100,24 +107,22 @@ def column_sums(matrix: sp.csc_matrix, cols: np.ndarray, weights: np.ndarray) ->
     return out
 
 
+@functools.cache
 def _kernel_ok() -> bool:
     """Does ``csc_matvec`` behave as ``column_sums`` assumes? Checked once on a small random matrix."""
-    global _KERNEL_OK
-    if _KERNEL_OK is None:
-        _KERNEL_OK = False
-        if _sparsetools is not None:
-            try:
-                rng = np.random.default_rng(0)
-                dense = (rng.random((50, 40)) * (rng.random((50, 40)) < 0.2)).astype(np.float32)
-                dense[:, 4] = 0.0  # an empty column among the selected ones
-                m = sp.csc_matrix(dense)
-                cols = np.array([0, 3, 4, 17, 18, 39])
-                w = rng.random(cols.size)
-                ptr, x = _interleaved(m.indptr, cols, w)
-                out = np.zeros(50, dtype=np.float32)
-                _sparsetools.csc_matvec(50, x.size, ptr, m.indices, m.data, x, out)
-                expected = m[:, cols].toarray().astype(np.float64) @ w.astype(np.float32)
-                _KERNEL_OK = bool(np.allclose(out, expected, rtol=1e-5, atol=1e-6))
-            except Exception:  # noqa: BLE001 - any failure means: use the public path
-                _KERNEL_OK = False
-    return _KERNEL_OK
+    if _sparsetools is None:
+        return False
+    try:
+        rng = np.random.default_rng(0)
+        dense = (rng.random((50, 40)) * (rng.random((50, 40)) < 0.2)).astype(np.float32)
+        dense[:, 4] = 0.0  # an empty column among the selected ones
+        m = sp.csc_matrix(dense)
+        cols = np.array([0, 3, 4, 17, 18, 39])
+        w = rng.random(cols.size)
+        ptr, x = _interleaved(m.indptr, cols, w)
+        out = np.zeros(50, dtype=np.float32)
+        _sparsetools.csc_matvec(50, x.size, ptr, m.indices, m.data, x, out)
+        expected = m[:, cols].toarray().astype(np.float64) @ w.astype(np.float32)
+        return bool(np.allclose(out, expected, rtol=1e-5, atol=1e-6))
+    except Exception:  # noqa: BLE001 - any failure means: use the public path
+        return False

@@ -69,6 +69,14 @@ class ProfileDocument:
         return f"{self.title}\n{self.text}" if self.title else self.text
 
 
+def document_title(title: str, text: str, limit: int = 120) -> str:
+    """A document's title as reasons show it: ``title``, else the first line of ``text`` (cut at ``limit``)."""
+    if title.strip():
+        return title.strip()
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class Competency:
     """A competency from the cluster's directory: a code and its name."""

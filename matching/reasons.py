@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .arrays import FloatArray, IndexArray
 from .codes import CodeIndex
 from .profiles import KINDS
 from .results import Match, MatchedCode, MatchedDocument, Reasons
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def matched_terms(
-    model: TextModel, cols: np.ndarray, weights: np.ndarray, row_cols: np.ndarray, row_data: np.ndarray, limit: int
+    model: TextModel, cols: IndexArray, weights: FloatArray, row_cols: IndexArray, row_data: FloatArray, limit: int
 ) -> tuple[str, ...]:
     """Readable words shared by a query vector (sorted ``cols``) and a profile vector, heaviest first.
 
@@ -28,7 +30,11 @@ def matched_terms(
 
 
 def matched_terms_many(
-    model: TextModel, cols: np.ndarray, weights: np.ndarray, rows: list[tuple[np.ndarray, np.ndarray]], limit: int
+    model: TextModel,
+    cols: IndexArray,
+    weights: FloatArray,
+    rows: Sequence[tuple[IndexArray, FloatArray]],
+    limit: int,
 ) -> list[tuple[str, ...]]:
     """``matched_terms`` for several profile vectors at once (one lookup and one sort for all of them)."""
     if cols.size == 0 or not rows:
@@ -46,13 +52,10 @@ def matched_terms_many(
     order = np.lexsort((-contribution, owner))
     common = row_cols[hit][order]
     bounds = np.searchsorted(owner[order], np.arange(len(rows) + 1))
-    return [
-        _readable_terms(model, common[a:b], limit) if b > a else ()
-        for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())
-    ]
+    return [_readable_terms(model, common[a:b], limit) if b > a else () for a, b in itertools.pairwise(bounds.tolist())]
 
 
-def _readable_terms(model: TextModel, common: np.ndarray, limit: int) -> tuple[str, ...]:
+def _readable_terms(model: TextModel, common: IndexArray, limit: int) -> tuple[str, ...]:
     """The readable words of the columns ``common`` (heaviest first), a word already shown in a phrase not
     repeated."""
     out: list[str] = []
@@ -107,7 +110,8 @@ def build_matches(matcher: Matcher, scored: ScoredQuery, rows: list[int], with_r
         [index.centroid_row(row) for row in rows],
         matcher.config.reason_terms,
     )
-    return [build_match(matcher, scored, row, True, row_terms) for row, row_terms in zip(rows, terms)]
+    # ``matched_terms_many`` answers one tuple per row
+    return [build_match(matcher, scored, row, True, row_terms) for row, row_terms in zip(rows, terms, strict=True)]
 
 
 def build_match(
@@ -127,7 +131,7 @@ def build_match(
         order = np.argsort(-sims, kind="stable")[: cfg.reason_documents]
         documents = tuple(
             MatchedDocument(index.doc_keys[d], index.doc_titles[d], index.doc_kinds[d], round(sim, 4))
-            for d, sim in zip(docs[order].tolist(), sims[order].tolist())
+            for d, sim in zip(docs[order].tolist(), sims[order].tolist(), strict=True)  # one similarity per doc
             if sim > 0
         )
         reasons = Reasons(

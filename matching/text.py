@@ -13,9 +13,11 @@ configured by a few values so that a saved matcher can rebuild it exactly.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Protocol
 
 import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -244,6 +246,12 @@ _STOPPED = ""
 LANGUAGES = ("ru", "en", "auto")
 
 
+class Stemmer(Protocol):
+    """A Snowball stemmer (``snowballstemmer.stemmer(language)``; the package ships no types)."""
+
+    def stemWord(self, word: str) -> str: ...  # noqa: N802  snowballstemmer's method name
+
+
 def normalize(text: str) -> str:
     """Lowercase and fold ё to е (the same word is typed both ways)."""
     return text.lower().replace("ё", "е")
@@ -265,8 +273,8 @@ class Analyzer:
     def __init__(self, *, bigrams: bool = False, min_len: int = 2) -> None:
         self.bigrams = bigrams
         self.min_len = min_len
-        self._ru = snowballstemmer.stemmer("russian")
-        self._en = snowballstemmer.stemmer("english")
+        self._ru: Stemmer = snowballstemmer.stemmer("russian")
+        self._en: Stemmer = snowballstemmer.stemmer("english")
         self._cache: dict[tuple[str, str], str] = {}
         self._auto: dict[str, str] = {}
         self._ambiguous: set[str] = set()
@@ -327,7 +335,7 @@ class Analyzer:
         self.record(tokens)
         stems = self._stems(tokens, lang)
         if self.bigrams and len(stems) > 1:
-            stems = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+            stems = stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
         return stems
 
     __call__ = terms
@@ -339,11 +347,11 @@ class Analyzer:
     def _stems(self, tokens: list[str], lang: str) -> list[str]:
         got = list(map(self._auto.get, tokens))
         if None in got:  # cache misses: stem once, then they are cached
-            got = [g if g is not None else self.stem(t) for g, t in zip(got, tokens)]
+            got = [g if g is not None else self.stem(t) for g, t in zip(got, tokens, strict=True)]
         if lang != "auto" and self._ambiguous:
             # tokens of neither script (e.g. Latin with diacritics) follow the field's language
             ambiguous = self._ambiguous
-            got = [self.stem(t, lang) if t in ambiguous else g for g, t in zip(got, tokens)]
+            got = [self.stem(t, lang) if t in ambiguous else g for g, t in zip(got, tokens, strict=True)]
         return [g for g in got if g]
 
     def surface_forms(self, vocabulary: Iterable[str]) -> dict[str, str]:
@@ -375,7 +383,7 @@ class Analyzer:
         tokens, stems = data.get("tokens", []), data.get("stems", [])
         if len(tokens) != len(stems):
             raise ValueError("stem cache: tokens and stems differ in length")
-        self._auto.update(zip(tokens, stems))
+        self._auto.update(zip(tokens, stems, strict=True))
         self._ambiguous.update(data.get("ambiguous", []))
 
     def clear_surfaces(self) -> None:

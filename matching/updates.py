@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .profiles import OrganizationProfile
+from .profiles import OrganizationProfile, ProfileDocument, document_title
+from .scoring import KIND_CODE
 
 if TYPE_CHECKING:
     from .matcher import Matcher
@@ -21,8 +22,6 @@ def add_or_update(matcher: Matcher, profile: OrganizationProfile) -> None:
     re-analysed. The delta is merged into the main segment when it grows past
     the configured size.
     """
-    from .matcher import KIND_CODE, _title
-
     cfg = matcher.config
     index = matcher.index_
     row = matcher.org_row_.get(profile.id)
@@ -43,7 +42,7 @@ def add_or_update(matcher: Matcher, profile: OrganizationProfile) -> None:
     matcher.names_[row] = profile.name
     matcher.regions_[row] = profile.region
     matcher.kinds_[row] = KIND_CODE[profile.kind]
-    matcher.region_codes_[row] = matcher._region_code(profile.region)
+    matcher.region_codes_[row] = matcher.region_code(profile.region)
     matcher.members_[row] = bool(profile.is_member)
     matcher.okpd2_.set(row, profile.okpd2_codes)
     matcher.competency_.set(row, profile.all_competency_codes())
@@ -53,7 +52,7 @@ def add_or_update(matcher: Matcher, profile: OrganizationProfile) -> None:
     docs: list[int] = []
     weights: list[float] = []
     activity = 0.0
-    new_docs = []
+    new_docs: list[tuple[ProfileDocument, float]] = []
     for doc in profile.documents():
         weight = doc.weight * cfg.field_weight(doc.kind)
         if weight <= 0:
@@ -69,7 +68,7 @@ def add_or_update(matcher: Matcher, profile: OrganizationProfile) -> None:
     if new_docs:
         rows = matcher.model_.transform([(d.full_text, d.lang) for d, _ in new_docs])
         for i, (doc, weight) in enumerate(new_docs):
-            docs.append(index.add_doc(rows[i], doc.id, _title(doc.title, doc.text), doc.kind))
+            docs.append(index.add_doc(rows[i], doc.id, document_title(doc.title, doc.text), doc.kind))
             weights.append(weight)
     index.set_org_docs(row, docs, weights)
     matcher.activity_[row] = activity

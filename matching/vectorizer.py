@@ -18,11 +18,14 @@ from __future__ import annotations
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfTransformer
 
+from .arrays import Float32Array, Float64Array, FloatArray
 from .config import MatcherConfig
 from .text import Analyzer, tokenize
 
@@ -37,12 +40,12 @@ class TextModel:
         self.analyzer = Analyzer(bigrams=config.bigrams)
         self.vocabulary: list[str] = []
         self.index: dict[str, int] = {}
-        self.idf = np.zeros(0)
+        self.idf: Float64Array = np.zeros(0)
         self.surface: dict[str, str] = {}
         self._tfidf: TfidfTransformer | None = None
 
     # -- fitting -----------------------------------------------------------
-    def _analyse_ids(self, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    def _analyse_ids(self, docs: Sequence[Doc]) -> tuple[NDArray[np.int64], NDArray[np.int64], list[str]]:
         """(term id per kept token, document per kept token, unigram of each id).
 
         One dict lookup per token: a cache from the surface word straight to
@@ -62,12 +65,15 @@ class TextModel:
         for i, (text, lang) in enumerate(docs):
             tokens = tokenize(text)
             analyzer.record(tokens)
-            got = list(map(word_id.get, tokens))
-            if None in got:
-                got = [g if g is not None else word_id.setdefault(t, miss(t)) for g, t in zip(got, tokens)]
+            cached = list(map(word_id.get, tokens))
+            got = (
+                [g if g is not None else word_id.setdefault(t, miss(t)) for g, t in zip(cached, tokens, strict=True)]
+                if None in cached
+                else cast("list[int]", cached)  # every token has its id already
+            )
             ambiguous = analyzer.ambiguous
             if lang != "auto" and ambiguous and not ambiguous.isdisjoint(tokens):
-                got = [miss(t, lang) if t in ambiguous else g for g, t in zip(got, tokens)]
+                got = [miss(t, lang) if t in ambiguous else g for g, t in zip(got, tokens, strict=True)]
             flat.extend(got)
             lengths[i] = len(got)
         term = np.frombuffer(flat, dtype=np.int32).astype(np.int64) if len(flat) else np.zeros(0, np.int64)
@@ -95,7 +101,7 @@ class TextModel:
         return sp.hstack(blocks, format="csr") if len(blocks) > 1 else blocks[0].tocsr()
 
     def _bigrams(
-        self, term: np.ndarray, doc: np.ndarray, n_uni: int, n_docs: int, unigram_words: list[str]
+        self, term: NDArray[np.int64], doc: NDArray[np.int64], n_uni: int, n_docs: int, unigram_words: list[str]
     ) -> tuple[sp.csr_matrix, list[str]]:
         """Count matrix and words of the bigrams seen in enough documents (one sort, no dicts)."""
         cfg = self.config
@@ -152,7 +158,7 @@ class TextModel:
         self.index = {t: i for i, t in enumerate(vocabulary)}
         self._tfidf = None
 
-    def restore(self, vocabulary: list[str], idf: np.ndarray, surface: dict[str, str]) -> None:
+    def restore(self, vocabulary: list[str], idf: FloatArray, surface: dict[str, str]) -> None:
         """Set the fitted state from an artifact."""
         if len(vocabulary) != len(idf):
             raise ValueError("vocabulary and idf differ in length")
@@ -189,7 +195,7 @@ class TextModel:
 
     def query_vector(
         self, text: str, lang: str = "auto", max_terms: int | None = None, terms: Sequence[str] | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
+    ) -> tuple[NDArray[np.int64], Float32Array]:
         """(columns, weights) of the L2-normalized TF-IDF vector of one text.
 
         The same weighting as ``transform`` without building a sparse matrix

@@ -22,11 +22,13 @@ more word forms meet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Protocol
 
 import snowballstemmer
 from snowballstemmer.russian_stemmer import RussianStemmer
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
+from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer, StopFilter, Token
 from whoosh.lang.stopwords import stoplists
 
 #: Words too common to be worth indexing, in both languages ("ё" folded).
@@ -79,30 +81,37 @@ _DIGIT = re.compile(r"\d")
 _FLEETING_VOWEL = re.compile("(?<=[бвгджзклмнпрстфхцчшщ])[ео](?=[цклн]$)")
 
 
-class _NounRussianStemmer(RussianStemmer):
+class _Stemmer(Protocol):
+    """A Snowball stemmer (the package ships no types)."""
+
+    def stemWord(self, word: str) -> str: ...  # noqa: N802  snowballstemmer's method name
+
+
+class _NounRussianStemmer(RussianStemmer):  # type: ignore[misc]  # snowballstemmer ships no types
     """Snowball's Russian stemmer without its verb and gerund steps (see the module docstring).
 
     Overrides name-mangled private steps of the generated stemmer; `russian_stem`
     checks that they still exist and falls back to the plain stemmer otherwise.
     """
 
-    def _RussianStemmer__r_verb(self):  # noqa: N802 (the generated name)
+    def _RussianStemmer__r_verb(self) -> bool:  # noqa: N802 (the generated name)
         return False
 
-    def _RussianStemmer__r_perfective_gerund(self):  # noqa: N802
+    def _RussianStemmer__r_perfective_gerund(self) -> bool:  # noqa: N802
         return False
 
 
-def _make_russian_stemmer():
+def _make_russian_stemmer() -> _Stemmer:
     if hasattr(RussianStemmer, "_RussianStemmer__r_verb") and hasattr(
         RussianStemmer, "_RussianStemmer__r_perfective_gerund"
     ):
         return _NounRussianStemmer()
-    return snowballstemmer.stemmer("russian")  # pragma: no cover (another snowballstemmer layout)
+    plain: _Stemmer = snowballstemmer.stemmer("russian")  # pragma: no cover (another snowballstemmer layout)
+    return plain  # pragma: no cover
 
 
 _russian = _make_russian_stemmer()
-_english = snowballstemmer.stemmer("english")
+_english: _Stemmer = snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=100_000)
@@ -134,34 +143,34 @@ def fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
-class YoFilter(Filter):
+class YoFilter(Filter):  # type: ignore[misc]  # whoosh ships no types
     """Folds "ё" to "е": Russian texts write either, and readers treat them as one letter."""
 
-    def __call__(self, tokens):
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         for token in tokens:
             if "ё" in token.text:
                 token.text = token.text.replace("ё", "е")
             yield token
 
 
-class BilingualStemFilter(Filter):
+class BilingualStemFilter(Filter):  # type: ignore[misc]  # whoosh ships no types
     """Stems each token with the Russian or the English stemmer, chosen by its script."""
 
-    def __call__(self, tokens):
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         for token in tokens:
             if not token.stopped:
                 token.text = stem(token.text)
             yield token
 
 
-class CodePrefixFilter(Filter):
+class CodePrefixFilter(Filter):  # type: ignore[misc]  # whoosh ships no types
     """Indexes a dotted classifier code with its parents: "25.62.10" → 25.62.10, 25.62, 25.
 
     Only at index time, so that a query for "25.62" finds everything under it,
     while a query for "25.62.10" does not find its siblings.
     """
 
-    def __call__(self, tokens):
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         for token in tokens:
             yield token
             if token.mode != "index" or "." not in token.text:
@@ -178,7 +187,7 @@ class CodePrefixFilter(Filter):
 _WORD = r"\w+(?:[.]\w+)*"
 
 
-def text_analyzer():
+def text_analyzer() -> Analyzer:
     """The analyzer of every full-text field (index and query time alike)."""
     return (
         RegexTokenizer(_WORD)
@@ -189,7 +198,7 @@ def text_analyzer():
     )
 
 
-def code_analyzer():
+def code_analyzer() -> Analyzer:
     """Classifier codes (OKPD2, HS, UNSPSC): whole tokens, plus their parents when indexed."""
     return RegexTokenizer(r"[^\s,;]+") | LowercaseFilter() | YoFilter() | CodePrefixFilter()
 

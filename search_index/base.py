@@ -18,18 +18,18 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal, TypeAlias
 
-Key = tuple[str, str]
-FilterValue = Union[str, int, Iterable[str | int]]
-Filters = Union[Mapping[str, FilterValue], Sequence[Mapping[str, FilterValue]]]
+Key: TypeAlias = tuple[str, str]
+FilterValue: TypeAlias = str | int | Iterable[str | int]
+Filters: TypeAlias = Mapping[str, FilterValue] | Sequence[Mapping[str, FilterValue]]
 
 
 class SearchIndexError(Exception):
     """The index could not be read or written (files, locks, a corrupt index)."""
 
 
-class IndexBusy(SearchIndexError):
+class IndexBusy(SearchIndexError):  # noqa: N818  a public name the web app catches (marketplace.search.sync)
     """Another writer held the index lock past the timeout.
 
     The changes are kept and written before the next successful write of this

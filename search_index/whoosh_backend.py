@@ -20,6 +20,7 @@ import os
 import threading
 import time
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from whoosh import qparser, sorting
@@ -28,7 +29,8 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, WholeFragmenter
 from whoosh.index import EmptyIndexError, Index, LockError
 from whoosh.query import And, Every, NullQuery, Or, Query, Term
-from whoosh.writing import CLEAR
+from whoosh.searching import Hit as WhooshHit
+from whoosh.writing import CLEAR, IndexWriter
 
 from .analysis import code_analyzer, text_analyzer
 from .base import Document, Filters, Hit, IndexBusy, Key, Match, SearchIndex, SearchIndexError, SearchResult
@@ -96,7 +98,7 @@ def _matches(fields: dict[str, Any], filters: Filters) -> bool:
     return any(_matches(fields, alternative) for alternative in filters)
 
 
-def _coalesce(ops: list[tuple[str, Any]]):
+def _coalesce(ops: list[tuple[str, Any]]) -> tuple[list[Filters], dict[str, dict[str, Any] | None]]:
     """The net effect of a sequence of changes: (filters to delete by, {key: fields or None}).
 
     One Whoosh writer's deletions do not see the documents it added itself, so
@@ -120,7 +122,7 @@ def _coalesce(ops: list[tuple[str, Any]]):
 class WhooshIndex(SearchIndex):
     """A ``SearchIndex`` over a Whoosh index (see the module docstring)."""
 
-    def __init__(self, index: Index, *, lock_timeout: float = 10.0, deferred: bool = False):
+    def __init__(self, index: Index, *, lock_timeout: float = 10.0, deferred: bool = False) -> None:
         """``deferred``: keep changes in memory until the next read (or ``flush()``) and write
         them in one commit then. Only for an index no other process reads: the in-memory one,
         where many small commits would cost more than the searches."""
@@ -181,7 +183,7 @@ class WhooshIndex(SearchIndex):
             self._backlog.clear()  # the rebuild supersedes changes kept back
             return count
 
-    def _writer(self):
+    def _writer(self) -> IndexWriter:
         try:
             return self._ix.writer(timeout=self.lock_timeout, delay=0.05)
         except LockError as exc:
@@ -190,7 +192,7 @@ class WhooshIndex(SearchIndex):
             raise SearchIndexError(f"cannot open the search index for writing: {exc}") from exc
 
     @staticmethod
-    def _commit(writer, **kwargs) -> None:
+    def _commit(writer: IndexWriter, **kwargs: Any) -> None:
         try:
             writer.commit(**kwargs)
         except OSError as exc:
@@ -279,7 +281,7 @@ class WhooshIndex(SearchIndex):
         return None if query is NullQuery else query
 
     @staticmethod
-    def _hit(hit, highlight: bool) -> Hit:
+    def _hit(hit: WhooshHit, highlight: bool) -> Hit:
         stored = hit.fields()
         highlights = {}
         if highlight:
@@ -295,13 +297,14 @@ class WhooshIndex(SearchIndex):
     def doc_count(self) -> int:
         if self.deferred:
             self.flush()
-        return self._ix.doc_count()
+        count: int = self._ix.doc_count()
+        return count
 
     def close(self) -> None:
         self._ix.close()
 
 
-def open_directory_index(path: str | os.PathLike, *, lock_timeout: float = 10.0) -> WhooshIndex:
+def open_directory_index(path: str | os.PathLike[str], *, lock_timeout: float = 10.0) -> WhooshIndex:
     """Open the index in ``path``, creating it (and the directory) when missing.
 
     Safe while other processes write to it or open it too: creation happens
@@ -310,15 +313,15 @@ def open_directory_index(path: str | os.PathLike, *, lock_timeout: float = 10.0)
     written with another schema version is replaced by an empty one and a
     warning is logged: rebuild it from the source of truth.
     """
-    os.makedirs(path, exist_ok=True)
+    Path(path).mkdir(parents=True, exist_ok=True)
     storage = FileStorage(str(path))
     for attempt in range(_OPEN_RETRIES):
         try:
             index = _open_or_create(storage, lock_timeout)
             return WhooshIndex(index, lock_timeout=lock_timeout)
-        except FileNotFoundError:
+        except FileNotFoundError as exc:
             if attempt == _OPEN_RETRIES - 1:
-                raise SearchIndexError(f"cannot open the search index in {path}: files keep changing")
+                raise SearchIndexError(f"cannot open the search index in {path}: files keep changing") from exc
             time.sleep(0.05)
         except (OSError, EmptyIndexError) as exc:
             raise SearchIndexError(f"cannot open the search index in {path}: {exc}") from exc
@@ -355,7 +358,7 @@ def _open_or_create(storage: FileStorage, lock_timeout: float) -> Index:
         lock.release()
 
 
-class _PrivateRamStorage(RamStorage):
+class _PrivateRamStorage(RamStorage):  # type: ignore[misc]  # whoosh ships no types
     """RamStorage whose writers keep their temporary files in memory too.
 
     Whoosh's RamStorage puts them in ``<tmp>/MAIN.tmp``, a directory shared by
@@ -363,7 +366,7 @@ class _PrivateRamStorage(RamStorage):
     deletes while another still uses it.
     """
 
-    def temp_storage(self, name=None):
+    def temp_storage(self, name: str | None = None) -> _PrivateRamStorage:  # noqa: ARG002  RamStorage's signature
         return _PrivateRamStorage()
 
 

@@ -37,12 +37,12 @@ def test_competency_codes_by_segments():
 
 
 def test_gather_concatenates_the_selected_slices():
-    M = sp.random(50, 30, density=0.2, random_state=1, format="csc", dtype=np.float32)
+    matrix = sp.random(50, 30, density=0.2, random_state=1, format="csc", dtype=np.float32)
     cols = np.array([1, 4, 7, 20])
-    rows, values, lengths = gather(M.indptr, M.indices, M.data, cols)
-    part = M[:, cols]
+    rows, values, lengths = gather(matrix.indptr, matrix.indices, matrix.data, cols)
+    part = matrix[:, cols]
     np.testing.assert_array_equal(lengths, np.diff(part.indptr))
     np.testing.assert_array_equal(rows, part.indices)
     np.testing.assert_array_equal(values, part.data)
-    rows, values, lengths = gather(M.indptr, M.indices, M.data, np.array([], int))
+    rows, values, lengths = gather(matrix.indptr, matrix.indices, matrix.data, np.array([], int))
     assert rows.size == values.size == lengths.size == 0

@@ -5,7 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from matching import Matcher, MatcherConfig, MatchQuery, explain
+from matching import (
+    Matcher,
+    MatcherConfig,
+    MatchQuery,
+    OrganizationProfile,
+    ProfileDocument,
+    Reasons,
+    explain,
+)
+
+from .conftest import make_profiles
 
 FLANGES = "Механическая обработка фланцев из стали 09Г2С"
 
@@ -56,8 +66,6 @@ def test_the_customer_itself_is_excluded(matcher):
 
 
 def test_okpd2_codes_boost_prefix_aware():
-    from tests.matching.conftest import make_profiles
-
     m = Matcher(MatcherConfig(kind_balance=0.0)).fit(make_profiles())
     plain = m.score_query(MatchQuery("изготовление деталей")).scores
     boosted = m.score_query(MatchQuery("изготовление деталей", okpd2_codes=["25.62.20.110"])).scores
@@ -100,14 +108,10 @@ def test_explain_builds_sentences_in_both_languages(matcher):
     assert "«" in ru
     assert en.startswith("Matching words: ")
     assert "OKPD2 codes: 25.62" in en
-    from matching import Reasons
-
     assert explain(Reasons(), "ru") == "Явных совпадений нет."
 
 
 def test_kind_balance_lets_small_profiles_compete():
-    from tests.matching.conftest import make_profiles
-
     profiles = make_profiles()
     q = MatchQuery("катализатор полимеризации этилена")
     plain = Matcher(MatcherConfig(kind_balance=0.0)).fit(profiles).score_query(q).scores
@@ -124,8 +128,6 @@ def test_score_query_covers_every_organization(matcher):
 
 def _twins():
     """Four organizations of different kinds with the same past project (same text, same activity)."""
-    from matching import OrganizationProfile, ProfileDocument
-
     text = "Очистка сточных вод мембранными биореакторами на предприятиях пищевой промышленности"
     kinds = {"sme-1": "sme", "uni-1": "university", "pub-1": "public", "oth-1": "other"}
     profiles = [
@@ -150,7 +152,7 @@ def test_kind_offsets_calibrate_kinds_onto_one_scale():
     q = MatchQuery("мембранная очистка сточных вод пищевых предприятий")
     assert MatcherConfig().kind_offsets == {"public": -3.0, "other": -3.0}
     default = Matcher(MatcherConfig(head_size=0)).fit(profiles)  # the head (tested below) aside
-    scores = dict(zip(default.org_ids_, default.score_query(q).scores))
+    scores = dict(zip(default.org_ids_, default.score_query(q).scores, strict=True))
     # same document, same activity: the kinds' offsets alone separate them (kind balance moves each
     # kind's best by 28% of its gap, so a -3 offset costs 2.16 in the end)
     assert scores["sme-1"] == pytest.approx(scores["uni-1"])
@@ -161,7 +163,7 @@ def test_kind_offsets_calibrate_kinds_onto_one_scale():
     flat = Matcher(MatcherConfig(kind_offsets={})).fit(profiles).score_query(q).scores
     assert np.ptp(flat[:4]) == pytest.approx(0.0, abs=1e-5)
     raw = Matcher(MatcherConfig(kind_balance=0.0, kind_offsets={"university": 0.5}, head_size=0)).fit(profiles)
-    raw_scores = dict(zip(raw.org_ids_, raw.score_query(q).scores))
+    raw_scores = dict(zip(raw.org_ids_, raw.score_query(q).scores, strict=True))
     assert raw_scores["uni-1"] - raw_scores["sme-1"] == pytest.approx(0.5, abs=1e-5)
     assert ids(raw.match_suppliers(q, top_k=1)) == ["uni-1"]
     # a kind filter still finds the offset kinds
@@ -169,8 +171,6 @@ def test_kind_offsets_calibrate_kinds_onto_one_scale():
 
 
 def test_the_head_keeps_the_closest_fits_first_whatever_their_kind():
-    from matching import OrganizationProfile, ProfileDocument
-
     text = "Очистка сточных вод мембранными биореакторами на предприятиях пищевой промышленности"
     profiles = [
         OrganizationProfile(id="pub", name="pub", kind="public", projects=[ProfileDocument(text, id="a")]),
@@ -222,8 +222,6 @@ def test_kind_offsets_are_validated_and_saved(tmp_path):
 
 
 def test_related_past_projects_count_in_the_score():
-    from matching import OrganizationProfile, ProfileDocument
-
     text = "Литьё алюминиевых корпусов насосов под давлением"
     close = [
         "Литьё алюминиевых корпусов под давлением для насосных станций",
@@ -256,8 +254,6 @@ def test_related_past_projects_count_in_the_score():
 
 
 def test_a_query_naming_an_organizations_region_or_city_prefers_it():
-    from matching import OrganizationProfile
-
     text = "Токарная обработка фланцев из стали на станках с ЧПУ"
     profiles = [
         OrganizationProfile(id="smolensk", name="a", kind="sme", region="Смоленская область", description=text),
@@ -285,8 +281,6 @@ def test_a_query_naming_an_organizations_region_or_city_prefers_it():
 
 
 def test_places_survive_save_load_and_updates(tmp_path):
-    from matching import OrganizationProfile
-
     profiles = [
         OrganizationProfile(id=1, name="a", kind="sme", region="Смоленская область", description="Фланцы"),
         OrganizationProfile(id=2, name="b", kind="sme", region="Тверская область", description="Фланцы"),

@@ -8,8 +8,8 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from matching import Matcher, MatcherConfig, MatchQuery, OrganizationProfile, ProfileDocument
-from matching.index import DOC_FLOOR, _keep_largest_per_group, _threshold
-from matching.postings import _interleaved, _kernel_ok, column_sums
+from matching.index import DOC_FLOOR, _keep_largest_per_group, _power, _threshold
+from matching.postings import _interleaved, _kernel_ok, column_sums, sparse_flatnonzero
 
 WORDS = [
     f"{a}{b}{c}"
@@ -105,7 +105,7 @@ def test_interleaved_pointers_leave_only_backward_gaps():
     starts, ends = ptr[0::2], ptr[1::2]
     assert (ends >= starts).all()
     assert (starts[1:] <= ends[:-1]).all()
-    assert sorted(zip(starts.tolist(), ends.tolist())) == [(0, 3), (3, 3), (5, 9), (9, 12)]
+    assert sorted(zip(starts.tolist(), ends.tolist(), strict=True)) == [(0, 3), (3, 3), (5, 9), (9, 12)]
     assert x[1::2].tolist() == [0.0] * 3
     assert sorted(x[0::2].tolist()) == [1.0, 2.0, 3.0, 4.0]
 
@@ -128,16 +128,16 @@ def test_similarities_equal_dense_products_including_the_delta(corpus):
     index = matcher.index_
     assert index.n_delta_docs
     assert index.dead_docs.size
-    X = index.all_rows()
+    doc_rows = index.all_rows()
     centroids = np.zeros((index.n_orgs, index.n_terms))  # from scratch: normalized weighted sums
     for row in range(index.n_orgs):
         docs, w = index.org_docs(row)
         if docs.size:
-            centroids[row] = normalize(np.asarray((sp.diags(w) @ X[docs]).sum(axis=0)))[0]
+            centroids[row] = normalize(np.asarray((sp.diags(w) @ doc_rows[docs]).sum(axis=0)))[0]
     for query in queries:
         cols, weights = matcher.query_vector(query.text, query.lang)
         q = dense_query(matcher, cols, weights)
-        expected = X @ q
+        expected = doc_rows @ q
         expected[index.dead_docs] = 0.0
         np.testing.assert_allclose(index.doc_similarities(cols, weights), expected, rtol=1e-5, atol=1e-7)
         np.testing.assert_allclose(index.centroid_similarities(cols, weights), centroids @ q, rtol=1e-4, atol=1e-6)
@@ -151,11 +151,11 @@ def test_fast_path_ranks_like_dense_products(corpus, monkeypatch):
     assert not index.single_owner  # joint projects: the pairs path of the kernel
     fast = [matcher.match_suppliers(q, top_k=10) for q in queries]
     fast_scores = [matcher.score_query(q).scores for q in queries]
-    X, C = index.all_rows(), sp.csr_matrix(index.cent_csr)
-    monkeypatch.setattr(index, "doc_similarities", lambda c, w: X @ dense_query(matcher, c, w))
-    monkeypatch.setattr(index, "centroid_similarities", lambda c, w: C @ dense_query(matcher, c, w))
+    doc_rows, centroids = index.all_rows(), sp.csr_matrix(index.cent_csr)
+    monkeypatch.setattr(index, "doc_similarities", lambda c, w: doc_rows @ dense_query(matcher, c, w))
+    monkeypatch.setattr(index, "centroid_similarities", lambda c, w: centroids @ dense_query(matcher, c, w))
     assert sum(len(m) for m in fast) > 300  # the queries do reach organizations
-    for query, matches, scores in zip(queries, fast, fast_scores):
+    for query, matches, scores in zip(queries, fast, fast_scores, strict=True):
         slow = matcher.match_suppliers(query, top_k=10)
         assert [m.org_id for m in matches] == [m.org_id for m in slow]
         assert [m.reasons for m in matches] == [m.reasons for m in slow]
@@ -164,8 +164,6 @@ def test_fast_path_ranks_like_dense_products(corpus, monkeypatch):
 
 @pytest.mark.parametrize("power", [1, 2, 3, 5.0, 8, 2.5, 0.5, 20])
 def test_power_by_multiplications_equals_pow(power):
-    from matching.index import _power
-
     x = np.random.default_rng(5).random(1000)
     result = _power(x, power)
     assert result is not x
@@ -175,8 +173,6 @@ def test_power_by_multiplications_equals_pow(power):
 @pytest.mark.parametrize("size", [0, 1, 7, 8, 9, 64, 1001, 70_003])
 @pytest.mark.parametrize("density", [0.0, 0.001, 0.02, 0.5, 1.0])
 def test_sparse_flatnonzero_equals_flatnonzero(size, density):
-    from matching.postings import sparse_flatnonzero
-
     mask = np.random.default_rng(size).random(size) < density
     got = sparse_flatnonzero(mask)
     np.testing.assert_array_equal(got, np.flatnonzero(mask))
@@ -207,9 +203,9 @@ def test_kernel_over_each_organizations_best_documents_equals_a_direct_sum(corpu
             crowded += int(top > 0 and np.count_nonzero(terms) > top)
             expected[row] = terms[:top].sum() if top else terms.sum()
             related[row] = w[rel > 0.4].sum()
-        K, N = index.doc_kernel(sims.astype(np.float32), 3.0, top, 0.4)
-        np.testing.assert_allclose(K, expected, rtol=1e-5, atol=1e-12)
-        np.testing.assert_allclose(N, related, rtol=1e-6)
+        kernel, near = index.doc_kernel(sims.astype(np.float32), 3.0, top, 0.4)
+        np.testing.assert_allclose(kernel, expected, rtol=1e-5, atol=1e-12)
+        np.testing.assert_allclose(near, related, rtol=1e-6)
         assert index.doc_kernel(sims.astype(np.float32), 3.0, top)[1] is None
     assert crowded or not top  # the cap did cut somewhere
 

@@ -9,9 +9,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from matching import Matcher, MatcherConfig, MatchQuery
+from matching import Matcher, MatcherConfig, MatchQuery, scoring
 from matching.reasons import matched_terms, matched_terms_many
-from matching.scoring import top_of
+from matching.scoring import ScoredQuery, top_of
 
 from .test_postings import random_profiles
 
@@ -113,8 +113,6 @@ def test_match_suppliers_does_not_compute_every_score(corpus, monkeypatch):
         rows = scored.strong if scored.strong.size >= 10 else scored.evidence
         top = matcher.top(scores, 10, rows)
         expected.append(([matcher.org_ids_[r] for r in top], [round(float(scores[r]), 6) for r in top]))
-    from matching.scoring import ScoredQuery
-
     everybody = []
     original = ScoredQuery._raw
     monkeypatch.setattr(
@@ -122,7 +120,7 @@ def test_match_suppliers_does_not_compute_every_score(corpus, monkeypatch):
         "_raw",
         lambda self, rows=None, terms=None: everybody.append(rows is None) or original(self, rows, terms),
     )
-    for query, (ids, scores) in zip(queries, expected):
+    for query, (ids, scores) in zip(queries, expected, strict=True):
         everybody.clear()
         matches = matcher.match_suppliers(query)
         assert ([m.org_id for m in matches], [m.score for m in matches]) == (ids, scores)
@@ -186,8 +184,6 @@ def test_top_of_many_values_equals_a_full_sort(seed):
 
 
 def test_centroids_in_a_helper_thread_give_the_same_scores(corpus, monkeypatch):
-    from matching import scoring
-
     profiles, queries = corpus
     matcher = Matcher(MatcherConfig()).fit(profiles)
     sequential = [matcher.score_query(q).scores for q in queries]
@@ -199,7 +195,7 @@ def test_centroids_in_a_helper_thread_give_the_same_scores(corpus, monkeypatch):
         "centroid_similarities",
         lambda cols, w: calls.append(threading.current_thread().name) or original(cols, w),
     )
-    for query, expected in zip(queries, sequential):
+    for query, expected in zip(queries, sequential, strict=True):
         np.testing.assert_array_equal(matcher.score_query(query).scores, expected)
     assert calls
     assert all(name.startswith("matcher") for name in calls)
@@ -214,12 +210,10 @@ def test_a_named_place_keeps_the_shortcut_exact(corpus):
     for query in named:
         scores = plain(matcher, query)
         assert matcher.score_query(query).places is not None
-        for rows_of in (
-            lambda s: s.strong,
-            lambda s: s.evidence,
-            lambda s: np.sort(rng.choice(scores.size, 37, replace=False)),
-        ):
+        for rows_of in ("strong", "evidence", "random"):
             fresh = matcher.score_query(query)
-            rows = rows_of(fresh)
+            rows = (
+                np.sort(rng.choice(scores.size, 37, replace=False)) if rows_of == "random" else getattr(fresh, rows_of)
+            )
             np.testing.assert_array_equal(fresh.values(rows), scores[rows])
             np.testing.assert_array_equal(fresh.top(10, rows), matcher.top(scores, 10, rows))

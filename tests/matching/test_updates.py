@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from matching import Matcher, MatcherConfig, MatchQuery, OrganizationProfile, ProfileDocument
+from matching import (
+    Matcher,
+    MatcherConfig,
+    MatchQuery,
+    OrganizationProfile,
+    ProfileDocument,
+    UnknownOrganizationError,
+)
 
 from .conftest import JOINT, make_profiles
 
@@ -50,10 +58,6 @@ def test_remove_forgets_the_organization_but_keeps_shared_documents(matcher):
 
 
 def test_remove_unknown_id_raises(matcher):
-    import pytest
-
-    from matching import UnknownOrganizationError
-
     with pytest.raises(UnknownOrganizationError):
         matcher.remove(12345)
 
@@ -74,7 +78,7 @@ def test_incremental_state_equals_a_merged_index(matcher):
     before = [matcher.score_query(q).scores for q in queries]
     matcher.index_.merge()
     after = [matcher.score_query(q).scores for q in queries]
-    for a, b in zip(before, after):
+    for a, b in zip(before, after, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
 
 

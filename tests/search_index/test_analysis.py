@@ -24,7 +24,7 @@ from search_index import analyze, stem
 )
 def test_word_forms_share_a_stem(forms):
     stems = {stem(form) for form in forms}
-    assert len(stems) == 1, dict(zip(forms, map(stem, forms)))
+    assert len(stems) == 1, dict(zip(forms, map(stem, forms), strict=True))
 
 
 def test_different_words_keep_different_stems():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from whoosh.filedb.filestore import FileStorage
 
 from search_index import Document, open_memory_index
 
@@ -215,8 +216,6 @@ def test_rebuild_replaces_everything_and_clear_empties(index):
 
 def test_memory_indexes_write_nothing_to_disk(monkeypatch):
     # Whoosh's RamStorage writes temporary files to <tmp>/MAIN.tmp, shared by every process.
-    from whoosh.filedb.filestore import FileStorage
-
     def no_files(self, *args, **kwargs):
         raise AssertionError(f"a memory index created files in {self.folder}")
 
