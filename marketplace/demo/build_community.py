@@ -8,7 +8,7 @@ from ..accounts.models import User
 from ..db import db
 from ..events.models import Event, EventRegistration, EventStatus, RegistrationStatus
 from ..ideas.models import Idea, IdeaComment, IdeaStatus
-from ..orders.models import Visibility
+from ..visibility import Visibility
 from .context import Demo
 from .events_data import EVENTS, EventSpec
 from .ideas_data import IDEAS, IdeaSpec
@@ -76,8 +76,8 @@ def _event(demo: Demo, spec: EventSpec) -> None:
     people = rng.sample(_attendees(demo, spec.visibility == Visibility.MEMBERS), spec.registrants)
     span = closes - published
     moments = sorted(published + span * rng.random() for _ in people)
-    for index, (user, moment) in enumerate(zip(people, moments)):
-        moment = moment.replace(microsecond=0)
+    for index, (user, drawn) in enumerate(zip(people, moments, strict=True)):
+        moment = drawn.replace(microsecond=0)
         # One in eight changed their mind (never on a full event, which stays full).
         gave_up = spec.registrants != spec.capacity and index % 8 == 5
         db.session.add(

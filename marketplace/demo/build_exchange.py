@@ -74,6 +74,8 @@ def _order(demo: Demo, spec: OrderSpec, number: int) -> None:
         demo.counts["responses"] += 1
 
     if spec.status in (OrderStatus.AWARDED, OrderStatus.COMPLETED):
+        if spec.winner is None:
+            raise ValueError(f"demo order {spec.title!r}: awarded without a winner")
         awarded = published + span * 0.6
         for key, response in responses.items():
             response.status = ResponseStatus.ACCEPTED if key == spec.winner else ResponseStatus.DECLINED

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+from dataclasses import dataclass
 
 from ..accounts.models import Role, User
 from ..db import db
@@ -26,19 +28,46 @@ _STATUS = {
     "rejected": MembershipStatus.REJECTED,
 }
 
-#: Documented logins (docs/features/demo.md): role name -> (e-mail, name, position, organization key or None).
+
+@dataclass(frozen=True, kw_only=True)
+class SpecialUser:
+    """A documented demo login (docs/features/demo.md)."""
+
+    email: str  # the login
+    full_name: str  # surname, name, patronymic
+    position: str  # job title
+    org: str | None  # key of the user's organization; None: a registered user without one
+
+
+#: Documented logins by role name.
 SPECIAL_USERS = {
-    "manager": ("manager@cluster.demo", "Ковалёва Марина Викторовна", "Менеджер кластера", "ckr"),
-    "sme": ("sme@cluster.demo", "Гончаров Алексей Петрович", "Генеральный директор", "technometal"),
-    "buyer": ("buyer@cluster.demo", "Лебедева Ольга Сергеевна", "Ведущий специалист отдела закупок", "stavazot"),
-    "lab": (
-        "lab@cluster.demo",
-        "Белов Игорь Николаевич",
-        "Заведующий лабораторией физико-химических методов анализа",
-        "sktu",
+    "manager": SpecialUser(
+        email="manager@cluster.demo", full_name="Ковалёва Марина Викторовна", position="Менеджер кластера", org="ckr"
     ),
-    "applicant": ("applicant@cluster.demo", "Фролов Роман Андреевич", "Директор", "carbontech"),
-    "user": ("user@cluster.demo", "Никитина Екатерина Дмитриевна", "Инженер-технолог", None),
+    "sme": SpecialUser(
+        email="sme@cluster.demo",
+        full_name="Гончаров Алексей Петрович",
+        position="Генеральный директор",
+        org="technometal",
+    ),
+    "buyer": SpecialUser(
+        email="buyer@cluster.demo",
+        full_name="Лебедева Ольга Сергеевна",
+        position="Ведущий специалист отдела закупок",
+        org="stavazot",
+    ),
+    "lab": SpecialUser(
+        email="lab@cluster.demo",
+        full_name="Белов Игорь Николаевич",
+        position="Заведующий лабораторией физико-химических методов анализа",
+        org="sktu",
+    ),
+    "applicant": SpecialUser(
+        email="applicant@cluster.demo", full_name="Фролов Роман Андреевич", position="Директор", org="carbontech"
+    ),
+    "user": SpecialUser(
+        email="user@cluster.demo", full_name="Никитина Екатерина Дмитриевна", position="Инженер-технолог", org=None
+    ),
 }
 #: Which special users administer their organization.
 _SPECIAL_ADMINS = {"manager", "sme", "applicant"}
@@ -88,7 +117,7 @@ def _organization(demo: Demo, spec: OrgSpec, registry: Registry) -> Organization
         phone=_phone(rng, spec.city),
         description_ru=spec.description_ru,
         description_en=spec.description_en,
-        staff_size=spec.staff,
+        staff_size=spec.staff_size,
         certifications="\n".join(spec.certifications),
         capacity=spec.capacity,
         confidential_fields=list(spec.confidential),
@@ -98,7 +127,7 @@ def _organization(demo: Demo, spec: OrgSpec, registry: Registry) -> Organization
     )
 
 
-def _phone(rng, city: str) -> str:
+def _phone(rng: random.Random, city: str) -> str:
     code = CITY_PHONE_CODES[city]
     if code.startswith("+"):  # abroad: the code already carries the country
         return f"{code} {rng.randint(20, 79)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}"
@@ -118,7 +147,7 @@ def build_users(demo: Demo) -> None:
     for key, org in demo.orgs.items():
         spec = demo.specs[key]
         people = [_user(demo, f"info@{key}.demo", full_name(rng), position(rng, spec.kind), org, admin=True)]
-        if spec.kind != OrgKind.SME or spec.staff >= 60:
+        if spec.kind != OrgKind.SME or spec.staff_size >= 60:
             people.append(
                 _user(
                     demo,
@@ -130,13 +159,14 @@ def build_users(demo: Demo) -> None:
                 )
             )
         demo.users[key] = people
-    for role_name, (email, name, title, key) in SPECIAL_USERS.items():
-        org = demo.orgs[key] if key else None
-        user = _user(demo, email, name, title, org, admin=role_name in _SPECIAL_ADMINS)
+    for role_name, special in SPECIAL_USERS.items():
+        home = demo.orgs[special.org] if special.org else None
+        user = _user(demo, special.email, special.full_name, special.position, home, admin=role_name in _SPECIAL_ADMINS)
         if role_name == "manager":
             user.role = Role.MANAGER
-        if key:
-            demo.users[key].insert(0 if user.is_org_admin else len(demo.users[key]), user)
+        if special.org:
+            colleagues = demo.users[special.org]
+            colleagues.insert(0 if user.is_org_admin else len(colleagues), user)
         demo.special[role_name] = user
     demo.counts["users"] = sum(len(people) for people in demo.users.values()) + 1  # + the user without organization
 
@@ -190,7 +220,7 @@ def build_applications(demo: Demo) -> None:
                 "производственной или испытательной базе. Предлагаем подать заявку повторно после "
                 "открытия обособленного подразделения в крае.",
             )
-        elif spec.status == "member" and spec.member_years <= 1:
+        elif spec.status == "member" and spec.member_years <= 1 and org.member_since is not None:
             decided = dt.datetime.combine(org.member_since, dt.time(9, 0))
             _application(
                 demo,

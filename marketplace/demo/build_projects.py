@@ -8,10 +8,13 @@ in time order so the events' ids follow their dates.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
+from typing import Any
 
 from ..accounts.models import User
 from ..db import db
+from ..organizations.models import Organization
 from ..projects.models import ConsortiumMember, ConsortiumStatus, Project, ProjectEvent, ProjectNeed, ProjectStatus
 from .context import Demo
 from .projects_data import PROJECTS, ProjectSpec
@@ -74,7 +77,9 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
     db.session.add_all(needs)
     demo.counts["project_needs"] += len(needs)
 
-    timeline: list[tuple[dt.datetime, dict]] = [(created, {"action": "created", "to_status": ProjectStatus.IDEA})]
+    timeline: list[tuple[dt.datetime, dict[str, Any]]] = [
+        (created, {"action": "created", "to_status": ProjectStatus.IDEA})
+    ]
     path = _PATHS[spec.status]
     steps = {
         ProjectStatus.PLANNED: 0.12,
@@ -82,7 +87,7 @@ def _project(demo: Demo, spec: ProjectSpec) -> None:
         ProjectStatus.COMPLETED: 0.92,
         ProjectStatus.CANCELLED: 0.85,
     }
-    for previous, status in zip(path, path[1:]):
+    for previous, status in itertools.pairwise(path):
         kind = "cancelled" if status == ProjectStatus.CANCELLED else "status_changed"
         note = spec.note if status in (ProjectStatus.CANCELLED, ProjectStatus.COMPLETED) else ""
         timeline.append(
@@ -172,10 +177,10 @@ def _event(
     at: dt.datetime,
     *,
     action: str,
-    from_status=None,
-    to_status=None,
+    from_status: ProjectStatus | None = None,
+    to_status: ProjectStatus | None = None,
     percent: int | None = None,
-    organization=None,
+    organization: Organization | None = None,
     note: str = "",
 ) -> None:
     project.events.append(

@@ -11,108 +11,145 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StageSpec:
-    name_ru: str
-    name_en: str
-    competencies: tuple[str, ...] = ()
-    okpd2: tuple[str, ...] = ()
-    pins: tuple[tuple[str, str], ...] = ()
+    name_ru: str  # stage name in Russian
+    name_en: str  # stage name in English
+    competencies: tuple[str, ...] = ()  # competency codes that place an organization at this stage
+    okpd2: tuple[str, ...] = ()  # OKPD2 prefixes of products that place an organization at this stage
+    pins: tuple[tuple[str, str], ...] = ()  # (organization key, note): placed here by the manager
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChainSpec:
-    name_ru: str
-    name_en: str
-    description_ru: str
-    description_en: str
-    stages: tuple[StageSpec, ...]
+    name_ru: str  # chain name in Russian
+    name_en: str  # chain name in English
+    description_ru: str  # what the chain covers, in Russian
+    description_en: str  # the same in English
+    stages: tuple[StageSpec, ...]  # the stages, from raw materials to the market
 
 
 CHAINS = (
     ChainSpec(
-        "Полимеры и изделия из пластмасс",
-        "Polymers and plastic products",
-        "От углеводородного сырья и мономеров через синтез полимеров к трубам, плёнкам, таре и техническим "
-        "изделиям; испытания, сертификация, сбыт и переработка отходов обратно во вторичное сырьё.",
-        "From hydrocarbon feedstock and monomers through polymer synthesis to pipes, films, packaging and "
-        "technical parts; testing, certification, sales and recycling of waste back into secondary raw material.",
-        (
+        name_ru="Полимеры и изделия из пластмасс",
+        name_en="Polymers and plastic products",
+        description_ru="От углеводородного сырья и мономеров через синтез полимеров к трубам, плёнкам, таре и "
+        "техническим изделиям; испытания, сертификация, сбыт и переработка отходов обратно во вторичное сырьё.",
+        description_en="From hydrocarbon feedstock and monomers through polymer synthesis to pipes, films, packaging "
+        "and technical parts; testing, certification, sales and recycling of waste back into secondary raw material.",
+        stages=(
             StageSpec(
-                "Сырьё: углеводороды и мономеры",
-                "Feedstock: hydrocarbons and monomers",
-                ("PETRO.OLEFIN", "PETRO.GAS"),
-                ("20.14.1",),
+                name_ru="Сырьё: углеводороды и мономеры",
+                name_en="Feedstock: hydrocarbons and monomers",
+                competencies=("PETRO.OLEFIN", "PETRO.GAS"),
+                okpd2=("20.14.1",),
             ),
             StageSpec(
-                "Синтез полимеров и компаундирование",
-                "Polymer synthesis and compounding",
-                ("CHEM.POLY.RESIN", "CHEM.POLY.COMP"),
-                ("20.16",),
+                name_ru="Синтез полимеров и компаундирование",
+                name_en="Polymer synthesis and compounding",
+                competencies=("CHEM.POLY.RESIN", "CHEM.POLY.COMP"),
+                okpd2=("20.16",),
             ),
             StageSpec(
-                "Изделия из пластмасс",
-                "Plastic products",
-                ("CHEM.POLY.INJ", "CHEM.POLY.EXTR", "CHEM.POLY.BLOW"),
-                ("22.2",),
+                name_ru="Изделия из пластмасс",
+                name_en="Plastic products",
+                competencies=("CHEM.POLY.INJ", "CHEM.POLY.EXTR", "CHEM.POLY.BLOW"),
+                okpd2=("22.2",),
                 pins=(("termoplastmash", "Поставляет и обслуживает экструзионные и литьевые линии"),),
             ),
             StageSpec(
-                "Испытания и сертификация",
-                "Testing and certification",
-                ("RND.POLYTEST",),
-                (),
+                name_ru="Испытания и сертификация",
+                name_en="Testing and certification",
+                competencies=("RND.POLYTEST",),
+                okpd2=(),
                 pins=(("sktu", "Лаборатория испытаний полимеров центра коллективного пользования"),),
             ),
-            StageSpec("Сбыт и вторичная переработка", "Sales and recycling", ("CHEM.POLY.RECYC",), ("46.76", "38.21")),
+            StageSpec(
+                name_ru="Сбыт и вторичная переработка",
+                name_en="Sales and recycling",
+                competencies=("CHEM.POLY.RECYC",),
+                okpd2=("46.76", "38.21"),
+            ),
         ),
     ),
     ChainSpec(
-        "Минеральные удобрения",
-        "Mineral fertilizers",
-        "Природный газ, аммиак и кислоты — азотные и комплексные удобрения — упаковка и отгрузка по железной "
-        "дороге — агрохимический анализ — оптовые поставки и применение в хозяйствах края.",
-        "Natural gas, ammonia and acids — nitrogen and compound fertilizers — packaging and rail shipment — "
-        "agrochemical analysis — wholesale and application on the region's farms.",
-        (
+        name_ru="Минеральные удобрения",
+        name_en="Mineral fertilizers",
+        description_ru="Природный газ, аммиак и кислоты — азотные и комплексные удобрения — упаковка и отгрузка по "
+        "железной дороге — агрохимический анализ — оптовые поставки и применение в хозяйствах края.",
+        description_en="Natural gas, ammonia and acids — nitrogen and compound fertilizers — packaging and rail "
+        "shipment — agrochemical analysis — wholesale and application on the region's farms.",
+        stages=(
             StageSpec(
-                "Сырьё: газ, аммиак, кислоты",
-                "Feedstock: gas, ammonia, acids",
-                ("PETRO.GAS", "CHEM.BASIC", "CHEM.GAS"),
-                ("20.11", "20.13"),
+                name_ru="Сырьё: газ, аммиак, кислоты",
+                name_en="Feedstock: gas, ammonia, acids",
+                competencies=("PETRO.GAS", "CHEM.BASIC", "CHEM.GAS"),
+                okpd2=("20.11", "20.13"),
             ),
-            StageSpec("Производство удобрений", "Fertilizer production", ("CHEM.FERT",), ("20.15",)),
             StageSpec(
-                "Упаковка и логистика", "Packaging and logistics", ("LOG.PACK", "LOG.RAIL", "LOG.TANK"), ("22.22.1",)
+                name_ru="Производство удобрений",
+                name_en="Fertilizer production",
+                competencies=("CHEM.FERT",),
+                okpd2=("20.15",),
             ),
-            StageSpec("Агрохимические испытания", "Agrochemical testing", (), ("71.20.11",)),
             StageSpec(
-                "Сбыт и применение",
-                "Sales and application",
-                ("CHEM.AGRO", "LOG.TRADE"),
-                ("46.75.1",),
+                name_ru="Упаковка и логистика",
+                name_en="Packaging and logistics",
+                competencies=("LOG.PACK", "LOG.RAIL", "LOG.TANK"),
+                okpd2=("22.22.1",),
+            ),
+            StageSpec(
+                name_ru="Агрохимические испытания", name_en="Agrochemical testing", competencies=(), okpd2=("71.20.11",)
+            ),
+            StageSpec(
+                name_ru="Сбыт и применение",
+                name_en="Sales and application",
+                competencies=("CHEM.AGRO", "LOG.TRADE"),
+                okpd2=("46.75.1",),
                 pins=(("statu", "Полевые опыты и рекомендации по применению удобрений"),),
             ),
         ),
     ),
     ChainSpec(
-        "Лакокрасочные материалы",
-        "Paints and coatings",
-        "Пигменты, смолы и растворители — производство красок, эмалей и порошковых покрытий — испытания "
+        name_ru="Лакокрасочные материалы",
+        name_en="Paints and coatings",
+        description_ru="Пигменты, смолы и растворители — производство красок, эмалей и порошковых покрытий — испытания "
         "покрытий — нанесение на металлоконструкции — оптовая торговля. Пигменты в кластере не производятся.",
-        "Pigments, resins and solvents — paints, enamels and powder coatings — coating tests — application to "
-        "steel structures — wholesale. No member makes pigments yet.",
-        (
-            StageSpec("Пигменты и наполнители", "Pigments and fillers", (), ("20.12",)),
-            StageSpec("Смолы и растворители", "Resins and solvents", ("CHEM.ORG",), ("20.14.3", "20.16.4")),
-            StageSpec("Производство ЛКМ", "Paint manufacturing", ("CHEM.PAINT",), ("20.30",)),
-            StageSpec("Испытания и сертификация", "Testing and certification", ("RND.POLYTEST", "RND.CLIMATE"), ()),
-            StageSpec("Нанесение покрытий", "Coating application", ("METAL.COAT",), ("25.61.1",)),
+        description_en="Pigments, resins and solvents — paints, enamels and powder coatings — coating tests — "
+        "application to steel structures — wholesale. No member makes pigments yet.",
+        stages=(
             StageSpec(
-                "Оптовая торговля",
-                "Wholesale",
-                (),
-                ("46.73.14",),
+                name_ru="Пигменты и наполнители", name_en="Pigments and fillers", competencies=(), okpd2=("20.12",)
+            ),
+            StageSpec(
+                name_ru="Смолы и растворители",
+                name_en="Resins and solvents",
+                competencies=("CHEM.ORG",),
+                okpd2=("20.14.3", "20.16.4"),
+            ),
+            StageSpec(
+                name_ru="Производство ЛКМ",
+                name_en="Paint manufacturing",
+                competencies=("CHEM.PAINT",),
+                okpd2=("20.30",),
+            ),
+            StageSpec(
+                name_ru="Испытания и сертификация",
+                name_en="Testing and certification",
+                competencies=("RND.POLYTEST", "RND.CLIMATE"),
+                okpd2=(),
+            ),
+            StageSpec(
+                name_ru="Нанесение покрытий",
+                name_en="Coating application",
+                competencies=("METAL.COAT",),
+                okpd2=("25.61.1",),
+            ),
+            StageSpec(
+                name_ru="Оптовая торговля",
+                name_en="Wholesale",
+                competencies=(),
+                okpd2=("46.73.14",),
                 pins=(("terminalyug", "Складирование и отгрузка ЛКМ для дилеров края"),),
             ),
         ),

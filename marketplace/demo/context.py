@@ -30,7 +30,7 @@ class Demo:
     orgs: dict[str, Organization] = field(default_factory=dict)
     users: dict[str, list[User]] = field(default_factory=dict)  # by organization key; the admin first
     special: dict[str, User] = field(default_factory=dict)  # documented logins by role name
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
 
     def days_ago(self, days: float, hour: int = 7) -> dt.datetime:
         """A moment ``days`` before now, at ``hour`` UTC (10:00 in Moscow): plausible office time."""

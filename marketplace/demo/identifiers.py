@@ -7,12 +7,13 @@ one ``Registry``, so a demo database always satisfies the unique constraints.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 _INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 
 
 def inn_check_digit(first_nine: str) -> str:
-    return str(sum(int(d) * w for d, w in zip(first_nine, _INN10_WEIGHTS)) % 11 % 10)
+    return str(sum(int(d) * w for d, w in zip(first_nine, _INN10_WEIGHTS, strict=True)) % 11 % 10)
 
 
 def ogrn_check_digit(first_twelve: str) -> str:
@@ -26,7 +27,7 @@ class Registry:
         self.rng = rng
         self.used: set[str] = set()
 
-    def _unique(self, make) -> str:
+    def _unique(self, make: Callable[[], str]) -> str:
         while True:
             value = make()
             if value not in self.used:

@@ -56,31 +56,32 @@ CITY_PHONE_CODES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OrgSpec:
     """One demo organization as written by hand; the seed adds INN/OGRN, phone, e-mail and users."""
 
-    key: str  # short latin slug: e-mail domain <key>.demo
-    kind: OrgKind
-    name_ru: str
-    name_en: str
-    region: str  # a value of reference.regions.REGIONS
-    city: str
-    address: str
-    staff: int
-    description_ru: str
-    description_en: str
-    competencies: tuple[tuple[str, int, str], ...]  # (competency code, level 1–3, note)
-    products: tuple[str, ...] = ()  # product template keys
-    certifications: tuple[str, ...] = ()
-    capacity: str = ""
-    status: str = "member"  # member | none | applied | rejected
+    key: str  # short latin slug: the e-mail domain <key>.demo, the key other demo data refers to it by
+    kind: OrgKind  # SME, LARGE, UNIVERSITY, RESEARCH, PUBLIC or OTHER
+    name_ru: str  # full legal name in Russian
+    name_en: str  # name in English
+    region: str  # a value of reference.regions.REGIONS (and a key of REGION_TAX_CODES for an INN)
+    city: str  # a key of CITY_PHONE_CODES
+    address: str  # street address within the city (the seed prefixes the city)
+    staff_size: int  # number of employees
+    description_ru: str  # what the organization does, in Russian
+    description_en: str  # the same in English
+    competencies: tuple[tuple[str, int, str], ...]  # (competency code, level 1–3, note) triples
+    products: tuple[str, ...] = ()  # keys of product templates (products_*.py) it lists in the catalog
+    certifications: tuple[str, ...] = ()  # certificates and accreditations, one per entry
+    capacity: str = ""  # production capacity, free text
+    status: str = "member"  # membership: member | none | applied | rejected
     member_years: int = 2  # years since joining (members only)
-    confidential: tuple[str, ...] = ()
+    confidential: tuple[str, ...] = ()  # protected fields (PROTECTED_FIELDS) hidden from non-members
     founded: int = 2008  # registration year, used in the OGRN
 
 
-def O(
+def org(
+    *,
     key: str,
     kind: OrgKind,
     name_ru: str,
@@ -88,34 +89,41 @@ def O(
     region: str,
     city: str,
     address: str,
-    staff: int,
+    staff_size: int,
     description_ru: str,
     description_en: str,
     competencies: str,
     products: str = "",
-    *,
     certifications: str = "",
-    **kw,
+    capacity: str = "",
+    status: str = "member",
+    member_years: int = 2,
+    confidential: tuple[str, ...] = (),
+    founded: int = 2008,
 ) -> OrgSpec:
-    """Shorthand: ``competencies`` is "CODE/level/note; ...", ``products`` and
-    ``certifications`` are separated by "; "."""
-    comps = []
+    """An ``OrgSpec`` written compactly: ``competencies`` as "CODE/level/note; CODE/level/note",
+    ``products`` and ``certifications`` as lists separated by "; "."""
+    triples = []
     for item in competencies.split("; "):
         code, level, note = item.split("/", 2)
-        comps.append((code, int(level), note))
+        triples.append((code, int(level), note))
     return OrgSpec(
-        key,
-        kind,
-        name_ru,
-        name_en,
-        region,
-        city,
-        address,
-        staff,
-        description_ru,
-        description_en,
-        tuple(comps),
-        tuple(p for p in products.split("; ") if p),
-        tuple(c for c in certifications.split("; ") if c),
-        **kw,
+        key=key,
+        kind=kind,
+        name_ru=name_ru,
+        name_en=name_en,
+        region=region,
+        city=city,
+        address=address,
+        staff_size=staff_size,
+        description_ru=description_ru,
+        description_en=description_en,
+        competencies=tuple(triples),
+        products=tuple(p for p in products.split("; ") if p),
+        certifications=tuple(c for c in certifications.split("; ") if c),
+        capacity=capacity,
+        status=status,
+        member_years=member_years,
+        confidential=confidential,
+        founded=founded,
     )

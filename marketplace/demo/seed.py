@@ -28,7 +28,7 @@ from .build_projects import build_projects
 from .context import SEED, Demo
 
 #: The password of every demo user.
-DEMO_PASSWORD = "demo12345"
+DEMO_PASSWORD = "demo12345"  # noqa: S105  the published password of the demo logins, not a secret
 
 
 def seed_demo() -> dict[str, int]:
@@ -40,7 +40,7 @@ def seed_demo() -> dict[str, int]:
     """
     load_reference_data()
     now = utcnow().replace(minute=0, second=0, microsecond=0)
-    demo = Demo(rng=random.Random(SEED), today=dt.date.today(), now=now)
+    demo = Demo(rng=random.Random(SEED), today=dt.date.today(), now=now)  # noqa: S311  reproducible data, not security
     demo.competencies = {c.code: c for c in db.session.scalars(select(Competency))}
     build_organizations(demo)
     build_users(demo)

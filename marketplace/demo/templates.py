@@ -10,23 +10,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ProductTemplate:
-    key: str
-    okpd2: str
-    name_ru: str
-    name_en: str
-    unit: str
+    key: str  # unique template key, listed in OrgSpec.products
+    okpd2: str  # OKPD2 code of the product; must exist in the classifier
+    name_ru: str  # product name in Russian
+    name_en: str  # product name in English
+    unit: str  # unit of measure the price is per (т, шт, н/ч, проект…)
     price: int | None  # roubles per unit, before the per-organization jitter; None: on request
-    description_ru: str
-    description_en: str
-    specs: tuple[tuple[str, str], ...] = ()
-    hs_code: str | None = None
-    unspsc: str | None = None
-    is_service: bool = False
+    description_ru: str  # catalog description in Russian
+    description_en: str  # catalog description in English
+    specs: tuple[tuple[str, str], ...] = ()  # (name, value) specification lines
+    hs_code: str | None = None  # 6-digit HS (ТН ВЭД) code, for goods that are traded
+    unspsc: str | None = None  # 8-digit UNSPSC code
+    is_service: bool = False  # a service rather than goods
 
 
-def P(
+def parse_specs(text: str) -> tuple[tuple[str, str], ...]:
+    """Specification lines written as "Name: value; Name: value" → ((name, value), ...)."""
+    pairs = []
+    for part in text.split("; "):
+        if part:
+            name, value = part.split(": ", 1)
+            pairs.append((name, value))
+    return tuple(pairs)
+
+
+def product(
+    *,
     key: str,
     okpd2: str,
     name_ru: str,
@@ -36,19 +47,29 @@ def P(
     description_ru: str,
     description_en: str,
     specs: str = "",
-    *,
-    hs: str | None = None,
+    hs_code: str | None = None,
     unspsc: str | None = None,
-    service: bool = False,
+    is_service: bool = False,
 ) -> ProductTemplate:
-    """Shorthand: ``specs`` is written as "Name: value; Name: value"."""
-    pairs = tuple(tuple(part.split(": ", 1)) for part in specs.split("; ") if part)  # type: ignore[misc]
+    """A ``ProductTemplate`` written compactly: ``specs`` as "Name: value; Name: value"."""
     return ProductTemplate(
-        key, okpd2, name_ru, name_en, unit, price, description_ru, description_en, pairs, hs, unspsc, service
+        key=key,
+        okpd2=okpd2,
+        name_ru=name_ru,
+        name_en=name_en,
+        unit=unit,
+        price=price,
+        description_ru=description_ru,
+        description_en=description_en,
+        specs=parse_specs(specs),
+        hs_code=hs_code,
+        unspsc=unspsc,
+        is_service=is_service,
     )
 
 
-def S(
+def service(
+    *,
     key: str,
     okpd2: str,
     name_ru: str,
@@ -58,10 +79,24 @@ def S(
     description_ru: str,
     description_en: str,
     specs: str = "",
-    **kw,
+    hs_code: str | None = None,
+    unspsc: str | None = None,
 ) -> ProductTemplate:
-    """A service template."""
-    return P(key, okpd2, name_ru, name_en, unit, price, description_ru, description_en, specs, service=True, **kw)
+    """A service template: ``product(..., is_service=True)``."""
+    return product(
+        key=key,
+        okpd2=okpd2,
+        name_ru=name_ru,
+        name_en=name_en,
+        unit=unit,
+        price=price,
+        description_ru=description_ru,
+        description_en=description_en,
+        specs=specs,
+        hs_code=hs_code,
+        unspsc=unspsc,
+        is_service=True,
+    )
 
 
 def index(*groups: tuple[ProductTemplate, ...]) -> dict[str, ProductTemplate]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 
 from sqlalchemy import func, select
@@ -18,6 +19,14 @@ from marketplace.models import (
     ApplicationStatus,
     ConsortiumMember,
     ConsortiumStatus,
+    Event,
+    EventKind,
+    EventRegistration,
+    EventStatus,
+    Idea,
+    IdeaComment,
+    IdeaKind,
+    IdeaStatus,
     MembershipApplication,
     MembershipStatus,
     Offer,
@@ -29,9 +38,11 @@ from marketplace.models import (
     ProjectKind,
     ProjectNeed,
     ProjectStatus,
+    RegistrationStatus,
     ResponseStatus,
     Role,
     User,
+    Visibility,
 )
 from marketplace.organizations.models import PROTECTED_FIELDS, Competency
 from marketplace.projects.queries import coverage
@@ -105,7 +116,8 @@ def test_products_use_the_classifier(seeded):
     assert seeded["products"] == len(products) >= 200
     classifier = set(db.session.scalars(select(Okpd2Code.code)))
     for product in products:
-        assert is_valid_okpd2(product.okpd2) and product.okpd2 in classifier, product.okpd2
+        assert is_valid_okpd2(product.okpd2), product.okpd2
+        assert product.okpd2 in classifier, product.okpd2
         assert product.hs_code is None or is_valid_hs(product.hs_code)
         assert product.unspsc is None or is_valid_unspsc(product.unspsc)
         assert product.name_ru
@@ -238,7 +250,7 @@ def test_equipment_and_bookings(seeded):
             approved[booking.equipment_id].append(booking)
     for windows in approved.values():
         windows.sort(key=lambda b: b.starts_at)
-        for earlier, later in zip(windows, windows[1:]):
+        for earlier, later in itertools.pairwise(windows):
             assert earlier.ends_at <= later.starts_at
 
 
@@ -324,8 +336,6 @@ def test_production_chains(seeded):
 
 
 def test_events_and_registrations(seeded):
-    from marketplace.models import Event, EventKind, EventRegistration, EventStatus, RegistrationStatus, Visibility
-
     events = _all(Event)
     assert seeded["events"] == len(events)
     assert 6 <= len(events) <= 10
@@ -369,8 +379,6 @@ def test_events_and_registrations(seeded):
 
 
 def test_ideas_and_discussions(seeded):
-    from marketplace.models import Idea, IdeaComment, IdeaKind, IdeaStatus, Visibility
-
     ideas = _all(Idea)
     assert seeded["ideas"] == len(ideas)
     assert 8 <= len(ideas) <= 12
