@@ -24,7 +24,7 @@ FEATURES = (
     "competence",
     "events",
     "ideas",
-    "matches",
+    "suggestions",
     "notifications",
     "dashboard",
 )

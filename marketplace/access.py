@@ -1,75 +1,116 @@
-"""Who may see and do what. Every view and service asks here.
+"""Access levels and the checks every feature builds its rules on.
 
 Levels (``AccessLevel``): guest < registered user < member < manager. A
 member's organization is a cluster member; the manager sees everything.
-Object rules:
 
-- an organization's records (profile, products, equipment, orders, offers)
-  are edited only by that organization's users (and the manager);
-- members-only records (``Visibility.MEMBERS``) are hidden below MEMBER;
-- a confidential field is shown only to the owner's users and the manager.
+This module knows users, organizations' ownership of records and the
+``Visibility`` a record is published with; it knows no feature. Each feature
+states who may see and do what with its own records in its ``rules.py``
+(``orders.rules``, ``projects.rules``, ...), writing each visibility rule once,
+as an SQL condition that lists, search, the API and the competence map filter
+by and that ``row_visible`` evaluates for a single record.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
+from flask import has_request_context
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import AnonymousUserMixin, current_user
+from sqlalchemy import ColumnElement, exists, select
 
 from .accounts.models import AccessLevel
+from .db import db
 from .errors import Forbidden, LoginRequired, NotFound
+from .visibility import Visibility
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def viewer(user: Any = None) -> Any:
+    """``user``, or else the request's user (a guest outside requests: CLI commands, jobs)."""
+    if user is not None:
+        return user
+    return current_user if has_request_context() else AnonymousUserMixin()
 
 
 def access_level(user: Any = None) -> AccessLevel:
-    user = current_user if user is None else user
-    if user is None or not user.is_authenticated:
+    user = viewer(user)
+    if not user.is_authenticated:
         return AccessLevel.GUEST
-    return user.access_level
+    level: AccessLevel = user.access_level
+    return level
 
 
 def is_manager(user: Any = None) -> bool:
     return access_level(user) >= AccessLevel.MANAGER
 
 
+def organization_id_of(user: Any = None) -> int | None:
+    """The id of the user's organization; None for guests and users without one."""
+    user = viewer(user)
+    if not user.is_authenticated:
+        return None
+    organization_id: int | None = user.organization_id
+    return organization_id
+
+
 def belongs_to(organization_id: int | None, user: Any = None) -> bool:
     """True when the user is one of the organization's own users."""
-    user = current_user if user is None else user
-    return bool(
-        user and user.is_authenticated and organization_id is not None and user.organization_id == organization_id
-    )
+    return organization_id is not None and organization_id_of(user) == organization_id
 
 
 def can_edit_organization_records(organization_id: int, user: Any = None) -> bool:
+    """An organization's records are changed by its own users and the manager."""
     return belongs_to(organization_id, user) or is_manager(user)
 
 
 def can_see_confidential(organization_id: int, user: Any = None) -> bool:
+    """A confidential value is shown to the owning organization's users and the manager."""
     return belongs_to(organization_id, user) or is_manager(user)
 
 
-def visible_field(organization, field: str, user: Any = None) -> bool:
-    """Whether ``field`` of ``organization`` may be shown to ``user``."""
-    from .organizations.models import PROTECTED_FIELDS, PUBLIC_FIELDS
-
-    if field in PUBLIC_FIELDS:
-        return True
-    if can_see_confidential(organization.id, user):
-        return True
-    if field in PROTECTED_FIELDS:
-        return access_level(user) >= AccessLevel.USER and not organization.is_confidential(field)
-    return False
-
-
-def allowed_visibilities(user: Any = None) -> tuple:
-    """The ``Visibility`` values a user may read."""
-    from .orders.models import Visibility
-
+def allowed_visibilities(user: Any = None) -> tuple[Visibility, ...]:
+    """The ``Visibility`` values a user may read: members-only records from MEMBER up."""
     if access_level(user) >= AccessLevel.MEMBER:
         return (Visibility.PUBLIC, Visibility.MEMBERS)
     return (Visibility.PUBLIC,)
+
+
+def row_visible(model: Any, row_id: int, condition: ColumnElement[bool]) -> bool:
+    """Whether the row ``row_id`` of ``model`` meets ``condition``.
+
+    A feature's visibility rule is written once, as the SQL condition its lists
+    filter by; this evaluates the same condition for one record, so a page and a
+    list can never disagree about who sees what.
+    """
+    return bool(db.session.scalar(select(exists().where(model.id == row_id, condition))))
+
+
+def refuse_hidden(user: Any = None, *, login_helps: bool = True) -> NoReturn:
+    """Refuse a record the user may not see.
+
+    :raise LoginRequired: for a guest when logging in could reveal the record.
+    :raise NotFound: otherwise: the user learns nothing about whether it exists.
+    """
+    if login_helps and access_level(user) == AccessLevel.GUEST:
+        raise LoginRequired
+    raise NotFound
+
+
+def deny(message: str, user: Any = None) -> NoReturn:
+    """Refuse an action: guests are sent to log in, everyone else gets 403 with ``message``.
+
+    :raise LoginRequired: for a guest.
+    :raise Forbidden: for everyone else.
+    """
+    if access_level(user) == AccessLevel.GUEST:
+        raise LoginRequired
+    raise Forbidden(message)
 
 
 def require(level: AccessLevel, user: Any = None) -> None:
@@ -93,20 +134,12 @@ def require_edit(organization_id: int, user: Any = None) -> None:
         raise Forbidden(_("Only the organization's own users can change this."))
 
 
-def require_visible(visibility, user: Any = None) -> None:
-    """404 for records the user may not know exist (members-only for outsiders)."""
-    if visibility not in allowed_visibilities(user):
-        if access_level(user) == AccessLevel.GUEST:
-            raise LoginRequired
-        raise NotFound
-
-
-def level_required(level: AccessLevel) -> Callable:
+def level_required(level: AccessLevel) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """View decorator: at least ``level``, else log in (guests) or 403."""
 
-    def decorator(view):
+    def decorator(view: Callable[P, R]) -> Callable[P, R]:
         @wraps(view)
-        def wrapped(*args, **kwargs):
+        def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
             require(level)
             return view(*args, **kwargs)
 
@@ -118,31 +151,3 @@ def level_required(level: AccessLevel) -> Callable:
 login_required = level_required(AccessLevel.USER)
 member_required = level_required(AccessLevel.MEMBER)
 manager_required = level_required(AccessLevel.MANAGER)
-
-
-def can_view_order(order, user: Any = None) -> bool:
-    """Drafts: only the customer's users and the manager. Otherwise by visibility;
-    the customer always sees its own orders."""
-    from .orders.models import OrderStatus
-
-    if can_edit_organization_records(order.organization_id, user):
-        return True
-    if order.status == OrderStatus.DRAFT:
-        return False
-    return order.visibility in allowed_visibilities(user)
-
-
-def can_view_offer(offer, user: Any = None) -> bool:
-    """Active offers by visibility; archived ones only for the owner's users and the manager."""
-    from .orders.models import OfferStatus
-
-    if can_edit_organization_records(offer.organization_id, user):
-        return True
-    return offer.status == OfferStatus.ACTIVE and offer.visibility in allowed_visibilities(user)
-
-
-def require_view_order(order, user: Any = None) -> None:
-    if not can_view_order(order, user):
-        if access_level(user) == AccessLevel.GUEST and order.status.value != "draft":
-            raise LoginRequired
-        raise NotFound

@@ -1,14 +1,17 @@
-"""Form fields and validators shared by several features."""
+"""Forms, fields and validators shared by several features, and how a service's error reaches a form."""
 
 from __future__ import annotations
 
 import re
 
+from flask import flash
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField, validators
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
+from .errors import MarketplaceError
 from .i18n import current_language
 from .reference.regions import REGIONS, region_choices
 from .validators import (
@@ -20,6 +23,33 @@ from .validators import (
 )
 
 MAX_SPECS = 50
+
+#: Service field names that a form shows under another name (uploads are the form's ``files``).
+DEFAULT_FIELD_ALIASES = {"attachments": "files"}
+
+
+class ActionForm(FlaskForm):
+    """A one-button action (publish, archive, mark read...): nothing to fill in, only the CSRF token."""
+
+
+def show_error(form: FlaskForm, error: MarketplaceError) -> None:
+    """Show a service's error under the form field it names, or above the form when it names none.
+
+    A form maps service field names to its own with a ``FIELD_ALIASES`` dict
+    (``{"manager_id": "responsible"}``); uploads (``attachments``) go to a ``files`` field if the form has one.
+    """
+    aliases = {**DEFAULT_FIELD_ALIASES, **getattr(form, "FIELD_ALIASES", {})}
+    names = (aliases.get(error.field or ""), error.field)
+    field = next((form[name] for name in names if name and name in form), None)
+    if field is None:
+        flash(error.message, "error")
+        return
+    field.errors = [*field.errors, error.message]
+
+
+def form_status(form: FlaskForm) -> int:
+    """The status of a page showing ``form``: 400 when it comes back after a failed submit, else 200."""
+    return 400 if form.is_submitted() else 200
 
 
 class SpecsField(TextAreaField):

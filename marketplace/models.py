@@ -9,18 +9,17 @@ from .equipment.models import AccessPolicy, Booking, BookingStatus, Equipment, E
 from .events.models import Event, EventKind, EventRegistration, EventStatus, RegistrationStatus
 from .ideas.models import Idea, IdeaComment, IdeaKind, IdeaStatus
 from .mail.models import MailStatus, OutboxMessage
-from .matches.models import MatcherChange, OrderInvitation, OrganizationMerge
 from .notifications.models import Notification, NotificationKind, NotificationPreference
 from .orders.models import (
     Offer,
     OfferStatus,
     Order,
     OrderEvent,
+    OrderInvitation,
     OrderKind,
     OrderStatus,
     Response,
     ResponseStatus,
-    Visibility,
 )
 from .organizations.models import (
     ApplicationStatus,
@@ -30,6 +29,7 @@ from .organizations.models import (
     MembershipStatus,
     Organization,
     OrganizationCompetency,
+    OrganizationMerge,
     OrgKind,
 )
 from .projects.models import (
@@ -41,6 +41,8 @@ from .projects.models import (
     ProjectNeed,
     ProjectStatus,
 )
+from .suggestions.models import MatcherChange
+from .visibility import Visibility
 
 __all__ = [
     "AccessLevel",

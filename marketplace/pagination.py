@@ -1,4 +1,7 @@
-"""Pagination of search results, with the attributes ``_macros.html``'s ``m.pagination`` uses."""
+"""Pages of results that are not a database query (search hits, lists built in memory).
+
+``ResultsPage`` has the attributes ``_macros.html``'s ``m.pagination`` uses, as Flask-SQLAlchemy's pages do.
+"""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from flask import Flask, Response, current_app, request
 from flask_babel import format_date, format_datetime, format_decimal
@@ -12,7 +13,9 @@ from sqlalchemy import Select
 from . import access
 from .accounts.models import AccessLevel
 from .db import db
+from .errors import NotFound
 from .i18n import current_language
+from .pagination import ResultsPage
 from .reference.regions import region_name
 
 
@@ -20,6 +23,18 @@ def paginate(statement: Select, per_page: int | None = None):
     """Flask-SQLAlchemy pagination of ``statement`` driven by ``?page=``; 404 past the end."""
     per_page = per_page or current_app.config["PER_PAGE"]
     return db.paginate(statement, per_page=per_page, max_per_page=100, error_out=True)
+
+
+def paginate_list(items: list[Any]) -> ResultsPage:
+    """``?page=`` of a list already in memory; 404 past the end, like ``paginate``."""
+    per_page = current_app.config["PER_PAGE"]
+    number = request.args.get("page", 1, type=int) or 1
+    page = ResultsPage(
+        page=number, per_page=per_page, total=len(items), items=items[(number - 1) * per_page : number * per_page]
+    )
+    if number < 1 or (number > 1 and not page.items):
+        raise NotFound
+    return page
 
 
 def url_for_page(page: int) -> str:

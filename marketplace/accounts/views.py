@@ -8,6 +8,7 @@ from flask_login import current_user, login_user, logout_user
 
 from ..access import login_required
 from ..errors import InvalidInput
+from ..forms import form_status, show_error
 from ..i18n import current_language
 from ..utils import safe_next_url
 from . import services
@@ -19,14 +20,6 @@ bp = Blueprint("accounts", __name__, url_prefix="/account")
 def _next_url() -> str:
     return safe_next_url(request.args.get("next"), url_for("main.index"))
 
-
-def _field_error(form, error: InvalidInput) -> None:
-    """Show a service's field error next to the field (or at the top when it has none)."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
 
 
 @bp.route("/")
@@ -48,13 +41,13 @@ def register():
                 locale=current_language(),
             )
         except InvalidInput as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             login_user(user)
             services.record_login(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.full_name), "success")
             return redirect(url_for("organizations.create"))
-    return render_template("accounts/register.html", form=form), 400 if form.is_submitted() else 200
+    return render_template("accounts/register.html", form=form), form_status(form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -73,7 +66,7 @@ def login():
             services.record_login(user)
             session.pop("lang", None)  # the profile's language applies from now on
             return redirect(_next_url())
-    return render_template("accounts/login.html", form=form), 400 if form.is_submitted() else 200
+    return render_template("accounts/login.html", form=form), form_status(form)
 
 
 @bp.route("/logout", methods=["POST"])
@@ -98,7 +91,7 @@ def profile():
         session["lang"] = form.locale.data
         flash(_("Your profile has been saved."), "success")
         return redirect(url_for(".profile"))
-    return render_template("accounts/profile.html", form=form), 400 if form.is_submitted() else 200
+    return render_template("accounts/profile.html", form=form), form_status(form)
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -111,12 +104,12 @@ def change_password():
                 current_user, current_password=form.current_password.data, new_password=form.password.data
             )
         except InvalidInput as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             login_user(current_user._get_current_object())  # this session goes on; all others end
             flash(_("Your password has been changed."), "success")
             return redirect(url_for(".profile"))
-    return render_template("accounts/password.html", form=form), 400 if form.is_submitted() else 200
+    return render_template("accounts/password.html", form=form), form_status(form)
 
 
 @bp.route("/reset", methods=["GET", "POST"])
@@ -127,7 +120,7 @@ def reset_request():
         # The same answer whether or not the address has an account.
         flash(_("If an account with this e-mail exists, we have sent it a link to choose a new password."), "info")
         return redirect(url_for(".login"))
-    return render_template("accounts/reset_request.html", form=form), 400 if form.is_submitted() else 200
+    return render_template("accounts/reset_request.html", form=form), form_status(form)
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
@@ -141,7 +134,7 @@ def reset_password(token: str):
         services.reset_password(user, form.password.data)
         flash(_("Your new password is set. Log in with it."), "success")
         return redirect(url_for(".login"))
-    return render_template("accounts/reset_password.html", form=form), 400 if form.is_submitted() else 200
+    return render_template("accounts/reset_password.html", form=form), form_status(form)
 
 
 def init_app(app):

@@ -2,15 +2,12 @@
 
 The rules are the web UI's:
 
-- organizations: guests see member organizations only, registered users all
-  (a guest opening a non-member's profile is asked to log in);
+- organizations: ``organizations.rules.visible_organizations`` (guests see
+  member organizations only);
 - products, equipment, the competency directory and OKPD2: everyone;
-- orders: the viewer's own organization's orders in any status; other
-  organizations' orders except drafts, in the visibilities
-  ``access.allowed_visibilities`` grants. Opening one is ruled by
-  ``access.can_view_order`` (which also lets the manager open drafts);
-- offers: the own organization's in any status; others' only while active
-  and in an allowed visibility (``access.can_view_offer``; the manager may open any).
+- orders and offers: ``orders.rules.visible_orders`` / ``visible_offers``;
+  of other organizations' records only published orders and active offers
+  are listed, as in the web lists (the manager opens the rest by id).
 
 The functions return ``Select`` statements; the views paginate them.
 """
@@ -23,20 +20,13 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import selectinload
 
 from .. import access
-from ..accounts.models import AccessLevel
 from ..catalog.models import Okpd2Code, Product
 from ..equipment.models import Equipment
 from ..orders.models import Offer, OfferStatus, Order, OrderStatus
+from ..orders.rules import visible_offers, visible_orders
 from ..organizations.models import Competency, MembershipStatus, Organization, OrganizationCompetency
+from ..organizations.rules import visible_organizations
 from ..sql import text_in_any
-
-
-def _viewer_organization_id(viewer: Any) -> int | None:
-    return viewer.organization_id if viewer is not None and viewer.is_authenticated else None
-
-
-def _is_guest(viewer: Any) -> bool:
-    return access.access_level(viewer) == AccessLevel.GUEST
 
 
 def _where_given(statement: Select, conditions: dict[ColumnElement, Any]) -> Select:
@@ -50,11 +40,6 @@ def _where_given(statement: Select, conditions: dict[ColumnElement, Any]) -> Sel
 # Organizations -------------------------------------------------------------------------------
 
 
-def organization_visible(organization: Organization, viewer: Any) -> bool:
-    """Guests see member organizations only (the public member directory)."""
-    return organization.is_member or not _is_guest(viewer)
-
-
 def organizations(
     viewer: Any,
     *,
@@ -64,10 +49,8 @@ def organizations(
     competency_ids=None,
     member: bool | None = None,
 ) -> Select:
-    statement = select(Organization)
+    statement = select(Organization).where(visible_organizations(viewer))
     is_member = Organization.membership_status == MembershipStatus.MEMBER
-    if _is_guest(viewer):
-        statement = statement.where(is_member)
     if member is not None:
         statement = statement.where(is_member if member else ~is_member)
     if q:
@@ -135,17 +118,18 @@ def equipment(
 # Orders and offers ---------------------------------------------------------------------------
 
 
-def _orders_listed_for(viewer: Any) -> ColumnElement[bool]:
-    """Own organization's orders; others' when published and in an allowed visibility."""
-    published = and_(Order.status != OrderStatus.DRAFT, Order.visibility.in_(access.allowed_visibilities(viewer)))
-    own = _viewer_organization_id(viewer)
-    return or_(Order.organization_id == own, published) if own is not None else published
+def _listed(visible: ColumnElement[bool], listed: ColumnElement[bool], owner: Any, viewer: Any) -> ColumnElement[bool]:
+    """Visible records; of other organizations' only those in a listed status (the manager opens the rest by id)."""
+    own = access.organization_id_of(viewer)
+    return and_(visible, listed if own is None else or_(listed, owner == own))
 
 
 def orders(
     viewer: Any, *, status=None, kind=None, region: str | None = None, org: int | None = None, q: str | None = None
 ) -> Select:
-    statement = select(Order).where(_orders_listed_for(viewer))
+    statement = select(Order).where(
+        _listed(visible_orders(viewer), Order.status != OrderStatus.DRAFT, Order.organization_id, viewer)
+    )
     if q:
         statement = statement.where(text_in_any(q, Order.title, Order.description))
     statement = _where_given(
@@ -156,17 +140,12 @@ def orders(
     )
 
 
-def _offers_listed_for(viewer: Any) -> ColumnElement[bool]:
-    """Own organization's offers; others' when active and in an allowed visibility."""
-    listed = and_(Offer.status == OfferStatus.ACTIVE, Offer.visibility.in_(access.allowed_visibilities(viewer)))
-    own = _viewer_organization_id(viewer)
-    return or_(Offer.organization_id == own, listed) if own is not None else listed
-
-
 def offers(
     viewer: Any, *, status=None, kind=None, region: str | None = None, org: int | None = None, q: str | None = None
 ) -> Select:
-    statement = select(Offer).where(_offers_listed_for(viewer))
+    statement = select(Offer).where(
+        _listed(visible_offers(viewer), Offer.status == OfferStatus.ACTIVE, Offer.organization_id, viewer)
+    )
     if q:
         statement = statement.where(text_in_any(q, Offer.title, Offer.description))
     statement = _where_given(

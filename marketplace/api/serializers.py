@@ -23,8 +23,10 @@ from ..accounts.models import AccessLevel
 from ..attachments.models import Attachment
 from ..catalog.models import Okpd2Code, Product
 from ..equipment.models import Booking, Equipment
+from ..equipment.rules import can_see_requester
 from ..orders.models import Offer, Order
 from ..organizations.models import Competency, Organization, OrganizationCompetency
+from ..organizations.rules import visible_field
 from ..reference.regions import region_name
 
 # Helpers -------------------------------------------------------------------------------------
@@ -85,7 +87,7 @@ def specs(items: Iterable[dict] | None) -> list[dict]:
 # Organizations -------------------------------------------------------------------------------
 
 #: JSON key -> (model fields it is made of, how to render it). A key is sent only when
-#: ``access.visible_field`` allows every field it is made of.
+#: ``organizations.rules.visible_field`` allows every field it is made of.
 _ORGANIZATION_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
     "name": (("name_ru", "name_en"), lambda org: bilingual(org, "name")),
     "kind": (("kind",), lambda org: value(org.kind)),
@@ -108,12 +110,12 @@ _SUMMARY_KEYS = ("name", "kind", "region", "city", "website", "membership_status
 
 
 def organization(org: Organization, viewer: Any, *, detail: bool = False) -> dict:
-    """Fields by tier, as ``access.visible_field`` decides; the detail adds competencies."""
+    """Fields by tier, as ``visible_field`` decides; the detail adds competencies."""
     data: dict[str, Any] = {"id": org.id, "url": url_for("api.organization", organization_id=org.id)}
     keys = _ORGANIZATION_FIELDS if detail else _SUMMARY_KEYS
     for key in keys:
         fields, render = _ORGANIZATION_FIELDS[key]
-        if all(access.visible_field(org, field, viewer) for field in fields):
+        if all(visible_field(org, field, viewer) for field in fields):
             data[key] = render(org)
     if detail:
         data["competencies"] = [
@@ -212,9 +214,9 @@ def equipment(item: Equipment, viewer: Any, *, busy: Iterable[Booking] = (), det
 
 
 def busy_window(booking: Booking, viewer: Any) -> dict:
-    """When an item is taken. Who took it is shown to members only (and never the person)."""
+    """When an item is taken; who took it as the calendar shows it (``can_see_requester``), never the person."""
     data: dict[str, Any] = {"starts_at": iso_datetime(booking.starts_at), "ends_at": iso_datetime(booking.ends_at)}
-    if access.access_level(viewer) >= AccessLevel.MEMBER:
+    if can_see_requester(booking, viewer):
         data["organization"] = organization_ref(booking.organization)
     return data
 

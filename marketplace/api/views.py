@@ -1,8 +1,7 @@
 """The read-only JSON API, ``/api/v1/``.
 
 Authentication is the web UI's session cookie; every endpoint applies the
-UI's access rules (see ``queries`` for lists, ``_require_visible`` and
-``access.require_view_order`` for single records). Errors, including 404 and
+UI's access rules: each feature's ``rules`` (see ``queries`` for lists). Errors, including 404 and
 405, are rendered as ``{"error": {"code", "message"}}`` by ``errors.py``.
 The API only reads: nothing here writes to the database.
 """
@@ -16,14 +15,14 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from flask_login import current_user
 from sqlalchemy import Select, select
 
-from .. import access
-from ..accounts.models import AccessLevel
 from ..catalog.models import Product
 from ..db import db, utcnow
 from ..equipment.models import Booking, BookingStatus, Equipment, EquipmentCategory, EquipmentStatus
-from ..errors import LoginRequired, NotFound
+from ..errors import NotFound
 from ..orders.models import Offer, OfferStatus, Order, OrderKind, OrderStatus
+from ..orders.rules import require_view_offer, require_view_order
 from ..organizations.models import Organization, OrgKind
+from ..organizations.rules import require_view_organization
 from . import params, queries, serializers
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -75,14 +74,6 @@ def _get(model, ident: int):
     return found
 
 
-def _require_visible(visible: bool) -> None:
-    """Hidden records: guests are asked to log in (401), others are told nothing exists (404)."""
-    if not visible:
-        if access.access_level(_viewer()) == AccessLevel.GUEST:
-            raise LoginRequired
-        raise NotFound
-
-
 # Endpoints -----------------------------------------------------------------------------------
 
 
@@ -113,7 +104,7 @@ def organizations():
 @bp.get("/organizations/<int:organization_id>")
 def organization(organization_id: int):
     org = _get(Organization, organization_id)
-    _require_visible(queries.organization_visible(org, _viewer()))
+    require_view_organization(org, _viewer())
     return jsonify(serializers.organization(org, _viewer(), detail=True))
 
 
@@ -178,7 +169,7 @@ def orders():
 @bp.get("/orders/<int:order_id>")
 def order(order_id: int):
     item = _get(Order, order_id)
-    access.require_view_order(item, _viewer())
+    require_view_order(item, _viewer())
     return jsonify(serializers.order(item, _viewer(), detail=True))
 
 
@@ -199,7 +190,7 @@ def offers():
 @bp.get("/offers/<int:offer_id>")
 def offer(offer_id: int):
     item = _get(Offer, offer_id)
-    _require_visible(access.can_view_offer(item, _viewer()))
+    require_view_offer(item, _viewer())
     return jsonify(serializers.offer(item, _viewer(), detail=True))
 
 

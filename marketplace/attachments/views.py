@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, send_file
 
-from .. import access
 from ..db import db
 from ..errors import NotFound
+from ..orders.rules import require_view_order
 from ..projects.rules import require_view_project
 from .models import Attachment
 from .services import file_path
@@ -20,7 +20,7 @@ def download(attachment_id: int, filename: str):
     if attachment is None or attachment.original_name != filename:
         raise NotFound
     if attachment.order is not None:
-        access.require_view_order(attachment.order)
+        require_view_order(attachment.order)
     if attachment.project is not None:
         require_view_project(attachment.project)
     path = file_path(attachment)

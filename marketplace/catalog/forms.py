@@ -23,7 +23,6 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput, TextInput
 
 from .. import forms as shared
-from ..errors import MarketplaceError
 from ..forms import NumberRange
 from ..i18n import choices
 from ..organizations.models import OrgKind
@@ -146,14 +145,6 @@ class ProductForm(FlaskForm):
 
     def uploads(self) -> list[FileStorage]:
         return [f for f in (self.attachments.data or []) if isinstance(f, FileStorage) and f.filename]
-
-    def add_error(self, error: MarketplaceError) -> None:
-        """Show a service's error under its field (or above the form when it names none)."""
-        field = getattr(self, error.field, None) if error.field else None
-        if field is not None and hasattr(field, "errors"):
-            field.errors = [*field.errors, error.message]
-        else:
-            self.form_errors.append(error.message)
 
 
 class FilterForm(FlaskForm):

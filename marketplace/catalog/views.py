@@ -10,6 +10,7 @@ from .. import access
 from ..attachments.services import ALLOWED_TYPES
 from ..db import db
 from ..errors import InvalidInput, NotFound
+from ..forms import form_status, show_error
 from ..i18n import current_language, localized
 from ..organizations.models import Organization
 from ..validators import is_valid_okpd2
@@ -106,7 +107,7 @@ def create():
                 organization, form.product_data(), form.uploads(), current_user._get_current_object()
             )
         except InvalidInput as error:
-            form.add_error(error)
+            show_error(form, error)
         else:
             flash(_("The product has been added to the catalog."), "success")
             return redirect(url_for(".show", product_id=product.id))
@@ -132,7 +133,7 @@ def edit(product_id: int):
                 form.remove_attachments.data or [],
             )
         except InvalidInput as error:
-            form.add_error(error)
+            show_error(form, error)
         else:
             flash(_("The changes have been saved."), "success")
             return redirect(url_for(".show", product_id=product.id))
@@ -151,7 +152,7 @@ def delete(product_id: int):
         services.delete_product(product, current_user._get_current_object())
         flash(_("The product has been deleted."), "success")
         return redirect(url_for(".index", org=org_id))
-    status = 400 if form.is_submitted() else 200
+    status = form_status(form)
     return render_template("catalog/delete.html", product=product, form=form), status
 
 
@@ -186,7 +187,7 @@ def _render_form(form: ProductForm, organization: Organization, product: Product
     if form.okpd2.data and not form.okpd2.errors and is_valid_okpd2(form.okpd2.data):
         entry, exact = queries.nearest_entry(form.okpd2.data)
         entry = entry if exact else None
-    status = 400 if form.is_submitted() else 200
+    status = form_status(form)
     extensions = sorted(ALLOWED_TYPES)
     return render_template(
         "catalog/form.html",

@@ -12,9 +12,10 @@ from flask_login import current_user
 from .. import access
 from ..db import db
 from ..errors import InvalidInput, NotFound
+from ..forms import ActionForm, form_status, show_error
 from ..i18n import localized
 from . import chains as chain_queries, services
-from .forms import ActionForm, ChainForm, PinForm, StageForm
+from .forms import ChainForm, PinForm, StageForm
 from .models import ChainStage, ValueChain
 from .tree import load_tree
 from .views import bp
@@ -34,17 +35,6 @@ def _stage(stage_id: int) -> ChainStage:
     return stage
 
 
-def _field_error(form, error: InvalidInput) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
-
-
-def _status(form) -> int:
-    """400 when a submitted form comes back (it failed), else 200."""
-    return 400 if form.is_submitted() else 200
 
 
 @bp.route("/chains")
@@ -71,13 +61,13 @@ def create_chain():
         try:
             chain = services.create_chain(form.values())
         except InvalidInput as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             flash(
                 _("The chain %(name)s has been created. Now add its stages.", name=localized(chain, "name")), "success"
             )
             return redirect(url_for(".edit_chain", chain_id=chain.id))
-    return render_template("competence/chain_form.html", form=form, chain=None), _status(form)
+    return render_template("competence/chain_form.html", form=form, chain=None), form_status(form)
 
 
 @bp.route("/chains/<int:chain_id>/edit", methods=["GET", "POST"])
@@ -89,13 +79,13 @@ def edit_chain(chain_id: int):
         try:
             services.update_chain(chain, form.values())
         except InvalidInput as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             flash(_("The chain has been saved."), "success")
             return redirect(url_for(".edit_chain", chain_id=chain.id))
     return render_template(
         "competence/chain_form.html", form=form, chain=chain, action_form=ActionForm(formdata=None)
-    ), _status(form)
+    ), form_status(form)
 
 
 @bp.route("/chains/<int:chain_id>/delete", methods=["POST"])
@@ -116,11 +106,11 @@ def add_stage(chain_id: int):
         try:
             stage = services.add_stage(chain, form.values())
         except InvalidInput as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             flash(_("The stage %(name)s has been added.", name=localized(stage, "name")), "success")
             return redirect(url_for(".edit_chain", chain_id=chain.id))
-    return render_template("competence/stage_form.html", form=form, chain=chain, stage=None), _status(form)
+    return render_template("competence/stage_form.html", form=form, chain=chain, stage=None), form_status(form)
 
 
 def _stage_page(stage: ChainStage, form: StageForm, pin_form: PinForm, status: int = 200):
@@ -147,11 +137,11 @@ def edit_stage(stage_id: int):
         try:
             services.update_stage(stage, form.values())
         except InvalidInput as error:
-            _field_error(form, error)
+            show_error(form, error)
         else:
             flash(_("The stage has been saved."), "success")
             return redirect(url_for(".edit_stage", stage_id=stage.id))
-    return _stage_page(stage, form, PinForm(formdata=None), _status(form))
+    return _stage_page(stage, form, PinForm(formdata=None), form_status(form))
 
 
 @bp.route("/stages/<int:stage_id>/delete", methods=["POST"])
@@ -173,7 +163,7 @@ def pin_organization(stage_id: int):
         try:
             services.pin_organization(stage, pin_form.organization_id(), pin_form.note.data, added_by=current_user)
         except InvalidInput as error:
-            _field_error(pin_form, error)
+            show_error(pin_form, error)
         else:
             flash(_("The organization has been pinned to the stage."), "success")
             return redirect(url_for(".edit_stage", stage_id=stage.id))

@@ -3,24 +3,24 @@ that name a competency.
 
 Counts are per competency *as named* by the order, the project need or the
 request (an order asking for a whole area counts on the area's row). Only
-records the viewer may see are counted, with the visibility rules of the orders
-list, the project register and the idea exchange.
+records the viewer may see are counted: ``orders.rules.visible_orders``,
+``projects.rules.visible_projects`` and the idea exchange's list.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 
-from .. import access
 from ..db import db
 from ..ideas.models import Idea, IdeaKind, IdeaStatus, idea_competency
 from ..ideas.queries import IdeaFilters, ideas_statement
 from ..orders.models import Order, OrderStatus, order_competency
+from ..orders.rules import visible_orders
 from ..organizations.models import Competency
 from ..projects.models import Project, ProjectNeed, ProjectStatus
-from ..projects.queries import visible_condition as project_visible
+from ..projects.rules import visible_projects
 
 #: Projects whose needs count as demand: planned and in progress (ideas are drafts, the rest are closed).
 DEMAND_PROJECT_STATUSES = (ProjectStatus.PLANNED, ProjectStatus.ACTIVE)
@@ -28,20 +28,12 @@ DEMAND_PROJECT_STATUSES = (ProjectStatus.PLANNED, ProjectStatus.ACTIVE)
 LIST_LIMIT = 50
 
 
-def _visible_order(user: Any):
-    """Published orders by visibility; an organization always sees its own (as in the orders list)."""
-    condition = Order.visibility.in_(access.allowed_visibilities(user))
-    if user is not None and user.is_authenticated and user.organization_id:
-        condition = or_(condition, Order.organization_id == user.organization_id)
-    return condition
-
-
 def order_demand(user: Any) -> dict[int, int]:
     """Competency id -> number of open orders (visible to ``user``) asking for it."""
     rows = db.session.execute(
         select(order_competency.c.competency_id, func.count(func.distinct(Order.id)))
         .join(Order, Order.id == order_competency.c.order_id)
-        .where(Order.status == OrderStatus.OPEN, _visible_order(user))
+        .where(Order.status == OrderStatus.OPEN, visible_orders(user))
         .group_by(order_competency.c.competency_id)
     ).all()
     return dict(rows)
@@ -53,7 +45,7 @@ def project_demand(user: Any) -> dict[int, int]:
         select(ProjectNeed.competency_id, func.count(func.distinct(Project.id)))
         .join(Project, Project.id == ProjectNeed.project_id)
         .where(
-            ProjectNeed.competency_id.is_not(None), Project.status.in_(DEMAND_PROJECT_STATUSES), project_visible(user)
+            ProjectNeed.competency_id.is_not(None), Project.status.in_(DEMAND_PROJECT_STATUSES), visible_projects(user)
         )
         .group_by(ProjectNeed.competency_id)
     ).all()
@@ -87,7 +79,7 @@ def open_orders_statement(competency_ids: set[int], user: Any) -> Select:
         select(Order)
         .where(
             Order.status == OrderStatus.OPEN,
-            _visible_order(user),
+            visible_orders(user),
             Order.competencies.any(Competency.id.in_(competency_ids)),
         )
         .order_by(Order.published_at.desc(), Order.id.desc())
@@ -102,7 +94,7 @@ def project_needs_statement(competency_ids: set[int], user: Any) -> Select:
         .where(
             ProjectNeed.competency_id.in_(competency_ids),
             Project.status.in_(DEMAND_PROJECT_STATUSES),
-            project_visible(user),
+            visible_projects(user),
         )
         .order_by(Project.title, ProjectNeed.position, ProjectNeed.id)
     )

@@ -208,5 +208,3 @@ class PinForm(FlaskForm):
             raise ValidationError(_l("Choose an organization from the list."))
 
 
-class ActionForm(FlaskForm):
-    """An empty form: CSRF protection for one-button actions (delete, unpin)."""

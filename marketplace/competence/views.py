@@ -1,7 +1,7 @@
 """The competence map: the matrix, a competency's holders and demand, supply against demand, exports.
 
 Members of the cluster and the manager only (guests are sent to log in, other
-users get 403). The production chains add their routes from ``views_chains``.
+users get 403). The production chains add their routes from ``chain_views``.
 """
 
 from __future__ import annotations
@@ -139,4 +139,4 @@ def export_gaps():
 
 
 # The production chains join this blueprint.
-from . import views_chains  # noqa: F401
+from . import chain_views  # noqa: F401

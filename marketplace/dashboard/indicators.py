@@ -35,8 +35,7 @@ from ..db import db
 from ..equipment.models import Booking, BookingStatus
 from ..events.models import Event, EventRegistration, EventStatus, RegistrationStatus
 from ..ideas.models import Idea, IdeaComment
-from ..matches.models import OrderInvitation
-from ..orders.models import Order, OrderStatus, Response, ResponseStatus
+from ..orders.models import Order, OrderInvitation, OrderStatus, Response, ResponseStatus
 from ..organizations.models import (
     ApplicationStatus,
     MembershipApplication,

@@ -19,6 +19,7 @@ from ..db import db
 from ..errors import InvalidInput, NotFound
 from ..events import rules as event_rules
 from ..events.models import Event
+from ..forms import form_status
 from . import export, ratings, services
 from .charts import monthly_chart
 from .forms import PeriodForm, RatingForm, TargetsForm
@@ -71,7 +72,7 @@ def targets():
         return redirect(url_for("dashboard.index", year=year))
     return render_template(
         "dashboard/targets.html", form=form, year=year, indicators=REGISTRY, years=services.year_range()
-    ), 400 if form.is_submitted() else 200
+    ), form_status(form)
 
 
 @bp.route("/export.csv")
@@ -102,7 +103,7 @@ def feedback():
         ratings.rate_platform(current_user, form.score.data, form.comment.data or "")
         flash(_("Thank you! Your rating is saved."), "success")
         return redirect(url_for("dashboard.feedback"))
-    return render_template("dashboard/feedback.html", form=form, mine=mine), 400 if form.is_submitted() else 200
+    return render_template("dashboard/feedback.html", form=form, mine=mine), form_status(form)
 
 
 @bp.route("/events/<int:event_id>/rating", methods=["POST"])

@@ -18,7 +18,7 @@ from ..errors import Conflict, Forbidden, NotFound
 from ..utils import safe_next_url
 from ..views_support import paginate
 from . import rules, services
-from .forms import ActionForm, DecisionForm, RejectForm
+from .forms import DecisionForm, RejectForm, ReturnForm
 from .models import Booking, BookingStatus, Equipment
 from .views import bp
 
@@ -59,7 +59,7 @@ def my_bookings():
         "equipment/my_bookings.html",
         page=_listing(statement, status),
         status=status,
-        action_form=ActionForm(),
+        action_form=ReturnForm(),
         can_cancel=services.can_still_cancel,
     )
 
@@ -108,7 +108,7 @@ def render_booking(booking: Booking, form: DecisionForm | None = None, error: st
         clash=clash,
         error=error,
         decision_form=form or DecisionForm(formdata=None),
-        action_form=ActionForm(formdata=None),
+        action_form=ReturnForm(formdata=None),
         can_decide=rules.can_decide(booking),
         can_cancel=rules.can_cancel(booking) and services.can_still_cancel(booking),
     ), status
@@ -158,7 +158,7 @@ def cancel(booking_id: int):
     booking = load_booking(booking_id)
     if not rules.can_cancel(booking):
         raise Forbidden(_("Only the requesting organization's users can cancel this booking."))
-    form = ActionForm()
+    form = ReturnForm()
     if not form.validate():
         abort(400)
     services.cancel_booking(booking, by=current_user)

@@ -25,7 +25,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..errors import InvalidInput
-from ..forms import NumberRange, RegionField, SpecsField, strip_filter
+from ..forms import ActionForm, NumberRange, RegionField, SpecsField, show_error, strip_filter
 from ..i18n import choices
 from .models import AccessPolicy, EquipmentCategory, EquipmentStatus
 
@@ -123,14 +123,6 @@ class EquipmentForm(FlaskForm):
         return [upload for upload in (self.files.data or []) if isinstance(upload, FileStorage) and upload.filename]
 
 
-def add_error(form: FlaskForm, field: str | None, message: str) -> None:
-    """Attach a service's error to the form field it names (or to the first field)."""
-    field = {"attachments": "files"}.get(field or "", field)
-    target = getattr(form, field, None) if field else None
-    if target is None:
-        target = next(iter(form))
-    target.errors = [*target.errors, message]
-
 
 class BookingForm(FlaskForm):
     """A window in the cluster's time zone; ``window()`` gives it back in naive UTC.
@@ -165,7 +157,7 @@ class BookingForm(FlaskForm):
         try:
             validate_window(*self.window())
         except InvalidInput as error:
-            add_error(self, error.field, error.message)
+            show_error(self, error)
             return False
         return True
 
@@ -186,8 +178,8 @@ class RejectForm(DecisionForm):
     )
 
 
-class ActionForm(FlaskForm):
-    """A button that changes state: the CSRF token and where to go back to."""
+class ReturnForm(ActionForm):
+    """A one-button action that goes back to the page it was pressed on."""
 
     next = HiddenField()
 
@@ -228,6 +220,6 @@ class FreeWindowForm(_QueryForm):
         if not super().validate(extra_validators):
             return False
         if self.end.data <= self.start.data:
-            add_error(self, "end", str(_l("The end must be after the start.")))
+            self.end.errors = [*self.end.errors, _l("The end must be after the start.")]
             return False
         return True

@@ -17,10 +17,11 @@ from .. import access
 from ..attachments.services import add_attachment, delete_attachment
 from ..db import db, utcnow
 from ..errors import Conflict, InvalidInput, NotFound
+from ..forms import form_status, show_error
 from ..organizations.models import MembershipStatus, Organization
 from ..views_support import paginate
 from . import calendar_grid, rules, services
-from .forms import ActionForm, BookingForm, EquipmentForm, FilterForm, FreeWindowForm, add_error
+from .forms import BookingForm, EquipmentForm, FilterForm, FreeWindowForm, ReturnForm
 from .models import AccessPolicy, Booking, BookingStatus, Equipment, EquipmentCategory, EquipmentStatus
 
 bp = Blueprint("equipment", __name__, url_prefix="/equipment")
@@ -146,7 +147,7 @@ def render_item(item: Equipment, booking_form: BookingForm | None, status: int =
         pending_count=pending_count,
         refusal_message=refusal[1] if refusal else None,
         can_edit=rules.can_edit_item(item),
-        retire_form=ActionForm(),
+        retire_form=ReturnForm(),
         can_see_requester=rules.can_see_requester,
     ), status
 
@@ -161,7 +162,7 @@ def request_booking(equipment_id: int):
     try:
         booking = services.request_booking(item, current_user, *form.window(), form.purpose.data)
     except (InvalidInput, Conflict) as error:
-        add_error(form, error.field, error.message)
+        show_error(form, error)
         return render_item(item, form, error.status)
     flash(_("Your request has been sent to the owner. You will get an email when they decide."), "success")
     return redirect(url_for("equipment.booking", booking_id=booking.id))
@@ -239,11 +240,11 @@ def create():
             item = services.create_equipment(owner_id, form.item_fields())
             _store_files(form, item)
         except InvalidInput as error:
-            add_error(form, error.field, error.message)
+            show_error(form, error)
         else:
             flash(_("The equipment has been added."), "success")
             return redirect(url_for("equipment.show", equipment_id=item.id))
-    status = 400 if form.is_submitted() else 200
+    status = form_status(form)
     return render_template("equipment/form.html", form=form, item=None), status
 
 
@@ -261,11 +262,11 @@ def edit(equipment_id: int):
             services.update_equipment(item, form.item_fields(), by=current_user)
             _store_files(form, item)
         except InvalidInput as error:
-            add_error(form, error.field, error.message)
+            show_error(form, error)
         else:
             flash(_("The changes have been saved."), "success")
             return redirect(url_for("equipment.show", equipment_id=item.id))
-    status = 400 if form.is_submitted() else 200
+    status = form_status(form)
     return render_template("equipment/form.html", form=form, item=item), status
 
 
@@ -273,7 +274,7 @@ def edit(equipment_id: int):
 def retire(equipment_id: int):
     item = load_item(equipment_id)
     rules.require_edit_item(item)
-    if not ActionForm().validate():
+    if not ReturnForm().validate():
         abort(400)
     released = services.retire_equipment(item, by=current_user)
     flash(_("The equipment has been retired. Bookings released: %(n)d.", n=released), "success")

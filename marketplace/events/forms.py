@@ -13,7 +13,7 @@ from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberR
 
 from ..db import db
 from ..errors import InvalidInput
-from ..forms import strip_filter
+from ..forms import show_error, strip_filter
 from ..i18n import choices, localized
 from ..orders.models import Visibility
 from ..organizations.models import MembershipStatus, Organization
@@ -145,17 +145,10 @@ class EventForm(FlaskForm):
         try:
             check_values(self.event_values(), original=self._original)
         except InvalidInput as error:
-            add_error(self, error.field, error.message)
+            show_error(self, error)
             return False
         return True
 
-
-def add_error(form: FlaskForm, field: str | None, message: str) -> None:
-    """Show a service's error on the field it names (or on the first field)."""
-    target = getattr(form, field, None) if field else None
-    if target is None or field not in form._fields:
-        target = next(iter(form))
-    target.errors = [*target.errors, message]
 
 
 class CancelForm(FlaskForm):
@@ -166,10 +159,6 @@ class CancelForm(FlaskForm):
         description=_l("The registered participants receive it by e-mail."),
     )
     submit = SubmitField(_l("Cancel the event"))
-
-
-class ActionForm(FlaskForm):
-    """An empty form: CSRF protection for one-button actions (publish, register, cancel a registration)."""
 
 
 class FilterForm(FlaskForm):

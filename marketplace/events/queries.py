@@ -5,25 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy import Select, false, func, select
 
 from .. import access
 from ..accounts.models import User
 from ..db import db, utcnow
 from .models import Event, EventKind, EventRegistration, EventStatus, RegistrationStatus
+from .rules import visible_events
 
 #: Statuses the public lists show (drafts never; cancelled ones stay, marked, so participants notice).
 LISTED_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
-
-
-def _visible(user: Any):
-    """Published or cancelled events the user may read; an organizer's users also see their own."""
-    condition = Event.status.in_(LISTED_STATUSES) & Event.visibility.in_(access.allowed_visibilities(user))
-    if access.is_manager(user):
-        return Event.id.isnot(None)
-    if user is not None and user.is_authenticated and user.organization_id:
-        condition = or_(condition, Event.organizer_id == user.organization_id)
-    return condition
 
 
 def events_statement(
@@ -31,7 +22,7 @@ def events_statement(
 ) -> Select:
     """Listed events visible to ``user``: upcoming (not yet ended, soonest first) or past (latest first)."""
     now = now or utcnow()
-    stmt = select(Event).where(Event.status.in_(LISTED_STATUSES), _visible(user))
+    stmt = select(Event).where(Event.status.in_(LISTED_STATUSES), visible_events(user))
     if kind:
         stmt = stmt.where(Event.kind == kind)
     if past:
@@ -47,7 +38,7 @@ def upcoming_events(user: Any, limit: int = 3) -> list[Event]:
         .where(
             Event.status == EventStatus.PUBLISHED,
             Event.ends_at > now,
-            Event.visibility.in_(access.allowed_visibilities(user)),
+            visible_events(user),
         )
         .order_by(Event.starts_at, Event.id)
         .limit(limit)

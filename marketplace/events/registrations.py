@@ -15,6 +15,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
+from .. import access
 from ..db import db, utcnow
 from ..errors import Conflict
 from . import queries, rules
@@ -66,7 +67,7 @@ def register(event: Event, user: Any) -> EventRegistration:
     the event is full, closed for registration, cancelled or not published.
     """
     if not rules.can_register(user):
-        rules.deny(user, "")
+        access.deny("", user)
     rules.require_view_event(event, user)
     lock(event)
     existing = queries.registration_of(event.id, user.id)
@@ -88,7 +89,7 @@ def register(event: Event, user: Any) -> EventRegistration:
 def cancel_registration(event: Event, user: Any) -> EventRegistration:
     """Give the place back (until the event starts). Raises Conflict when there is nothing to cancel."""
     if not rules.can_register(user):
-        rules.deny(user, "")
+        access.deny("", user)
     rules.require_view_event(event, user)
     lock(event)
     registration = queries.registration_of(event.id, user.id)

@@ -12,10 +12,11 @@ from flask_login import current_user
 from .. import access
 from ..db import db, utcnow
 from ..errors import Conflict, InvalidInput, NotFound
+from ..forms import ActionForm, form_status, show_error
 from ..i18n import localized
 from ..views_support import paginate
 from . import ical, queries, registrations, rules, services
-from .forms import ActionForm, CancelForm, EventForm, FilterForm, add_error, wall_time
+from .forms import CancelForm, EventForm, FilterForm, wall_time
 from .labels import register_labels
 from .models import Event, EventStatus, RegistrationStatus
 
@@ -103,7 +104,7 @@ def create():
                 current_user, form.event_values(), organizer=organizer, publish=bool(form.publish.data)
             )
         except InvalidInput as error:
-            add_error(form, error.field, error.message)
+            show_error(form, error)
             return _render_form(form, None, 400)
         flash(
             _("The event is published.")
@@ -112,7 +113,7 @@ def create():
             "success",
         )
         return redirect(url_for("events.show", event_id=event.id))
-    return _render_form(form, None, 400 if form.is_submitted() else 200)
+    return _render_form(form, None, form_status(form))
 
 
 @bp.route("/<int:event_id>")
@@ -183,11 +184,11 @@ def edit(event_id: int):
                 change_organizer="organizer_id" in form,
             )
         except InvalidInput as error:
-            add_error(form, error.field, error.message)
+            show_error(form, error)
             return _render_form(form, event, 400)
         flash(_("The event is saved."), "success")
         return redirect(url_for("events.show", event_id=event.id))
-    return _render_form(form, event, 400 if form.is_submitted() else 200)
+    return _render_form(form, event, form_status(form))
 
 
 @bp.route("/<int:event_id>/publish", methods=["POST"])
@@ -213,7 +214,7 @@ def cancel(event_id: int):
     taken = queries.registered_count(event.id)
     return render_template(
         "events/cancel.html", event=event, form=form, taken=taken
-    ), 400 if form.is_submitted() else 200
+    ), form_status(form)
 
 
 @bp.route("/<int:event_id>/register", methods=["POST"])

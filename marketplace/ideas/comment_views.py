@@ -11,9 +11,10 @@ from flask_login import current_user
 from .. import access
 from ..db import db
 from ..errors import InvalidInput, NotFound
+from ..forms import ActionForm
 from ..views_support import paginate
 from . import queries, rules, services
-from .forms import ActionForm, CommentForm
+from .forms import CommentForm
 from .models import IdeaComment
 from .views import bp, load_idea
 

@@ -57,10 +57,6 @@ class CommentForm(FlaskForm):
     submit = SubmitField(_l("Send"))
 
 
-class ActionForm(FlaskForm):
-    """An empty form: CSRF protection for one-button actions (close, reopen, delete a comment)."""
-
-
 class FilterForm(FlaskForm):
     class Meta:
         csrf = False

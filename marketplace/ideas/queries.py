@@ -8,12 +8,12 @@ from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select, true
 
-from .. import access
 from ..db import db
 from ..organizations.competency_tree import subtree_ids
 from ..organizations.models import Competency
 from ..sql import text_in_any
 from .models import Idea, IdeaComment, IdeaKind, IdeaStatus
+from .rules import visible_ideas
 
 
 @dataclass
@@ -26,18 +26,9 @@ class IdeaFilters:
     text: str = ""
 
 
-def _visible(user: Any):
-    if access.is_manager(user):
-        return Idea.id.isnot(None)
-    condition = Idea.visibility.in_(access.allowed_visibilities(user))
-    if user is not None and user.is_authenticated:
-        condition = or_(condition, Idea.author_id == user.id)
-    return condition
-
-
 def ideas_statement(filters: IdeaFilters, user: Any) -> Select:
     """Ideas ``user`` may read matching ``filters``, the most recently active first."""
-    stmt = select(Idea).where(_visible(user))
+    stmt = select(Idea).where(visible_ideas(user))
     if filters.kind:
         stmt = stmt.where(Idea.kind == filters.kind)
     if filters.status:

@@ -13,35 +13,37 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
+from sqlalchemy import ColumnElement, or_, true
 
 from .. import access
 from ..accounts.models import AccessLevel
-from ..errors import Forbidden, LoginRequired, NotFound
-from ..orders.models import Visibility
+from ..visibility import Visibility
 from .models import Idea, IdeaComment, IdeaStatus
 
 
 def is_author(idea: Idea, user: Any) -> bool:
-    return bool(user is not None and user.is_authenticated and idea.author_id is not None and idea.author_id == user.id)
+    user = access.viewer(user)
+    return bool(user.is_authenticated and idea.author_id is not None and idea.author_id == user.id)
+
+
+def visible_ideas(user: Any = None) -> ColumnElement[bool]:
+    """The ideas ``user`` may read, as an SQL condition on ``Idea``: every one for the manager;
+    their own for authors; the others by visibility."""
+    if access.is_manager(user):
+        return true()
+    condition = Idea.visibility.in_(access.allowed_visibilities(user))
+    user = access.viewer(user)
+    return or_(condition, Idea.author_id == user.id) if user.is_authenticated else condition
 
 
 def can_view_idea(idea: Idea, user: Any) -> bool:
-    return is_author(idea, user) or access.is_manager(user) or idea.visibility in access.allowed_visibilities(user)
+    return access.row_visible(Idea, idea.id, visible_ideas(user))
 
 
 def require_view_idea(idea: Idea, user: Any) -> None:
-    """Guests are asked to log in for members-only ideas; others learn nothing (404)."""
-    if can_view_idea(idea, user):
-        return
-    if access.access_level(user) == AccessLevel.GUEST:
-        raise LoginRequired
-    raise NotFound
-
-
-def deny(user: Any, message: str) -> None:
-    if user is None or not user.is_authenticated:
-        raise LoginRequired
-    raise Forbidden(message)
+    """:raise LoginRequired: a guest. :raise NotFound: anyone else who may not read the idea."""
+    if not can_view_idea(idea, user):
+        access.refuse_hidden(user)
 
 
 def can_post_ideas(user: Any) -> bool:
@@ -50,7 +52,7 @@ def can_post_ideas(user: Any) -> bool:
 
 def require_post_ideas(user: Any) -> None:
     if not can_post_ideas(user):
-        deny(user, _("Log in to post ideas."))
+        access.deny(_("Log in to post ideas."), user)
 
 
 def visibilities_for(user: Any) -> tuple[Visibility, ...]:
@@ -64,7 +66,7 @@ def can_edit_idea(idea: Idea, user: Any) -> bool:
 
 def require_edit_idea(idea: Idea, user: Any) -> None:
     if not is_author(idea, user):
-        deny(user, _("Only the author can edit the idea."))
+        access.deny(_("Only the author can edit the idea."), user)
 
 
 def can_close_idea(idea: Idea, user: Any) -> bool:
@@ -73,7 +75,7 @@ def can_close_idea(idea: Idea, user: Any) -> bool:
 
 def require_close_idea(idea: Idea, user: Any) -> None:
     if not can_close_idea(idea, user):
-        deny(user, _("Only the author and the cluster manager can close or reopen the idea."))
+        access.deny(_("Only the author and the cluster manager can close or reopen the idea."), user)
 
 
 def can_comment(idea: Idea, user: Any) -> bool:
@@ -88,4 +90,4 @@ def can_delete_comment(comment: IdeaComment, user: Any) -> bool:
 
 def require_delete_comment(comment: IdeaComment, user: Any) -> None:
     if not can_delete_comment(comment, user):
-        deny(user, _("Only the comment's author and the cluster manager can delete it."))
+        access.deny(_("Only the comment's author and the cluster manager can delete it."), user)

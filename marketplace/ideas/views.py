@@ -11,11 +11,12 @@ from flask_login import current_user
 
 from ..db import db
 from ..errors import Conflict, InvalidInput, NotFound
+from ..forms import ActionForm, form_status, show_error
 from ..orders.forms import selected_competencies
 from ..projects.rules import can_view_project
 from ..views_support import paginate
 from . import queries, rules, services
-from .forms import ActionForm, CommentForm, FilterForm, IdeaForm
+from .forms import CommentForm, FilterForm, IdeaForm
 from .labels import register_labels
 from .models import Idea, IdeaStatus
 
@@ -63,10 +64,6 @@ def _render_form(form: IdeaForm, idea: Idea | None, status: int = 200):
     return render_template("ideas/form.html", form=form, idea=idea), status
 
 
-def _field_error(form: IdeaForm, error: InvalidInput) -> None:
-    field = form[error.field] if error.field and error.field in form else form.title
-    field.errors = [*field.errors, error.message]
-
 
 @bp.route("/new", methods=["GET", "POST"])
 def create():
@@ -78,11 +75,11 @@ def create():
                 current_user, form.idea_values(), competencies=selected_competencies(form.competencies.data)
             )
         except InvalidInput as error:
-            _field_error(form, error)
+            show_error(form, error)
             return _render_form(form, None, 400)
         flash(_("The idea is posted."), "success")
         return redirect(url_for("ideas.show", idea_id=idea.id))
-    return _render_form(form, None, 400 if form.is_submitted() else 200)
+    return _render_form(form, None, form_status(form))
 
 
 @bp.route("/<int:idea_id>")
@@ -121,11 +118,11 @@ def edit(idea_id: int):
                 competencies=selected_competencies(form.competencies.data),
             )
         except InvalidInput as error:
-            _field_error(form, error)
+            show_error(form, error)
             return _render_form(form, idea, 400)
         flash(_("The idea is saved."), "success")
         return redirect(url_for("ideas.show", idea_id=idea.id))
-    return _render_form(form, idea, 400 if form.is_submitted() else 200)
+    return _render_form(form, idea, form_status(form))
 
 
 @bp.route("/<int:idea_id>/close", methods=["POST"])

@@ -6,17 +6,16 @@ from flask import Blueprint, jsonify, render_template
 from flask_login import current_user
 from sqlalchemy import func, select, text
 
-from .. import access
 from ..db import db
 from ..events.queries import upcoming_events
 from ..models import Equipment, EquipmentStatus, MembershipStatus, Order, OrderStatus, Organization, Product
+from ..orders.rules import visible_orders
 
 bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
 def index():
-    visible = access.allowed_visibilities()
     counts = {
         "members": db.session.scalar(
             select(func.count())
@@ -30,12 +29,12 @@ def index():
         "open_orders": db.session.scalar(
             select(func.count())
             .select_from(Order)
-            .where(Order.status == OrderStatus.OPEN, Order.visibility.in_(visible))
+            .where(Order.status == OrderStatus.OPEN, visible_orders(current_user))
         ),
     }
     latest_orders = db.session.scalars(
         select(Order)
-        .where(Order.status == OrderStatus.OPEN, Order.visibility.in_(visible))
+        .where(Order.status == OrderStatus.OPEN, visible_orders(current_user))
         .order_by(Order.published_at.desc())
         .limit(5)
     ).all()

@@ -8,10 +8,6 @@ from wtforms import BooleanField
 from .models import NotificationKind
 
 
-class ActionForm(FlaskForm):
-    """Mark one / all read: nothing to fill in, only the CSRF token."""
-
-
 def field_name(channel: str, kind: NotificationKind) -> str:
     return f"{channel}_{kind.value}"
 

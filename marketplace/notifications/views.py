@@ -13,10 +13,11 @@ from flask_login import current_user
 from ..access import login_required
 from ..db import db
 from ..errors import NotFound
+from ..forms import ActionForm, form_status
 from ..utils import safe_next_url
 from ..views_support import paginate
 from . import services
-from .forms import ActionForm, PreferencesForm, field_name
+from .forms import PreferencesForm, field_name
 from .labels import register_labels
 from .models import Notification, NotificationKind
 
@@ -78,7 +79,7 @@ def settings():
         flash(_("Your notification settings have been saved."), "success")
         return redirect(url_for(".settings"))
     rows = [(kind, form[field_name("in_app", kind)], form[field_name("email", kind)]) for kind in kinds]
-    return render_template("notifications/settings.html", form=form, rows=rows), 400 if form.is_submitted() else 200
+    return render_template("notifications/settings.html", form=form, rows=rows), form_status(form)
 
 
 def unread_notifications() -> int:

@@ -35,7 +35,7 @@ from ..forms import NumberRange, Okpd2ListField, RegionField, strip_filter
 from ..i18n import choices
 from ..organizations.competency_tree import grouped_choices
 from ..organizations.models import Competency
-from ..utils import MAX_DB_ID
+from ..utils import MAX_DB_ID, parse_db_id
 from ..validators import is_valid_okpd2
 from .models import OrderKind, OrderStatus, Visibility
 from .queries import LISTED_STATUSES, ListFilters
@@ -162,10 +162,6 @@ class AwardForm(FlaskForm):
             raise ValidationError(_l("Choose a response."))
 
 
-class ActionForm(FlaskForm):
-    """An empty form: CSRF protection for one-button actions (publish, withdraw, archive)."""
-
-
 class OfferForm(FlaskForm):
     title = StringField(
         _l("Title"),
@@ -251,3 +247,17 @@ class FilterForm(FlaskForm):
             text=ok(self.q) or "",
             sort=ok(self.sort) or "newest",
         )
+
+
+class InviteForm(FlaskForm):
+    """Invite one proposed supplier; the organization is checked again by the service."""
+
+    organization_id = HiddenField(validators=[DataRequired()])
+
+    def validate_organization_id(self, field) -> None:
+        if parse_db_id(field.data) is None:
+            raise ValidationError(_l("Choose a supplier from the list."))
+
+    @property
+    def organization(self) -> int:
+        return int(self.organization_id.data)

@@ -21,9 +21,9 @@ from ..errors import Conflict, Forbidden, InvalidInput, LoginRequired
 from ..i18n import localized
 from ..notifications.models import NotificationKind
 from ..notifications.services import link_to, notify
-from ..orders.models import Order, OrderStatus, Response, ResponseStatus
 from ..organizations.models import Organization
-from .models import OrderInvitation
+from .models import Order, OrderInvitation, OrderStatus, Response, ResponseStatus
+from .rules import visible_orders
 
 
 def can_invite(order: Order, user: Any) -> bool:
@@ -63,8 +63,7 @@ def received_invitations_statement(organization_id: int, user: Any) -> Select:
         .join(Order, Order.id == OrderInvitation.order_id)
         .where(
             OrderInvitation.organization_id == organization_id,
-            Order.status != OrderStatus.DRAFT,
-            Order.visibility.in_(access.allowed_visibilities(user)),
+            visible_orders(user),
         )
         .order_by(OrderInvitation.created_at.desc(), OrderInvitation.id.desc())
     )

@@ -1,4 +1,4 @@
-"""The subcontracting exchange: orders, responses to them, and service offers."""
+"""The subcontracting exchange: orders, responses to them, invitations to respond, and service offers."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, Numeric, String, Tab
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import created_at, db, intpk, str120, str255, text, updated_at
+from ..visibility import Visibility
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -31,11 +32,6 @@ class OrderStatus(enum.StrEnum):
     AWARDED = "awarded"
     COMPLETED = "completed"
     CANCELLED = "cancelled"
-
-
-class Visibility(enum.StrEnum):
-    PUBLIC = "public"  # anyone, guests included
-    MEMBERS = "members"  # users of member organizations and the manager
 
 
 order_competency = Table(
@@ -182,3 +178,21 @@ class Offer(db.Model):
     organization: Mapped[Organization] = relationship()
     created_by: Mapped[User | None] = relationship()
     competencies: Mapped[list[Competency]] = relationship(secondary=offer_competency)
+
+
+class OrderInvitation(db.Model):
+    """The customer asked a (proposed) supplier to respond to an open order."""
+
+    __tablename__ = "order_invitation"
+
+    id: Mapped[intpk]
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[created_at]
+
+    order: Mapped[Order] = relationship()
+    organization: Mapped[Organization] = relationship()
+    invited_by: Mapped[User | None] = relationship()
+
+    __table_args__ = (UniqueConstraint("order_id", "organization_id", name="uq_order_invitation_order_org"),)

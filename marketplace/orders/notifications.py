@@ -125,9 +125,9 @@ def _notify_matched_suppliers(app, order_id: int) -> None:
 
 def _notify_matches_of(order: Order | None, top: int) -> list[int]:
     """Notify the users of the ``top`` matching member organizations (never the customer); their ids."""
-    from ..matches.engine import get_engine
-    from ..matches.services import order_query
     from ..organizations.models import Organization
+    from ..suggestions.engine import get_engine
+    from ..suggestions.services import order_query
 
     if order is None or order.status != OrderStatus.OPEN:
         return []

@@ -6,25 +6,14 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from .. import access
 from ..db import db
 from ..errors import Conflict
 from ..organizations.models import Competency
 from .models import Offer, OfferStatus
-from .services import deny, require_post_orders
+from .rules import require_archive_offer, require_edit_offer, require_post_orders
 
 #: Columns set through the offer form.
 OFFER_FIELDS = ("title", "kind", "description", "okpd2_codes", "region", "visibility")
-
-
-def can_edit_offer(offer: Offer, user: Any = None) -> bool:
-    """Edit: the owner's users only."""
-    return access.belongs_to(offer.organization_id, user)
-
-
-def can_archive_offer(offer: Offer, user: Any = None) -> bool:
-    """Archive: the owner's users, and the manager as moderator."""
-    return access.can_edit_organization_records(offer.organization_id, user)
 
 
 def post_offer(actor: Any, values: dict, *, competencies: list[Competency]) -> Offer:
@@ -43,8 +32,7 @@ def post_offer(actor: Any, values: dict, *, competencies: list[Competency]) -> O
 
 
 def update_offer(offer: Offer, actor: Any, values: dict, *, competencies: list[Competency]) -> None:
-    if not can_edit_offer(offer, actor):
-        deny(actor, _("Only the organization's own users can change this."))
+    require_edit_offer(offer, actor)
     for name in OFFER_FIELDS:
         setattr(offer, name, values[name])
     offer.competencies = list(competencies)
@@ -53,8 +41,7 @@ def update_offer(offer: Offer, actor: Any, values: dict, *, competencies: list[C
 
 def archive_offer(offer: Offer, actor: Any) -> None:
     """Take an offer off the exchange; it stays readable for its owner."""
-    if not can_archive_offer(offer, actor):
-        deny(actor, _("Only the organization's own users can change this."))
+    require_archive_offer(offer, actor)
     if offer.status == OfferStatus.ARCHIVED:
         raise Conflict(_("The offer is already archived."))
     offer.status = OfferStatus.ARCHIVED
@@ -63,8 +50,7 @@ def archive_offer(offer: Offer, actor: Any) -> None:
 
 def restore_offer(offer: Offer, actor: Any) -> None:
     """Put an archived offer back on the exchange (the owner's users)."""
-    if not can_edit_offer(offer, actor):
-        deny(actor, _("Only the organization's own users can change this."))
+    require_edit_offer(offer, actor)
     if offer.status == OfferStatus.ACTIVE:
         raise Conflict(_("The offer is already active."))
     require_post_orders(actor)

@@ -8,26 +8,34 @@ from flask_login import current_user
 
 from .. import access
 from ..db import db
-from ..errors import Forbidden, InvalidInput, LoginRequired, NotFound
+from ..errors import Forbidden, InvalidInput, NotFound
+from ..forms import ActionForm, form_status
 from ..organizations.models import Organization
 from ..views_support import paginate
 from . import offer_services, queries
-from .forms import ActionForm, FilterForm, OfferForm, selected_competencies
+from .forms import FilterForm, OfferForm, selected_competencies
 from .models import Offer
-from .services import can_post_orders, deny, require_post_orders
+from .rules import (
+    can_archive_offer,
+    can_edit_offer,
+    can_post_orders,
+    require_edit_offer,
+    require_post_orders,
+    require_view_offer,
+)
 
 bp = Blueprint("offers", __name__, url_prefix="/offers")
 
 
 def load_offer(offer_id: int) -> Offer:
-    """The offer, if the current user may see it (login for guests, 404 otherwise)."""
+    """The offer, if the current user may see it.
+
+    :raise NotFound: no such offer, or hidden from the user. :raise LoginRequired: a guest, for a hidden offer.
+    """
     offer = db.session.get(Offer, offer_id)
     if offer is None:
         raise NotFound
-    if not access.can_view_offer(offer):
-        if not current_user.is_authenticated:
-            raise LoginRequired
-        raise NotFound
+    require_view_offer(offer)
     return offer
 
 
@@ -64,7 +72,7 @@ def create():
         )
         flash(_("The offer is published."), "success")
         return redirect(url_for("offers.show", offer_id=offer.id))
-    return render_template("offers/form.html", form=form, offer=None), 400 if form.is_submitted() else 200
+    return render_template("offers/form.html", form=form, offer=None), form_status(form)
 
 
 @bp.route("/<int:offer_id>")
@@ -74,16 +82,15 @@ def show(offer_id: int):
         "offers/show.html",
         offer=offer,
         action_form=ActionForm(),
-        can_edit=offer_services.can_edit_offer(offer),
-        can_archive=offer_services.can_archive_offer(offer),
+        can_edit=can_edit_offer(offer),
+        can_archive=can_archive_offer(offer),
     )
 
 
 @bp.route("/<int:offer_id>/edit", methods=["GET", "POST"])
 def edit(offer_id: int):
     offer = load_offer(offer_id)
-    if not offer_services.can_edit_offer(offer):
-        deny(current_user, _("Only the organization's own users can change this."))
+    require_edit_offer(offer)
     form = OfferForm(obj=offer)
     if request.method == "GET":
         form.competencies.data = [c.id for c in offer.competencies]
@@ -93,7 +100,7 @@ def edit(offer_id: int):
         )
         flash(_("The offer is saved."), "success")
         return redirect(url_for("offers.show", offer_id=offer.id))
-    return render_template("offers/form.html", form=form, offer=offer), 400 if form.is_submitted() else 200
+    return render_template("offers/form.html", form=form, offer=offer), form_status(form)
 
 
 @bp.route("/<int:offer_id>/archive", methods=["POST"])

@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy import Select, String, cast, func, select
 
-from .. import access
 from ..db import db
 from ..organizations.competency_tree import subtree_ids
 from ..organizations.models import Competency
 from ..sql import text_in_any
 from .models import Offer, OfferStatus, Order, OrderKind, OrderStatus, Response, ResponseStatus
+from .rules import visible_offers, visible_orders
 
 #: Statuses the public orders list can show (drafts never appear there).
 LISTED_STATUSES = (OrderStatus.OPEN, OrderStatus.AWARDED, OrderStatus.COMPLETED, OrderStatus.CANCELLED)
@@ -61,18 +61,10 @@ def _common_filters(stmt: Select, model, filters: ListFilters) -> Select:
     return stmt
 
 
-def _visible(model, user: Any):
-    """Rows the user may read by visibility; an organization always sees its own."""
-    condition = model.visibility.in_(access.allowed_visibilities(user))
-    if user is not None and user.is_authenticated and user.organization_id:
-        condition = or_(condition, model.organization_id == user.organization_id)
-    return condition
-
-
 def orders_statement(filters: ListFilters, user: Any) -> Select:
     """Published orders visible to ``user`` matching ``filters`` (default: open ones)."""
     statuses = (filters.status,) if filters.status else LISTED_STATUSES
-    stmt = select(Order).where(Order.status.in_(statuses), _visible(Order, user))
+    stmt = select(Order).where(Order.status.in_(statuses), visible_orders(user))
     stmt = _common_filters(stmt, Order, filters)
     if filters.sort == "deadline":
         return stmt.order_by(Order.deadline.is_(None), Order.deadline.asc(), Order.id.desc())
@@ -89,7 +81,7 @@ def my_orders_statement(organization_id: int, status: OrderStatus | None = None)
 
 def offers_statement(filters: ListFilters, user: Any) -> Select:
     """Active offers visible to ``user`` matching ``filters``, newest first."""
-    stmt = select(Offer).where(Offer.status == OfferStatus.ACTIVE, _visible(Offer, user))
+    stmt = select(Offer).where(Offer.status == OfferStatus.ACTIVE, visible_offers(user))
     stmt = _common_filters(stmt, Offer, filters)
     return stmt.order_by(Offer.created_at.desc(), Offer.id.desc())
 

@@ -13,35 +13,12 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from .. import access
 from ..db import db, lock_row
-from ..errors import Conflict, Forbidden, LoginRequired, MarketplaceError, NotFound
+from ..errors import Conflict, LoginRequired
 from . import notifications
 from .models import Order, OrderStatus, Response, ResponseStatus
 from .queries import response_of
-
-
-def check_can_respond(order: Order, user: Any) -> None:
-    """Raise unless ``user`` may respond to ``order`` now: a user of a member organization
-    other than the customer, who can see the order, while it is open."""
-    if user is None or not user.is_authenticated:
-        raise LoginRequired
-    if user.organization is None or not user.organization.is_member:
-        raise Forbidden(_("Only users of member organizations can respond to orders."))
-    if user.organization_id == order.organization_id:
-        raise Forbidden(_("You cannot respond to your own organization's order."))
-    if not access.can_view_order(order, user):
-        raise NotFound
-    if order.status != OrderStatus.OPEN:
-        raise Conflict(_("The order is not open for responses."))
-
-
-def can_respond(order: Order, user: Any) -> bool:
-    try:
-        check_can_respond(order, user)
-    except MarketplaceError:
-        return False
-    return True
+from .rules import check_can_respond
 
 
 def _lock(order: Order) -> None:

@@ -12,10 +12,11 @@ from flask_login import current_user
 
 from .. import access
 from ..errors import Forbidden, InvalidInput
+from ..forms import ActionForm, form_status
 from ..i18n import localized
 from ..views_support import paginate
-from . import queries, response_services, services
-from .forms import ActionForm, AwardForm, ResponseForm
+from . import queries, response_services, rules, services
+from .forms import AwardForm, ResponseForm
 from .models import OrderStatus, ResponseStatus
 from .views import bp, load_order
 
@@ -24,7 +25,7 @@ from .views import bp, load_order
 def respond(order_id: int):
     """Create, edit or renew (after withdrawing) my organization's response."""
     order = load_order(order_id)
-    response_services.check_can_respond(order, current_user)
+    rules.check_can_respond(order, current_user)
     mine = queries.response_of(order.id, current_user.organization_id)
     active = mine is not None and mine.status == ResponseStatus.ACTIVE
     form = ResponseForm(obj=mine if active else None)
@@ -38,7 +39,7 @@ def respond(order_id: int):
         )
         flash(_("Your response is saved.") if active else _("Your response is sent to the customer."), "success")
         return redirect(url_for("orders.show", order_id=order.id, _anchor="responses"))
-    status = 400 if form.is_submitted() else 200
+    status = form_status(form)
     return render_template("orders/respond.html", order=order, form=form, response=mine if active else None), status
 
 
@@ -67,11 +68,11 @@ def my_responses():
 def compare(order_id: int):
     """All responses side by side: the customer's users (who award) and the manager (read only)."""
     order = load_order(order_id)
-    if not services.can_cancel_order(order):
-        services.deny(current_user, _("Only the customer's users can compare the responses."))
+    if not rules.can_cancel_order(order):
+        access.deny(_("Only the customer's users can compare the responses."))
     sort = "lead_time" if request.args.get("sort") == "lead_time" else "price"
     responses = queries.compared_responses(order.id, sort)
-    can_award = services.can_manage_order(order) and order.status == OrderStatus.OPEN
+    can_award = rules.can_manage_order(order) and order.status == OrderStatus.OPEN
     return render_template(
         "orders/compare.html", order=order, responses=responses, sort=sort, can_award=can_award, award_form=AwardForm()
     )
@@ -80,7 +81,7 @@ def compare(order_id: int):
 @bp.route("/<int:order_id>/award", methods=["POST"])
 def award(order_id: int):
     order = load_order(order_id)
-    services.require_manage_order(order, current_user)
+    rules.require_manage_order(order, current_user)
     form = AwardForm()
     if not form.validate_on_submit():
         raise InvalidInput(_("Choose a response."))

@@ -16,14 +16,14 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import select, update
 from werkzeug.datastructures import FileStorage
 
-from .. import access
 from ..attachments.models import Attachment
 from ..attachments.services import add_attachment, delete_attachment
 from ..db import db, lock_row, utcnow
-from ..errors import Conflict, Forbidden, InvalidInput, LoginRequired, NotFound
+from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..organizations.models import Competency, Organization
 from . import notifications
 from .models import Order, OrderEvent, OrderStatus, Response, ResponseStatus
+from .rules import require_cancel_order, require_manage_order, require_post_orders
 
 #: Statuses in which the customer may still change the order.
 EDITABLE_STATUSES = (OrderStatus.DRAFT, OrderStatus.OPEN)
@@ -53,7 +53,7 @@ EVENT_LABELS = {
     "cancelled": _l("Cancelled"),
     "awarded": _l("Awarded"),
     "completed": _l("Completed"),
-    "merged": _l("Organizations merged"),  # written by matches.merge
+    "merged": _l("Organizations merged"),  # written by organizations.merge
 }
 
 #: Labels of the fields an "edited" event names in its note (``update_order`` stores the field names).
@@ -71,46 +71,6 @@ EDITED_FIELD_LABELS = {
     "visibility": _l("Who can see the order"),
     "competencies": _l("Required competencies"),
 }
-
-
-def can_manage_order(order: Order, user: Any = None) -> bool:
-    """Edit, publish, award and complete: the customer's own users only."""
-    return access.belongs_to(order.organization_id, user)
-
-
-def can_cancel_order(order: Order, user: Any = None) -> bool:
-    """Cancel: the customer's users, and the manager as moderator."""
-    return access.can_edit_organization_records(order.organization_id, user)
-
-
-def can_post_orders(user: Any = None) -> bool:
-    """Users of a member organization post orders and offers (not the manager on behalf of no one)."""
-    return bool(
-        user is not None and user.is_authenticated and user.organization is not None and user.organization.is_member
-    )
-
-
-def require_post_orders(user: Any) -> None:
-    access.require(access.AccessLevel.USER, user)
-    if not can_post_orders(user):
-        raise Forbidden(_("Only users of a member organization can post orders and offers."))
-
-
-def deny(user: Any, message: str) -> None:
-    """Refuse: guests are sent to log in, everyone else gets 403 with ``message``."""
-    if user is None or not user.is_authenticated:
-        raise LoginRequired
-    raise Forbidden(message)
-
-
-def require_manage_order(order: Order, user: Any) -> None:
-    if not can_manage_order(order, user):
-        deny(user, _("Only the customer's users can change this order."))
-
-
-def require_cancel_order(order: Order, user: Any) -> None:
-    if not can_cancel_order(order, user):
-        deny(user, _("Only the customer's users can change this order."))
 
 
 def record_event(

@@ -1,7 +1,9 @@
 """Orders: the list, my orders, the order page, posting and the order's lifecycle.
 
-Responses and the award live in ``response_views`` (same blueprint), service
-offers in ``offer_views`` (blueprint ``offers``, registered by ``init_app``).
+Responses and the award live in ``response_views``, invitations to respond in
+``invitation_views`` (same blueprint), service offers in ``offer_views``
+(blueprint ``offers``, registered by ``init_app``). The order page's panel of
+suggested suppliers comes from the matcher (``suggestions.services``).
 """
 
 from __future__ import annotations
@@ -13,15 +15,28 @@ from flask_login import current_user
 from .. import access
 from ..db import db
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
+from ..forms import ActionForm, form_status, show_error
 from ..organizations.models import Organization
+from ..suggestions import services as suggestions
 from ..views_support import paginate
 from . import queries, services
-from .forms import ActionForm, CancelForm, CompleteForm, FilterForm, OrderForm, ResponseForm, selected_competencies
+from .forms import CancelForm, CompleteForm, FilterForm, OrderForm, ResponseForm, selected_competencies
+from .invitations import received_invitation
 from .models import Order, OrderStatus, ResponseStatus
-from .response_services import can_respond
-from .suggestions import received_invitation, suggested_suppliers
+from .rules import (
+    can_cancel_order,
+    can_manage_order,
+    can_respond,
+    require_cancel_order,
+    require_manage_order,
+    require_post_orders,
+    require_view_order,
+)
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
+
+#: Suppliers the order page proposes to the customer.
+SUGGESTED_SUPPLIERS = 10
 
 
 def load_order(order_id: int) -> Order:
@@ -29,7 +44,7 @@ def load_order(order_id: int) -> Order:
     order = db.session.get(Order, order_id)
     if order is None:
         raise NotFound
-    access.require_view_order(order)
+    require_view_order(order)
     return order
 
 
@@ -64,16 +79,10 @@ def _render_form(form: OrderForm, order: Order | None, status: int = 200):
     return render_template("orders/form.html", form=form, order=order), status
 
 
-def _upload_failed(form: OrderForm, error: InvalidInput):
-    """A refused upload (or publishing with a past deadline) becomes a field error: 400, nothing saved."""
-    field = form.deadline if error.field == "deadline" else form.files
-    field.errors = [*list(field.errors), error.message]
-
-
 @bp.route("/new", methods=["GET", "POST"])
 @access.login_required
 def create():
-    services.require_post_orders(current_user)
+    require_post_orders(current_user)
     form = OrderForm()
     if request.method == "GET":
         form.region.data = current_user.organization.region
@@ -88,7 +97,7 @@ def create():
                 publish=bool(form.publish.data),
             )
         except InvalidInput as error:
-            _upload_failed(form, error)
+            show_error(form, error)
             return _render_form(form, None, 400)
         flash(
             _("The order is published.")
@@ -97,13 +106,13 @@ def create():
             "success",
         )
         return redirect(url_for("orders.show", order_id=order.id))
-    return _render_form(form, None, 400 if form.is_submitted() else 200)
+    return _render_form(form, None, form_status(form))
 
 
 @bp.route("/<int:order_id>")
 def show(order_id: int):
     order = load_order(order_id)
-    customer_side = services.can_cancel_order(order)  # the customer's users and the manager
+    customer_side = can_cancel_order(order)  # the customer's users and the manager
     supplier_org_id = current_user.organization_id if current_user.is_authenticated else None
     my_response = None
     if supplier_org_id and supplier_org_id != order.organization_id:
@@ -115,14 +124,16 @@ def show(order_id: int):
     return render_template(
         "orders/show.html",
         order=order,
-        can_manage=services.can_manage_order(order),
+        can_manage=can_manage_order(order),
         customer_side=customer_side,
         show_budget=order.budget is not None
         and (not order.budget_confidential or access.can_see_confidential(order.organization_id)),
         my_response=my_response,
         response_form=response_form,
         active_count=queries.active_response_counts([order.id]).get(order.id, 0),
-        suggestions=suggested_suppliers(order, current_user) if customer_side else None,
+        suggestions=suggestions.suggest_suppliers(order, user=current_user, top_k=SUGGESTED_SUPPLIERS)
+        if customer_side
+        else None,
         invitation=received_invitation(order, current_user),
         event_labels=services.EVENT_LABELS,
         field_labels=services.EDITED_FIELD_LABELS,
@@ -134,7 +145,7 @@ def show(order_id: int):
 
 def _load_managed(order_id: int) -> Order:
     order = load_order(order_id)
-    services.require_manage_order(order, current_user)
+    require_manage_order(order, current_user)
     return order
 
 
@@ -158,11 +169,11 @@ def edit(order_id: int):
                 uploads=form.uploads(),
             )
         except InvalidInput as error:
-            _upload_failed(form, error)
+            show_error(form, error)
             return _render_form(form, order, 400)
         flash(_("The order is saved."), "success")
         return redirect(url_for("orders.show", order_id=order.id))
-    return _render_form(form, order, 400 if form.is_submitted() else 200)
+    return _render_form(form, order, form_status(form))
 
 
 @bp.route("/<int:order_id>/publish", methods=["POST"])
@@ -179,7 +190,7 @@ def publish(order_id: int):
 @bp.route("/<int:order_id>/cancel", methods=["GET", "POST"])
 def cancel(order_id: int):
     order = load_order(order_id)
-    services.require_cancel_order(order, current_user)
+    require_cancel_order(order, current_user)
     if order.status not in services.EDITABLE_STATUSES:
         raise Conflict(_("Only draft and open orders can be cancelled."))
     form = CancelForm()
@@ -187,7 +198,7 @@ def cancel(order_id: int):
         services.cancel_order(order, current_user, form.reason.data)
         flash(_("The order is cancelled."), "success")
         return redirect(url_for("orders.show", order_id=order.id))
-    return render_template("orders/cancel.html", order=order, form=form), 400 if form.is_submitted() else 200
+    return render_template("orders/cancel.html", order=order, form=form), form_status(form)
 
 
 @bp.route("/<int:order_id>/complete", methods=["POST"])
@@ -212,8 +223,8 @@ def delete_attachment(order_id: int, attachment_id: int):
     return redirect(url_for("orders.edit", order_id=order.id))
 
 
-# Response and award routes register themselves on ``bp``.
-from . import response_views  # noqa: E402,F401
+# Routes of the other view modules join this blueprint.
+from . import invitation_views, response_views  # noqa: E402,F401
 
 
 def init_app(app) -> None:

@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 
 from .. import access
 from ..errors import InvalidInput
+from ..forms import ActionForm, show_error
 from . import queries, services
-from .forms import ActionForm, CompetencyForm, CompetencyUpdateForm
+from .forms import CompetencyForm, CompetencyUpdateForm
 from .models import Organization
-from .views import bp, field_error, load_organization
+from .views import bp, load_organization
 
 
 def _editable(org_id: int) -> Organization:
@@ -61,7 +62,7 @@ def add_competency(org_id: int):
         try:
             services.add_competency(organization, form.competency_id.data, form.level.data, form.note.data)
         except InvalidInput as error:
-            field_error(form, error)
+            show_error(form, error)
         else:
             flash(_("The competency has been added."), "success")
             return redirect(url_for(".competencies", org_id=organization.id))

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from matching import find_duplicates, normalize_name
 
 from ..db import db
-from ..organizations.models import Organization
+from .models import Organization
 
 THRESHOLD = 90.0
 BLOCK = 500

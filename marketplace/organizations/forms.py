@@ -164,7 +164,7 @@ class OrganizationForm(FlaskForm):
         description=_l("Checked fields are shown only to your organization's users and the cluster manager."),
     )
 
-    #: Shown only when a new profile looks like a registered organization (``matches.duplicates``).
+    #: Shown only when a new profile looks like a registered organization (``organizations.duplicates``).
     confirm_different = BooleanField(_l("This is a different organization: create the profile anyway"))
 
     def __init__(self, *args, organization_id: int | None = None, **kwargs):
@@ -246,10 +246,6 @@ class RejectForm(FlaskForm):
     )
 
 
-class ActionForm(FlaskForm):
-    """A button that only needs its CSRF token."""
-
-
 MEMBERSHIP_FILTERS = ("member", "all", "other")
 
 
@@ -288,3 +284,16 @@ class DirectoryFilterForm(FlaskForm):
         """Validate and return the filters, dropping any that are invalid (a bad link shows everything)."""
         self.validate()
         return {name: (None if field.errors else field.data) for name, field in self._fields.items()}
+
+
+class MergeForm(FlaskForm):
+    note = TextAreaField(
+        _l("Note for the history"),
+        filters=[shared.strip_filter],
+        validators=[Optional(), Length(max=2000)],
+        render_kw={"rows": 2},
+    )
+    confirm = BooleanField(
+        _l("I checked: these records describe the same organization"),
+        validators=[DataRequired(message=_l("Confirm that the two are the same organization."))],
+    )

@@ -11,12 +11,14 @@ from sqlalchemy.orm import selectinload
 from .. import access
 from ..db import db
 from ..errors import Forbidden, NotFound
+from ..forms import ActionForm, form_status
 from ..i18n import localized
 from ..views_support import paginate
 from . import membership
-from .forms import ActionForm, ApplicationForm, RejectForm
+from .forms import ApplicationForm, RejectForm
 from .models import ApplicationStatus, MembershipApplication, MembershipStatus
-from .views import bp, can_apply, is_org_admin_of, load_organization
+from .rules import can_apply, is_org_admin_of
+from .views import bp, load_organization
 
 
 @bp.route("/<int:org_id>/apply", methods=["GET", "POST"])
@@ -38,7 +40,7 @@ def apply(org_id: int):
         membership.apply_for_membership(organization, current_user, form.message.data)
         flash(_("Your application has been sent to the cluster manager."), "success")
         return redirect(url_for(".show", org_id=organization.id))
-    return render_template("organizations/apply.html", org=organization, form=form), 400 if form.is_submitted() else 200
+    return render_template("organizations/apply.html", org=organization, form=form), form_status(form)
 
 
 @bp.route("/applications")

@@ -23,8 +23,9 @@ are reconciled first, the rest moved by one UPDATE per referencing column:
 
 Empty profile fields of the kept organization take the duplicate's values;
 membership goes to the better status; confidential marks are joined. Indexed
-records are changed through ORM statements, so the search index and the
-matcher's change log follow. An ``OrganizationMerge`` row is the history.
+records are changed through ORM statements, so the search index follows;
+``signals.organizations_merged`` tells the matcher's change log. An
+``OrganizationMerge`` row is the history.
 """
 
 from __future__ import annotations
@@ -37,15 +38,12 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import Column, PrimaryKeyConstraint, Table, UniqueConstraint, and_, delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import access
+from .. import access, signals
 from ..db import db
 from ..errors import Conflict, Forbidden, InvalidInput
-from ..i18n import localized
-from ..orders.models import Order, OrderEvent, Response, ResponseStatus
-from ..organizations.models import MembershipStatus, Organization, OrganizationCompetency
+from ..orders.models import Order, OrderEvent, OrderInvitation, Response, ResponseStatus
 from ..projects.models import ConsortiumMember, ConsortiumStatus, Project, ProjectEvent
-from .changes import note_organizations
-from .models import OrderInvitation, OrganizationMerge
+from .models import MembershipStatus, Organization, OrganizationCompetency, OrganizationMerge
 
 RESPONSE_RANK = {
     ResponseStatus.ACCEPTED: 3,
@@ -348,7 +346,7 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
             _move(ref, keep_id, drop_id, summary)
         db.session.expire_all()  # the statements above bypassed the identity map
         _settle_own_work(keep_id, keep_name, drop_name, actor, summary)
-        note_organizations(db.session, (keep_id, drop_id))
+        signals.organizations_merged.send(keep_id=keep_id, drop_id=drop_id)
         db.session.delete(db.session.get(Organization, drop_id))
         history = OrganizationMerge(
             kept_organization_id=keep_id,
@@ -375,6 +373,3 @@ def merge_summary(history: OrganizationMerge) -> dict:
     except ValueError:
         return {}
 
-
-def display_name(organization: Organization) -> str:
-    return localized(organization, "name")

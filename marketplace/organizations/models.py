@@ -1,4 +1,4 @@
-"""Organizations, their competencies, and membership applications."""
+"""Organizations, their competencies, membership applications, and the history of merged duplicates."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import created_at, db, intpk, str120, str255, text, updated_at
@@ -163,3 +163,28 @@ class MembershipApplication(db.Model):
     organization: Mapped[Organization] = relationship(back_populates="applications")
     applicant: Mapped[User | None] = relationship(foreign_keys=[applicant_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+
+class OrganizationMerge(db.Model):
+    """History: the manager merged a duplicate organization into another one.
+
+    The duplicate is deleted, so its id, name and INN are kept here as plain
+    values; ``summary`` lists what was moved and what was dropped (and why).
+    """
+
+    __tablename__ = "organization_merge"
+
+    id: Mapped[intpk]
+    kept_organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
+    merged_organization_id: Mapped[int] = mapped_column(Integer)
+    merged_name: Mapped[str255]
+    merged_inn: Mapped[str | None] = mapped_column(String(12))
+    note: Mapped[text]
+    summary: Mapped[text]
+    merged_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[created_at]
+
+    kept_organization: Mapped[Organization | None] = relationship()
+    merged_by: Mapped[User | None] = relationship()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
@@ -9,19 +11,20 @@ from ..db import db
 from ..sql import text_in_any
 from .competency_tree import subtree_ids
 from .models import Competency, MembershipStatus, Organization, OrganizationCompetency, OrgKind
+from .rules import visible_organizations
 
 CARD_COMPETENCIES = 3
 
 
-def directory(filters: dict) -> Select:
-    """Organizations matching the directory's filters, by Russian name.
+def directory(filters: dict, user: Any) -> Select:
+    """Organizations ``user`` may see matching the directory's filters, by Russian name.
 
     ``filters``: ``q`` (text in either name), ``region``, ``kind``, ``competency``
     (an id; its whole subtree matches), ``membership`` ("member" — default —,
     "all", or "other" for organizations that are not members). The caller
     decides which membership values the visitor may ask for.
     """
-    statement = select(Organization)
+    statement = select(Organization).where(visible_organizations(user))
     membership = filters.get("membership") or "member"
     if membership == "member":
         statement = statement.where(Organization.membership_status == MembershipStatus.MEMBER)

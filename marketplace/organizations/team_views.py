@@ -10,11 +10,13 @@ from flask_login import current_user
 
 from .. import access
 from ..errors import Forbidden, InvalidInput
+from ..forms import ActionForm, show_error
 from ..i18n import localized
 from . import services
-from .forms import ActionForm, AddUserForm
+from .forms import AddUserForm
 from .models import Organization
-from .views import bp, can_manage_users, field_error, load_organization
+from .rules import can_manage_users
+from .views import bp, load_organization
 
 
 def _require_manage(organization: Organization) -> None:
@@ -51,7 +53,7 @@ def add_user(org_id: int):
         try:
             user = services.add_user(organization, form.email.data)
         except InvalidInput as error:
-            field_error(form, error)
+            show_error(form, error)
         else:
             flash(
                 _("%(name)s now belongs to %(org)s.", name=user.full_name, org=localized(organization, "name")),

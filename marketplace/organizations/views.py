@@ -1,23 +1,26 @@
 """Organizations: the member directory, profiles, creating and editing them.
 
-Competencies, the organization's users and membership have their own view
-modules (``views_competencies``, ``views_team``, ``views_membership``) that add
-routes to this blueprint.
+Competencies, the organization's users, membership, and the manager's
+duplicates and merges have their own view modules (``competency_views``,
+``team_views``, ``membership_views``, ``merge_views``) that add routes to this
+blueprint.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import access
 from ..accounts.models import AccessLevel
 from ..db import db
-from ..errors import InvalidInput, LoginRequired, NotFound
+from ..errors import InvalidInput, NotFound
+from ..forms import form_status, show_error
 from ..i18n import localized
 from ..views_support import paginate
-from . import queries, services
+from . import queries, rules, services
+from .duplicates import find_duplicate_organizations
 from .forms import FIELD_LABELS, DirectoryFilterForm, OrganizationForm
 from .models import PROTECTED_FIELDS, Organization
 
@@ -25,27 +28,17 @@ bp = Blueprint("organizations", __name__, url_prefix="/organizations")
 
 
 def load_organization(org_id: int) -> Organization:
-    """The organization or 404; guests may only open members' profiles."""
+    """The organization, if the current user may see it.
+
+    :raise NotFound: no such organization. :raise LoginRequired: a guest, for a non-member.
+    """
     organization = db.session.get(Organization, org_id)
     if organization is None:
         raise NotFound
-    if not organization.is_member and access.access_level() == AccessLevel.GUEST:
-        raise LoginRequired
+    rules.require_view_organization(organization)
     return organization
 
 
-def field_error(form, error: InvalidInput) -> None:
-    """Put a service's error next to its form field (or at the top of the page)."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
-
-
-def form_status(form) -> int:
-    """400 when a submitted form is shown again (it failed), else 200."""
-    return 400 if form.is_submitted() else 200
 
 
 @bp.route("/")
@@ -55,7 +48,7 @@ def index():
     filters = form.valid_data()
     if access.access_level() == AccessLevel.GUEST:
         filters["membership"] = "member"  # guests see members only
-    page = paginate(queries.directory(filters))
+    page = paginate(queries.directory(filters, current_user))
     return render_template(
         "organizations/index.html",
         form=form,
@@ -77,8 +70,8 @@ def show(org_id: int):
         competencies=queries.competencies_of(organization),
         can_edit=access.can_edit_organization_records(organization.id),
         own=access.belongs_to(organization.id),
-        can_manage_users=can_manage_users(organization),
-        can_apply=can_apply(organization),
+        can_manage_users=rules.can_manage_users(organization),
+        can_apply=rules.can_apply(organization),
         latest_application=organization.applications[0] if own and organization.applications else None,
     )
 
@@ -95,7 +88,7 @@ def create():
         try:
             organization = services.create_organization(form.profile_data(), creator=current_user)
         except InvalidInput as error:
-            field_error(form, error)
+            show_error(form, error)
         else:
             flash(_("The profile of %(name)s has been created.", name=localized(organization, "name")), "success")
             return redirect(url_for(".show", org_id=organization.id))
@@ -107,8 +100,6 @@ def likely_duplicates(form: OrganizationForm) -> list:
     unless the user has confirmed that theirs is a different one."""
     if not form.is_submitted() or form.confirm_different.data or not (form.name_ru.data or form.inn.data):
         return []
-    from ..matches.duplicates import find_duplicate_organizations
-
     return find_duplicate_organizations(
         form.name_ru.data or "", form.name_en.data or "", (form.inn.data or "").strip() or None
     )
@@ -124,26 +115,17 @@ def edit(org_id: int):
         try:
             services.update_organization(organization, form.profile_data())
         except InvalidInput as error:
-            field_error(form, error)
+            show_error(form, error)
         else:
             flash(_("The profile has been saved."), "success")
             return redirect(url_for(".show", org_id=organization.id))
     return render_template("organizations/form.html", form=form, org=organization), form_status(form)
 
 
-def is_org_admin_of(organization: Organization) -> bool:
-    return access.belongs_to(organization.id) and bool(current_user.is_org_admin)
-
-
-def can_manage_users(organization: Organization) -> bool:
-    return is_org_admin_of(organization) or access.is_manager()
-
-
-def can_apply(organization: Organization) -> bool:
-    from .membership import MAY_APPLY
-
-    return is_org_admin_of(organization) and organization.membership_status in MAY_APPLY
-
-
 # Routes of the other view modules join this blueprint.
-from . import views_competencies, views_membership, views_team  # noqa: E402,F401
+from . import competency_views, membership_views, merge_views, team_views  # noqa: E402,F401
+
+
+def init_app(app: Flask) -> None:
+    # Profiles are shown field by field on several features' pages (catalog, equipment).
+    app.jinja_env.globals["visible_field"] = rules.visible_field

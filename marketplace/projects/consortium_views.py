@@ -8,11 +8,12 @@ from flask_login import current_user
 
 from ..db import db
 from ..errors import InvalidInput, NotFound
+from ..forms import form_status, show_error
 from ..organizations.models import Organization
 from ..utils import safe_next_url
 from . import consortium, queries, rules, services
 from .forms import InviteForm, MemberForm, RemoveForm, RespondForm
-from .views import bp, field_error, load_managed, load_project, render_show
+from .views import bp, load_managed, load_project, render_show
 
 
 @bp.route("/<int:project_id>/invite", methods=["GET", "POST"])
@@ -40,11 +41,11 @@ def invite(project_id: int):
                 project, organization, role=form.role.data, needs=chosen, message=form.message.data, actor=current_user
             )
         except InvalidInput as error:
-            field_error(form, error)
+            show_error(form, error)
             return render_template("projects/invite.html", project=project, form=form), 400
         flash(_("The invitation is sent."), "success")
         return redirect(url_for("projects.show", project_id=project.id, _anchor="consortium"))
-    return render_template("projects/invite.html", project=project, form=form), 400 if form.is_submitted() else 200
+    return render_template("projects/invite.html", project=project, form=form), form_status(form)
 
 
 @bp.route("/<int:project_id>/consortium/<int:member_id>/respond", methods=["POST"])
@@ -81,7 +82,7 @@ def edit_member(project_id: int, member_id: int):
         return redirect(url_for("projects.show", project_id=project.id, _anchor="consortium"))
     return render_template(
         "projects/member_form.html", project=project, member=member, form=form
-    ), 400 if form.is_submitted() else 200
+    ), form_status(form)
 
 
 @bp.route("/<int:project_id>/consortium/<int:member_id>/remove", methods=["POST"])

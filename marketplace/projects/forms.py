@@ -50,7 +50,7 @@ class ProjectForm(FlaskForm):
     otherwise take the integer column, which matches none of the string choices."""
 
     #: Service field names (``InvalidInput.field``) -> form field names.
-    FIELD_NAMES = {"manager_id": "responsible", "lead_organization_id": "lead"}
+    FIELD_ALIASES = {"manager_id": "responsible", "lead_organization_id": "lead"}
 
     title = StringField(
         _l("Title"),
@@ -232,10 +232,6 @@ class DocumentsForm(FlaskForm):
 
     def uploads(self) -> list:
         return [upload for upload in (self.files.data or []) if getattr(upload, "filename", "")]
-
-
-class ActionForm(FlaskForm):
-    """An empty form: CSRF protection for one-button actions."""
 
 
 class FilterForm(FlaskForm):

@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..errors import InvalidInput
+from ..forms import ActionForm, form_status
 from . import queries, rules, services
-from .forms import ActionForm, NeedForm
+from .forms import NeedForm
 from .views import bp, load_managed
 
 
@@ -25,7 +26,7 @@ def needs(project_id: int):
     coverage = queries.coverage(project.needs, rules.visible_members(project))
     return render_template(
         "projects/needs.html", project=project, form=form, coverage=coverage, action_form=ActionForm()
-    ), 400 if form.is_submitted() else 200
+    ), form_status(form)
 
 
 @bp.route("/<int:project_id>/needs/<int:need_id>/edit", methods=["GET", "POST"])
@@ -40,7 +41,7 @@ def edit_need(project_id: int, need_id: int):
         return redirect(url_for("projects.needs", project_id=project.id))
     return render_template(
         "projects/need_form.html", project=project, need=need, form=form
-    ), 400 if form.is_submitted() else 200
+    ), form_status(form)
 
 
 @bp.route("/<int:project_id>/needs/<int:need_id>/delete", methods=["POST"])

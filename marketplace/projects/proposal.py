@@ -1,7 +1,7 @@
 """The matcher's proposed partners for a project: the needs still open, organizations not yet asked.
 
 The project register owns the workflow (invite, accept, decline); the matcher
-(``matches.services.propose_consortium``) only proposes. A need counts as open
+(``suggestions.services.propose_consortium``) only proposes. A need counts as open
 while it lacks partners once every pending invitation were accepted
 (``NeedCoverage.missing``); organizations already in the consortium (invited,
 accepted, or that declined) and the lead organization are not proposed again.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..matches.services import ConsortiumProposalView, NeedSpec, propose_consortium
+from ..suggestions.services import ConsortiumProposalView, NeedSpec, propose_consortium
 from .models import ConsortiumStatus, Project, ProjectNeed
 from .queries import NeedCoverage
 

@@ -1,7 +1,6 @@
 """Read-side helpers of the projects register: list statements, the portfolio, needs coverage.
 
-Nothing here writes. Visibility is the one of ``rules.can_view_project``,
-expressed in SQL by ``visible_condition``.
+Nothing here writes. What a user may see is ``rules.visible_projects``.
 """
 
 from __future__ import annotations
@@ -10,9 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select, true
+from sqlalchemy import Select, and_, case, func, or_, select
 
-from .. import access
 from ..accounts.models import Role, User
 from ..db import db
 from ..organizations.models import MembershipStatus, Organization
@@ -40,27 +38,6 @@ class ListFilters:
     organization_id: int | None = None  # lead organization or accepted consortium member
 
 
-def _organization_id(user: Any) -> int | None:
-    return user.organization_id if user is not None and user.is_authenticated else None
-
-
-def visible_condition(user: Any):
-    """SQL for ``rules.can_view_project``: everything for the manager; for the others the
-    projects their organization participates in, and non-idea projects by visibility."""
-    if rules.can_manage(user):
-        return true()
-    condition = and_(Project.status != ProjectStatus.IDEA, Project.visibility.in_(access.allowed_visibilities(user)))
-    org_id = _organization_id(user)
-    if org_id is not None:
-        condition = or_(
-            condition,
-            Project.members.any(
-                and_(ConsortiumMember.organization_id == org_id, ConsortiumMember.status.in_(rules.PARTICIPATING))
-            ),
-        )
-    return condition
-
-
 def _status_rank():
     return case({status.value: rank for rank, status in enumerate(STATUS_ORDER)}, value=Project.status)
 
@@ -80,7 +57,7 @@ def participating(organization_id: int):
 
 def projects_statement(filters: ListFilters, user: Any) -> Select:
     """Projects visible to ``user`` matching ``filters``: running ones first, then by start date."""
-    stmt = select(Project).where(visible_condition(user))
+    stmt = select(Project).where(rules.visible_projects(user))
     if filters.kind:
         stmt = stmt.where(Project.kind == filters.kind)
     if filters.status:
@@ -94,7 +71,7 @@ def projects_statement(filters: ListFilters, user: Any) -> Select:
 
 def participating_organizations(user: Any) -> list[Organization]:
     """Organizations leading or accepted into a project the user can see (the filter's choices)."""
-    visible = select(Project.id).where(visible_condition(user))
+    visible = select(Project.id).where(rules.visible_projects(user))
     accepted = select(ConsortiumMember.organization_id).where(
         ConsortiumMember.project_id.in_(visible), ConsortiumMember.status == ConsortiumStatus.ACCEPTED
     )
@@ -273,7 +250,7 @@ class Portfolio:
 
 def portfolio(user: Any) -> Portfolio:
     projects = db.session.scalars(
-        select(Project).where(visible_condition(user)).order_by(Project.percent_complete.desc(), Project.id)
+        select(Project).where(rules.visible_projects(user)).order_by(Project.percent_complete.desc(), Project.id)
     )
     by_status: dict[ProjectStatus, list[Project]] = {status: [] for status in STATUS_ORDER}
     for project in projects:

@@ -7,6 +7,8 @@
   visibility or status, and answer their own invitation.
 - Everyone else sees a project by its ``Visibility`` (as orders), except ideas
   (``ProjectStatus.IDEA``), which are drafts: manager and participants only.
+  The rule is written once, as SQL (``visible_projects``), which the register,
+  the portfolio, the competence map and ``can_view_project`` all use.
 - The budget, when confidential, is shown only to the manager and to users of
   *accepted* consortium members.
 """
@@ -16,29 +18,21 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from flask_login import current_user
+from sqlalchemy import ColumnElement, and_, or_, true
 
 from .. import access
 from ..accounts.models import AccessLevel
-from ..errors import Forbidden, LoginRequired, NotFound
 from .models import ConsortiumMember, ConsortiumStatus, Project, ProjectStatus
 
 #: Consortium statuses that make an organization a participant of the project.
 PARTICIPATING = (ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)
 
 
-def _user(user: Any) -> Any:
-    return current_user if user is None else user
-
-
-def _organization_id(user: Any) -> int | None:
-    user = _user(user)
-    return user.organization_id if user is not None and user.is_authenticated else None
 
 
 def membership_of(project: Project, user: Any = None) -> ConsortiumMember | None:
     """The consortium row of the user's organization in ``project``, whatever its status."""
-    org_id = _organization_id(user)
+    org_id = access.organization_id_of(user)
     if org_id is None:
         return None
     return next((row for row in project.members if row.organization_id == org_id), None)
@@ -56,30 +50,37 @@ def is_accepted_member(project: Project, user: Any = None) -> bool:
 
 def can_manage(user: Any = None) -> bool:
     """Create and run projects: the cluster manager only."""
-    return access.is_manager(_user(user))
+    return access.is_manager(user)
 
 
 def require_manage(user: Any = None) -> None:
-    access.require(AccessLevel.MANAGER, _user(user))
+    access.require(AccessLevel.MANAGER, user)
+
+
+def visible_projects(user: Any = None) -> ColumnElement[bool]:
+    """The projects ``user`` may see, as an SQL condition on ``Project``: every one for the manager;
+    for the others the projects their organization participates in, and non-idea projects by visibility."""
+    if can_manage(user):
+        return true()
+    condition = and_(Project.status != ProjectStatus.IDEA, Project.visibility.in_(access.allowed_visibilities(user)))
+    org_id = access.organization_id_of(user)
+    if org_id is None:
+        return condition
+    participating = Project.members.any(
+        and_(ConsortiumMember.organization_id == org_id, ConsortiumMember.status.in_(PARTICIPATING))
+    )
+    return or_(condition, participating)
 
 
 def can_view_project(project: Project, user: Any = None) -> bool:
-    user = _user(user)
-    if can_manage(user) or is_participant(project, user):
-        return True
-    if project.status == ProjectStatus.IDEA:
-        return False
-    return project.visibility in access.allowed_visibilities(user)
+    return access.row_visible(Project, project.id, visible_projects(user))
 
 
 def require_view_project(project: Project, user: Any = None) -> None:
-    """Guests are asked to log in for a members-only project; others learn nothing (404)."""
-    user = _user(user)
-    if can_view_project(project, user):
-        return
-    if access.access_level(user) == AccessLevel.GUEST and project.status != ProjectStatus.IDEA:
-        raise LoginRequired
-    raise NotFound
+    """:raise LoginRequired: a guest, for a project that is not an idea. :raise NotFound: anyone else
+    who may not see it (they learn nothing)."""
+    if not can_view_project(project, user):
+        access.refuse_hidden(user, login_helps=project.status != ProjectStatus.IDEA)
 
 
 def can_see_budget(project: Project, user: Any = None) -> bool:
@@ -101,14 +102,14 @@ def visible_members(project: Project, user: Any = None) -> list[ConsortiumMember
     if can_manage(user):
         return list(project.members)
     shown = PARTICIPATING if is_participant(project, user) else (ConsortiumStatus.ACCEPTED,)
-    own = _organization_id(user)
+    own = access.organization_id_of(user)
     return [row for row in project.members if row.status in shown or row.organization_id == own]
 
 
 def can_answer(member: ConsortiumMember, user: Any = None) -> bool:
     """Accept or decline: a user of the invited organization, while the invitation is open."""
     return (
-        access.belongs_to(member.organization_id, _user(user))
+        access.belongs_to(member.organization_id, user)
         and member.status == ConsortiumStatus.INVITED
         and not member.project.is_closed
     )
@@ -116,8 +117,5 @@ def can_answer(member: ConsortiumMember, user: Any = None) -> bool:
 
 def require_answer(member: ConsortiumMember, user: Any = None) -> None:
     """Only the invited organization's users may answer (checked before the invitation's state)."""
-    user = _user(user)
     if not access.belongs_to(member.organization_id, user):
-        if access.access_level(user) == AccessLevel.GUEST:
-            raise LoginRequired
-        raise Forbidden(_("Only the invited organization's users can answer this invitation."))
+        access.deny(_("Only the invited organization's users can answer this invitation."), user)

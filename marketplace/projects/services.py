@@ -77,7 +77,7 @@ EVENT_LABELS = {
     "declined": _l("Invitation declined"),
     "removed": _l("Removed from the consortium"),
     "member_updated": _l("Role or covered needs changed"),
-    "merged": _l("Organizations merged"),  # written by matches.merge
+    "merged": _l("Organizations merged"),  # written by organizations.merge
 }
 
 #: Labels of the fields an "edited" event names in its note.

@@ -15,12 +15,12 @@ from sqlalchemy.orm import selectinload
 from .. import access
 from ..db import db
 from ..errors import Forbidden, InvalidInput, NotFound
+from ..forms import ActionForm, form_status, show_error
 from ..ideas.models import Idea
 from ..utils import parse_db_id
 from ..views_support import paginate
 from . import queries, rules, services
 from .forms import (
-    ActionForm,
     CancelForm,
     DocumentsForm,
     FilterForm,
@@ -53,16 +53,6 @@ def load_managed(project_id: int) -> Project:
     rules.require_manage()
     return project
 
-
-def field_error(form, error: InvalidInput) -> None:
-    """Show a service's InvalidInput on the form field it names (uploads on ``files``)."""
-    aliases = {"attachments": "files", **getattr(form, "FIELD_NAMES", {})}
-    name = aliases.get(error.field, error.field)
-    field = getattr(form, name, None) if name else None
-    if field is None:
-        flash(error.message, "error")
-        return
-    field.errors = [*list(field.errors), error.message]
 
 
 @bp.route("/")
@@ -127,11 +117,11 @@ def create():
                 idea=idea,
             )
         except InvalidInput as error:
-            field_error(form, error)
+            show_error(form, error)
             return _render_form(form, None, 400, idea=idea)
         flash(_("The project is registered. Add what it needs, then invite partners."), "success")
         return redirect(url_for("projects.needs", project_id=project.id))
-    return _render_form(form, None, 400 if form.is_submitted() else 200, idea=idea)
+    return _render_form(form, None, form_status(form), idea=idea)
 
 
 def _idea_to_convert(value: str | None) -> Idea | None:
@@ -194,11 +184,11 @@ def edit(project_id: int):
         try:
             services.update_project(project, form.project_values(), actor=current_user, uploads=form.uploads())
         except InvalidInput as error:
-            field_error(form, error)
+            show_error(form, error)
             return _render_form(form, project, 400)
         flash(_("The project is saved."), "success")
         return redirect(url_for("projects.show", project_id=project.id))
-    return _render_form(form, project, 400 if form.is_submitted() else 200)
+    return _render_form(form, project, form_status(form))
 
 
 @bp.route("/<int:project_id>/status", methods=["POST"])
@@ -232,7 +222,7 @@ def cancel(project_id: int):
         services.cancel_project(project, actor=current_user, reason=form.reason.data)
         flash(_("The project is cancelled."), "success")
         return redirect(url_for("projects.show", project_id=project.id))
-    return render_template("projects/cancel.html", project=project, form=form), 400 if form.is_submitted() else 200
+    return render_template("projects/cancel.html", project=project, form=form), form_status(form)
 
 
 @bp.route("/<int:project_id>/documents", methods=["POST"])
@@ -243,7 +233,7 @@ def add_documents(project_id: int):
         try:
             services.add_documents(project, form.uploads(), actor=current_user)
         except InvalidInput as error:
-            field_error(form, error)
+            show_error(form, error)
             return render_show(project, 400, documents_form=form)
         flash(_("The documents are attached."), "success")
         return redirect(url_for("projects.show", project_id=project.id, _anchor="documents"))

@@ -1,9 +1,9 @@
 """Search services: the search page's query, suggested suppliers, and the full rebuild.
 
 Visibility is enforced twice: the index query is filtered by what the viewer
-may see (``visibility_filters``), and the records loaded for the page are
-checked again with the access rules, so a stale index entry never shows a
-record its viewer may not see.
+may see (``visibility_filters``), and the records of the hits are loaded with
+each feature's visibility rule in the query (``shown``), so a stale index
+entry never shows a record its viewer may not see.
 """
 
 from __future__ import annotations
@@ -15,21 +15,23 @@ from typing import Any
 
 from flask_login import AnonymousUserMixin
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select, true
 
 from search_index import Hit
 
 from .. import access
 from ..accounts.models import AccessLevel
 from ..db import db
-from ..events.models import EventStatus
-from ..events.rules import can_view_event
-from ..ideas.rules import can_view_idea
-from ..orders.models import OfferStatus
+from ..events.models import Event, EventStatus
+from ..events.rules import visible_events
+from ..ideas.rules import visible_ideas
+from ..orders.models import Offer, OfferStatus, Order
+from ..orders.rules import visible_offers, visible_orders
 from ..organizations.models import Organization
+from ..organizations.rules import visible_organizations
+from ..pagination import ResultsPage
 from .documents import INDEXED_ORDER_STATUSES, MODELS, REGISTERED, TYPES, all_documents
 from .engine import get_index
-from .pagination import ResultsPage
 
 #: How much a hit of each type counts towards its organization in ``find_organizations``;
 #: orders are demand, not supply, so they do not count.
@@ -61,23 +63,19 @@ def may_search_protected(user: Any) -> bool:
     return access.access_level(_viewer(user)) >= AccessLevel.USER
 
 
-def can_see(obj, doc_type: str, user: Any) -> bool:
-    """The access rules, checked again on the records a search returns."""
+def shown(doc_type: str, user: Any) -> ColumnElement[bool]:
+    """SQL for the records of ``doc_type`` a search may show ``user``: what is indexed, by its feature's
+    visibility rule (applied again to every hit, so a stale index entry never shows a hidden record)."""
     user = _viewer(user)
-    if doc_type == "organization":
-        return obj.is_member or access.access_level(user) >= AccessLevel.USER
-    if doc_type == "order":
-        return obj.status in INDEXED_ORDER_STATUSES and access.can_view_order(obj, user)
-    if doc_type == "offer":
-        return obj.status == OfferStatus.ACTIVE and (
-            obj.visibility in access.allowed_visibilities(user)
-            or access.can_edit_organization_records(obj.organization_id, user)
-        )
-    if doc_type == "event":
-        return obj.status == EventStatus.PUBLISHED and can_view_event(obj, user)
-    if doc_type == "idea":
-        return can_view_idea(obj, user)
-    return True
+    conditions = {
+        "organization": lambda: visible_organizations(user),
+        "order": lambda: and_(Order.status.in_(INDEXED_ORDER_STATUSES), visible_orders(user)),
+        "offer": lambda: and_(Offer.status == OfferStatus.ACTIVE, visible_offers(user)),
+        "event": lambda: and_(Event.status == EventStatus.PUBLISHED, visible_events(user)),
+        "idea": lambda: visible_ideas(user),
+    }
+    condition = conditions.get(doc_type)
+    return condition() if condition else true()
 
 
 @dataclass
@@ -149,12 +147,12 @@ def _load(hits: list[Hit], user: Any) -> list[ResultItem]:
     records: dict[tuple[str, int], Any] = {}
     for doc_type, ids in wanted.items():
         model = MODELS[doc_type]
-        for record in db.session.scalars(select(model).where(model.id.in_(ids))):
+        for record in db.session.scalars(select(model).where(model.id.in_(ids), shown(doc_type, user))):
             records[(doc_type, record.id)] = record
     items = []
     for hit in hits:
         record = records.get((hit.type, int(hit.id)))
-        if record is None or not can_see(record, hit.type, user):
+        if record is None:  # gone from the database, or not to be shown to this user
             continue
         snippet = hit.highlights.get("body") or None
         # Whoosh escapes the stored text and adds only <mark> tags around matched words.
@@ -204,13 +202,13 @@ def find_organizations(
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[: limit * 2]
     organizations = {
         org.id: org
-        for org in db.session.scalars(select(Organization).where(Organization.id.in_([org_id for org_id, _ in ranked])))
+        for org in db.session.scalars(
+            select(Organization).where(
+                Organization.id.in_([org_id for org_id, _ in ranked]), shown("organization", user)
+            )
+        )
     }
-    found = [
-        (organizations[org_id], round(score, 4))
-        for org_id, score in ranked
-        if org_id in organizations and can_see(organizations[org_id], "organization", user)
-    ]
+    found = [(organizations[org_id], round(score, 4)) for org_id, score in ranked if org_id in organizations]
     return found[:limit]
 
 

@@ -31,15 +31,16 @@ from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.base import NO_VALUE
 
+from .. import signals
 from ..catalog.models import Product
-from ..db import utcnow
+from ..db import db, utcnow
 from ..equipment.models import Equipment
 from ..orders.models import Offer, Order, OrderStatus, Response, ResponseStatus
 from ..organizations.models import Competency, Organization, OrganizationCompetency
 from ..projects.models import ConsortiumMember, ConsortiumStatus, Project
 from .models import MatcherChange
 
-_PENDING = "marketplace.matches.pending"
+_PENDING = "marketplace.suggestions.pending"
 
 #: Organization columns that feed its profile (contacts, INN, confidentiality... do not).
 PROFILE_COLUMNS = ("name_ru", "name_en", "kind", "region", "membership_status", "description_ru", "description_en")
@@ -66,6 +67,12 @@ def pending(session: Session) -> _Pending:
 def note_organizations(session: Session, organization_ids: Iterable[int]) -> None:
     """Record organizations whose profiles a service changed in ways the hooks cannot see."""
     pending(session).organizations.update(i for i in organization_ids if i is not None)
+
+
+@signals.organizations_merged.connect
+def _organizations_merged(_sender: object, *, keep_id: int, drop_id: int) -> None:
+    """A merge moves records with bulk statements: both organizations' profiles change."""
+    note_organizations(db.session, (keep_id, drop_id))
 
 
 def _history(obj, name: str):
@@ -199,7 +206,7 @@ def _bulk_statement(state: ORMExecuteState) -> None:
 def _before_commit(session: Session) -> None:
     if session.in_nested_transaction():
         return
-    if not has_app_context() or "matches" not in current_app.blueprints:
+    if not has_app_context() or "suggestions" not in current_app.blueprints:
         session.info.pop(_PENDING, None)
         return
     session.flush()  # collect the changes of the commit's own final flush now

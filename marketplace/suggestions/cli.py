@@ -84,7 +84,7 @@ def order_command(order_id: int, top: int, lang: str):
 @match_cli.command("duplicates")
 def duplicates_command():
     """Pairs of organizations that are probably the same: equal INN or nearly equal names."""
-    from .duplicates import duplicate_pairs
+    from ..organizations.duplicates import duplicate_pairs
 
     pairs = duplicate_pairs()
     if not pairs:

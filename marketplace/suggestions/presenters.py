@@ -9,23 +9,23 @@ documents get links to their records (only those the viewer may open), and
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from flask import has_request_context, url_for
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from matching import MatchedCode, Reasons, explain
 
-from .. import access
 from ..catalog.models import Okpd2Code
 from ..db import db
 from ..i18n import current_language
 from ..orders.models import Offer, Order
+from ..orders.rules import visible_offers, visible_orders
 from ..organizations.models import Competency
 from ..projects.models import Project
-from ..projects.rules import can_view_project
+from ..projects.rules import visible_projects
 from .profiles import parse_document_id
 
 #: The matcher names up to ``MatcherConfig.reason_documents`` documents; the description and the list of
@@ -74,27 +74,36 @@ def _names(model, key_column, codes: set[str], lang: str) -> dict[str, str]:
     return {code: ((en if lang == "en" else ru) or ru or en or "") for code, ru, en in rows}
 
 
-def _document_records(reasons: Sequence[Reasons]) -> dict[str, dict[int, Any]]:
-    wanted: dict[str, set[int]] = {"offer": set(), "order": set(), "project": set()}
+#: Records a reason may cite that not everyone may see: the model and its feature's visibility rule.
+_GUARDED: dict[str, tuple[Any, Callable[[Any], ColumnElement[bool]]]] = {
+    "offer": (Offer, visible_offers),
+    "order": (Order, visible_orders),
+    "project": (Project, visible_projects),
+}
+
+
+def _document_records(reasons: Sequence[Reasons], user: Any) -> dict[str, dict[int, Any]]:
+    """The guarded records the reasons cite that ``user`` may see (``None``, the system: all of them)."""
+    wanted: dict[str, set[int]] = {kind: set() for kind in _GUARDED}
     for item in reasons:
         for doc in item.documents:
             parsed = parse_document_id(doc.id)
             if parsed and parsed[0] in wanted:
                 wanted[parsed[0]].add(parsed[1])
-    found: dict[str, dict[int, Any]] = {"offer": {}, "order": {}, "project": {}}
-    for kind, model in (("offer", Offer), ("order", Order), ("project", Project)):
+    found: dict[str, dict[int, Any]] = {kind: {} for kind in _GUARDED}
+    for kind, (model, visible) in _GUARDED.items():
         if wanted[kind]:
-            found[kind] = {r.id: r for r in db.session.scalars(select(model).where(model.id.in_(wanted[kind])))}
+            statement = select(model).where(model.id.in_(wanted[kind]))
+            if user is not None:
+                statement = statement.where(visible(user))
+            found[kind] = {r.id: r for r in db.session.scalars(statement)}
     return found
 
 
 def _document_url(kind: str, record_id: int, records: dict[str, dict[int, Any]], user: Any) -> tuple[bool, str | None]:
     """(may the viewer see the record, its URL when one can be built). ``user=None`` is the system (CLI)."""
-    if kind in ("offer", "order", "project"):
-        record = records.get(kind, {}).get(record_id)
-        check = {"offer": access.can_view_offer, "order": access.can_view_order, "project": can_view_project}[kind]
-        if record is None or (user is not None and not check(record, user)):
-            return False, None
+    if kind in _GUARDED and record_id not in records[kind]:
+        return False, None
     if not has_request_context():
         return True, None
     endpoints = {
@@ -122,7 +131,7 @@ def present_reasons(reasons: Sequence[Reasons], *, user: Any, lang: str | None =
     okpd2_codes = {c.org_code for r in reasons for c in r.okpd2}
     competency_names = _names(Competency, Competency.code, competency_codes, lang)
     okpd2_names = _names(Okpd2Code, Okpd2Code.code, okpd2_codes, lang)
-    records = _document_records(reasons)
+    records = _document_records(reasons, user)
     views = []
     for item in reasons:
         best: dict[str, Any] = {}  # several query codes may meet one competency of the organization: show it once

@@ -22,13 +22,12 @@ from sqlalchemy import select
 
 from matching import ConsortiumQuery, MatchQuery, Need, OrderDocument, OrderIndex
 
-from .. import access
 from ..db import db
-from ..orders.models import Order, OrderStatus, Response, ResponseStatus, order_competency
+from ..orders.invitations import can_invite, invitations_of_order
+from ..orders.models import Order, OrderInvitation, OrderStatus, Response, ResponseStatus, order_competency
+from ..orders.rules import visible_orders
 from ..organizations.models import Competency, Organization, OrgKind
 from .engine import EngineStatus, Pointer, get_engine
-from .invitations import can_invite, invitations_of_order
-from .models import OrderInvitation
 from .presenters import ReasonsView, present_reasons
 from .profiles import load_profiles
 
@@ -380,18 +379,21 @@ def orders_for_supplier(
     )
     candidates = [f for f in fits if f.order_id not in responded]
     orders = (
-        {o.id: o for o in db.session.scalars(select(Order).where(Order.id.in_([f.order_id for f in candidates])))}
+        {
+            o.id: o
+            for o in db.session.scalars(
+                select(Order).where(
+                    Order.id.in_([f.order_id for f in candidates]),
+                    Order.status == OrderStatus.OPEN,
+                    Order.organization_id != organization.id,
+                    visible_orders(user),
+                )
+            )
+        }
         if candidates
         else {}
     )
-    visible = [
-        f
-        for f in candidates
-        if f.order_id in orders
-        and orders[f.order_id].status == OrderStatus.OPEN
-        and orders[f.order_id].organization_id != organization.id
-        and access.can_view_order(orders[f.order_id], user)
-    ][:limit]
+    visible = [f for f in candidates if f.order_id in orders][:limit]
     invitations = (
         {
             i.order_id: i
