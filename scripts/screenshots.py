@@ -70,8 +70,7 @@ def build_app(workdir: Path):
             "SEARCH_BACKEND": "whoosh",
             "SEARCH_INDEX_DIR": str(workdir / "search-index"),
             "MAIL_SERVER": None,
-            "RATELIMIT_ENABLED": False,
-        }
+            }
     )
     with app.app_context():
         upgrade(directory=str(app.config["MIGRATIONS_DIR"]))

@@ -18,9 +18,11 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import Integer, text
 
+import marketplace.models  # noqa: F401 - every table in the metadata, for create_all
 from marketplace import create_app
 from marketplace.config import normalize_database_url
 from marketplace.db import db
+from tests.concurrency import Rendezvous
 
 BACKENDS = ("sqlite", "postgresql")
 _schema_created: set[str] = set()
@@ -63,7 +65,6 @@ def make_test_app(database_url: str, tmp_path, **overrides):
         "SEARCH_BACKEND": "memory",
         "SEARCH_INDEX_DIR": str(tmp_path / "search-index"),
         "MAIL_SERVER": None,
-        "RATELIMIT_ENABLED": False,
     }
     config.update(overrides)
     app = create_app(config)
@@ -139,8 +140,6 @@ def app(backend, database_urls, tmp_path, tmp_path_factory, app_config):
         app.extensions.pop(name, None)
     with app.app_context():
         if backend not in _schema_created:
-            import marketplace.models  # noqa: F401
-
             db.drop_all()
             db.create_all()
             _schema_created.add(backend)
@@ -187,3 +186,9 @@ def login(client):
         return user
 
     return do_login
+
+
+@pytest.fixture
+def rendezvous(monkeypatch):
+    """Simultaneous calls for the race tests: see tests/concurrency.py."""
+    return Rendezvous(monkeypatch)

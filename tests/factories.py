@@ -201,3 +201,41 @@ def offer(organization: Organization, **kw) -> Offer:
     }
     values.update(kw)
     return _save(Offer(**values))
+
+
+# Reading back what the requests stored (each request commits in a session of its own).
+
+
+def fresh(model, pk):
+    """The row ``pk`` of ``model`` as stored now (None if there is none)."""
+    db.session.expire_all()
+    return db.session.get(model, pk)
+
+
+def count(model, *where) -> int:
+    """How many rows of ``model`` are stored now (matching ``where``)."""
+    db.session.expire_all()
+    return db.session.scalar(db.select(db.func.count()).select_from(model).where(*where))
+
+
+def stored_rows() -> dict[str, list[tuple]]:
+    """Every row of every table, read on a connection of its own: what has been committed."""
+    with db.engine.connect() as connection:
+        return {
+            table.name: sorted((tuple(row) for row in connection.execute(table.select())), key=repr)
+            for table in db.metadata.sorted_tables
+        }
+
+
+def assert_unchanged(before: dict[str, list[tuple]]) -> None:
+    """No table gained, lost or changed a row since ``before = stored_rows()``."""
+    after = stored_rows()
+    changes = {
+        name: {
+            "added": [row for row in after.get(name, []) if row not in rows],
+            "removed": [row for row in rows if row not in after.get(name, [])],
+        }
+        for name, rows in before.items()
+        if after.get(name) != rows
+    }
+    assert not changes, f"the database changed: {changes}"

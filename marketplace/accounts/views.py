@@ -9,10 +9,11 @@ from flask_login import current_user, login_user, logout_user
 from ..access import login_required
 from ..errors import InvalidInput
 from ..forms import form_status, show_error
-from ..i18n import current_language
+from ..i18n import current_language, register_labels
 from ..utils import safe_next_url
 from . import services
 from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm, ResetPasswordForm, ResetRequestForm
+from .labels import LABELS
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
@@ -138,6 +139,7 @@ def reset_password(token: str):
 
 
 def init_app(app):
+    register_labels(LABELS)
     from ..db import db
     from ..extensions import login_manager
     from .models import User

@@ -17,6 +17,7 @@ from flask import Response
 from flask_babel import gettext as _
 
 from ..i18n import label
+from ..organizations.labels import level_label
 from ..reference.regions import region_name
 from .gaps import GapRow
 from .matrix import LEVELS, Matrix
@@ -74,7 +75,7 @@ def matrix_long(matrix: Matrix, language: str) -> str:
             link.node.code,
             link.node.name,
             link.level,
-            label(link.level),
+            level_label(link.level),
             link.note,
         ]
         for link in matrix.links
@@ -102,7 +103,7 @@ def matrix_wide(matrix: Matrix, language: str) -> str:
 def gaps_table(rows: list[GapRow], status_labels: dict[str, str]) -> str:
     header = (
         [_("Competency code"), _("Competency"), _("Member organizations offering it")]
-        + [label(level) for level in LEVELS]
+        + [level_label(level) for level in LEVELS]
         + [_("Open orders"), _("Projects"), _("Requests"), _("Status")]
     )
     body = (

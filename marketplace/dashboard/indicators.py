@@ -344,7 +344,3 @@ def compute(indicator: Indicator, period: Period) -> Series:
     values = [totals[month] / counts[month] if counts.get(month) else None for month in months]
     n = sum(counts.values())
     return Series(indicator, months, values, sum(totals.values()) / n if n else None, {"n": n})
-
-
-def compute_all(period: Period) -> list[Series]:
-    return [compute(indicator, period) for indicator in REGISTRY]

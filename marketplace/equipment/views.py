@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, format_datetime, format_time, gettext as _, to_user_timezone, to_utc
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -18,10 +18,12 @@ from ..attachments.services import add_attachment, delete_attachment
 from ..db import db, utcnow
 from ..errors import Conflict, InvalidInput, NotFound
 from ..forms import form_status, show_error
+from ..i18n import register_labels
 from ..organizations.models import MembershipStatus, Organization
 from ..views_support import paginate
 from . import calendar_grid, rules, services
 from .forms import BookingForm, EquipmentForm, FilterForm, FreeWindowForm, ReturnForm
+from .labels import LABELS
 from .models import AccessPolicy, Booking, BookingStatus, Equipment, EquipmentCategory, EquipmentStatus
 
 bp = Blueprint("equipment", __name__, url_prefix="/equipment")
@@ -282,3 +284,7 @@ def retire(equipment_id: int):
 
 
 from . import booking_views  # noqa: E402,F401  (registers the booking routes on ``bp``)
+
+
+def init_app(app: Flask) -> None:
+    register_labels(LABELS)

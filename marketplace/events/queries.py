@@ -111,18 +111,3 @@ def participant_users(event_id: int) -> list[User]:
             .order_by(EventRegistration.id)
         )
     )
-
-
-def kpi_counts(since: dt.datetime | None = None, until: dt.datetime | None = None) -> dict[str, Any]:
-    """For the manager's KPIs: events held (published, started in the period) by kind, and their participants."""
-    held = select(Event.id, Event.kind).where(Event.status == EventStatus.PUBLISHED)
-    if since is not None:
-        held = held.where(Event.starts_at >= since)
-    if until is not None:
-        held = held.where(Event.starts_at < until)
-    rows = db.session.execute(held).all()
-    by_kind = {kind.value: 0 for kind in EventKind}
-    for _, kind in rows:
-        by_kind[kind.value] += 1
-    participants = sum(registered_counts([event_id for event_id, _ in rows]).values())
-    return {"events": len(rows), "by_kind": by_kind, "participants": participants}

@@ -13,11 +13,11 @@ from .. import access
 from ..db import db, utcnow
 from ..errors import Conflict, InvalidInput, NotFound
 from ..forms import ActionForm, form_status, show_error
-from ..i18n import localized
+from ..i18n import localized, register_labels
 from ..views_support import paginate
 from . import ical, queries, registrations, rules, services
 from .forms import CancelForm, EventForm, FilterForm, wall_time
-from .labels import register_labels
+from .labels import LABELS
 from .models import Event, EventStatus, RegistrationStatus
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -244,4 +244,4 @@ from . import participant_views  # noqa: E402,F401
 
 
 def init_app(app) -> None:
-    register_labels()
+    register_labels(LABELS)

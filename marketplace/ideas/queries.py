@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, true
+from sqlalchemy import Select, func, select
 
 from ..db import db
 from ..organizations.competency_tree import subtree_ids
@@ -56,33 +55,3 @@ def comment_counts(idea_ids: list[int]) -> dict[int, int]:
         select(IdeaComment.idea_id, func.count()).where(IdeaComment.idea_id.in_(idea_ids)).group_by(IdeaComment.idea_id)
     )
     return dict(rows.all())
-
-
-def kpi_counts(since: dt.datetime | None = None, until: dt.datetime | None = None) -> dict[str, Any]:
-    """For the manager's KPIs ("forum topics", 000 item 11): ideas posted by kind, comments written,
-    and discussions (ideas with a comment by someone other than the author), in the period."""
-
-    def period(column):
-        conditions = []
-        if since is not None:
-            conditions.append(column >= since)
-        if until is not None:
-            conditions.append(column < until)
-        return and_(true(), *conditions)
-
-    by_kind = {kind.value: 0 for kind in IdeaKind}
-    for kind, count in db.session.execute(
-        select(Idea.kind, func.count()).where(period(Idea.created_at)).group_by(Idea.kind)
-    ):
-        by_kind[kind.value] = count
-    comments = db.session.scalar(select(func.count()).select_from(IdeaComment).where(period(IdeaComment.created_at)))
-    discussions = db.session.scalar(
-        select(func.count(func.distinct(IdeaComment.idea_id)))
-        .select_from(IdeaComment)
-        .join(Idea, Idea.id == IdeaComment.idea_id)
-        .where(
-            period(IdeaComment.created_at),
-            or_(Idea.author_id.is_(None), IdeaComment.author_id.is_(None), IdeaComment.author_id != Idea.author_id),
-        )
-    )
-    return {"ideas": sum(by_kind.values()), "by_kind": by_kind, "comments": comments, "discussions": discussions}

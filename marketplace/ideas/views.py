@@ -12,12 +12,13 @@ from flask_login import current_user
 from ..db import db
 from ..errors import Conflict, InvalidInput, NotFound
 from ..forms import ActionForm, form_status, show_error
+from ..i18n import register_labels
 from ..orders.forms import selected_competencies
 from ..projects.rules import can_view_project
 from ..views_support import paginate
 from . import queries, rules, services
 from .forms import CommentForm, FilterForm, IdeaForm
-from .labels import register_labels
+from .labels import LABELS
 from .models import Idea, IdeaStatus
 
 bp = Blueprint("ideas", __name__, url_prefix="/ideas")
@@ -152,4 +153,4 @@ from . import comment_views  # noqa: E402,F401
 
 
 def init_app(app) -> None:
-    register_labels()
+    register_labels(LABELS)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, Flask, render_template
 from sqlalchemy import select
 
 from ..access import manager_required
 from ..db import db
 from ..errors import NotFound
+from ..i18n import register_labels
 from ..views_support import paginate
+from .labels import LABELS
 from .models import OutboxMessage
 
 bp = Blueprint("mail", __name__, url_prefix="/manager/outbox")
@@ -28,3 +30,7 @@ def message(message_id: int):
     if found is None:
         raise NotFound
     return render_template("mail/message.html", message=found)
+
+
+def init_app(app: Flask) -> None:
+    register_labels(LABELS)

@@ -1,14 +1,12 @@
-"""Labels of the notification kinds, added to ``i18n.LABELS`` by ``views.init_app``
-(the way projects, events and ideas register theirs)."""
+"""Labels of the notification kinds, registered by ``views.init_app``."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from .. import i18n
 from .models import NotificationKind
 
-NOTIFICATION_LABELS = [
+LABELS = [
     (NotificationKind.ORDER_RESPONSE, _l("New response to my organization's order")),
     (NotificationKind.RESPONSE_AWARDED, _l("My response was selected")),
     (NotificationKind.RESPONSE_DECLINED, _l("An order I responded to went to another supplier")),
@@ -24,8 +22,3 @@ NOTIFICATION_LABELS = [
     (NotificationKind.EVENT_UPDATE, _l("An event I registered for is cancelled or changed")),
     (NotificationKind.IDEA_COMMENT, _l("New comment on my idea")),
 ]
-
-
-def register_labels() -> None:
-    """Make ``label()`` know the notification kinds (idempotent)."""
-    i18n.LABELS.update({(type(member), member): text for member, text in NOTIFICATION_LABELS})

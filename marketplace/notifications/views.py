@@ -14,11 +14,12 @@ from ..access import login_required
 from ..db import db
 from ..errors import NotFound
 from ..forms import ActionForm, form_status
+from ..i18n import register_labels
 from ..utils import safe_next_url
 from ..views_support import paginate
 from . import services
 from .forms import PreferencesForm, field_name
-from .labels import register_labels
+from .labels import LABELS
 from .models import Notification, NotificationKind
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -90,5 +91,5 @@ def unread_notifications() -> int:
 
 
 def init_app(app) -> None:
-    register_labels()
+    register_labels(LABELS)
     app.jinja_env.globals.update(unread_notifications=unread_notifications)

@@ -16,12 +16,14 @@ from .. import access
 from ..db import db
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..forms import ActionForm, form_status, show_error
+from ..i18n import register_labels
 from ..organizations.models import Organization
 from ..suggestions import services as suggestions
 from ..views_support import paginate
 from . import queries, services
 from .forms import CancelForm, CompleteForm, FilterForm, OrderForm, ResponseForm, selected_competencies
 from .invitations import received_invitation
+from .labels import LABELS
 from .models import Order, OrderStatus, ResponseStatus
 from .rules import (
     can_cancel_order,
@@ -229,5 +231,7 @@ from . import invitation_views, response_views  # noqa: E402,F401
 
 def init_app(app) -> None:
     from .offer_views import bp as offers_bp
+
+    register_labels(LABELS)
 
     app.register_blueprint(offers_bp)

@@ -17,11 +17,12 @@ from ..accounts.models import AccessLevel
 from ..db import db
 from ..errors import InvalidInput, NotFound
 from ..forms import form_status, show_error
-from ..i18n import localized
+from ..i18n import localized, register_labels
 from ..views_support import paginate
 from . import queries, rules, services
 from .duplicates import find_duplicate_organizations
 from .forms import FIELD_LABELS, DirectoryFilterForm, OrganizationForm
+from .labels import LABELS, level_label
 from .models import PROTECTED_FIELDS, Organization
 
 bp = Blueprint("organizations", __name__, url_prefix="/organizations")
@@ -127,5 +128,7 @@ from . import competency_views, membership_views, merge_views, team_views  # noq
 
 
 def init_app(app: Flask) -> None:
-    # Profiles are shown field by field on several features' pages (catalog, equipment).
+    register_labels(LABELS)
+    # Profiles and competency levels are shown on several features' pages (catalog, equipment, competence).
     app.jinja_env.globals["visible_field"] = rules.visible_field
+    app.jinja_env.filters["level_label"] = level_label

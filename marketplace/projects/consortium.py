@@ -129,12 +129,6 @@ def respond_to_invitation(member: ConsortiumMember, *, accept: bool, actor: Any,
     notifications.answered(member)
 
 
-def accept_invitation(member: ConsortiumMember, *, actor: Any, message: str = "") -> None:
-    respond_to_invitation(member, accept=True, actor=actor, message=message)
-
-
-def decline_invitation(member: ConsortiumMember, *, actor: Any, message: str = "") -> None:
-    respond_to_invitation(member, accept=False, actor=actor, message=message)
 
 
 def remove_from_consortium(member: ConsortiumMember, *, actor: Any, reason: str = "") -> None:

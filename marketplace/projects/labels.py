@@ -1,17 +1,12 @@
-"""Labels of the projects' enum values, added to ``i18n.LABELS`` by ``views.init_app``.
-
-They live here rather than in ``marketplace/i18n.py`` so that the feature is
-self-contained; ``label()``, ``choices()`` and ``m.status_badge`` find them all the same.
-"""
+"""Labels of the projects' enum values, registered by ``views.init_app``."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l, lazy_pgettext
 
-from .. import i18n
 from .models import ConsortiumStatus, ProjectKind, ProjectStatus
 
-PROJECT_LABELS = [
+LABELS = [
     (ProjectKind.INNOVATION, _l("Innovation project")),
     (ProjectKind.INFRASTRUCTURE, _l("Infrastructure project")),
     (ProjectKind.JOINT_PURCHASE, _l("Joint purchase")),
@@ -26,8 +21,3 @@ PROJECT_LABELS = [
     (ConsortiumStatus.DECLINED, lazy_pgettext("consortium status", "Declined")),
     (ConsortiumStatus.REMOVED, lazy_pgettext("consortium status", "Removed")),
 ]
-
-
-def register_labels() -> None:
-    """Make ``label()`` know the projects' enums (idempotent)."""
-    i18n.LABELS.update({(type(member), member): text for member, text in PROJECT_LABELS})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, or_, select
 
 from ..accounts.models import Role, User
 from ..db import db
@@ -97,23 +97,6 @@ def invitations_statement(organization_id: int) -> Select:
         .order_by(open_first, ConsortiumMember.invited_at.desc(), ConsortiumMember.id.desc())
     )
 
-
-def open_invitation_count(organization_id: int | None) -> int:
-    if organization_id is None:
-        return 0
-    return (
-        db.session.scalar(
-            select(func.count())
-            .select_from(ConsortiumMember)
-            .join(ConsortiumMember.project)
-            .where(
-                ConsortiumMember.organization_id == organization_id,
-                ConsortiumMember.status == ConsortiumStatus.INVITED,
-                Project.status.not_in((ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)),
-            )
-        )
-        or 0
-    )
 
 
 def invitable_organizations(project: Project) -> list[Organization]:

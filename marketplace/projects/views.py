@@ -16,6 +16,7 @@ from .. import access
 from ..db import db
 from ..errors import Forbidden, InvalidInput, NotFound
 from ..forms import ActionForm, form_status, show_error
+from ..i18n import register_labels
 from ..ideas.models import Idea
 from ..utils import parse_db_id
 from ..views_support import paginate
@@ -31,7 +32,7 @@ from .forms import (
     RespondForm,
     StatusForm,
 )
-from .labels import register_labels
+from .labels import LABELS
 from .models import Project, ProjectStatus
 from .proposal import propose_partners
 
@@ -259,5 +260,5 @@ from . import consortium_views, need_views  # noqa: E402,F401
 def init_app(app) -> None:
     from .api import bp as api_bp
 
-    register_labels()
+    register_labels(LABELS)
     app.register_blueprint(api_bp)

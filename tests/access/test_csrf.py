@@ -3,6 +3,7 @@
 import pytest
 
 from tests import factories
+from tests.factories import assert_unchanged, stored_rows
 
 
 @pytest.fixture
@@ -22,10 +23,12 @@ def test_every_post_route_demands_a_csrf_token(app, client, login, who):
     login(factories.manager() if who == "manager" else None)
     urls = sorted(set(post_routes(app)))
     assert len(urls) > 30
+    before = stored_rows()
     for url in urls:
         response = client.post(url, data={"csrf_token": "forged"}, headers={"Accept": "application/json"})
         assert response.status_code == 400, url
         assert response.get_json()["error"]["code"] == "csrf", url
+    assert_unchanged(before)
 
 
 def test_api_is_read_only(app, client):

@@ -52,6 +52,7 @@ def test_request_answers_the_same_for_unknown_and_inactive_addresses(client, app
 
 def test_empty_request_is_400(client, app):
     assert client.post("/account/reset", data={"email": ""}).status_code == 400
+    assert outbox() == []
 
 
 def test_reset_link_sets_the_password_once(client, app):
@@ -90,7 +91,7 @@ def test_reset_link_expires(client, app, monkeypatch):
     request_reset(client, "ivan@example.com")
     path = reset_path(outbox()[0])
     later = int(time.time()) + app.config["PASSWORD_RESET_MAX_AGE"] + 60
-    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: later)
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda _self: later)
     response = client.post(path, data={"password": "fresh-password-1", "confirm": "fresh-password-1"})
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/account/reset")

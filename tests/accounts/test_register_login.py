@@ -9,6 +9,8 @@ from marketplace.accounts import forms as account_forms, services as account_ser
 from marketplace.accounts.models import User
 from marketplace.db import db
 from tests import factories
+from tests.conftest import make_test_app
+from tests.factories import fresh
 
 GOOD = {
     "email": "Anna.Petrova@Example.com",
@@ -65,8 +67,8 @@ def test_register_rejects_duplicate_email_case_insensitive(client, app):
 def test_register_race_on_the_unique_email_is_a_field_error(client, app, monkeypatch):
     """Both checks pass (a concurrent registration commits in between): the unique index decides."""
     factories.user(email="anna.petrova@example.com")
-    monkeypatch.setattr(account_forms, "email_taken", lambda email: False)
-    monkeypatch.setattr(account_services, "email_taken", lambda email: False)
+    monkeypatch.setattr(account_forms, "email_taken", lambda _email: False)
+    monkeypatch.setattr(account_services, "email_taken", lambda _email: False)
     response = client.post("/account/register?lang=en", data=GOOD)
     assert response.status_code == 400
     assert b"An account with this e-mail already exists." in response.data
@@ -97,19 +99,21 @@ def test_login_with_any_email_case_updates_last_login(client, app):
     ],
 )
 def test_login_failure_is_the_same_for_wrong_password_and_unknown_email(client, app, email, password):
-    factories.user(email="ivan@example.com")
+    user = factories.user(email="ivan@example.com")
     response = client.post("/account/login?lang=en", data={"email": email, "password": password})
     assert response.status_code == 400
     assert b"Wrong e-mail or password." in response.data
     assert client.get("/account/profile").status_code == 302  # still a guest
+    assert fresh(User, user.id).last_login_at is None
 
 
 def test_inactive_user_cannot_log_in(client, app):
-    factories.user(email="gone@example.com", active=False)
+    user = factories.user(email="gone@example.com", active=False)
     response = client.post("/account/login?lang=en", data={"email": "gone@example.com", "password": factories.PASSWORD})
     assert response.status_code == 400
     assert b"This account is disabled." in response.data
     assert client.get("/account/profile").status_code == 302
+    assert fresh(User, user.id).last_login_at is None
 
 
 def test_deactivated_user_loses_an_open_session(client, app, login):
@@ -142,13 +146,15 @@ def test_login_follows_only_local_next(client, app, next_url, expected):
 
 def test_remember_me_sets_the_remember_cookie(client, app):
     factories.user(email="ivan@example.com")
-    client.post("/account/login", data={"email": "ivan@example.com", "password": factories.PASSWORD, "remember": "y"})
+    data = {"email": "ivan@example.com", "password": factories.PASSWORD, "remember": "y"}
+    assert client.post("/account/login", data=data).status_code == 302
     assert client.get_cookie("remember_token") is not None
 
 
 def test_without_remember_me_there_is_no_remember_cookie(client, app):
     factories.user(email="ivan@example.com")
-    client.post("/account/login", data={"email": "ivan@example.com", "password": factories.PASSWORD})
+    data = {"email": "ivan@example.com", "password": factories.PASSWORD}
+    assert client.post("/account/login", data=data).status_code == 302
     assert client.get_cookie("remember_token") is None
 
 
@@ -162,8 +168,6 @@ def test_logout_is_post_only(client, app, login):
 
 
 def test_logout_requires_csrf_token_when_csrf_is_on(app, tmp_path, database_urls, backend):
-    from tests.conftest import make_test_app
-
     csrf_app = make_test_app(database_urls[backend], tmp_path, WTF_CSRF_ENABLED=True)
     user = factories.registered()
     client = csrf_app.test_client()
@@ -194,5 +198,6 @@ def test_changing_the_password_ends_other_sessions_but_keeps_this_one(app, clien
         },
     )
     assert response.status_code == 302
+    assert fresh(User, user.id).check_password("a-brand-new-secret")
     assert client.get("/account/profile").status_code == 200
     assert other_device.get("/account/profile").status_code == 302

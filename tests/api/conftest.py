@@ -8,8 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests import factories
+from tests.access_matrix import roles
 
-ROLES = ("guest", "registered", "outsider", "member", "owner", "manager")
+ROLES = roles("owner")
 
 
 @pytest.fixture

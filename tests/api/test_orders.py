@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from marketplace import access
 from marketplace.db import db
 from marketplace.models import Order, OrderKind, OrderStatus, Visibility
+from marketplace.orders.rules import can_view_order
 from tests import factories
 from tests.api.conftest import ROLES, assert_absent, assert_error, assert_present, ids
 
@@ -53,7 +53,7 @@ def test_list_holds_only_what_the_viewer_may_see(orders, people, as_role, get_js
     # Everything listed may be opened, and no draft of another organization is listed.
     viewer = getattr(people, role)
     for order in db.session.query(Order).filter(Order.id.in_(expected)):
-        assert access.can_view_order(order, viewer) if viewer else order.visibility == Visibility.PUBLIC
+        assert can_view_order(order, viewer) if viewer else order.visibility == Visibility.PUBLIC
 
 
 @pytest.mark.parametrize(

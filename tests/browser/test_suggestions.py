@@ -1,4 +1,4 @@
-"""The matcher's journeys in the browser (docs/features/matches.md).
+"""The matcher's journeys in the browser (docs/features/suggestions.md).
 
 1. A large customer sees the suppliers the matcher suggests for its open order, with their reasons,
    and invites the best one to respond; the supplier finds the order among "orders for us", with the
@@ -7,7 +7,7 @@
    from the proposal (the form comes preselected); the university accepts; the project shows the need
    covered and stops proposing the university.
 
-The cluster is the Russian one of tests/matches (a petrochemical plant, a flange-machining SME,
+The cluster is the Russian one of tests/suggestions (a petrochemical plant, a flange-machining SME,
 a paint maker, a university lab, a non-member flange workshop).
 """
 
@@ -27,15 +27,15 @@ from marketplace.models import (
     Response,
     Visibility,
 )
-from tests.matches import conftest as matches_fixtures
 from tests.projects import helpers
+from tests.suggestions import conftest as suggestion_fixtures
 
 from .support import path_of, reread, submit
 
 # The small Russian cluster of the matcher's HTTP tests, shared as fixtures.
-cluster = matches_fixtures.cluster
-flange_order = matches_fixtures.flange_order
-FLANGE_ORDER = matches_fixtures.FLANGE_ORDER
+cluster = suggestion_fixtures.cluster
+flange_order = suggestion_fixtures.flange_order
+FLANGE_ORDER = suggestion_fixtures.FLANGE_ORDER
 
 PROJECT = "Опытный узел фланцевых соединений с покрытием"
 MACHINING_NEED = "Механическая обработка фланцев"

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from marketplace.catalog.forms import ProductForm
 from marketplace.db import db
 from marketplace.models import Product
 from tests import factories
@@ -166,6 +167,7 @@ def test_known_code_name_is_shown_under_the_field(client, login, owner):
 
     assert response.status_code == 400
     assert 'data-testid="okpd2-name">Turning services</div>' in response.get_data(as_text=True)
+    assert _count() == 0
 
 
 # --- editing ----------------------------------------------------------------------------------------
@@ -230,8 +232,6 @@ def test_delete_asks_then_deletes(client, login, org, who):
 
 
 def test_a_price_that_is_not_a_number_gets_one_clear_error(app):
-    from marketplace.catalog.forms import ProductForm
-
     with app.test_request_context(
         method="POST", data={"name_ru": "Фланец", "okpd2": "25.62", "price": "дорого", "kind": "product"}
     ):

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from marketplace.db import db
 from marketplace.models import Attachment, Product
 from tests import factories
+from tests.factories import assert_unchanged, stored_rows
 
 from .helpers import EXE, PDF, PNG, VALID, field_tag, stored_files, upload
 
@@ -91,7 +92,10 @@ def test_an_empty_file_input_is_ignored(client, login, owner):
 
 def _product_with_files(owner, client, login):
     login(owner)
-    client.post("/catalog/new", data={**VALID, "attachments": [upload("photo.png", PNG), upload("a.pdf", PDF)]})
+    response = client.post(
+        "/catalog/new", data={**VALID, "attachments": [upload("photo.png", PNG), upload("a.pdf", PDF)]}
+    )
+    assert response.status_code == 302
     db.session.expire_all()
     return db.session.scalars(select(Product)).one()
 
@@ -152,12 +156,12 @@ def test_files_of_another_product_cannot_be_removed(client, login, owner):
     )
     db.session.commit()
     foreign_id = foreign.attachments[0].id
+    before = stored_rows()
 
     response = client.post(f"/catalog/{product.id}/edit", data={**VALID, "remove_attachments": [str(foreign_id)]})
 
     assert response.status_code == 400
-    db.session.expire_all()
-    assert db.session.get(Attachment, foreign_id) is not None
+    assert_unchanged(before)  # every file kept, the product not edited
 
 
 def test_deleting_a_product_deletes_its_files(client, login, owner, upload_dir):

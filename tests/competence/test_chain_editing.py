@@ -76,6 +76,8 @@ def test_stages_validation_and_order(client, manager):
     page = client.get(edit).get_data(as_text=True)
     assert 'value="A" selected' in page or 'selected value="A"' in page
     assert client.post(edit, data={"name_ru": "Переработка", "okpd2_prefixes": "99.x"}).status_code == 400
+    db.session.expire_all()
+    assert db.session.get(ChainStage, processing.id).okpd2_prefixes == ["20.16", "22.2"]
     assert (
         client.post(edit, data={"name_ru": "Полимеры", "position": "3", "competency_codes": ["A2"]}).status_code == 302
     )

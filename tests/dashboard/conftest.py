@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests import factories
+from tests.access_matrix import roles
 
-ROLES = ("guest", "registered", "outsider", "member", "manager")
+ROLES = roles()
 
 
 @pytest.fixture

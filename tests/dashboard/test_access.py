@@ -2,38 +2,33 @@
 
 from __future__ import annotations
 
-import pytest
+from tests.access_matrix import FORBIDDEN, LOGIN, OK, AccessMatrix, Route, statuses_for
 
 from .conftest import ROLES
 
-LOGIN, OK, FORBIDDEN = 302, 200, 403
-
-
-def expect(guest, registered, outsider, member, manager):
-    return dict(zip(ROLES, (guest, registered, outsider, member, manager)))
-
+expect = statuses_for(ROLES)
 
 MANAGER_ONLY = expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
-PAGES = {
-    "/dashboard/": MANAGER_ONLY,
-    "/dashboard/?year=2024": MANAGER_ONLY,
-    "/dashboard/targets": MANAGER_ONLY,
-    "/dashboard/export.csv": MANAGER_ONLY,
-    "/dashboard/export.xlsx?start=2024-01-01&end=2024-03-31": MANAGER_ONLY,
-    "/dashboard/feedback": expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK),
-}
 
 
-@pytest.mark.parametrize("url", list(PAGES))
-def test_who_opens_what(client, as_role, people, url):
-    answers = {}
-    for role in ROLES:
-        as_role(role)
-        response = client.get(url)
-        answers[role] = response.status_code
-        if response.status_code == LOGIN:
-            assert "/account/login" in response.location
-    assert answers == PAGES[url]
+def page(url: str, expected) -> Route:
+    return Route.get(url, url, expected)
+
+
+PAGES = AccessMatrix(
+    ROLES,
+    page("/dashboard/", MANAGER_ONLY),
+    page("/dashboard/?year=2024", MANAGER_ONLY),
+    page("/dashboard/targets", MANAGER_ONLY),
+    page("/dashboard/export.csv", MANAGER_ONLY),
+    page("/dashboard/export.xlsx?start=2024-01-01&end=2024-03-31", MANAGER_ONLY),
+    page("/dashboard/feedback", expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK)),
+)
+
+
+@PAGES.reads
+def test_who_opens_what(client, as_role, people, route):
+    PAGES.check_read(client, as_role, route, {})
 
 
 def test_the_user_menu_links(client, as_role, people):

@@ -11,9 +11,10 @@ import pytest
 from marketplace.db import db, utcnow
 from marketplace.models import AccessPolicy, Booking, BookingStatus, OrgKind, OutboxMessage
 from tests import factories
+from tests.access_matrix import roles
 
 CLUSTER_TZ = ZoneInfo("Europe/Moscow")
-ROLES = ("guest", "registered", "outsider", "member", "owner", "manager")
+ROLES = roles("owner")
 
 
 @pytest.fixture

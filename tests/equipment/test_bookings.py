@@ -76,6 +76,9 @@ def test_exactly_31_days_is_allowed(client, login, people, item):
     login(people.member)
     response = client.post(f"/equipment/{item.id}/book", data=window_form(3, "10:00", "10:00", end_days_ahead=34))
     assert response.status_code == 302
+    [booking] = bookings_of(item)
+    assert booking.ends_at - booking.starts_at == dt.timedelta(days=31)
+    assert booking.status == BookingStatus.PENDING
 
 
 def test_a_request_overlapping_an_approved_booking_is_refused(client, login, people, item):
@@ -84,7 +87,8 @@ def test_a_request_overlapping_an_approved_booking_is_refused(client, login, peo
     response = client.post(f"/equipment/{item.id}/book?lang=en", data=window_form(3, "11:00", "13:00"))
     assert response.status_code == 409
     assert "overlaps a booking already approved" in response.get_data(as_text=True)
-    assert len(bookings_of(item)) == 1
+    [approved] = bookings_of(item)
+    assert approved.organization_id == people.owner.organization_id
 
 
 def test_requests_may_overlap_pending_ones_and_touch_approved_ones(client, login, people, item):
@@ -95,7 +99,10 @@ def test_requests_may_overlap_pending_ones_and_touch_approved_ones(client, login
     assert client.post(f"/equipment/{item.id}/book", data=window_form(3, "12:00", "14:00")).status_code == 302
     # Ending exactly when the approved window starts is fine too.
     assert client.post(f"/equipment/{item.id}/book", data=window_form(3, "08:00", "10:00")).status_code == 302
-    assert len(bookings_of(item)) == 4
+    bookings = bookings_of(item)
+    assert len(bookings) == 4
+    mine = sorted(b.starts_at for b in bookings if b.organization_id == people.member.organization_id)
+    assert mine == [at(3, 8), at(3, 12)]
 
 
 @pytest.mark.parametrize("status", [EquipmentStatus.MAINTENANCE, EquipmentStatus.RETIRED])
@@ -148,6 +155,7 @@ def test_next_must_stay_on_the_site(client, login, people, pending):
     login(people.owner)
     response = client.post(f"/equipment/bookings/{pending.id}/approve", data={"next": "https://evil.test/"})
     assert response.headers["Location"].endswith("/equipment/bookings/incoming")
+    assert reload(Booking, pending.id).status == BookingStatus.APPROVED
 
 
 def test_an_overlapping_request_cannot_be_approved(client, login, people, item, pending):
@@ -198,6 +206,10 @@ def test_a_request_for_past_time_cannot_be_approved(client, login, people, item)
     stale = make_booking(item, people.member.organization, at(-2, 10))
     login(people.owner)
     assert client.post(f"/equipment/bookings/{stale.id}/approve").status_code == 409
+    booking = reload(Booking, stale.id)
+    assert booking.status == BookingStatus.PENDING
+    assert booking.decided_by_id is None
+    assert outbox_to(people.member.email) == []
 
 
 # --- cancelling ----------------------------------------------------------------------------------------------

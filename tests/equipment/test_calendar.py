@@ -19,7 +19,7 @@ def local(year, month, day, hour=0, minute=0):
 
 
 def cell(html: str, date: str) -> str:
-    match = re.search(r'<td[^>]*data-date="{}"[^>]*>(.*?)</td>'.format(date), html, re.DOTALL)
+    match = re.search(rf'<td[^>]*data-date="{date}"[^>]*>(.*?)</td>', html, re.DOTALL)
     assert match, date
     return match.group(1)
 
@@ -81,7 +81,7 @@ def test_owner_sees_pending_requests_and_members_see_names(client, login, people
 def test_calendar_defaults_to_this_month_with_today_highlighted(client, item):
     today = local_day(0)
     html = client.get(f"/equipment/{item.id}/calendar").get_data(as_text=True)
-    assert re.search(r'<td class="[^"]*today[^"]*"\s+data-date="{}"'.format(today.isoformat()), html)
+    assert re.search(rf'<td class="[^"]*today[^"]*"\s+data-date="{today.isoformat()}"', html)
     assert len(re.findall(r'<td class="[^"]*\btoday\b', html)) == 1
 
 

@@ -11,15 +11,13 @@ and only then does the second one check, and see the first approval.
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
 from marketplace.db import db
 from marketplace.equipment import services
-from marketplace.errors import Conflict
 from marketplace.models import Booking, BookingStatus, User
+from tests.concurrency import COMMITTED, CONFLICT
 
 from .conftest import at, make_booking
 
@@ -34,20 +32,9 @@ def rivals(people, item):
 
 
 @pytest.fixture
-def checks_meet(monkeypatch):
+def checks_meet(rendezvous):
     """Make each overlap check wait for the other thread's check (or time out)."""
-    rendezvous = threading.Barrier(2, timeout=CHECK_RENDEZVOUS_SECONDS)
-    original = services.approved_overlap
-
-    def check_then_wait(*args, **kwargs):
-        found = original(*args, **kwargs)
-        try:
-            rendezvous.wait()
-        except threading.BrokenBarrierError:
-            pass  # the other thread is held by the lock: exactly what should happen
-        return found
-
-    monkeypatch.setattr(services, "approved_overlap", check_then_wait)
+    rendezvous.after(services, "approved_overlap", seconds=CHECK_RENDEZVOUS_SECONDS)
 
 
 def approved_count() -> int:
@@ -55,53 +42,27 @@ def approved_count() -> int:
     return db.session.scalar(select(func.count()).select_from(Booking).where(Booking.status == BookingStatus.APPROVED))
 
 
-def run_in_threads(target, args_list) -> None:
-    threads = [threading.Thread(target=target, args=args) for args in args_list]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-        assert not thread.is_alive(), "a thread is stuck"
-
-
 @pytest.mark.parametrize("forced", [True, False], ids=["checks-meet", "plain-barrier"])
-def test_concurrent_approvals_through_the_service(app, request, people, rivals, forced):
+def test_concurrent_approvals_through_the_service(app, request, rendezvous, people, rivals, forced):
     if forced:
         request.getfixturevalue("checks_meet")
-    start = threading.Barrier(2)
-    results: dict[int, str] = {}
     owner_id = people.owner.id
 
     def approve(booking_id: int) -> None:
-        with app.app_context():
-            try:
-                booking = db.session.get(Booking, booking_id)
-                owner = db.session.get(User, owner_id)
-                start.wait()
-                services.approve_booking(booking, decided_by=owner)
-                db.session.commit()
-                results[booking_id] = "approved"
-            except Conflict:
-                db.session.rollback()
-                results[booking_id] = "conflict"
-            except Exception as exc:  # reported by the assertion below, not swallowed
-                db.session.rollback()
-                results[booking_id] = repr(exc)
-            finally:
-                db.session.remove()
+        booking = db.session.get(Booking, booking_id)
+        owner = db.session.get(User, owner_id)
+        rendezvous.wait()
+        services.approve_booking(booking, decided_by=owner)
 
-    run_in_threads(approve, [(booking_id,) for booking_id in rivals])
+    outcomes = rendezvous.in_sessions(app, approve, [(booking_id,) for booking_id in rivals])
 
-    assert sorted(results.values()) == ["approved", "conflict"], results
+    assert sorted(outcomes) == [COMMITTED, CONFLICT], outcomes
     assert approved_count() == 1
-    winner = next(booking_id for booking_id, outcome in results.items() if outcome == "approved")
-    loser = next(booking_id for booking_id in rivals if booking_id != winner)
+    loser = rivals[outcomes.index(CONFLICT)]
     assert db.session.get(Booking, loser).status == BookingStatus.PENDING
 
 
-def test_concurrent_approvals_over_http(app, people, rivals, checks_meet):
-    start = threading.Barrier(2)
-    statuses: dict[int, int] = {}
+def test_concurrent_approvals_over_http(app, rendezvous, people, rivals, checks_meet):
     clients = {}
     for booking_id in rivals:
         client = app.test_client()
@@ -110,11 +71,11 @@ def test_concurrent_approvals_over_http(app, people, rivals, checks_meet):
             session["_fresh"] = True
         clients[booking_id] = client
 
-    def approve(booking_id: int) -> None:
-        start.wait()
-        statuses[booking_id] = clients[booking_id].post(f"/equipment/bookings/{booking_id}/approve").status_code
+    def approve(booking_id: int) -> int:
+        rendezvous.wait()
+        return clients[booking_id].post(f"/equipment/bookings/{booking_id}/approve").status_code
 
-    run_in_threads(approve, [(booking_id,) for booking_id in rivals])
+    statuses = rendezvous.run(approve, [(booking_id,) for booking_id in rivals])
 
-    assert sorted(statuses.values()) == [302, 409], statuses
+    assert sorted(statuses) == [302, 409], statuses
     assert approved_count() == 1

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from marketplace.models import Booking, BookingStatus
+from tests.factories import count
 
 from .conftest import reload, window_form
 
@@ -17,7 +18,7 @@ def app_config():
 
 
 def token(html: str, testid: str) -> str:
-    form = re.search(r'<form[^>]*data-testid="{}".*?</form>'.format(testid), html, re.DOTALL)
+    form = re.search(rf'<form[^>]*data-testid="{testid}".*?</form>', html, re.DOTALL)
     assert form, testid
     return re.search(
         r'name="csrf_token" type="hidden" value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"', form.group(0)
@@ -28,6 +29,7 @@ def test_request_and_approve_through_the_real_forms(client, login, people, item)
     login(people.member)
     page = client.get(f"/equipment/{item.id}").get_data(as_text=True)
     assert client.post(f"/equipment/{item.id}/book", data=window_form()).status_code == 400  # no token
+    assert count(Booking) == 0
     response = client.post(
         f"/equipment/{item.id}/book", data={**window_form(), "csrf_token": token(page, "booking-form")}
     )

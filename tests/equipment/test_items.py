@@ -9,8 +9,19 @@ from decimal import Decimal
 import pytest
 
 from marketplace.db import db
-from marketplace.models import AccessPolicy, Attachment, Equipment, EquipmentCategory, EquipmentStatus
+from marketplace.models import (
+    AccessPolicy,
+    Attachment,
+    Booking,
+    BookingStatus,
+    Equipment,
+    EquipmentCategory,
+    EquipmentStatus,
+)
 from tests import factories
+from tests.factories import assert_unchanged, fresh, stored_rows
+
+from .conftest import at, make_booking
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -258,15 +269,16 @@ def test_files_of_another_item_cannot_be_removed(client, login, people, item):
     db.session.add_all([foreign, own])
     db.session.commit()
     login(people.owner)
+    before = stored_rows()
     response = client.post(f"/equipment/{item.id}/edit", data=item_form(remove_files=str(foreign.id)))
     assert response.status_code == 400
-    db.session.expire_all()
-    assert db.session.get(Attachment, foreign.id) is not None
+    assert_unchanged(before)  # both files kept, the item not edited
 
 
 def test_retired_items_leave_the_list_but_keep_their_page(client, login, people, item):
     login(people.owner)
     assert client.post(f"/equipment/{item.id}/retire").status_code == 302
+    assert fresh(Equipment, item.id).status == EquipmentStatus.RETIRED
     login(None)
     assert card_names(client.get("/equipment/").get_data(as_text=True)) == []
     page = client.get(f"/equipment/{item.id}?lang=en")
@@ -275,14 +287,11 @@ def test_retired_items_leave_the_list_but_keep_their_page(client, login, people,
 
 
 def test_editing_to_retired_releases_bookings_too(client, login, people, item):
-    from marketplace.models import Booking, BookingStatus
-
-    from .conftest import at, make_booking, reload
-
     pending = make_booking(item, people.member.organization, at(3, 10), requested_by=people.member)
     login(people.owner)
     assert client.post(f"/equipment/{item.id}/edit", data=item_form(status="retired")).status_code == 302
-    assert reload(Booking, pending.id).status == BookingStatus.REJECTED
+    assert fresh(Booking, pending.id).status == BookingStatus.REJECTED
+    assert fresh(Equipment, item.id).status == EquipmentStatus.RETIRED
 
 
 def test_new_item_page_of_a_member_has_no_owner_choice(client, login, people):

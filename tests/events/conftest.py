@@ -6,11 +6,14 @@ from types import SimpleNamespace
 
 import pytest
 
+from marketplace.db import db
+from marketplace.models import OutboxMessage
 from tests import factories
+from tests.access_matrix import roles
 
 from . import helpers
 
-ROLES = ("guest", "registered", "outsider", "member", "organizer", "manager")
+ROLES = roles("organizer")
 
 
 @pytest.fixture
@@ -47,8 +50,6 @@ def as_role(login, people):
 @pytest.fixture
 def outbox(app):
     """``outbox()`` → the mail recorded so far, oldest first."""
-    from marketplace.db import db
-    from marketplace.models import OutboxMessage
 
     def read():
         db.session.expire_all()

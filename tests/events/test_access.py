@@ -12,12 +12,20 @@ import pytest
 
 from marketplace.db import db
 from marketplace.models import Event, EventRegistration, EventStatus, RegistrationStatus, Visibility
+from tests.access_matrix import (
+    CONFLICT,
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    AccessMatrix,
+    Route,
+    statuses_for,
+)
 
 from . import helpers
 from .conftest import ROLES
-
-LOGIN = 302  # guests are redirected to the login page
-OK, REDIRECT, FORBIDDEN, NOT_FOUND = 200, 302, 403, 404
 
 
 @pytest.fixture
@@ -36,8 +44,7 @@ def world(people):
     )
 
 
-def expect(guest, registered, outsider, member, organizer, manager):
-    return dict(zip(ROLES, (guest, registered, outsider, member, organizer, manager)))
+expect = statuses_for(ROLES)
 
 
 def event_form(**overrides):
@@ -60,101 +67,75 @@ ALL_OK = expect(OK, OK, OK, OK, OK, OK)
 MANAGERS_ONLY = expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK)
 MANAGERS_ACT = expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT)
 
-# name: (method, url, form data, expected status per role)
-MATRIX = {
-    "list": ("GET", "/events/", None, ALL_OK),
-    "past events": ("GET", "/events/?when=past", None, ALL_OK),
-    "my events": ("GET", "/events/mine", None, expect(LOGIN, OK, OK, OK, OK, OK)),
-    "organized events": ("GET", "/events/mine?tab=organized", None, expect(LOGIN, OK, OK, OK, OK, OK)),
-    "new event form": ("GET", "/events/new", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, OK)),
-    "public event": ("GET", "/events/{public}", None, ALL_OK),
-    "public event .ics": ("GET", "/events/{public}.ics", None, ALL_OK),
-    "members-only event": ("GET", "/events/{members_only}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
-    "members-only .ics": ("GET", "/events/{members_only}.ics", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
-    "draft event": ("GET", "/events/{draft}", None, expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
-    "draft .ics": ("GET", "/events/{draft}.ics", None, expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
-    "edit form": ("GET", "/events/{public}/edit", None, MANAGERS_ONLY),
-    "cancel form": ("GET", "/events/{public}/cancel", None, MANAGERS_ONLY),
-    "participants": ("GET", "/events/{registered_at}/participants", None, MANAGERS_ONLY),
-    "participants CSV": ("GET", "/events/{registered_at}/participants.csv", None, MANAGERS_ONLY),
-    "cluster event participants": (
-        "GET",
+MATRIX = AccessMatrix(
+    ROLES,
+    Route.get("list", "/events/", ALL_OK),
+    Route.get("past events", "/events/?when=past", ALL_OK),
+    Route.get("my events", "/events/mine", expect(LOGIN, OK, OK, OK, OK, OK)),
+    Route.get("organized events", "/events/mine?tab=organized", expect(LOGIN, OK, OK, OK, OK, OK)),
+    Route.get("new event form", "/events/new", expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, OK)),
+    Route.get("public event", "/events/{public}", ALL_OK),
+    Route.get("public event .ics", "/events/{public}.ics", ALL_OK),
+    Route.get("members-only event", "/events/{members_only}", expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
+    Route.get("members-only .ics", "/events/{members_only}.ics", expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
+    Route.get("draft event", "/events/{draft}", expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
+    Route.get("draft .ics", "/events/{draft}.ics", expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
+    Route.get("edit form", "/events/{public}/edit", MANAGERS_ONLY),
+    Route.get("cancel form", "/events/{public}/cancel", MANAGERS_ONLY),
+    Route.get("participants", "/events/{registered_at}/participants", MANAGERS_ONLY),
+    Route.get("participants CSV", "/events/{registered_at}/participants.csv", MANAGERS_ONLY),
+    Route.get(
+        "cluster event participants",
         "/events/{cluster}/participants",
-        None,
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
     ),
-    "create": ("POST", "/events/new", event_form(), expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT, REDIRECT)),
-    "edit": ("POST", "/events/{public}/edit", event_form(save="1"), MANAGERS_ACT),
-    "edit the cluster's event": (
-        "POST",
+    Route.post(
+        "create", "/events/new", event_form(), expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT, REDIRECT)
+    ),
+    Route.post("edit", "/events/{public}/edit", event_form(save="1"), MANAGERS_ACT),
+    Route.post(
+        "edit the cluster's event",
         "/events/{cluster}/edit",
         event_form(save="1"),
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT),
     ),
-    "publish": (
-        "POST",
-        "/events/{draft}/publish",
-        {},
-        expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT),
+    Route.post(
+        "publish", "/events/{draft}/publish", {}, expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT)
     ),
-    "cancel": ("POST", "/events/{public}/cancel", {"reason": "Спикер заболел"}, MANAGERS_ACT),
-    "register": (
-        "POST",
-        "/events/{public}/register",
-        {},
-        expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    Route.post("cancel", "/events/{public}/cancel", {"reason": "Спикер заболел"}, MANAGERS_ACT),
+    Route.post(
+        "register", "/events/{public}/register", {}, expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT)
     ),
-    "register for members-only": (
-        "POST",
+    Route.post(
+        "register for members-only",
         "/events/{members_only}/register",
         {},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT, REDIRECT),
     ),
-    "register for a draft": (
-        "POST",
+    Route.post(
+        "register for a draft",
         "/events/{draft}/register",
         {},
-        expect(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, 409, 409),
+        expect(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, CONFLICT, CONFLICT),
     ),
-    "cancel my registration": (
-        "POST",
+    Route.post(
+        "cancel my registration",
         "/events/{registered_at}/unregister",
         {},
         expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     ),
-}
-
-READS = [name for name, spec in MATRIX.items() if spec[0] == "GET"]
-WRITES = [(name, role) for name, spec in MATRIX.items() if spec[0] == "POST" for role in ROLES]
+)
 
 
-def _request(client, world, method, url, data):
-    url = url.format(**vars(world))
-    return client.get(url) if method == "GET" else client.post(url, data=data or {})
-
-
-@pytest.mark.parametrize("route", READS)
+@MATRIX.reads
 def test_read_permissions(client, world, as_role, route):
-    method, url, data, expected = MATRIX[route]
-    got = {}
-    for role in ROLES:
-        as_role(role)
-        response = _request(client, world, method, url, data)
-        got[role] = response.status_code
-        if response.status_code == LOGIN and role == "guest":
-            assert "/login" in response.headers["Location"]
-    assert got == expected
+    MATRIX.check_read(client, as_role, route, world)
 
 
-@pytest.mark.parametrize(("route", "role"), WRITES, ids=[f"{n}-{r}" for n, r in WRITES])
+@MATRIX.writes
 def test_write_permissions(client, world, as_role, route, role):
     """Each action gets a fresh world."""
-    method, url, data, expected = MATRIX[route]
-    as_role(role)
-    response = _request(client, world, method, url, data)
-    assert response.status_code == expected[role], response.get_data(as_text=True)[:500]
-    if role == "guest" and expected[role] == LOGIN:
-        assert "/login" in response.headers["Location"]
+    MATRIX.check_role(client, as_role, route, role, world)
 
 
 def test_refused_actions_change_nothing(client, world, as_role, people):

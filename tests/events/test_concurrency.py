@@ -11,15 +11,13 @@ count, and find the event full.
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
 from marketplace.db import db
-from marketplace.errors import Conflict
 from marketplace.events import queries, registrations
 from marketplace.models import Event, EventRegistration, RegistrationStatus, User
+from tests.concurrency import COMMITTED, CONFLICT
 
 from . import helpers
 
@@ -35,19 +33,8 @@ def last_place(people):
 
 
 @pytest.fixture
-def counts_meet(monkeypatch):
-    rendezvous = threading.Barrier(2, timeout=COUNT_RENDEZVOUS_SECONDS)
-    original = queries.registered_count
-
-    def count_then_wait(*args, **kwargs):
-        found = original(*args, **kwargs)
-        try:
-            rendezvous.wait()
-        except threading.BrokenBarrierError:
-            pass  # the other thread is held by the lock: exactly what should happen
-        return found
-
-    monkeypatch.setattr(queries, "registered_count", count_then_wait)
+def counts_meet(rendezvous):
+    rendezvous.after(queries, "registered_count", seconds=COUNT_RENDEZVOUS_SECONDS)
 
 
 def registered_count(event_id: int) -> int:
@@ -59,51 +46,26 @@ def registered_count(event_id: int) -> int:
     )
 
 
-def run_in_threads(target, args_list) -> None:
-    threads = [threading.Thread(target=target, args=args) for args in args_list]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-        assert not thread.is_alive(), "a thread is stuck"
-
-
 @pytest.mark.parametrize("forced", [True, False], ids=["counts-meet", "plain-barrier"])
-def test_concurrent_registrations_through_the_service(app, request, last_place, forced):
+def test_concurrent_registrations_through_the_service(app, request, rendezvous, last_place, forced):
     if forced:
         request.getfixturevalue("counts_meet")
     event_id, user_ids = last_place
-    start = threading.Barrier(2)
-    results: dict[int, str] = {}
 
     def register(user_id: int) -> None:
-        with app.app_context():
-            try:
-                event = db.session.get(Event, event_id)
-                user = db.session.get(User, user_id)
-                start.wait()
-                registrations.register(event, user)
-                db.session.commit()
-                results[user_id] = "registered"
-            except Conflict:
-                db.session.rollback()
-                results[user_id] = "full"
-            except Exception as exc:  # reported by the assertion below, not swallowed
-                db.session.rollback()
-                results[user_id] = repr(exc)
-            finally:
-                db.session.remove()
+        event = db.session.get(Event, event_id)
+        user = db.session.get(User, user_id)
+        rendezvous.wait()
+        registrations.register(event, user)
 
-    run_in_threads(register, [(user_id,) for user_id in user_ids])
+    outcomes = rendezvous.in_sessions(app, register, [(user_id,) for user_id in user_ids])
 
-    assert sorted(results.values()) == ["full", "registered"], results
+    assert sorted(outcomes) == [COMMITTED, CONFLICT], outcomes  # registered / full
     assert registered_count(event_id) == 2
 
 
-def test_concurrent_registrations_over_http(app, last_place, people, counts_meet):
+def test_concurrent_registrations_over_http(app, rendezvous, last_place, people, counts_meet):
     event_id, user_ids = last_place
-    start = threading.Barrier(2)
-    statuses: dict[int, int] = {}
     clients = {}
     for user in (people.member, people.outsider):
         client = app.test_client()
@@ -112,11 +74,11 @@ def test_concurrent_registrations_over_http(app, last_place, people, counts_meet
             session["_fresh"] = True
         clients[user.id] = client
 
-    def register(user_id: int) -> None:
-        start.wait()
-        statuses[user_id] = clients[user_id].post(f"/events/{event_id}/register").status_code
+    def register(user_id: int) -> int:
+        rendezvous.wait()
+        return clients[user_id].post(f"/events/{event_id}/register").status_code
 
-    run_in_threads(register, [(user_id,) for user_id in user_ids])
+    statuses = rendezvous.run(register, [(user_id,) for user_id in user_ids])
 
-    assert sorted(statuses.values()) == [302, 409], statuses
+    assert sorted(statuses) == [302, 409], statuses
     assert registered_count(event_id) == 2

@@ -151,26 +151,3 @@ def test_search_finds_published_events_by_visibility(client, login, people):
     client.post(f"/events/{public.id}/cancel", data={"reason": "Перенос"})
     login(None)
     assert public.title_ru not in client.get("/search/?q=биржа").get_data(as_text=True)
-
-
-def test_kpi_counts(app, people):
-    from marketplace.events.queries import kpi_counts
-
-    org = people.organizer.organization
-    held = helpers.event(
-        org,
-        kind=EventKind.ROUND_TABLE,
-        starts_at=utcnow() - dt.timedelta(days=10),
-        ends_at=utcnow() - dt.timedelta(days=10) + dt.timedelta(hours=2),
-    )
-    helpers.registration(held, people.member)
-    helpers.registration(held, people.outsider)
-    helpers.event(org, kind=EventKind.BROKERAGE_DAY)
-    helpers.event(org, status=EventStatus.CANCELLED)
-    helpers.event(org, status=EventStatus.DRAFT)
-    counts = kpi_counts()
-    assert counts["events"] == 2
-    assert counts["participants"] == 2
-    assert counts["by_kind"]["round_table"] == 1
-    assert counts["by_kind"]["brokerage_day"] == 1
-    assert kpi_counts(until=utcnow())["events"] == 1

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from flask_login import AnonymousUserMixin
 
 from marketplace.db import db, utcnow
-from marketplace.errors import Conflict
+from marketplace.errors import Conflict, LoginRequired
 from marketplace.events import registrations
 from marketplace.events.registrations import RegistrationState
 from marketplace.models import EventRegistration, EventStatus, RegistrationStatus
@@ -45,11 +46,12 @@ def test_a_registered_user_without_organization_may_register(client, login, peop
 
 def test_cancel_then_register_again_renews_the_row(client, login, people, event):
     login(people.member)
-    client.post(f"/events/{event.id}/register")
+    assert client.post(f"/events/{event.id}/register").status_code == 302
     assert client.post(f"/events/{event.id}/unregister").status_code == 302
     assert _registrations(event.id) == {people.member.id: RegistrationStatus.CANCELLED}
     assert "30 of 30 left" in client.get(f"/events/{event.id}?lang=en").get_data(as_text=True)
     assert client.post(f"/events/{event.id}/unregister").status_code == 409  # nothing to cancel
+    assert _registrations(event.id) == {people.member.id: RegistrationStatus.CANCELLED}
     assert client.post(f"/events/{event.id}/register").status_code == 302
     assert _registrations(event.id) == {people.member.id: RegistrationStatus.REGISTERED}
     assert db.session.scalar(db.select(db.func.count()).select_from(EventRegistration)) == 1
@@ -63,15 +65,20 @@ def test_a_full_event_refuses_new_registrations(client, login, people):
     response = client.post(f"/events/{event.id}/register?lang=en")
     assert response.status_code == 409
     assert "There are no places left." in response.get_data(as_text=True)
+    assert people.registered.id not in _registrations(event.id)
     page = client.get(f"/events/{event.id}?lang=en").get_data(as_text=True)
     assert "0 of 2 left" in page
     assert 'data-testid="register"' not in page
     # A place given back can be taken.
     login(people.outsider)
-    client.post(f"/events/{event.id}/unregister")
+    assert client.post(f"/events/{event.id}/unregister").status_code == 302
     login(people.registered)
     assert client.post(f"/events/{event.id}/register").status_code == 302
-    assert sorted(_registrations(event.id)) == sorted([people.member.id, people.outsider.id, people.registered.id])
+    assert _registrations(event.id) == {
+        people.member.id: RegistrationStatus.REGISTERED,
+        people.outsider.id: RegistrationStatus.CANCELLED,
+        people.registered.id: RegistrationStatus.REGISTERED,
+    }
 
 
 def test_an_unlimited_event_never_fills_up(client, login, people):
@@ -80,6 +87,7 @@ def test_an_unlimited_event_never_fills_up(client, login, people):
         helpers.registration(event, factories.registered())
     login(people.member)
     assert client.post(f"/events/{event.id}/register").status_code == 302
+    assert _registrations(event.id)[people.member.id] == RegistrationStatus.REGISTERED
     assert "Unlimited" in client.get(f"/events/{event.id}?lang=en").get_data(as_text=True)
 
 
@@ -90,7 +98,9 @@ def test_registration_closes_at_the_deadline(client, login, people):
     response = client.post(f"/events/{closed.id}/register?lang=en")
     assert response.status_code == 409
     assert "Registration for this event is closed." in response.get_data(as_text=True)
+    assert _registrations(closed.id) == {}
     assert client.post(f"/events/{open_.id}/register").status_code == 302
+    assert _registrations(open_.id) == {people.member.id: RegistrationStatus.REGISTERED}
 
 
 def test_without_a_deadline_registration_closes_when_the_event_starts(client, login, people):
@@ -104,6 +114,7 @@ def test_without_a_deadline_registration_closes_when_the_event_starts(client, lo
     assert client.post(f"/events/{running.id}/register").status_code == 409
     login(people.outsider)
     assert client.post(f"/events/{running.id}/unregister").status_code == 409  # too late to give the place back
+    assert _registrations(running.id) == {people.outsider.id: RegistrationStatus.REGISTERED}
 
 
 def test_registration_state(app, people):
@@ -122,10 +133,6 @@ def test_registration_state(app, people):
 
 
 def test_the_service_refuses_guests_and_closed_events(app, people):
-    from flask_login import AnonymousUserMixin
-
-    from marketplace.errors import LoginRequired
-
     event = helpers.event(people.organizer.organization, status=EventStatus.CANCELLED)
     with pytest.raises(LoginRequired):
         registrations.register(event, AnonymousUserMixin())

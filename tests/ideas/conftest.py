@@ -9,10 +9,11 @@ import pytest
 from marketplace.db import db
 from marketplace.models import OutboxMessage
 from tests import factories
+from tests.access_matrix import roles
 
 from . import helpers
 
-ROLES = ("guest", "registered", "outsider", "member", "author", "manager")
+ROLES = roles("author")
 
 
 @pytest.fixture

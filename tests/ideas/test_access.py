@@ -8,12 +8,20 @@ import pytest
 
 from marketplace.db import db
 from marketplace.models import Idea, IdeaComment, IdeaStatus, Visibility
+from tests.access_matrix import (
+    CONFLICT,
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    AccessMatrix,
+    Route,
+    statuses_for,
+)
 
 from . import helpers
 from .conftest import ROLES
-
-LOGIN = 302
-OK, REDIRECT, FORBIDDEN, NOT_FOUND, CONFLICT = 200, 302, 403, 404, 409
 
 
 @pytest.fixture
@@ -32,110 +40,91 @@ def world(people):
     )
 
 
-def expect(guest, registered, outsider, member, author, manager):
-    return dict(zip(ROLES, (guest, registered, outsider, member, author, manager)))
-
+expect = statuses_for(ROLES)
 
 IDEA = {"kind": "offer", "title": "Можем испытать ваши покрытия в солевом тумане", "body": "Камера 1 м³, ГОСТ 9.308."}
 EDIT = {**IDEA, "save": "1"}
 ALL_OK = expect(OK, OK, OK, OK, OK, OK)
 
-MATRIX = {
-    "list": ("GET", "/ideas/", None, ALL_OK),
-    "public idea": ("GET", "/ideas/{public}", None, ALL_OK),
-    "members-only idea": ("GET", "/ideas/{members_only}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
-    "closed idea": ("GET", "/ideas/{closed}", None, ALL_OK),
-    "new idea form": ("GET", "/ideas/new", None, expect(LOGIN, OK, OK, OK, OK, OK)),
-    "edit form": ("GET", "/ideas/{public}/edit", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)),
-    "edit a closed idea": (
-        "GET",
+MATRIX = AccessMatrix(
+    ROLES,
+    Route.get("list", "/ideas/", ALL_OK),
+    Route.get("public idea", "/ideas/{public}", ALL_OK),
+    Route.get("members-only idea", "/ideas/{members_only}", expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
+    Route.get("closed idea", "/ideas/{closed}", ALL_OK),
+    Route.get("new idea form", "/ideas/new", expect(LOGIN, OK, OK, OK, OK, OK)),
+    Route.get("edit form", "/ideas/{public}/edit", expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)),
+    Route.get(
+        "edit a closed idea",
         "/ideas/{closed}/edit",
-        None,
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT, FORBIDDEN),
     ),
-    "post": ("POST", "/ideas/new", IDEA, expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT)),
-    "edit": ("POST", "/ideas/{public}/edit", EDIT, expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN)),
-    "close": ("POST", "/ideas/{public}/close", {}, expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT)),
-    "close members-only": (
-        "POST",
+    Route.post("post", "/ideas/new", IDEA, expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT)),
+    Route.post(
+        "edit", "/ideas/{public}/edit", EDIT, expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN)
+    ),
+    Route.post(
+        "close", "/ideas/{public}/close", {}, expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT)
+    ),
+    Route.post(
+        "close members-only",
         "/ideas/{members_only}/close",
         {},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, REDIRECT),
     ),
-    "reopen": (
-        "POST",
+    Route.post(
+        "reopen",
         "/ideas/{closed}/reopen",
         {},
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT),
     ),
-    "comment": (
-        "POST",
+    Route.post(
+        "comment",
         "/ideas/{public}/comments",
         {"body": "Интересно, свяжемся."},
         expect(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     ),
-    "comment members-only": (
-        "POST",
+    Route.post(
+        "comment members-only",
         "/ideas/{members_only}/comments",
         {"body": "Интересно"},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, REDIRECT, REDIRECT),
     ),
-    "comment a closed idea": (
-        "POST",
+    Route.post(
+        "comment a closed idea",
         "/ideas/{closed}/comments",
         {"body": "Поздно"},
         expect(LOGIN, CONFLICT, CONFLICT, CONFLICT, CONFLICT, CONFLICT),
     ),
-    "delete the author's comment": (
-        "POST",
+    Route.post(
+        "delete the author's comment",
         "/ideas/{public}/comments/{author_comment}/delete",
         {},
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT),
     ),
-    "delete the member's comment": (
-        "POST",
+    Route.post(
+        "delete the member's comment",
         "/ideas/{public}/comments/{member_comment}/delete",
         {},
         expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT),
     ),
-    "delete a comment through another idea": (
-        "POST",
+    Route.post(
+        "delete a comment through another idea",
         "/ideas/{closed}/comments/{member_comment}/delete",
         {},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
     ),
-}
-
-READS = [name for name, spec in MATRIX.items() if spec[0] == "GET"]
-WRITES = [(name, role) for name, spec in MATRIX.items() if spec[0] == "POST" for role in ROLES]
+)
 
 
-def _request(client, world, method, url, data):
-    url = url.format(**vars(world))
-    return client.get(url) if method == "GET" else client.post(url, data=data or {})
-
-
-@pytest.mark.parametrize("route", READS)
+@MATRIX.reads
 def test_read_permissions(client, world, as_role, route):
-    method, url, data, expected = MATRIX[route]
-    got = {}
-    for role in ROLES:
-        as_role(role)
-        response = _request(client, world, method, url, data)
-        got[role] = response.status_code
-        if role == "guest" and response.status_code == LOGIN:
-            assert "/login" in response.headers["Location"]
-    assert got == expected
+    MATRIX.check_read(client, as_role, route, world)
 
 
-@pytest.mark.parametrize(("route", "role"), WRITES, ids=[f"{n}-{r}" for n, r in WRITES])
+@MATRIX.writes
 def test_write_permissions(client, world, as_role, route, role):
-    method, url, data, expected = MATRIX[route]
-    as_role(role)
-    response = _request(client, world, method, url, data)
-    assert response.status_code == expected[role], response.get_data(as_text=True)[:500]
-    if role == "guest" and expected[role] == LOGIN:
-        assert "/login" in response.headers["Location"]
+    MATRIX.check_role(client, as_role, route, role, world)
 
 
 def test_members_only_ideas_in_the_list(client, world, as_role, people):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marketplace.db import db
-from marketplace.models import IdeaComment
+from marketplace.models import IdeaComment, Notification, NotificationKind
 
 from . import helpers
 
@@ -36,6 +36,8 @@ def test_comment_mails_the_author(client, login, people, idea, outbox):
 def test_the_authors_own_comment_sends_no_mail(client, login, people, idea, outbox):
     login(people.author)
     assert client.post(f"/ideas/{idea.id}/comments", data={"body": "Уточняю: нужна гидроочистка."}).status_code == 302
+    [comment] = _comments(idea.id)
+    assert (comment.author_id, comment.body) == (people.author.id, "Уточняю: нужна гидроочистка.")
     assert outbox() == []
     page = client.get(f"/ideas/{idea.id}?lang=en").get_data(as_text=True)
     assert "Уточняю: нужна гидроочистка." in page
@@ -57,6 +59,7 @@ def test_author_deletes_own_comment_and_manager_moderates(client, login, people,
     page = client.get(f"/ideas/{idea.id}").get_data(as_text=True)
     assert page.count('data-testid="delete-comment"') == 1  # only on their own comment
     assert client.post(f"/ideas/{idea.id}/comments/{spam.id}/delete").status_code == 403
+    assert [c.id for c in _comments(idea.id)] == [mine.id, spam.id]
     assert client.post(f"/ideas/{idea.id}/comments/{mine.id}/delete").status_code == 302
     assert [c.id for c in _comments(idea.id)] == [spam.id]
     login(people.manager)
@@ -89,8 +92,6 @@ def test_comment_counts_in_the_list(client, people, idea):
 
 
 def test_the_author_sees_the_comment_in_the_app(client, login, people, idea, outbox):
-    from marketplace.models import Notification, NotificationKind
-
     login(people.registered)
     assert client.post(f"/ideas/{idea.id}/comments", data={"body": "Есть опыт"}).status_code == 302
     [notice] = db.session.scalars(db.select(Notification)).all()

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from marketplace.db import db
 from marketplace.equipment import services as equipment
-from marketplace.matches.invitations import invite_supplier
 from marketplace.models import (
     ApplicationStatus,
     MembershipApplication,
@@ -18,11 +17,12 @@ from marketplace.models import (
 )
 from marketplace.notifications.services import save_preferences
 from marketplace.orders import response_services, services as orders
+from marketplace.orders.invitations import invite_supplier
 from marketplace.organizations import membership
 from marketplace.projects import consortium
 from tests import factories
-from tests.matches.conftest import FLANGE_ORDER, cluster  # noqa: F401 — the matching cluster fixture
 from tests.projects import helpers as project_factories
+from tests.suggestions.conftest import FLANGE_ORDER, cluster  # noqa: F401 — the matching cluster fixture
 
 from .conftest import mailed, notices, notified
 

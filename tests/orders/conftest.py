@@ -14,8 +14,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests import factories
+from tests.access_matrix import roles
 
-ROLES = ("guest", "registered", "outsider", "member", "customer", "manager")
+ROLES = roles("customer")
 
 
 @pytest.fixture

@@ -13,11 +13,9 @@ import pytest
 from marketplace.db import db
 from marketplace.models import Order, OrderStatus, ResponseStatus, Visibility
 from tests import factories
+from tests.access_matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, REDIRECT, AccessMatrix, Route, statuses_for
 
 from .conftest import ROLES
-
-LOGIN = 302  # guests are redirected to the login page
-OK, REDIRECT, FORBIDDEN, NOT_FOUND, CONFLICT = 200, 302, 403, 404, 409
 
 
 @pytest.fixture
@@ -41,136 +39,99 @@ def world(people, order_of):
     )
 
 
-def expect(guest, registered, outsider, member, customer, manager):
-    return dict(zip(ROLES, (guest, registered, outsider, member, customer, manager)))
-
+expect = statuses_for(ROLES)
 
 RESPONSE = {"price": "1000", "lead_time_days": "10", "message": "ok"}
 
-# name: (method, url, form data, expected status per role)
-MATRIX = {
-    "orders list": ("GET", "/orders/", None, expect(OK, OK, OK, OK, OK, OK)),
-    "my orders": ("GET", "/orders/mine", None, expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
-    "new order form": ("GET", "/orders/new", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)),
-    "members-only order": ("GET", "/orders/{members_only}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
-    "public order": ("GET", "/orders/{public}", None, expect(OK, OK, OK, OK, OK, OK)),
-    "draft order": ("GET", "/orders/{draft}", None, expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
-    "edit form": (
-        "GET",
-        "/orders/{members_only}/edit",
-        None,
-        expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, OK, FORBIDDEN),
+MATRIX = AccessMatrix(
+    ROLES,
+    Route.get("orders list", "/orders/", expect(OK, OK, OK, OK, OK, OK)),
+    Route.get("my orders", "/orders/mine", expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
+    Route.get("new order form", "/orders/new", expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)),
+    Route.get("members-only order", "/orders/{members_only}", expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
+    Route.get("public order", "/orders/{public}", expect(OK, OK, OK, OK, OK, OK)),
+    Route.get("draft order", "/orders/{draft}", expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)),
+    Route.get(
+        "edit form", "/orders/{members_only}/edit", expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, OK, FORBIDDEN)
     ),
-    "edit public order": (
-        "GET",
-        "/orders/{public}/edit",
-        None,
-        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN),
+    Route.get(
+        "edit public order", "/orders/{public}/edit", expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN)
     ),
-    "publish": (
-        "POST",
+    Route.post(
+        "publish",
         "/orders/{draft}/publish",
         {},
         expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, REDIRECT, FORBIDDEN),
     ),
-    "cancel": (
-        "POST",
+    Route.post(
+        "cancel",
         "/orders/{members_only}/cancel",
         {"reason": "No longer needed"},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, REDIRECT),
     ),
-    "complete": (
-        "POST",
+    Route.post(
+        "complete",
         "/orders/{awarded}/complete",
         {},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, FORBIDDEN),
     ),
-    "compare responses": (
-        "GET",
+    Route.get(
+        "compare responses",
         "/orders/{members_only}/responses",
-        None,
         expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, OK, OK),
     ),
-    "award": (
-        "POST",
+    Route.post(
+        "award",
         "/orders/{members_only}/award",
         {"response_id": "{response}"},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, REDIRECT, FORBIDDEN),
     ),
-    "response form": (
-        "GET",
+    Route.get(
+        "response form",
         "/orders/{members_only}/response",
-        None,
         expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, FORBIDDEN, FORBIDDEN),
     ),
-    "respond to members-only order": (
-        "POST",
+    Route.post(
+        "respond to members-only order",
         "/orders/{members_only}/response",
         RESPONSE,
         expect(LOGIN, NOT_FOUND, NOT_FOUND, REDIRECT, FORBIDDEN, FORBIDDEN),
     ),
-    "respond to public order": (
-        "POST",
+    Route.post(
+        "respond to public order",
         "/orders/{public}/response",
         RESPONSE,
         expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN),
     ),
-    "my responses": ("GET", "/orders/responses/mine", None, expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
-    "offers list": ("GET", "/offers/", None, expect(OK, OK, OK, OK, OK, OK)),
-    "public offer": ("GET", "/offers/{public_offer}", None, expect(OK, OK, OK, OK, OK, OK)),
-    "members-only offer": ("GET", "/offers/{members_offer}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
-    "my offers": ("GET", "/offers/mine", None, expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
-    "new offer form": ("GET", "/offers/new", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)),
+    Route.get("my responses", "/orders/responses/mine", expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
+    Route.get("offers list", "/offers/", expect(OK, OK, OK, OK, OK, OK)),
+    Route.get("public offer", "/offers/{public_offer}", expect(OK, OK, OK, OK, OK, OK)),
+    Route.get("members-only offer", "/offers/{members_offer}", expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK)),
+    Route.get("my offers", "/offers/mine", expect(LOGIN, FORBIDDEN, OK, OK, OK, FORBIDDEN)),
+    Route.get("new offer form", "/offers/new", expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN)),
     # the offers belong to ``member``'s organization
-    "edit offer": (
-        "GET",
-        "/offers/{public_offer}/edit",
-        None,
-        expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN),
+    Route.get(
+        "edit offer", "/offers/{public_offer}/edit", expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN)
     ),
-    "archive offer": (
-        "POST",
+    Route.post(
+        "archive offer",
         "/offers/{public_offer}/archive",
         {},
         expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT),
     ),
-}
-
-READS = [name for name, spec in MATRIX.items() if spec[0] == "GET"]
-WRITES = [(name, role) for name, spec in MATRIX.items() if spec[0] == "POST" for role in ROLES]
+)
 
 
-def _request(client, world, method, url, data):
-    ids = vars(world)
-    url = url.format(**ids)
-    if method == "GET":
-        return client.get(url)
-    return client.post(url, data={k: v.format(**ids) for k, v in (data or {}).items()})
-
-
-@pytest.mark.parametrize("route", READS)
+@MATRIX.reads
 def test_read_permissions(client, world, as_role, route):
     """Pages change nothing, so one world serves every role."""
-    method, url, data, expected = MATRIX[route]
-    got = {}
-    for role in ROLES:
-        as_role(role)
-        response = _request(client, world, method, url, data)
-        got[role] = response.status_code
-        if response.status_code == LOGIN:
-            assert "/login" in response.headers["Location"]
-    assert got == expected
+    MATRIX.check_read(client, as_role, route, world)
 
 
-@pytest.mark.parametrize(("route", "role"), WRITES, ids=[f"{n}-{r}" for n, r in WRITES])
+@MATRIX.writes
 def test_write_permissions(client, world, as_role, route, role):
     """Each action gets a fresh world: a refused one must not depend on an allowed one before it."""
-    method, url, data, expected = MATRIX[route]
-    as_role(role)
-    response = _request(client, world, method, url, data)
-    assert response.status_code == expected[role], response.get_data(as_text=True)[:500]
-    if expected[role] == LOGIN and role == "guest":
-        assert "/login" in response.headers["Location"]
+    MATRIX.check_role(client, as_role, route, role, world)
 
 
 def test_missing_order_and_offer_are_404(client, as_role):

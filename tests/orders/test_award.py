@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from decimal import Decimal
 
 import pytest
@@ -10,10 +9,12 @@ from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
 from marketplace.db import db
-from marketplace.errors import Conflict, MarketplaceError
-from marketplace.models import Order, OrderStatus, OutboxMessage, Response, ResponseStatus
+from marketplace.errors import MarketplaceError
+from marketplace.models import Order, OrderStatus, OutboxMessage, Response, ResponseStatus, User
 from marketplace.orders import services
 from tests import factories
+from tests.concurrency import COMMITTED, CONFLICT
+from tests.factories import assert_unchanged, fresh, stored_rows
 
 
 @pytest.fixture
@@ -40,13 +41,8 @@ def bidding(people, order_of):
     return order, cheap, fast, gone
 
 
-def fresh(model, pk):
-    db.session.expire_all()
-    return db.session.get(model, pk)
-
-
 def test_compare_sorts_by_price_and_lead_time(client, people, login, bidding):
-    order, cheap, fast, _ = bidding
+    order, *_ = bidding
     login(people.customer)
     by_price = client.get(f"/orders/{order.id}/responses?lang=en").get_data(as_text=True)
     assert by_price.index("Cheap but slow") < by_price.index("Fast but dear")
@@ -63,7 +59,9 @@ def test_manager_compares_but_cannot_award(client, people, login, bidding):
     html = client.get(f"/orders/{order.id}/responses").get_data(as_text=True)
     assert "Cheap but slow" in html
     assert 'data-testid="award-response"' not in html
+    before = stored_rows()
     assert client.post(f"/orders/{order.id}/award", data={"response_id": cheap.id}).status_code == 403
+    assert_unchanged(before)  # still open, no response accepted, nobody told
 
 
 def test_award_flow(client, people, login, bidding):
@@ -117,7 +115,7 @@ def test_award_flow(client, people, login, bidding):
 
 
 def test_award_refuses_foreign_withdrawn_and_bogus_responses(client, people, login, order_of, bidding):
-    order, cheap, fast, gone = bidding
+    order, _, _, gone = bidding
     other_order = order_of()
     foreign = factories.response(other_order, people.member.organization)
     login(people.customer)
@@ -130,40 +128,23 @@ def test_award_refuses_foreign_withdrawn_and_bogus_responses(client, people, log
     assert db.session.scalars(select(OutboxMessage)).all() == []
 
 
-def test_award_race_awards_exactly_once(app, people, bidding):
+def test_award_race_awards_exactly_once(app, rendezvous, people, bidding):
     """Two customers' users award different responses of one order at the same moment."""
     order, cheap, fast, _ = bidding
     actors = {cheap.id: people.customer.id, fast.id: people.colleague.id}
-    barrier = threading.Barrier(2)
-    outcomes: dict[int, str] = {}
 
     def award(response_id: int) -> None:
-        with app.app_context():
-            try:
-                from marketplace.models import User
+        actor = db.session.get(User, actors[response_id])
+        target = db.session.get(Order, order.id)
+        rendezvous.wait()
+        services.award_order(target, response_id, actor)
 
-                actor = db.session.get(User, actors[response_id])
-                target = db.session.get(Order, order.id)
-                barrier.wait(timeout=10)
-                services.award_order(target, response_id, actor)
-                db.session.commit()
-                outcomes[response_id] = "awarded"
-            except Conflict:
-                db.session.rollback()
-                outcomes[response_id] = "conflict"
-            except MarketplaceError as error:  # anything else is a failure of the test
-                db.session.rollback()
-                outcomes[response_id] = f"error: {error!r}"
+    contenders = [cheap.id, fast.id]
+    outcomes = rendezvous.in_sessions(app, award, [(rid,) for rid in contenders])
+    assert sorted(outcomes) == [COMMITTED, CONFLICT], outcomes
 
-    threads = [threading.Thread(target=award, args=(rid,)) for rid in (cheap.id, fast.id)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert sorted(outcomes.values()) == ["awarded", "conflict"], outcomes
-
-    winner_id = next(rid for rid, outcome in outcomes.items() if outcome == "awarded")
-    loser_id = cheap.id if winner_id == fast.id else fast.id
+    winner_id = contenders[outcomes.index(COMMITTED)]
+    loser_id = contenders[outcomes.index(CONFLICT)]
     order = fresh(Order, order.id)
     assert order.status == OrderStatus.AWARDED
     assert order.awarded_response_id == winner_id

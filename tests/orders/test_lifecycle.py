@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from marketplace.db import db
-from marketplace.models import Attachment, Order, OrderKind, OrderStatus, Visibility
+from marketplace.models import Attachment, Order, OrderKind, OrderStatus, OutboxMessage, Visibility
 from tests import factories
 
 
@@ -133,6 +133,7 @@ def test_remove_attachment(client, people, login):
     attachment_id = order.attachments[0].id
     login(people.member)
     assert client.post(f"/orders/{order.id}/attachments/{attachment_id}/delete").status_code == 404  # a draft
+    assert [a.id for a in only_order().attachments] == [attachment_id]
     login(people.customer)
     assert client.post(f"/orders/{order.id}/attachments/{attachment_id}/delete").status_code == 302
     order = only_order()
@@ -162,6 +163,10 @@ def test_edit_keeps_a_past_deadline_it_did_not_change(client, people, login, ord
     login(people.customer)
     response = client.post(f"/orders/{order.id}/edit", data=order_form(save="1", deadline=past.isoformat()))
     assert response.status_code == 302
+    order = only_order()
+    assert order.deadline == past
+    assert order.title == "Изготовление 200 фланцев"  # the rest of the form was saved
+    assert actions(order) == [("edited", people.customer.id)]
 
 
 @pytest.mark.parametrize("status", [OrderStatus.AWARDED, OrderStatus.COMPLETED, OrderStatus.CANCELLED])
@@ -185,24 +190,30 @@ def test_publish_draft(client, people, login, order_of):
     assert order.status == OrderStatus.OPEN
     assert order.published_at is not None
     assert actions(order) == [("published", people.customer.id)]
+    published_at = order.published_at
     assert client.post(f"/orders/{order.id}/publish").status_code == 409  # only a draft
+    order = only_order()
+    assert order.published_at == published_at
+    assert actions(order) == [("published", people.customer.id)]
 
 
 def test_publish_refused_when_deadline_passed(client, people, login, order_of):
     order = order_of(status=OrderStatus.DRAFT, deadline=dt.date.today() - dt.timedelta(days=1))
     login(people.customer)
     assert client.post(f"/orders/{order.id}/publish").status_code == 400
-    assert only_order().status == OrderStatus.DRAFT
+    order = only_order()
+    assert order.status == OrderStatus.DRAFT
+    assert order.published_at is None
+    assert order.events == []
 
 
 def test_cancel_with_reason_notifies_responders(client, people, login, order_of):
-    from marketplace.models import OutboxMessage
-
     order = order_of()
     factories.response(order, people.member.organization, created_by=people.member)
     login(people.customer)
     assert client.post(f"/orders/{order.id}/cancel", data={"reason": ""}).status_code == 400
     assert only_order().status == OrderStatus.OPEN
+    assert only_order().events == []
     assert client.post(f"/orders/{order.id}/cancel", data={"reason": "Проект закрыт"}).status_code == 302
     order = only_order()
     assert order.status == OrderStatus.CANCELLED
@@ -215,19 +226,29 @@ def test_cancel_with_reason_notifies_responders(client, people, login, order_of)
     # cancelled is final
     assert client.post(f"/orders/{order.id}/cancel", data={"reason": "again"}).status_code == 409
     assert client.post(f"/orders/{order.id}/publish").status_code == 409
+    order = only_order()
+    assert order.status == OrderStatus.CANCELLED
+    assert actions(order) == [("cancelled", people.customer.id)]
+    assert len(db.session.scalars(select(OutboxMessage)).all()) == 1
 
 
 def test_manager_cancels_as_moderator(client, people, login, order_of):
     order = order_of()
     login(people.manager)
     assert client.post(f"/orders/{order.id}/cancel", data={"reason": "Duplicate"}).status_code == 302
-    assert actions(only_order())[-1] == ("cancelled", people.manager.id)
+    order = only_order()
+    assert order.status == OrderStatus.CANCELLED
+    assert actions(order) == [("cancelled", people.manager.id)]
+    assert order.events[-1].note == "Duplicate"
 
 
 def test_complete_only_after_award(client, people, login, order_of):
     order = order_of()
     login(people.customer)
     assert client.post(f"/orders/{order.id}/complete").status_code == 409
+    order = only_order()
+    assert order.status == OrderStatus.OPEN
+    assert order.events == []
     order.status = OrderStatus.AWARDED
     db.session.commit()
     assert client.post(f"/orders/{order.id}/complete", data={"note": "Принято"}).status_code == 302
@@ -235,6 +256,9 @@ def test_complete_only_after_award(client, people, login, order_of):
     assert order.status == OrderStatus.COMPLETED
     assert actions(order)[-1] == ("completed", people.customer.id)
     assert client.post(f"/orders/{order.id}/cancel", data={"reason": "late"}).status_code == 409
+    order = only_order()
+    assert order.status == OrderStatus.COMPLETED
+    assert actions(order) == [("completed", people.customer.id)]
 
 
 def test_history_shows_who_did_what(client, people, login):
@@ -253,7 +277,7 @@ def test_history_shows_who_did_what(client, people, login):
 
 
 def test_my_orders_include_drafts_of_my_organization_only(client, people, login, order_of):
-    draft = order_of(status=OrderStatus.DRAFT, title="Черновик заказчика")
+    order_of(status=OrderStatus.DRAFT, title="Черновик заказчика")
     order_of(title="Открытый заказ заказчика")
     factories.order(people.member.organization, title="Чужой заказ")
     login(people.colleague)
@@ -264,5 +288,5 @@ def test_my_orders_include_drafts_of_my_organization_only(client, people, login,
     page = client.get("/orders/mine?status=draft").get_data(as_text=True)
     assert "Черновик заказчика" in page
     assert "Открытый заказ заказчика" not in page
-    assert draft.id  # the draft is never on the public list
+    # the draft is never on the public list
     assert "Черновик заказчика" not in client.get("/orders/").get_data(as_text=True)

@@ -59,7 +59,7 @@ def test_members_only_order_content_never_reaches_outsiders(client, people, as_r
 
 
 def test_suggested_suppliers_panel_for_customer_side_only(client, people, as_role, order_of, monkeypatch):
-    import marketplace.matches.services as match_services
+    import marketplace.suggestions.services as match_services
 
     calls = []
     real = match_services.suggest_suppliers

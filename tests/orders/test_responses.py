@@ -77,13 +77,17 @@ def test_zero_price_is_allowed(client, people, login, order_of):
     order = order_of()
     login(people.member)
     assert client.post(f"/orders/{order.id}/response", data={**GOOD, "price": "0"}).status_code == 302
+    [saved] = responses_of(order.id)
+    assert saved.price == Decimal(0)
+    assert saved.organization_id == people.member.organization_id
+    assert saved.status == ResponseStatus.ACTIVE
 
 
 def test_one_response_per_organization_edited_in_place(client, people, login, order_of):
     order = order_of()
     colleague = factories.user(organization=people.member.organization)
     login(people.member)
-    client.post(f"/orders/{order.id}/response", data=GOOD)
+    assert client.post(f"/orders/{order.id}/response", data=GOOD).status_code == 302
     login(colleague)  # another user of the same supplier edits the same response
     assert client.post(f"/orders/{order.id}/response", data={**GOOD, "price": "350000"}).status_code == 302
     [saved] = responses_of(order.id)
@@ -103,6 +107,7 @@ def test_withdraw_and_respond_again_reuses_the_row(client, people, login, order_
     [withdrawn] = responses_of(order.id)
     assert withdrawn.status == ResponseStatus.WITHDRAWN
     assert client.post(f"/orders/{order.id}/response/withdraw").status_code == 409  # nothing to withdraw
+    assert [r.status for r in responses_of(order.id)] == [ResponseStatus.WITHDRAWN]
     page = client.get(f"/orders/{order.id}?lang=en").get_data(as_text=True)
     assert "Respond again" in page
     assert client.post(f"/orders/{order.id}/response", data={**GOOD, "price": "300000"}).status_code == 302

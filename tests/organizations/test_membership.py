@@ -54,7 +54,9 @@ def test_applying_creates_a_pending_application_and_tells_the_managers(client, a
 def test_applying_twice_is_refused(client, actors, applied):
     response = client.post(f"/organizations/{actors.outsider_org.id}/apply", data={"message": "Ещё раз"})
     assert response.status_code == 302  # back to the profile with a notice
-    assert len(applications(actors.outsider_org)) == 1
+    [only] = applications(actors.outsider_org)
+    assert (only.id, only.message, only.status) == (applied.id, "Хотим вступить", ApplicationStatus.PENDING)
+    assert len(mails()) == 1  # the managers are not told twice
 
 
 def test_members_cannot_apply(client, actors, login):
@@ -62,6 +64,7 @@ def test_members_cannot_apply(client, actors, login):
     response = client.post(f"/organizations/{actors.org.id}/apply", data={"message": "x"})
     assert response.status_code == 302
     assert applications(actors.org) == []
+    assert refreshed(actors.org).membership_status == MembershipStatus.MEMBER
 
 
 def test_apply_requires_a_message(client, actors, login):
@@ -102,7 +105,7 @@ def test_manager_approves(client, actors, applied, login):
 
 def test_outsider_becomes_member_level(client, actors, applied, login):
     login(actors.manager)
-    client.post(f"/organizations/applications/{applied.id}/approve")
+    assert client.post(f"/organizations/applications/{applied.id}/approve").status_code == 302
     assert refreshed(actors.outsider).is_member
 
 
@@ -138,7 +141,9 @@ def test_manager_rejects_with_a_reason(client, actors, applied, login):
 
 def test_rejection_reason_is_not_shown_to_others(client, actors, applied, login):
     login(actors.manager)
-    client.post(f"/organizations/applications/{applied.id}/reject", data={"reason": "Секретная причина"})
+    response = client.post(f"/organizations/applications/{applied.id}/reject", data={"reason": "Секретная причина"})
+    assert response.status_code == 302
+    assert refreshed(applied).decision_reason == "Секретная причина"
     login(actors.registered)
     assert "Секретная причина" not in client.get(f"/organizations/{actors.outsider_org.id}").get_data(as_text=True)
 
@@ -201,7 +206,7 @@ def test_application_page_shows_the_message_and_decision_forms(client, actors, a
     assert "Хотим вступить" in html
     assert 'data-testid="approve-form"' in html
     assert 'data-testid="reject-form"' in html
-    client.post(f"/organizations/applications/{applied.id}/approve")
+    assert client.post(f"/organizations/applications/{applied.id}/approve").status_code == 302
     html = client.get(f"/organizations/applications/{applied.id}?lang=en").get_data(as_text=True)
     assert 'data-testid="approve-form"' not in html
     assert "Approved" in html
@@ -225,7 +230,8 @@ def test_mail_goes_to_the_organization_when_the_applicant_left(client, actors, a
     actors.outsider.active = False
     db.session.commit()
     login(actors.manager)
-    client.post(f"/organizations/applications/{applied.id}/approve")
+    assert client.post(f"/organizations/applications/{applied.id}/approve").status_code == 302
+    assert refreshed(applied).status == ApplicationStatus.APPROVED
     assert mails()[-1].recipient == "office@outsider.example.com"
 
 

@@ -81,7 +81,7 @@ def test_the_last_admin_can_be_neither_revoked_nor_removed(client, actors, login
 
 def test_admin_may_step_down_once_another_admin_exists(client, actors, login):
     login(actors.member)
-    client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/admin")
+    assert client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/admin").status_code == 302
     response = client.post(f"/organizations/{actors.org.id}/users/{actors.member.id}/remove")
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/account/profile")
@@ -101,17 +101,19 @@ def test_users_of_another_organization_are_404(client, actors, login):
     login(actors.member)
     assert client.post(f"/organizations/{actors.org.id}/users/{actors.other_member.id}/remove").status_code == 404
     assert client.post(f"/organizations/{actors.org.id}/users/{actors.other_member.id}/admin").status_code == 404
-    assert refreshed(actors.other_member).organization_id == actors.other_org.id
+    other_member = refreshed(actors.other_member)
+    assert other_member.organization_id == actors.other_org.id
+    assert other_member.is_org_admin
+    assert users_of(actors.org) == {actors.member.email: True, actors.colleague.email: False}
 
 
 def test_other_member_cannot_manage_users(client, actors, login):
+    newcomer = factories.registered()
     login(actors.other_member)
     assert client.post(f"/organizations/{actors.org.id}/users/{actors.colleague.id}/remove").status_code == 403
-    assert (
-        client.post(f"/organizations/{actors.org.id}/users", data={"email": factories.registered().email}).status_code
-        == 403
-    )
-    assert refreshed(actors.colleague).organization_id == actors.org.id
+    assert client.post(f"/organizations/{actors.org.id}/users", data={"email": newcomer.email}).status_code == 403
+    assert users_of(actors.org) == {actors.member.email: True, actors.colleague.email: False}
+    assert refreshed(newcomer).organization_id is None
 
 
 def test_users_page_lists_users_and_controls_for_admins(client, actors, login):

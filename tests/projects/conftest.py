@@ -16,13 +16,14 @@ import pytest
 
 from marketplace.models import ConsortiumStatus, ProjectStatus, Visibility
 from tests import factories
+from tests.access_matrix import roles
 
 from . import helpers
 
 #: The members-only project's confidential budget: only the manager and accepted members may see it.
 SECRET_BUDGET = "4321987"
 
-ROLES = ("guest", "registered", "outsider", "member", "consortium", "invited", "manager")
+ROLES = roles("consortium", "invited")
 
 
 @pytest.fixture

@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import io
 
-import pytest
-
 from marketplace.db import db
-from marketplace.models import ConsortiumMember, Project, ProjectEvent, ProjectStatus
+from marketplace.models import ConsortiumMember, Project, ProjectStatus
+from tests.access_matrix import (
+    CONFLICT,
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    UNAUTHORIZED,
+    AccessMatrix,
+    Route,
+    outcome,
+    statuses_for,
+)
 
 from .conftest import ROLES
 
-LOGIN = 302  # guests are redirected to the login page
-OK, REDIRECT, FORBIDDEN, NOT_FOUND, CONFLICT = 200, 302, 403, 404, 409
-
-
-def expect(guest, registered, outsider, member, consortium, invited, manager):
-    return dict(zip(ROLES, (guest, registered, outsider, member, consortium, invited, manager)))
-
+expect = statuses_for(ROLES)
 
 #: A manager-only page or action on the members-only project: hidden from non-members.
 MANAGER_ONLY = expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
@@ -38,138 +43,97 @@ PROJECT = {
     "budget_confidential": "y",
 }
 
-# name: (method, url, form data, expected status per role)
-MATRIX = {
-    "register": ("GET", "/projects/", None, expect(OK, OK, OK, OK, OK, OK, OK)),
-    "portfolio": ("GET", "/projects/portfolio", None, expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, OK, OK)),
-    "invitations": (
-        "GET",
-        "/projects/invitations",
-        None,
-        expect(LOGIN, FORBIDDEN, OK, OK, OK, OK, FORBIDDEN),
-    ),  # the manager has no organization
-    "new project form": (
-        "GET",
+MATRIX = AccessMatrix(
+    ROLES,
+    Route.get("register", "/projects/", expect(OK, OK, OK, OK, OK, OK, OK)),
+    Route.get("portfolio", "/projects/portfolio", expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK, OK, OK)),
+    # the manager has no organization
+    Route.get("invitations", "/projects/invitations", expect(LOGIN, FORBIDDEN, OK, OK, OK, OK, FORBIDDEN)),
+    Route.get(
+        "new project form",
         "/projects/new",
-        None,
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
     ),
-    "members-only project": ("GET", "/projects/{project}", None, expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK)),
-    "public project": ("GET", "/projects/{public}", None, expect(OK, OK, OK, OK, OK, OK, OK)),
-    "idea": (
-        "GET",
-        "/projects/{idea}",
-        None,
-        expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
-    ),
-    "edit form": ("GET", "/projects/{project}/edit", None, MANAGER_ONLY),
-    "edit public project": (
-        "GET",
+    Route.get("members-only project", "/projects/{project}", expect(LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK)),
+    Route.get("public project", "/projects/{public}", expect(OK, OK, OK, OK, OK, OK, OK)),
+    Route.get("idea", "/projects/{idea}", expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK)),
+    Route.get("edit form", "/projects/{project}/edit", MANAGER_ONLY),
+    Route.get(
+        "edit public project",
         "/projects/{public}/edit",
-        None,
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
     ),
-    "edit cancelled project": (
-        "GET",
+    Route.get(
+        "edit cancelled project",
         "/projects/{cancelled}/edit",
-        None,
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CONFLICT),
     ),
-    "needs editor": ("GET", "/projects/{project}/needs", None, MANAGER_ONLY),
-    "edit need": ("GET", "/projects/{project}/needs/{recipe}/edit", None, MANAGER_ONLY),
-    "invite form": ("GET", "/projects/{project}/invite", None, MANAGER_ONLY),
-    "edit member": ("GET", "/projects/{project}/consortium/{accepted}/edit", None, MANAGER_ONLY),
-    "cancel form": ("GET", "/projects/{project}/cancel", None, MANAGER_ONLY),
-    "api list": ("GET", "/api/v1/projects", None, expect(OK, OK, OK, OK, OK, OK, OK)),
-    "api members-only project": (
-        "GET",
+    Route.get("needs editor", "/projects/{project}/needs", MANAGER_ONLY),
+    Route.get("edit need", "/projects/{project}/needs/{recipe}/edit", MANAGER_ONLY),
+    Route.get("invite form", "/projects/{project}/invite", MANAGER_ONLY),
+    Route.get("edit member", "/projects/{project}/consortium/{accepted}/edit", MANAGER_ONLY),
+    Route.get("cancel form", "/projects/{project}/cancel", MANAGER_ONLY),
+    Route.get("api list", "/api/v1/projects", expect(OK, OK, OK, OK, OK, OK, OK)),
+    Route.get(
+        "api members-only project",
         "/api/v1/projects/{project}",
-        None,
-        expect(401, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK),
+        expect(UNAUTHORIZED, NOT_FOUND, NOT_FOUND, OK, OK, OK, OK),
     ),
-    "create": (
-        "POST",
+    Route.post(
+        "create",
         "/projects/new",
         PROJECT,
         expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT),
     ),
-    "edit": ("POST", "/projects/{project}/edit", {**PROJECT, "title": "Изменённый"}, MANAGER_ACTION),
-    "change status": ("POST", "/projects/{project}/status", {"status": "active"}, MANAGER_ACTION),
-    "update progress": ("POST", "/projects/{project}/progress", {"percent_complete": "55"}, MANAGER_ACTION),
-    "cancel": ("POST", "/projects/{project}/cancel", {"reason": "Нет финансирования"}, MANAGER_ACTION),
-    "add need": ("POST", "/projects/{project}/needs", {"title": "Логистика", "partners_needed": "1"}, MANAGER_ACTION),
-    "edit need (post)": (
-        "POST",
+    Route.post("edit", "/projects/{project}/edit", {**PROJECT, "title": "Изменённый"}, MANAGER_ACTION),
+    Route.post("change status", "/projects/{project}/status", {"status": "active"}, MANAGER_ACTION),
+    Route.post("update progress", "/projects/{project}/progress", {"percent_complete": "55"}, MANAGER_ACTION),
+    Route.post("cancel", "/projects/{project}/cancel", {"reason": "Нет финансирования"}, MANAGER_ACTION),
+    Route.post("add need", "/projects/{project}/needs", {"title": "Логистика", "partners_needed": "1"}, MANAGER_ACTION),
+    Route.post(
+        "edit need (post)",
         "/projects/{project}/needs/{recipe}/edit",
         {"title": "Рецептура", "partners_needed": "2"},
         MANAGER_ACTION,
     ),
-    "delete need": ("POST", "/projects/{project}/needs/{recipe}/delete", {}, MANAGER_ACTION),
-    "invite": (
-        "POST",
+    Route.post("delete need", "/projects/{project}/needs/{recipe}/delete", {}, MANAGER_ACTION),
+    Route.post(
+        "invite",
         "/projects/{project}/invite",
         {"organization": "{member_org}", "role": "Соисполнитель"},
         MANAGER_ACTION,
     ),
-    "edit member (post)": (
-        "POST",
+    Route.post(
+        "edit member (post)",
         "/projects/{project}/consortium/{accepted}/edit",
         {"role": "Соисполнитель"},
         MANAGER_ACTION,
     ),
-    "remove member": ("POST", "/projects/{project}/consortium/{accepted}/remove", {}, MANAGER_ACTION),
-    "accept invitation": (
-        "POST",
+    Route.post("remove member", "/projects/{project}/consortium/{accepted}/remove", {}, MANAGER_ACTION),
+    Route.post(
+        "accept invitation",
         "/projects/{project}/consortium/{invitation}/respond",
         {"accept": "1"},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN),
     ),
-    "decline invitation": (
-        "POST",
+    Route.post(
+        "decline invitation",
         "/projects/{project}/consortium/{invitation}/respond",
         {"decline": "1"},
         expect(LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN),
     ),
-}
-
-READS = [name for name, spec in MATRIX.items() if spec[0] == "GET"]
-WRITES = [(name, role) for name, spec in MATRIX.items() if spec[0] == "POST" for role in ROLES]
+)
 
 
-def _request(client, world, method, url, data):
-    ids = vars(world)
-    url = url.format(**ids)
-    if method == "GET":
-        return client.get(url)
-    return client.post(url, data={k: v.format(**ids) for k, v in (data or {}).items()})
-
-
-@pytest.mark.parametrize("route", READS)
+@MATRIX.reads
 def test_read_permissions(client, world, as_role, route):
-    method, url, data, expected = MATRIX[route]
-    got = {}
-    for role in ROLES:
-        as_role(role)
-        response = _request(client, world, method, url, data)
-        got[role] = response.status_code
-        if response.status_code == LOGIN:
-            assert "/login" in response.headers["Location"]
-    assert got == expected
+    MATRIX.check_read(client, as_role, route, world)
 
 
-@pytest.mark.parametrize(("route", "role"), WRITES, ids=[f"{n}-{r}" for n, r in WRITES])
+@MATRIX.writes
 def test_write_permissions(client, world, as_role, route, role):
-    """Each action gets a fresh world; a refused action changes nothing."""
-    method, url, data, expected = MATRIX[route]
-    as_role(role)
-    events_before = db.session.query(ProjectEvent).count()
-    response = _request(client, world, method, url, data)
-    assert response.status_code == expected[role], response.get_data(as_text=True)[:500]
-    if expected[role] == LOGIN and role == "guest":
-        assert "/login" in response.headers["Location"]
-    db.session.expire_all()
-    if expected[role] not in (OK, REDIRECT):
-        assert db.session.query(ProjectEvent).count() == events_before
+    """Each action gets a fresh world; a refused action changes nothing (no row, no history event)."""
+    MATRIX.check_role(client, as_role, route, role, world)
 
 
 def test_refused_actions_change_nothing(client, world, as_role):
@@ -202,6 +166,6 @@ def test_upload_documents_manager_only(client, world, as_role):
             data={"files": (io.BytesIO(b"%PDF-1.4\n%%EOF\n"), "plan.pdf")},
             content_type="multipart/form-data",
         )
-        assert response.status_code == status, role
+        assert outcome(response) == status, role
     db.session.expire_all()
     assert db.session.get(Project, world.project).attachments == []

@@ -3,24 +3,19 @@ every step in the history and in the other side's mailbox."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import select
 
 from marketplace.db import db
-from marketplace.errors import Conflict, Forbidden, InvalidInput, MarketplaceError
+from marketplace.errors import Conflict, Forbidden, InvalidInput
 from marketplace.mail.models import OutboxMessage
 from marketplace.models import ConsortiumMember, ConsortiumStatus, Project, ProjectStatus, User
 from marketplace.projects import consortium
 from tests import factories
+from tests.concurrency import COMMITTED, CONFLICT
+from tests.factories import assert_unchanged, fresh, stored_rows
 
 from . import helpers
-
-
-def fresh(model, ident):
-    db.session.expire_all()
-    return db.session.get(model, ident)
 
 
 def outbox() -> list[OutboxMessage]:
@@ -73,6 +68,7 @@ def test_manager_invites_a_member_organization(client, people, world, as_role):
 
 def test_invite_form_errors_are_400(client, people, world, as_role):
     as_role("manager")
+    before = stored_rows()
     for data in (
         {"organization": "", "role": "Роль"},
         {"organization": str(people.outsider.organization_id), "role": "Роль"},
@@ -80,7 +76,7 @@ def test_invite_form_errors_are_400(client, people, world, as_role):
         {"organization": str(people.member.organization_id), "role": "Роль", "needs": ["999999"]},
     ):
         assert client.post(f"/projects/{world.project}/invite", data=data).status_code == 400, data
-    assert fresh(Project, world.project).events == []
+    assert_unchanged(before)  # nobody invited, no history event, no mail
 
 
 def test_invite_service_rules(people, world):
@@ -175,35 +171,20 @@ def test_no_answer_once_the_project_is_closed(client, world, as_role):
     assert fresh(ConsortiumMember, world.invitation).status == ConsortiumStatus.INVITED
 
 
-def test_answer_race_answers_once(app, people, world):
+def test_answer_race_answers_once(app, rendezvous, people, world):
     """Two users of the invited organization answer at the same moment: one wins, the other gets Conflict."""
     second = factories.user(organization=people.invited.organization)
-    barrier = threading.Barrier(2)
-    outcomes: dict[str, str] = {}
 
     def answer(user_id: int, accept: bool) -> None:
-        with app.app_context():
-            try:
-                actor = db.session.get(User, user_id)
-                member = db.session.get(ConsortiumMember, world.invitation)
-                barrier.wait(timeout=10)
-                consortium.respond_to_invitation(member, accept=accept, actor=actor)
-                db.session.commit()
-                outcomes["accept" if accept else "decline"] = "answered"
-            except Conflict:
-                db.session.rollback()
-                outcomes["accept" if accept else "decline"] = "conflict"
-            except MarketplaceError as error:
-                db.session.rollback()
-                outcomes["accept" if accept else "decline"] = f"error: {error!r}"
+        actor = db.session.get(User, user_id)
+        member = db.session.get(ConsortiumMember, world.invitation)
+        rendezvous.wait()
+        consortium.respond_to_invitation(member, accept=accept, actor=actor)
 
-    threads = [threading.Thread(target=answer, args=args) for args in ((people.invited.id, True), (second.id, False))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert sorted(outcomes.values()) == ["answered", "conflict"], outcomes
-    winner = next(key for key, outcome in outcomes.items() if outcome == "answered")
+    answers = [(people.invited.id, True), (second.id, False)]
+    outcomes = rendezvous.in_sessions(app, answer, answers)
+    assert sorted(outcomes) == [COMMITTED, CONFLICT], outcomes
+    winner = "accept" if answers[outcomes.index(COMMITTED)][1] else "decline"
     member = fresh(ConsortiumMember, world.invitation)
     assert member.status == (ConsortiumStatus.ACCEPTED if winner == "accept" else ConsortiumStatus.DECLINED)
     assert actions(world.project) == ["accepted" if winner == "accept" else "declined"]
@@ -216,6 +197,8 @@ def test_remove_and_invite_again(client, people, world, as_role):
     member = fresh(ConsortiumMember, world.accepted)
     assert member.status == ConsortiumStatus.REMOVED  # the row is kept for the history
     assert client.post(url).status_code == 409  # removed already
+    assert fresh(ConsortiumMember, world.accepted).status == ConsortiumStatus.REMOVED
+    assert actions(world.project) == ["removed"]
     removal = [m for m in outbox() if m.recipient == people.consortium.email]
     assert len(removal) == 1
     assert "Сменился состав работ" in removal[0].body
@@ -246,7 +229,7 @@ def test_remove_and_invite_again(client, people, world, as_role):
 def test_declined_organization_can_be_invited_again(people, world):
     project = db.session.get(Project, world.project)
     member = db.session.get(ConsortiumMember, world.invitation)
-    consortium.decline_invitation(member, actor=people.invited)
+    consortium.respond_to_invitation(member, accept=False, actor=people.invited)
     consortium.invite_to_consortium(project, people.invited.organization, role="Ещё раз", actor=people.manager)
     db.session.commit()
     assert fresh(ConsortiumMember, world.invitation).status == ConsortiumStatus.INVITED
@@ -269,14 +252,19 @@ def test_change_a_members_role_and_needs(client, people, world, as_role):
     assert "Механообработка корпусов" in event.note
     assert {m.recipient for m in outbox()} == {people.consortium.email, people.colleague.email}
     # nothing changed: no event, no mail
-    client.post(
+    response = client.post(
         f"/projects/{world.project}/consortium/{world.accepted}/edit",
         data={"role": "Головной исполнитель", "needs": [str(world.recipe), str(world.machining)]},
     )
+    assert response.status_code == 302
     assert actions(world.project) == ["member_updated"]
     assert len(outbox()) == 2
     bad = client.post(f"/projects/{world.project}/consortium/{world.accepted}/edit", data={"role": ""})
     assert bad.status_code == 400
+    member = fresh(ConsortiumMember, world.accepted)
+    assert member.role == "Головной исполнитель"
+    assert sorted(n.id for n in member.needs) == sorted([world.recipe, world.machining])
+    assert actions(world.project) == ["member_updated"]
 
 
 def test_invitations_page_lists_my_organizations_invitations(client, people, world, as_role):
@@ -293,5 +281,6 @@ def test_invitations_page_lists_my_organizations_invitations(client, people, wor
         data={"accept": "1", "next": "/projects/invitations"},
     )
     assert response.headers["Location"].endswith("/projects/invitations")
+    assert fresh(ConsortiumMember, world.invitation).status == ConsortiumStatus.ACCEPTED
     as_role("member")
     assert "Пилотная установка ПЭТ" not in client.get("/projects/invitations").get_data(as_text=True)

@@ -13,6 +13,7 @@ from marketplace.errors import Conflict, Forbidden, InvalidInput
 from marketplace.mail.models import OutboxMessage
 from marketplace.models import ConsortiumStatus, Project, ProjectKind, ProjectStatus, Visibility
 from marketplace.projects import services
+from tests.factories import assert_unchanged, stored_rows
 
 from . import helpers
 
@@ -99,6 +100,7 @@ def test_responsible_must_be_a_manager(client, people, as_role):
     response = client.post("/projects/new?lang=en", data={**VALID, "responsible": str(people.member.id)})
     assert response.status_code == 400
     assert "Not a valid choice." in response.get_data(as_text=True)
+    assert db.session.scalar(select(Project)) is None
     with pytest.raises(InvalidInput) as error:  # the service refuses it too, for other callers
         services.create_project({**_values(), "manager_id": people.member.id}, actor=people.manager)
     assert error.value.field == "manager_id"
@@ -172,6 +174,8 @@ def test_status_moves_forward_only(client, people, as_role):
     back = client.post(f"/projects/{project.id}/status?lang=en", data={"status": "planned"})
     assert back.status_code == 400
     assert "Not a valid choice." in back.get_data(as_text=True)
+    assert fresh(project.id).status == ProjectStatus.ACTIVE
+    assert len(fresh(project.id).events) == 1
     assert client.post(f"/projects/{project.id}/status", data={"status": "completed"}).status_code == 302
     project = fresh(project.id)
     assert project.status == ProjectStatus.COMPLETED
@@ -221,6 +225,9 @@ def test_cancel_needs_a_reason_and_tells_the_participants(client, people, as_rol
     empty = client.post(f"/projects/{project.id}/cancel?lang=en", data={"reason": "  "})
     assert empty.status_code == 400
     assert "This field is required." in empty.get_data(as_text=True)
+    assert fresh(project.id).status == ProjectStatus.PLANNED
+    assert fresh(project.id).events == []
+    assert outbox() == []
     assert client.post(f"/projects/{project.id}/cancel", data={"reason": "Нет финансирования"}).status_code == 302
     project = fresh(project.id)
     assert project.status == ProjectStatus.CANCELLED
@@ -236,11 +243,13 @@ def test_cancel_needs_a_reason_and_tells_the_participants(client, people, as_rol
 def test_closed_project_no_longer_changes(client, people, as_role):
     project = helpers.project(status=ProjectStatus.COMPLETED, percent_complete=100)
     as_role("manager")
+    before = stored_rows()
     assert client.get(f"/projects/{project.id}/edit").status_code == 409
     assert client.post(f"/projects/{project.id}/progress", data={"percent_complete": "10"}).status_code == 409
     assert client.get(f"/projects/{project.id}/invite").status_code == 409
     assert client.get(f"/projects/{project.id}/needs").status_code == 409
     assert client.post(f"/projects/{project.id}/cancel", data={"reason": "x"}).status_code == 409
+    assert_unchanged(before)  # still completed at 100 %, no history event, no mail
     with pytest.raises(Conflict):
         services.update_project(project, _values(), actor=people.manager)
     page = client.get(f"/projects/{project.id}?lang=en").get_data(as_text=True)

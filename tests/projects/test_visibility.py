@@ -102,7 +102,7 @@ def test_history_for_the_manager_and_accepted_members_private_notes_for_the_mana
 
     project = db.session.get(Project, world.project)
     member = db.session.get(type(project.members[0]), world.invitation)
-    consortium.decline_invitation(member, actor=people.invited, message="ЗАНЯТЫ-ДО-ОСЕНИ")
+    consortium.respond_to_invitation(member, accept=False, actor=people.invited, message="ЗАНЯТЫ-ДО-ОСЕНИ")
     db.session.commit()
     seen = {}
     for role in ROLES:
@@ -117,7 +117,7 @@ def test_history_for_the_manager_and_accepted_members_private_notes_for_the_mana
 def test_proposal_section_is_empty_and_for_the_manager_only(client, world, as_role):
     as_role("manager")
     body = page(client, f"/projects/{world.project}")
-    assert 'data-testid="project-proposal"' in body  # the matcher's proposal (tests/matches/test_proposal.py)
+    assert 'data-testid="project-proposal"' in body  # the matcher's proposal (tests/suggestions/test_proposal.py)
     for role in ("member", "consortium", "invited"):
         as_role(role)
         assert 'id="consortium-proposal"' not in page(client, f"/projects/{world.project}"), role

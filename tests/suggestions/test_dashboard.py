@@ -7,10 +7,10 @@ import re
 import pytest
 
 from marketplace.db import db
-from marketplace.matches.services import orders_for_supplier
 from marketplace.models import OrderInvitation, OrderStatus, ResponseStatus, Visibility
+from marketplace.suggestions.services import orders_for_supplier
 from tests import factories
-from tests.matches.conftest import page
+from tests.suggestions.conftest import page
 
 PAINT_ORDER = "Окраска металлоконструкций антикоррозионной эмалью"
 

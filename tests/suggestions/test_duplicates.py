@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import func, select
 
 from marketplace.db import db
-from marketplace.matches.duplicates import duplicate_pairs, find_duplicate_organizations
 from marketplace.models import Organization
+from marketplace.organizations.duplicates import duplicate_pairs, find_duplicate_organizations
 from tests import factories
 from tests.organizations.helpers import make_inn, make_ogrn, profile_data
 
@@ -113,9 +113,9 @@ def test_manager_lists_pairs_and_the_cli_prints_them(client, login, runner, flan
     assert (flange_works.id, namesake.id, "name") not in pairs
     assert all(unrelated.id not in pair[:2] for pair in pairs)
     login(factories.manager())
-    html = client.get("/matches/duplicates?lang=en").get_data(as_text=True)
+    html = client.get("/organizations/duplicates?lang=en").get_data(as_text=True)
     assert f'data-ids="{flange_works.id}-{twin.id}"' in html
-    assert f"/matches/merge/{flange_works.id}/{twin.id}" in html
+    assert f"/organizations/merge/{flange_works.id}/{twin.id}" in html
     result = runner.invoke(args=["match", "duplicates"])
     assert result.exit_code == 0, result.output
     assert f'#{flange_works.id} ООО "Фланцевый завод"  ~  #{twin.id} Фланцевый завод, ООО' in result.output
@@ -124,6 +124,6 @@ def test_manager_lists_pairs_and_the_cli_prints_them(client, login, runner, flan
 
 def test_only_the_manager_sees_the_list(client, login, flange_works):
     login(None)
-    assert client.get("/matches/duplicates").status_code == 302
+    assert client.get("/organizations/duplicates").status_code == 302
     login(factories.member())
-    assert client.get("/matches/duplicates").status_code == 403
+    assert client.get("/organizations/duplicates").status_code == 403

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from marketplace.db import db
 from marketplace.models import OrderInvitation, OrgKind
 from tests import factories
-from tests.matches.conftest import page
 from tests.projects import helpers
+from tests.suggestions.conftest import page
 
 
 def test_dashboard_of_an_organization_without_any_text(client, login, cluster, flange_order):
@@ -39,7 +39,7 @@ def test_merge_keeps_one_invitation_per_order(client, login, cluster, flange_ord
         )
     db.session.commit()
     login(cluster.manager)
-    response = client.post(f"/matches/merge/{cluster.flanges.id}/{twin.organization_id}", data={"confirm": "y"})
+    response = client.post(f"/organizations/merge/{cluster.flanges.id}/{twin.organization_id}", data={"confirm": "y"})
     assert response.status_code == 302
     db.session.expire_all()
     assert [(i.order_id, i.organization_id) for i in db.session.scalars(select(OrderInvitation))] == [

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import insert, select
 
 from marketplace.db import db, utcnow
-from marketplace.matches.engine import POINTER, get_engine
-from marketplace.matches.services import suggest_suppliers
 from marketplace.models import MatcherChange
+from marketplace.suggestions.engine import POINTER, get_engine
+from marketplace.suggestions.services import suggest_suppliers
 from matching import Matcher, MatchQuery
 from tests import factories
 from tests.conftest import make_test_app

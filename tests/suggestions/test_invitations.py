@@ -9,11 +9,11 @@ from sqlalchemy import select
 from marketplace.db import db
 from marketplace.models import OrderInvitation, OrderStatus, OutboxMessage
 from tests import factories
-from tests.matches.conftest import page
+from tests.suggestions.conftest import page
 
 
 def invite(client, order, organization_id):
-    return client.post(f"/matches/orders/{order.id}/invite", data={"organization_id": str(organization_id)})
+    return client.post(f"/orders/{order.id}/invite", data={"organization_id": str(organization_id)})
 
 
 def invitations() -> list[tuple[int, int]]:
@@ -57,7 +57,7 @@ def test_a_second_invitation_is_refused(client, login, cluster, flange_order):
     count = len(mails())
     login(cluster.colleague)
     response = client.post(
-        f"/matches/orders/{flange_order.id}/invite?lang=en", data={"organization_id": str(cluster.flanges.id)}
+        f"/orders/{flange_order.id}/invite?lang=en", data={"organization_id": str(cluster.flanges.id)}
     )
     assert response.status_code == 409
     assert "already been invited" in response.get_data(as_text=True)
@@ -146,16 +146,16 @@ def test_the_invited_supplier_sees_the_invitation(client, login, cluster, flange
     html = page(client, f"/orders/{flange_order.id}")
     assert 'data-testid="order-invitation"' in html
     assert "invited your organization" in html
-    listing = page(client, "/matches/invitations")
+    listing = page(client, "/orders/invitations")
     assert flange_order.title in listing
     assert 'data-testid="invitation"' in listing
     login(cluster.users["paints"])  # not invited
     assert 'data-testid="order-invitation"' not in page(client, f"/orders/{flange_order.id}")
-    assert flange_order.title not in page(client, "/matches/invitations")
+    assert flange_order.title not in page(client, "/orders/invitations")
 
 
 def test_invitations_page_needs_an_organization(client, login, cluster):
     login(None)
-    assert client.get("/matches/invitations").status_code == 302
+    assert client.get("/orders/invitations").status_code == 302
     login(cluster.registered)
-    assert client.get("/matches/invitations").status_code == 403
+    assert client.get("/orders/invitations").status_code == 403

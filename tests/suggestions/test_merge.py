@@ -9,8 +9,6 @@ import pytest
 from sqlalchemy import func, select
 
 from marketplace.db import db
-from marketplace.matches.engine import get_engine
-from marketplace.matches.services import suggest_suppliers
 from marketplace.models import (
     Attachment,
     ConsortiumMember,
@@ -30,6 +28,8 @@ from marketplace.models import (
     User,
 )
 from marketplace.search.engine import get_index
+from marketplace.suggestions.engine import get_engine
+from marketplace.suggestions.services import suggest_suppliers
 from tests import factories
 from tests.projects import helpers as project_helpers
 
@@ -94,7 +94,7 @@ def twin(cluster, flange_order):
 
 def merge(client, keep_id: int, drop_id: int, **data):
     return client.post(
-        f"/matches/merge/{keep_id}/{drop_id}?lang=en",
+        f"/organizations/merge/{keep_id}/{drop_id}?lang=en",
         data={"confirm": "y", "note": "Один и тот же завод, два профиля."} | data,
     )
 
@@ -117,7 +117,7 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     assert product_hits("Заглушка Works") == set()  # the owner's names are in the product's document
     changes_before = db.session.scalar(select(func.max(MatcherChange.id)))
     manager = login(cluster.manager)
-    preview = client.get(f"/matches/merge/{keep.id}/{drop_id}?lang=en")
+    preview = client.get(f"/organizations/merge/{keep.id}/{drop_id}?lang=en")
     assert preview.status_code == 200
     drop_side = preview.get_data(as_text=True).split('data-testid="merge-drop"')[1]
     assert "Users: <strong>2</strong>" in drop_side
@@ -199,7 +199,7 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     assert organization_hits("Dubl") == set()
     assert product_hits("Заглушка Works") == {twin["product"].id}
     # the duplicates page shows the merge in its history
-    html = client.get("/matches/duplicates?lang=en").get_data(as_text=True)
+    html = client.get("/organizations/duplicates?lang=en").get_data(as_text=True)
     assert "Фланцевый завод, ООО" in html
 
 
@@ -272,7 +272,7 @@ def test_the_kept_organization_does_not_answer_its_own_order_or_sit_in_its_own_c
     assert sorted(summary["withdrawn"]) == sorted(
         [f"order_response:{own_response.id}:order {posted.id}", f"consortium_member:{place.id}:project {led.id}"]
     )
-    page = client.get("/matches/duplicates?lang=en").get_data(as_text=True)
+    page = client.get("/organizations/duplicates?lang=en").get_data(as_text=True)
     assert "withdrawn because the organization would answer its own order or project: 2" in page
 
 
@@ -280,7 +280,7 @@ def test_the_kept_organization_does_not_answer_its_own_order_or_sit_in_its_own_c
 def test_only_the_manager_merges(client, login, cluster, twin, who):
     user = cluster.users.get(who) or getattr(cluster, who)
     login(user)
-    assert client.get(f"/matches/merge/{cluster.flanges.id}/{twin['org_id']}").status_code == 403
+    assert client.get(f"/organizations/merge/{cluster.flanges.id}/{twin['org_id']}").status_code == 403
     assert merge(client, cluster.flanges.id, twin["org_id"]).status_code == 403
     login(None)
     response = merge(client, cluster.flanges.id, twin["org_id"])
@@ -305,7 +305,7 @@ def test_merge_needs_the_confirmation_and_two_organizations(client, login, clust
 def test_merge_form_demands_a_csrf_token(app, client, login, cluster, twin):
     app.config["WTF_CSRF_ENABLED"] = True  # restored by the app fixture
     login(cluster.manager)
-    html = client.get(f"/matches/merge/{cluster.flanges.id}/{twin['org_id']}").get_data(as_text=True)
+    html = client.get(f"/organizations/merge/{cluster.flanges.id}/{twin['org_id']}").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
     assert merge(client, cluster.flanges.id, twin["org_id"]).status_code == 400
     db.session.expire_all()

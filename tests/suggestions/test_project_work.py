@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from marketplace.db import db
-from marketplace.matches.presenters import present_reasons
-from marketplace.matches.profiles import load_profiles
 from marketplace.models import ConsortiumStatus, MatcherChange, ProjectStatus, Visibility
 from marketplace.projects.consortium import respond_to_invitation
+from marketplace.suggestions.presenters import present_reasons
+from marketplace.suggestions.profiles import load_profiles
 from matching import Matcher, MatcherConfig, MatchQuery
 from tests import factories
 from tests.projects import helpers

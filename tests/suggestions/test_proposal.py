@@ -12,8 +12,8 @@ from marketplace.models import ConsortiumStatus, OrgKind, ProjectStatus, Visibil
 from marketplace.projects import queries
 from marketplace.projects.proposal import propose_partners
 from tests import factories
-from tests.matches.conftest import page
 from tests.projects import helpers
+from tests.suggestions.conftest import page
 
 GAP = "Выращивание монокристаллов сапфира"
 

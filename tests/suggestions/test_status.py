@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from marketplace.matches.engine import POINTER, get_engine
+from marketplace.suggestions.engine import POINTER, get_engine
 from tests import factories
-from tests.matches.conftest import page
+from tests.suggestions.conftest import page
 
 
 def pointer_of(app) -> dict:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from marketplace.db import db
-from marketplace.matches.engine import get_engine
-from marketplace.matches.profiles import load_profiles
-from marketplace.matches.services import suggest_suppliers
+from marketplace.suggestions.engine import get_engine
+from marketplace.suggestions.profiles import load_profiles
+from marketplace.suggestions.services import suggest_suppliers
 from matching import Matcher
 from tests import factories
-from tests.matches.conftest import page
+from tests.suggestions.conftest import page
 
 
 def panel_of(html: str) -> str:
@@ -91,8 +91,8 @@ def test_past_orders_are_quoted_only_to_viewers_who_may_open_them(app, cluster):
     """A won order is past work; its title is a reason only for viewers who may open the order."""
     from flask_login import AnonymousUserMixin
 
-    from marketplace.matches.engine import get_engine
-    from marketplace.matches.presenters import present_reasons
+    from marketplace.suggestions.engine import get_engine
+    from marketplace.suggestions.presenters import present_reasons
     from matching import MatchQuery
 
     with get_engine().use() as matcher:
