@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
+from . import cli, errors, extensions, i18n, transactions, views_support
 from .config import DEV_SECRET_KEY, PROJECT_ROOT, Config, from_environment
+from .utils import DatabaseIdConverter
 
 FEATURES = (
     "main",
@@ -48,10 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     _refuse_dev_secret_in_production(app)
-    os.makedirs(app.instance_path, exist_ok=True)
-
-    from . import cli, errors, extensions, i18n, transactions, views_support
-    from .utils import DatabaseIdConverter
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     app.url_map.converters["int"] = DatabaseIdConverter
     extensions.init_app(app)
@@ -60,7 +61,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     transactions.init_app(app)
     views_support.init_app(app)
     for feature in FEATURES:
-        module = __import__(f"{__name__}.{feature}.views", fromlist=["bp"])
+        module = importlib.import_module(f"{__name__}.{feature}.views")
         app.register_blueprint(module.bp)
         if hasattr(module, "init_app"):
             module.init_app(app)

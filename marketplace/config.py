@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, ClassVar
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
 
 #: Development-only secret. Never used when SECRET_KEY is set in the environment.
-DEV_SECRET_KEY = "dev-only-insecure-secret-key-change-me"
+DEV_SECRET_KEY = "dev-only-insecure-secret-key-change-me"  # noqa: S105  the marked development default
 
 
 class Config:
     SECRET_KEY = DEV_SECRET_KEY
     SQLALCHEMY_DATABASE_URI = f"sqlite:///{INSTANCE_DIR / 'marketplace.db'}"
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, Any]] = {}
     SQLALCHEMY_TRACK_MODIFICATIONS = False
 
     BABEL_DEFAULT_LOCALE = "ru"
@@ -60,10 +61,10 @@ class Config:
     PER_PAGE = 20
 
 
-def from_environment() -> dict:
+def from_environment() -> dict[str, Any]:
     """Settings read from environment variables (all optional)."""
     env = os.environ
-    settings: dict = {}
+    settings: dict[str, Any] = {}
     if env.get("SECRET_KEY"):
         settings["SECRET_KEY"] = env["SECRET_KEY"]
     if env.get("DATABASE_URL"):

@@ -6,11 +6,11 @@ import datetime as dt
 import enum
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, Enum, MetaData, Numeric, String, Text, event, func, update
-from sqlalchemy.orm import DeclarativeBase, Session, mapped_column, registry
+from sqlalchemy.orm import DeclarativeBase, Session, SessionTransaction, mapped_column, registry
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -50,6 +50,13 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 
+# Every model subclasses ``Model``: Flask-SQLAlchemy's ``db.Model`` (our ``Base`` plus its bookkeeping),
+# which mypy cannot see through, so for the type checker it is ``Base`` itself.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
+
 # Column aliases: one definition per repeated kind of column.
 intpk = Annotated[int, mapped_column(primary_key=True)]
 created_at = Annotated[dt.datetime, mapped_column(default=utcnow, server_default=func.now())]
@@ -62,8 +69,8 @@ text = Annotated[str, mapped_column(Text, default="", server_default="")]
 money = Annotated[Decimal, mapped_column(Numeric(14, 2))]
 
 
-def lock_row(model, pk: int) -> None:
-    """Serialize writers on one row until the transaction ends.
+def lock_row(model: Any, pk: int) -> None:
+    """Serialize writers on one row of ``model`` (a model with a ``lock_version`` column) until the transaction ends.
 
     A no-op UPDATE takes a row lock on PostgreSQL and the database write lock
     on SQLite, so a check-then-write sequence after it cannot interleave with
@@ -97,7 +104,7 @@ def _run_after_commit(session: Session) -> None:
 
 
 @event.listens_for(Session, "after_transaction_end")
-def _run_after_rollback(session: Session, transaction) -> None:
+def _run_after_rollback(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is not None or transaction.nested:
         return
     # Reached without after_commit having emptied the lists: the transaction did not commit.

@@ -9,9 +9,12 @@ ask for JSON.
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from .extensions import login_manager
 
 
 class MarketplaceError(Exception):
@@ -20,7 +23,7 @@ class MarketplaceError(Exception):
     status = 400
     code = "invalid"
 
-    def __init__(self, message: str = "", *, field: str | None = None):
+    def __init__(self, message: str = "", *, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
@@ -60,7 +63,7 @@ def wants_json() -> bool:
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
 
 
-def _render(status: int, code: str, message: str):
+def _render(status: int, code: str, message: str) -> ResponseReturnValue:
     if wants_json():
         return jsonify({"error": {"code": code, "message": message}}), status
     return render_template("errors/error.html", status=status, message=message), status
@@ -81,29 +84,27 @@ def _default_message(status: int) -> str:
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(MarketplaceError)
-    def handle_domain_error(error: MarketplaceError):
+    def handle_domain_error(error: MarketplaceError) -> ResponseReturnValue:
         return _render(error.status, error.code, error.message or _default_message(error.status))
 
     @app.errorhandler(LoginRequired)
-    def handle_login_required(error: LoginRequired):
+    def handle_login_required(error: LoginRequired) -> ResponseReturnValue:
         if wants_json():
             return _render(401, error.code, error.message or _default_message(401))
-        from .extensions import login_manager
-
         return login_manager.unauthorized()
 
     @app.errorhandler(CSRFError)
-    def handle_csrf(error: CSRFError):
+    def handle_csrf(_error: CSRFError) -> ResponseReturnValue:
         return _render(400, "csrf", _("The form has expired or is invalid. Please reload the page and try again."))
 
     @app.errorhandler(HTTPException)
-    def handle_http(error: HTTPException):
+    def handle_http(error: HTTPException) -> ResponseReturnValue:
         status = error.code or 500
         code = (error.name or "error").lower().replace(" ", "_")
         # A view may abort with its own description; the stock one is English-only.
-        custom = error.description and error.description != type(error).description
-        return _render(status, code, error.description if custom else _default_message(status))
+        custom = error.description if error.description != type(error).description else None
+        return _render(status, code, custom or _default_message(status))
 
     @app.errorhandler(500)
-    def handle_server_error(error):
+    def handle_server_error(_error: Exception) -> ResponseReturnValue:
         return _render(500, "internal_error", _default_message(500))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from flask import Flask, has_request_context, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import Babel, lazy_gettext
 from flask_login import LoginManager, current_user
 from flask_migrate import Migrate
@@ -22,24 +22,19 @@ babel = Babel()
 
 def select_locale() -> str:
     """Russian unless the visitor chose otherwise (?lang=, the switch, or their profile)."""
-    from flask import current_app
-
     languages = current_app.config["LANGUAGES"]
+    default: str = current_app.config["BABEL_DEFAULT_LOCALE"]
     if not has_request_context():  # CLI commands, background work: the default language
-        return current_app.config["BABEL_DEFAULT_LOCALE"]
-    asked = request.args.get("lang")
-    if asked in languages:
-        return asked
-    chosen = session.get("lang")
-    if chosen in languages:
-        return chosen
-    if current_user and current_user.is_authenticated and current_user.locale in languages:
-        return current_user.locale
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+        return default
+    user_locale = current_user.locale if current_user and current_user.is_authenticated else None
+    for choice in (request.args.get("lang"), session.get("lang"), user_locale):
+        if choice in languages:
+            return str(choice)
+    return default
 
 
 @event.listens_for(Engine, "connect")
-def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
+def _sqlite_pragmas(dbapi_connection: object, _connection_record: object) -> None:
     """Enforce foreign keys and wait for the write lock instead of failing at once."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return

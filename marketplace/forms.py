@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from flask import flash
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField, validators
+from wtforms import Field, SelectField, StringField, TextAreaField, validators
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
@@ -23,6 +26,8 @@ from .validators import (
 )
 
 MAX_SPECS = 50
+
+T = TypeVar("T")
 
 #: Service field names that a form shows under another name (uploads are the form's ``files``).
 DEFAULT_FIELD_ALIASES = {"attachments": "files"}
@@ -60,7 +65,7 @@ class SpecsField(TextAreaField):
             return self.raw_data[0]
         return "\n".join(f"{spec['name']}: {spec['value']}" for spec in (self.data or []))
 
-    def process_formdata(self, valuelist):
+    def process_formdata(self, valuelist: list[str]) -> None:
         self.data = []
         if not valuelist:
             return
@@ -85,7 +90,7 @@ class Okpd2ListField(StringField):
             return self.raw_data[0]
         return ", ".join(self.data or [])
 
-    def process_formdata(self, valuelist):
+    def process_formdata(self, valuelist: list[str]) -> None:
         self.data = []
         if not valuelist:
             return
@@ -99,25 +104,31 @@ class Okpd2ListField(StringField):
 class RegionField(SelectField):
     """A region of the list, shown in the current language."""
 
-    def __init__(self, label=None, validators=None, allow_blank=False, **kwargs):
+    def __init__(
+        self,
+        label: str | None = None,
+        validators: Sequence[Any] | None = None,
+        allow_blank: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(label, validators, **kwargs)
         self.allow_blank = allow_blank
 
-    def iter_choices(self):
+    def iter_choices(self) -> Iterator[Any]:
         self.choices = [SelectChoice("", _l("— any —") if self.allow_blank else _l("— choose —"))] + [
             SelectChoice(value, name) for value, name in region_choices(current_language())
         ]
         return super().iter_choices()
 
-    def pre_validate(self, form):
+    def pre_validate(self, _form: FlaskForm) -> None:
         known = {ru for ru, _ in REGIONS}
         if self.data in known or (self.allow_blank and not self.data):
             return
         raise ValidationError(_l("Choose a region from the list."))
 
 
-def _optional_code(check, message):
-    def validator(form, field):
+def _optional_code(check: Callable[[str], bool], message: LazyString) -> Callable[[FlaskForm, Field], None]:
+    def validator(_form: FlaskForm, field: Field) -> None:
         if field.data and not check(field.data.strip()):
             raise ValidationError(message)
 
@@ -131,7 +142,7 @@ inn = _optional_code(is_valid_inn, _l("This INN is not valid: check the digits."
 ogrn = _optional_code(is_valid_ogrn, _l("This OGRN is not valid: check the digits."))
 
 
-def strip_filter(value):
+def strip_filter(value: T) -> T | str:
     """WTForms filter: trim surrounding whitespace of strings."""
     return value.strip() if isinstance(value, str) else value
 
@@ -140,7 +151,7 @@ class NumberRange(validators.NumberRange):
     """WTForms' NumberRange that stays quiet when the input was not a number at all:
     the field already says "Not a valid number", a range message on top only confuses."""
 
-    def __call__(self, form, field):
+    def __call__(self, form: FlaskForm, field: Field) -> None:
         if field.data is None and field.process_errors:
             return
         super().__call__(form, field)

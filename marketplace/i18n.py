@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from flask import Blueprint, redirect, request, session, url_for
+from flask import Blueprint, Flask, current_app, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale, lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
@@ -21,7 +22,7 @@ def current_language() -> str:
     return str(get_locale() or "ru")
 
 
-def localized(obj, field: str) -> str:
+def localized(obj: object, field: str) -> str:
     """``obj.<field>_<lang>``, falling back to the other language when empty."""
     lang = current_language()
     other = "en" if lang == "ru" else "ru"
@@ -54,13 +55,13 @@ def lazy_label(member: object) -> LazyString | None:
     return _LABELS.get((type(member), member))
 
 
-def label(value) -> str:
+def label(value: object) -> str:
     """The translated label of an enum value (or the value itself when unknown)."""
     found = lazy_label(value) if value is not None else None
     return str(found) if found is not None else ("" if value is None else str(value))
 
 
-def choices(members, blank=None) -> list[SelectChoice]:
+def choices(members: Iterable[enum.Enum], blank: LazyString | None = None) -> list[SelectChoice]:
     """WTForms choices for enum members (an enum class or a list of members), labelled lazily,
     after an optional first option with the empty value labelled ``blank`` ("— any —")."""
     head = [SelectChoice("", blank)] if blank is not None else []
@@ -68,10 +69,8 @@ def choices(members, blank=None) -> list[SelectChoice]:
 
 
 @bp.route("/lang/<code>", methods=["POST"])
-def switch_language(code: str):
+def switch_language(code: str) -> ResponseReturnValue:
     """Remember the chosen language (and store it on the profile of a logged-in user)."""
-    from flask import current_app
-
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
         if current_user.is_authenticated:
@@ -79,7 +78,7 @@ def switch_language(code: str):
     return redirect(safe_next_url(request.form.get("next") or request.referrer, url_for("main.index")))
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     register_labels(VISIBILITY_LABELS)
     app.register_blueprint(bp)
     app.jinja_env.globals.update(localized=localized, label=label, current_language=current_language)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import request
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, Map
 
 
 def safe_next_url(target: str | None, default: str) -> str:
@@ -27,7 +27,7 @@ def safe_next_url(target: str | None, default: str) -> str:
 MAX_DB_ID = 2**31 - 1
 
 
-def parse_db_id(value) -> int | None:
+def parse_db_id(value: object) -> int | None:
     """A database id given as text (a form field, a query argument): None unless 1..MAX_DB_ID."""
     text = str(value).strip() if value is not None else ""
     return int(text) if text.isdigit() and 0 < int(text) <= MAX_DB_ID else None
@@ -37,5 +37,12 @@ class DatabaseIdConverter(IntegerConverter):
     """``<int:...>`` in URLs, capped at the largest INTEGER key, so an absurd id is a plain 404
     instead of an out-of-range error from PostgreSQL."""
 
-    def __init__(self, url_map, fixed_digits=0, min=None, max=MAX_DB_ID, signed=False):  # noqa: A002
+    def __init__(
+        self,
+        url_map: Map,
+        fixed_digits: int = 0,
+        min: int | None = None,  # noqa: A002  Werkzeug's converter arguments are named min and max
+        max: int | None = MAX_DB_ID,  # noqa: A002
+        signed: bool = False,
+    ) -> None:
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)

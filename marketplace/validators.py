@@ -13,7 +13,7 @@ _INN12_WEIGHTS_2 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
 
 
 def _inn_digit(digits: str, weights: tuple[int, ...]) -> int:
-    return sum(int(d) * w for d, w in zip(digits, weights)) % 11 % 10
+    return sum(int(d) * w for d, w in zip(digits[: len(weights)], weights, strict=True)) % 11 % 10
 
 
 def is_valid_inn(value: str) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_login import current_user
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select
 
 from . import access
@@ -19,7 +20,7 @@ from .pagination import ResultsPage
 from .reference.regions import region_name
 
 
-def paginate(statement: Select, per_page: int | None = None):
+def paginate(statement: Select[Any], per_page: int | None = None) -> Pagination:
     """Flask-SQLAlchemy pagination of ``statement`` driven by ``?page=``; 404 past the end."""
     per_page = per_page or current_app.config["PER_PAGE"]
     return db.paginate(statement, per_page=per_page, max_per_page=100, error_out=True)
@@ -39,11 +40,9 @@ def paginate_list(items: list[Any]) -> ResultsPage:
 
 def url_for_page(page: int) -> str:
     """The current URL with ``page`` replaced, all other query arguments kept."""
-    from flask import url_for
-
-    args = request.args.to_dict(flat=False)
+    args: dict[str, Any] = request.args.to_dict(flat=False)
     args["page"] = [str(page)]
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return url_for(request.endpoint or "main.index", **(request.view_args or {}), **args)
 
 
 def money(value: Decimal | None, currency: str = "₽") -> str:
@@ -67,7 +66,7 @@ def init_app(app: Flask) -> None:
     )
 
     @app.context_processor
-    def inject_user_level():
+    def inject_user_level() -> dict[str, Any]:
         return {"level": access.access_level(current_user)}
 
     @app.after_request

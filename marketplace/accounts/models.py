@@ -12,7 +12,7 @@ from sqlalchemy import ForeignKey, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..db import created_at, db, intpk, str120, str255
+from ..db import Model, created_at, intpk, str120, str255
 
 if TYPE_CHECKING:
     from ..organizations.models import Organization
@@ -32,7 +32,7 @@ class AccessLevel(enum.IntEnum):
     MANAGER = 3  # runs the cluster
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "user_account"
 
     id: Mapped[intpk]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str255
+from ..db import Model, created_at, intpk, str255
 
 if TYPE_CHECKING:
     from ..catalog.models import Product
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..projects.models import Project
 
 
-class Attachment(db.Model):
+class Attachment(Model):
     """Metadata of one uploaded file; the bytes live under UPLOAD_DIR/<stored_name>.
 
     Exactly one of the owner columns is set.

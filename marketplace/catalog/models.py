@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, ForeignKey, Numeric, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str255, text, updated_at
+from ..db import Model, created_at, intpk, str255, text, updated_at
 
 if TYPE_CHECKING:
     from ..attachments.models import Attachment
     from ..organizations.models import Organization
 
 
-class Okpd2Code(db.Model):
+class Okpd2Code(Model):
     """One entry of the OKPD2 classifier (OK 034-2014), e.g. 25.62 or 20.15.3."""
 
     __tablename__ = "okpd2_code"
@@ -26,7 +26,7 @@ class Okpd2Code(db.Model):
     parent_code: Mapped[str | None] = mapped_column(String(20), index=True)
 
 
-class Product(db.Model):
+class Product(Model):
     __tablename__ = "product"
 
     id: Mapped[intpk]

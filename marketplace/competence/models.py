@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str255, text, updated_at
+from ..db import Model, created_at, intpk, str255, text, updated_at
 
 if TYPE_CHECKING:
     from ..accounts.models import User
     from ..organizations.models import Organization
 
 
-class ValueChain(db.Model):
+class ValueChain(Model):
     __tablename__ = "value_chain"
 
     id: Mapped[intpk]
@@ -43,7 +43,7 @@ class ValueChain(db.Model):
         return f"<ValueChain {self.id} {self.name_ru!r}>"
 
 
-class ChainStage(db.Model):
+class ChainStage(Model):
     """One step of a chain; its organizations come from the codes below plus the pinned ones."""
 
     __tablename__ = "chain_stage"
@@ -69,7 +69,7 @@ class ChainStage(db.Model):
         return f"<ChainStage {self.id} {self.name_ru!r}>"
 
 
-class ChainStageMember(db.Model):
+class ChainStageMember(Model):
     """An organization the manager placed at a stage by hand (e.g. a partner with no matching profile data)."""
 
     __tablename__ = "chain_stage_member"

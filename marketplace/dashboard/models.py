@@ -21,14 +21,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, text, updated_at
+from ..db import Model, created_at, intpk, text, updated_at
 
 if TYPE_CHECKING:
     from ..accounts.models import User
     from ..events.models import Event
 
 
-class KpiTarget(db.Model):
+class KpiTarget(Model):
     """The planned value of one indicator (``indicators.REGISTRY`` key) for one calendar year."""
 
     __tablename__ = "kpi_target"
@@ -57,7 +57,7 @@ class RatingSubject(enum.StrEnum):
     EVENT = "event"  # one event the member attended
 
 
-class Rating(db.Model):
+class Rating(Model):
     """A member's score (1–5) of the platform or of an event, with an optional comment.
 
     One rating per user and subject: rating again updates the row (``updated_at``).

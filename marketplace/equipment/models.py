@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Numeric
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str120, str255, text, updated_at
+from ..db import Model, created_at, intpk, str120, str255, text, updated_at
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -44,7 +44,7 @@ class AccessPolicy(enum.StrEnum):
     REGISTERED = "registered"  # any registered organization
 
 
-class Equipment(db.Model):
+class Equipment(Model):
     __tablename__ = "equipment"
 
     id: Mapped[intpk]
@@ -83,7 +83,7 @@ class BookingStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-class Booking(db.Model):
+class Booking(Model):
     """A request for a time window [starts_at, ends_at) on one item (naive UTC)."""
 
     __tablename__ = "booking"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str255, text, updated_at
+from ..db import Model, created_at, intpk, str255, text, updated_at
 from ..orders.models import Visibility
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class RegistrationStatus(enum.StrEnum):
     CANCELLED = "cancelled"  # by the participant; registering again renews the row
 
 
-class Event(db.Model):
+class Event(Model):
     __tablename__ = "event"
 
     id: Mapped[intpk]
@@ -96,7 +96,7 @@ class Event(db.Model):
         return f"<Event {self.id} {self.title_ru!r}>"
 
 
-class EventRegistration(db.Model):
+class EventRegistration(Model):
     """A user's place at an event; ``organization_id`` is the user's organization when they registered."""
 
     __tablename__ = "event_registration"

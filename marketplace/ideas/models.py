@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, ForeignKey, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str255, text, updated_at
+from ..db import Model, created_at, db, intpk, str255, text, updated_at
 from ..orders.models import Visibility
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ idea_competency = Table(
 )
 
 
-class Idea(db.Model):
+class Idea(Model):
     __tablename__ = "idea"
 
     id: Mapped[intpk]
@@ -73,7 +73,7 @@ class Idea(db.Model):
         return f"<Idea {self.id} {self.title!r}>"
 
 
-class IdeaComment(db.Model):
+class IdeaComment(Model):
     """One message of an idea's discussion. Its author may delete it; the manager may delete any."""
 
     __tablename__ = "idea_comment"

@@ -7,7 +7,7 @@ import enum
 
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..db import created_at, db, intpk, str255, text
+from ..db import Model, created_at, intpk, str255, text
 
 
 class MailStatus(enum.StrEnum):
@@ -16,7 +16,7 @@ class MailStatus(enum.StrEnum):
     FAILED = "failed"
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(Model):
     __tablename__ = "outbox_message"
 
     id: Mapped[intpk]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str255, text
+from ..db import Model, created_at, intpk, str255, text
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -41,7 +41,7 @@ class NotificationKind(enum.StrEnum):
     IDEA_COMMENT = "idea_comment"  # someone commented on my idea
 
 
-class Notification(db.Model):
+class Notification(Model):
     __tablename__ = "notification"
 
     id: Mapped[intpk]
@@ -69,7 +69,7 @@ class Notification(db.Model):
         return f"<Notification {self.id} {self.kind} user={self.user_id}>"
 
 
-class NotificationPreference(db.Model):
+class NotificationPreference(Model):
     """How one user wants one kind delivered. No row: both channels on."""
 
     __tablename__ = "notification_preference"

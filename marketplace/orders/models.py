@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Numeric, String, Table, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str120, str255, text, updated_at
+from ..db import Model, created_at, db, intpk, str120, str255, text, updated_at
 from ..visibility import Visibility
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ offer_competency = Table(
 )
 
 
-class Order(db.Model):
+class Order(Model):
     __tablename__ = "orders"  # ORDER is an SQL keyword
 
     id: Mapped[intpk]
@@ -100,7 +100,7 @@ class Order(db.Model):
     )
 
 
-class OrderEvent(db.Model):
+class OrderEvent(Model):
     """One line of an order's history: who did what, when."""
 
     __tablename__ = "order_event"
@@ -125,7 +125,7 @@ class ResponseStatus(enum.StrEnum):
     DECLINED = "declined"  # another response won
 
 
-class Response(db.Model):
+class Response(Model):
     """A supplier's response to an open order. One per organization and order."""
 
     __tablename__ = "order_response"
@@ -157,7 +157,7 @@ class OfferStatus(enum.StrEnum):
     ARCHIVED = "archived"
 
 
-class Offer(db.Model):
+class Offer(Model):
     """What a member can do for others: "5-axis machining, up to 2 m"."""
 
     __tablename__ = "offer"
@@ -180,7 +180,7 @@ class Offer(db.Model):
     competencies: Mapped[list[Competency]] = relationship(secondary=offer_competency)
 
 
-class OrderInvitation(db.Model):
+class OrderInvitation(Model):
     """The customer asked a (proposed) supplier to respond to an open order."""
 
     __tablename__ = "order_invitation"

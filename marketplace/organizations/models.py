@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str120, str255, text, updated_at
+from ..db import Model, created_at, intpk, str120, str255, text, updated_at
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -55,7 +55,7 @@ PUBLIC_FIELDS = (
 PROTECTED_FIELDS = ("inn", "ogrn", "address", "contact_email", "phone", "staff_size", "certifications", "capacity")
 
 
-class Organization(db.Model):
+class Organization(Model):
     __tablename__ = "organization"
 
     id: Mapped[intpk]
@@ -106,7 +106,7 @@ class Organization(db.Model):
         return f"<Organization {self.id} {self.name_ru!r}>"
 
 
-class Competency(db.Model):
+class Competency(Model):
     """A node of the cluster's competency directory (a tree)."""
 
     __tablename__ = "competency"
@@ -125,7 +125,7 @@ class Competency(db.Model):
         return f"<Competency {self.code}>"
 
 
-class OrganizationCompetency(db.Model):
+class OrganizationCompetency(Model):
     __tablename__ = "organization_competency"
 
     organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"), primary_key=True)
@@ -147,7 +147,7 @@ class ApplicationStatus(enum.StrEnum):
     REJECTED = "rejected"
 
 
-class MembershipApplication(db.Model):
+class MembershipApplication(Model):
     __tablename__ = "membership_application"
 
     id: Mapped[intpk]
@@ -165,7 +165,7 @@ class MembershipApplication(db.Model):
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
 
 
-class OrganizationMerge(db.Model):
+class OrganizationMerge(Model):
     """History: the manager merged a duplicate organization into another one.
 
     The duplicate is deleted, so its id, name and INN are kept here as plain

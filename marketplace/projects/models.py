@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Numeric, String, Table, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import created_at, db, intpk, str255, text, updated_at, utcnow
+from ..db import Model, created_at, db, intpk, str255, text, updated_at, utcnow
 from ..orders.models import Visibility
 from ..organizations.models import OrgKind
 
@@ -49,7 +49,7 @@ class ConsortiumStatus(enum.StrEnum):
     REMOVED = "removed"  # taken out by the manager; the row stays for the history
 
 
-class Project(db.Model):
+class Project(Model):
     __tablename__ = "project"
 
     id: Mapped[intpk]
@@ -113,7 +113,7 @@ consortium_member_need = Table(
 )
 
 
-class ProjectNeed(db.Model):
+class ProjectNeed(Model):
     """One thing the project needs partners for, e.g. "Механообработка корпусов" (2 partners)."""
 
     __tablename__ = "project_need"
@@ -137,7 +137,7 @@ class ProjectNeed(db.Model):
     __table_args__ = (CheckConstraint("partners_needed BETWEEN 1 AND 100", name="partners_range"),)
 
 
-class ConsortiumMember(db.Model):
+class ConsortiumMember(Model):
     """An organization's place in a project's consortium: invited, then accepted or declined."""
 
     __tablename__ = "consortium_member"
@@ -167,7 +167,7 @@ class ConsortiumMember(db.Model):
     __table_args__ = (UniqueConstraint("project_id", "organization_id", name="uq_consortium_member_project_org"),)
 
 
-class ProjectEvent(db.Model):
+class ProjectEvent(Model):
     """One line of a project's history: who did what, when (and to which organization)."""
 
     __tablename__ = "project_event"

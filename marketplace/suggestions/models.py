@@ -14,10 +14,10 @@ import datetime as dt
 from sqlalchemy import Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..db import db, utcnow
+from ..db import Model, utcnow
 
 
-class MatcherChange(db.Model):
+class MatcherChange(Model):
     """One organization whose matcher profile changed in a committed transaction."""
 
     __tablename__ = "matcher_change"
