@@ -6,10 +6,11 @@ FLASK    := MARKETPLACE_DEV=1 $(BIN)/flask --app wsgi
 HOST     ?= 127.0.0.1
 PORT     ?= 5000
 STAMP    := $(VENV)/.installed-stamp
+LOCK     := requirements.lock
 PO_FILES := $(wildcard marketplace/translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test install db demo translations extract-messages reindex screenshots bench clean
+.PHONY: run test lint format lock install db demo translations extract-messages reindex screenshots clean
 
 ## run: set everything up (venv, install, migrations, reference data, demo cluster) and serve
 run: install db demo
@@ -19,13 +20,30 @@ run: install db demo
 test: install
 	$(BIN)/pytest
 
+## lint: ruff (rules and formatting) and mypy, as CI runs them
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## format: apply ruff's formatting and its safe fixes
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
 install: $(STAMP) $(MO_FILES)
 
-$(STAMP): pyproject.toml
+# Exactly the locked versions, each checked against its hash; then the project itself, without dependencies.
+$(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+## lock: re-resolve requirements.lock from pyproject.toml after a dependency changed (UPGRADE=1: newest releases)
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test --extra dev \
+		--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade) -o $(LOCK) pyproject.toml
 
 %.mo: %.po $(STAMP)
 	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ --statistics
