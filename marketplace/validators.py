@@ -16,12 +16,22 @@ def _inn_digit(digits: str, weights: tuple[int, ...]) -> int:
     return sum(int(d) * w for d, w in zip(digits[: len(weights)], weights, strict=True)) % 11 % 10
 
 
+def inn10_check_digit(first_nine: str) -> str:
+    """The check digit that completes the first nine digits of a legal entity's INN."""
+    return str(_inn_digit(first_nine, _INN10_WEIGHTS))
+
+
+def ogrn_check_digit(first_twelve: str) -> str:
+    """The check digit that completes the first twelve digits of an OGRN."""
+    return str(int(first_twelve) % 11 % 10)
+
+
 def is_valid_inn(value: str) -> bool:
     """INN of a legal entity (10 digits) or an individual (12), with check digits."""
     if not value.isdigit() or not value.isascii():
         return False
     if len(value) == 10:
-        return _inn_digit(value, _INN10_WEIGHTS) == int(value[9])
+        return inn10_check_digit(value[:9]) == value[9]
     if len(value) == 12:
         return _inn_digit(value, _INN12_WEIGHTS_1) == int(value[10]) and _inn_digit(value, _INN12_WEIGHTS_2) == int(
             value[11]
@@ -34,7 +44,7 @@ def is_valid_ogrn(value: str) -> bool:
     if not value.isdigit() or not value.isascii():
         return False
     if len(value) == 13:
-        return int(value[:12]) % 11 % 10 == int(value[12])
+        return ogrn_check_digit(value[:12]) == value[12]
     if len(value) == 15:
         return int(value[:14]) % 13 % 10 == int(value[14])
     return False

@@ -20,13 +20,13 @@ import sys
 import tempfile
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
+from flask import Flask
 from flask_migrate import upgrade
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 from sqlalchemy import func, select
 from werkzeug.serving import make_server
 
@@ -54,14 +54,17 @@ from marketplace.models import (
     User,
 )
 from marketplace.reference.loader import load_reference_data
+from marketplace.search.services import reindex
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 MANAGER, BUYER, MEMBER = "manager@cluster.demo", "buyer@cluster.demo", "sme@cluster.demo"
 
 
-def build_app(workdir: Path):
+def build_app(workdir: Path) -> Flask:
     app = create_app(
         {
             "SECRET_KEY": secrets.token_hex(32),
@@ -70,7 +73,7 @@ def build_app(workdir: Path):
             "SEARCH_BACKEND": "whoosh",
             "SEARCH_INDEX_DIR": str(workdir / "search-index"),
             "MAIL_SERVER": None,
-            }
+        }
     )
     with app.app_context():
         upgrade(directory=str(app.config["MIGRATIONS_DIR"]))
@@ -78,8 +81,6 @@ def build_app(workdir: Path):
         counts = seed_demo()
         db.session.commit()
         try:  # the index follows the commits; rebuild it anyway so search pages never depend on that
-            from marketplace.search.services import reindex
-
             reindex()
         except Exception as error:  # noqa: BLE001  (search is optional for the screenshots)
             print(f"search index not rebuilt: {error}", file=sys.stderr)
@@ -87,7 +88,7 @@ def build_app(workdir: Path):
     return app
 
 
-def pick_pages(app) -> dict[str, str]:
+def pick_pages(app: Flask) -> dict[str, str]:
     """The URLs worth showing, chosen from the demo data (richest examples)."""
     with app.app_context():
         member_org = db.session.scalar(select(User.organization_id).where(User.email == MEMBER))
@@ -115,7 +116,8 @@ def pick_pages(app) -> dict[str, str]:
         now = utcnow()
         month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
         month_end = (month_start + dt.timedelta(days=32)).replace(day=1)
-        this_month, next_month = Counter(), Counter()
+        this_month: Counter[int] = Counter()
+        next_month: Counter[int] = Counter()
         for booking in db.session.scalars(
             select(Booking).where(
                 Booking.status.in_([BookingStatus.APPROVED, BookingStatus.PENDING]), Booking.ends_at > now
@@ -219,7 +221,7 @@ SHOTS = {
 
 
 @contextmanager
-def serve(app):
+def serve(app: Flask) -> Iterator[str]:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
@@ -231,7 +233,7 @@ def serve(app):
         server.server_close()
 
 
-def log_in(page, email: str) -> None:
+def log_in(page: Page, email: str) -> None:
     page.goto("/account/login")
     page.fill("input[name=email]", email)
     page.fill("input[name=password]", DEMO_PASSWORD)
@@ -239,10 +241,10 @@ def log_in(page, email: str) -> None:
     page.wait_for_url(lambda url: "/account/login" not in url)
 
 
-def take(browser, base_url: str, urls: dict[str, str], names: list[str], out: Path) -> list[Path]:
-    contexts: dict[str | None, object] = {}
+def take(browser: Browser, base_url: str, urls: dict[str, str], names: list[str], out: Path) -> list[Path]:
+    contexts: dict[str | None, Page] = {}
 
-    def page_for(who: str | None, viewport=DESKTOP, key=None):
+    def page_for(who: str | None, viewport: ViewportSize = DESKTOP, key: str | None = None) -> Page:
         key = key or who
         if key not in contexts:
             context = browser.new_context(base_url=base_url, locale="ru-RU", viewport=viewport)
@@ -289,9 +291,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     names = args.only or [*SHOTS, "mobile-home"]
     args.out.mkdir(parents=True, exist_ok=True)
-
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory(prefix="marketplace-screenshots-") as tmp:
         app = build_app(Path(tmp))
         urls = pick_pages(app)

@@ -29,7 +29,7 @@ class SearchIndexError(Exception):
     """The index could not be read or written (files, locks, a corrupt index)."""
 
 
-class IndexBusy(SearchIndexError):  # noqa: N818  a public name the web app catches (marketplace.search.sync)
+class IndexBusy(SearchIndexError):
     """Another writer held the index lock past the timeout.
 
     The changes are kept and written before the next successful write of this

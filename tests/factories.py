@@ -33,9 +33,27 @@ from marketplace.models import (
     User,
     Visibility,
 )
+from marketplace.validators import inn10_check_digit, ogrn_check_digit
 
 PASSWORD = "correct-horse-battery"
 _seq = itertools.count(1)
+
+
+def valid_inn() -> str:
+    """A fresh 10-digit INN of a legal entity (Stavropol region, code 26) with a correct check digit."""
+    first_nine = f"26{next(_seq) + 3_510_000:07d}"
+    return first_nine + inn10_check_digit(first_nine)
+
+
+def valid_ogrn() -> str:
+    """A fresh 13-digit OGRN (a legal entity registered in 2015 in region 26) with a correct check digit."""
+    first_twelve = f"11526{next(_seq) + 6_510_000:07d}"
+    return first_twelve + ogrn_check_digit(first_twelve)
+
+
+def broken(number: str) -> str:
+    """The same registration number with a wrong check digit."""
+    return number[:-1] + str((int(number[-1]) + 1) % 10)
 
 
 @lru_cache(maxsize=1)

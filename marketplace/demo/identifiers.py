@@ -9,15 +9,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-_INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
+from ..validators import inn10_check_digit, ogrn_check_digit
 
-
-def inn_check_digit(first_nine: str) -> str:
-    return str(sum(int(d) * w for d, w in zip(first_nine, _INN10_WEIGHTS, strict=True)) % 11 % 10)
-
-
-def ogrn_check_digit(first_twelve: str) -> str:
-    return str(int(first_twelve) % 11 % 10)
 
 
 class Registry:
@@ -39,7 +32,7 @@ class Registry:
 
         def make() -> str:
             body = f"{region_code:02d}{self.rng.randint(1, 39):02d}{self.rng.randint(0, 99999):05d}"
-            return body + inn_check_digit(body)
+            return body + inn10_check_digit(body)
 
         return self._unique(make)
 

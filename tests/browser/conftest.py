@@ -12,12 +12,14 @@ user acting in parallel or a phone-sized viewport. Helpers in ``support.py``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from tests.browser.support import log_in
@@ -38,8 +40,6 @@ def pytest_collection_modifyitems(items):
 def browser():
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}: install it with `apt-get install -y chromium`")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -99,10 +99,8 @@ def new_page(browser, live_server, request):
         for number, context in enumerate(contexts):
             for index, page in enumerate(context.pages):
                 name = f"{request.node.name}-{number}-{index}.png".replace("/", "_")
-                try:
+                with contextlib.suppress(Exception):  # a crashed page must not hide the failure
                     page.screenshot(path=str(FAILURES_DIR / name), full_page=True)
-                except Exception:  # noqa: BLE001, S110  (a crashed page must not hide the failure)
-                    pass
     for context in contexts:
         context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"

@@ -4,7 +4,6 @@ valid Russian registration numbers, and re-reading the database after the browse
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from zoneinfo import ZoneInfo
 
@@ -13,22 +12,6 @@ from tests import factories
 
 #: The cluster's time zone (``BABEL_DEFAULT_TIMEZONE``): booking forms take local times.
 CLUSTER_TZ = ZoneInfo("Europe/Moscow")
-
-_INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
-_serial = itertools.count(1)
-
-
-def valid_inn() -> str:
-    """A fresh 10-digit INN of a legal entity (Stavropol region code 26) with a correct check digit."""
-    first_nine = f"26{next(_serial) + 3_510_000:07d}"
-    check = sum(int(d) * w for d, w in zip(first_nine, _INN10_WEIGHTS)) % 11 % 10
-    return first_nine + str(check)
-
-
-def valid_ogrn() -> str:
-    """A fresh 13-digit OGRN (legal entity, registered in 2015 in region 26) with a correct check digit."""
-    first_twelve = f"11526{next(_serial) + 6_510_000:07d}"
-    return first_twelve + str(int(first_twelve) % 11 % 10)
 
 
 def log_in(page, user, password: str = factories.PASSWORD) -> None:

@@ -9,6 +9,7 @@ from marketplace.db import db
 from marketplace.errors import Conflict
 from marketplace.models import Organization
 from tests import factories
+from tests.conftest import make_test_app
 
 
 def test_refuses_development_secret_outside_development(monkeypatch):
@@ -41,7 +42,6 @@ def test_matcher_settings_come_from_environment(monkeypatch, tmp_path):
 @pytest.fixture
 def probe_app(app, database_urls, backend, tmp_path):
     """An app with a route that writes and then succeeds or fails, to observe the one-commit-per-request rule."""
-    from tests.conftest import make_test_app
 
     fresh = make_test_app(database_urls[backend], tmp_path, PROPAGATE_EXCEPTIONS=False)
     bp = Blueprint("probe", __name__)

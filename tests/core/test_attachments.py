@@ -10,7 +10,7 @@ from werkzeug.datastructures import FileStorage
 from marketplace.attachments.services import add_attachment, check_upload, delete_attachment
 from marketplace.db import db
 from marketplace.errors import InvalidInput
-from marketplace.models import Attachment
+from marketplace.models import Attachment, OrderStatus
 from tests import factories
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -84,7 +84,6 @@ def test_delete_removes_file_only_on_commit(app):
 
 
 def test_download_of_order_attachment_follows_order_visibility(app, client, login):
-    from marketplace.models import OrderStatus
 
     customer = factories.member()
     draft = factories.order(customer.organization, status=OrderStatus.DRAFT)

@@ -35,8 +35,6 @@ def fresh_database_url(backend, tmp_path):
 
 
 def test_migrations_match_models(fresh_database_url, tmp_path):
-    import marketplace.models  # noqa: F401
-
     app = make_test_app(fresh_database_url, tmp_path)
     with app.app_context():
         upgrade()

@@ -15,6 +15,7 @@ and a translation shows up in English to every user. These tests fail when:
 from __future__ import annotations
 
 import ast
+import enum
 import re
 import shlex
 from collections import Counter
@@ -28,8 +29,19 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from flask_babel import force_locale, gettext, ngettext
 
+from marketplace import models
 from marketplace.config import PROJECT_ROOT
 from marketplace.i18n import label, lazy_label
+from marketplace.models import (
+    ApplicationStatus,
+    CompetencyLevel,
+    MembershipStatus,
+    OfferStatus,
+    OrgKind,
+    ResponseStatus,
+    Visibility,
+)
+from marketplace.organizations.labels import level_label
 
 TRANSLATIONS = PROJECT_ROOT / "marketplace" / "translations"
 POT = TRANSLATIONS / "messages.pot"
@@ -252,10 +264,9 @@ def english_sentences(ru) -> list[str]:
     """The catalog's English texts of two words or more, without placeholders or markup."""
     texts = []
     for message in entries(ru):
-        for text in message.id if message.pluralizable else (message.id,):
-            if len(text.split()) >= 2 and not placeholders(text) and "<" not in text:
-                texts.append(" ".join(text.split()))
-    return texts
+        ids = message.id if message.pluralizable else (message.id,)
+        texts.extend(" ".join(text.split()) for text in ids if len(text.split()) >= 2 and not placeholders(text))
+    return [text for text in texts if "<" not in text]
 
 
 def assert_russian(html: str, ru, *, expected: list[str]) -> None:
@@ -322,16 +333,6 @@ def test_login_form_is_in_russian(client, ru):
 def test_each_enum_member_keeps_its_own_label(app):
     """StrEnum members of different enums with one value ("active", "public"...) are equal;
     each must still get the label written for it."""
-    from marketplace.models import (
-        ApplicationStatus,
-        CompetencyLevel,
-        MembershipStatus,
-        OfferStatus,
-        OrgKind,
-        ResponseStatus,
-        Visibility,
-    )
-    from marketplace.organizations.labels import level_label
 
     with force_locale("en"):
         assert label(OrgKind.PUBLIC) == "Public body"
@@ -353,9 +354,6 @@ UNLABELLED_ENUMS = {"AccessLevel", "RatingSubject"}
 
 def test_every_enum_shown_in_the_ui_has_a_label_for_each_member(app):
     """Each feature registers its own labels (``register_labels`` in its ``init_app``): none is forgotten."""
-    import enum
-
-    from marketplace import models
 
     enums = [getattr(models, name) for name in models.__all__]
     enums = [cls for cls in enums if isinstance(cls, type) and issubclass(cls, enum.Enum)]

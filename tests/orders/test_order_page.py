@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+import marketplace.suggestions.services as match_services
 from marketplace.models import OrderStatus, Visibility
 from tests import factories
 
@@ -59,7 +60,6 @@ def test_members_only_order_content_never_reaches_outsiders(client, people, as_r
 
 
 def test_suggested_suppliers_panel_for_customer_side_only(client, people, as_role, order_of, monkeypatch):
-    import marketplace.suggestions.services as match_services
 
     calls = []
     real = match_services.suggest_suppliers

@@ -2,31 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
-
 from marketplace.db import db
-
-_INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
-_numbers = itertools.count(1)
-
-
-def make_inn() -> str:
-    """A fresh 10-digit INN with a correct check digit."""
-    body = f"77{next(_numbers):07d}"
-    check = sum(int(d) * w for d, w in zip(body, _INN10_WEIGHTS)) % 11 % 10
-    return body + str(check)
-
-
-def make_ogrn() -> str:
-    """A fresh 13-digit OGRN with a correct check digit."""
-    body = f"10277{next(_numbers):07d}"
-    return body + str(int(body) % 11 % 10)
-
-
-def broken(number: str) -> str:
-    """The same number with a wrong check digit."""
-    return number[:-1] + str((int(number[-1]) + 1) % 10)
-
+from tests.factories import valid_inn, valid_ogrn
 
 ROLES = ("guest", "registered", "outsider", "member", "other_member", "manager")
 
@@ -37,8 +14,8 @@ def profile_data(**overrides) -> dict:
         "name_ru": "ООО «Полимер-Юг»",
         "name_en": "Polymer-South LLC",
         "kind": "sme",
-        "inn": make_inn(),
-        "ogrn": make_ogrn(),
+        "inn": valid_inn(),
+        "ogrn": valid_ogrn(),
         "region": "Ставропольский край",
         "city": "Невинномысск",
         "address": "ул. Низяева, 1",

@@ -10,7 +10,8 @@ from marketplace.db import db
 from marketplace.models import MembershipStatus, Organization, OrgKind
 from marketplace.organizations.forms import OrganizationForm
 from tests import factories
-from tests.organizations.helpers import broken, make_inn, make_ogrn, profile_data, refreshed
+from tests.factories import broken, valid_inn, valid_ogrn
+from tests.organizations.helpers import profile_data, refreshed
 
 
 def organization_count() -> int:
@@ -54,9 +55,9 @@ def test_manager_creates_a_profile_without_joining_it(client, app, login):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"inn": broken(make_inn())}, b"This INN is not valid: check the digits."),
+        ({"inn": broken(valid_inn())}, b"This INN is not valid: check the digits."),
         ({"inn": "12345"}, b"This INN is not valid: check the digits."),
-        ({"ogrn": broken(make_ogrn())}, b"This OGRN is not valid: check the digits."),
+        ({"ogrn": broken(valid_ogrn())}, b"This OGRN is not valid: check the digits."),
         ({"name_ru": ""}, b"This field is required."),
         ({"region": "Атлантида"}, b"Choose a region from the list."),
         ({"kind": "pirate"}, b"Invalid Choice: could not coerce."),
@@ -117,7 +118,7 @@ def test_user_with_an_organization_cannot_create_another(client, app, login):
 
 
 def test_member_edits_own_profile_keeping_its_inn(client, actors, login):
-    inn = make_inn()
+    inn = valid_inn()
     actors.org.inn = inn
     db.session.commit()
     login(actors.member)
@@ -139,7 +140,7 @@ def test_edit_shows_current_values(client, actors, login):
 
 
 def test_edit_rejects_inn_of_another_organization(client, actors, login):
-    taken = make_inn()
+    taken = valid_inn()
     actors.other_org.inn = taken
     db.session.commit()
     login(actors.member)

@@ -108,7 +108,7 @@ def test_pagination(client, orgs):
 
 def test_cards_show_top_competencies_and_public_fields(client, orgs):
     comps = [factories.competency(name_en=f"Skill {n}") for n in range(4)]
-    for level, comp in zip((1, 3, 2, 3), comps):
+    for level, comp in zip((1, 3, 2, 3), comps, strict=True):
         factories.give_competency(orgs["polymer"], comp, level=level)
     html = client.get("/organizations/?lang=en&q=polymer").get_data(as_text=True)
     html = html[html.index('data-testid="org-card"') :]  # the cards, not the filter's select

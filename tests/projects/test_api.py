@@ -79,4 +79,5 @@ def test_filters_and_bad_parameters(client, people, world, as_role):
     assert titles(client.get("/api/v1/projects?q=ПРОПИЛЕН")) == {"Совместная закупка пропилена"}
     for bad in ("status=finished", "kind=x", "org=abc", "page=0"):
         response = client.get(f"/api/v1/projects?{bad}")
-        assert response.status_code == 400 and response.get_json()["error"]["code"] == "invalid_input", bad
+        assert response.status_code == 400, bad
+        assert response.get_json()["error"]["code"] == "invalid_input", bad

@@ -9,6 +9,7 @@ import pytest
 
 from marketplace.db import db
 from marketplace.models import ConsortiumStatus, Project, ProjectKind, ProjectStatus, Visibility
+from marketplace.projects import consortium
 
 from . import helpers
 from .conftest import ROLES, SECRET_BUDGET
@@ -98,7 +99,6 @@ def test_consortium_rows_by_role(client, people, world, as_role):
 
 
 def test_history_for_the_manager_and_accepted_members_private_notes_for_the_manager(client, people, world, as_role):
-    from marketplace.projects import consortium
 
     project = db.session.get(Project, world.project)
     member = db.session.get(type(project.members[0]), world.invitation)

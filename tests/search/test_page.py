@@ -9,7 +9,9 @@ from sqlalchemy import text
 
 from marketplace.db import db
 from marketplace.models import MembershipStatus, OrderStatus, Visibility
+from marketplace.search.documents import DocumentBuilder
 from marketplace.search.engine import get_index
+from search_index import Document, SearchIndexError
 from tests import factories
 
 
@@ -165,7 +167,6 @@ def test_records_gone_from_the_database_are_skipped(client, catalog):
 
 
 def test_index_unavailable(client, catalog, monkeypatch):
-    from search_index import SearchIndexError
 
     def broken(*args, **kwargs):
         raise SearchIndexError("cannot read")
@@ -238,8 +239,6 @@ def test_a_non_member_sees_its_own_members_only_offer(client, login, app):
 
 def test_stale_visibility_in_the_index_is_checked_again(client, login, exchange):
     # The index says "public" but the database says "members": the database wins.
-    from marketplace.search.documents import DocumentBuilder
-    from search_index import Document
 
     order = exchange["members_order"]
     real = DocumentBuilder(db.session).build(order)

@@ -18,11 +18,12 @@ from marketplace.models import (
     Visibility,
 )
 from marketplace.search.engine import get_index
+from search_index import SearchIndexError
 from tests import factories
+from tests.conftest import make_test_app
 
 
 def test_factory_does_not_touch_the_index(app, tmp_path):
-    from tests.conftest import make_test_app
 
     fresh = make_test_app(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path / "fresh", SEARCH_BACKEND="whoosh")
     assert "search" not in fresh.extensions
@@ -196,14 +197,13 @@ def test_bulk_update_statements_are_followed(app, found):
 def test_lock_row_does_not_reindex(app, index, monkeypatch):
     item = factories.equipment(factories.organization())
     calls = []
-    monkeypatch.setattr(type(index), "update", lambda self, **kw: calls.append(kw))
+    monkeypatch.setattr(type(index), "update", lambda _self, **kw: calls.append(kw))
     lock_row(Equipment, item.id)
     db.session.commit()
     assert calls == []
 
 
 def test_index_errors_do_not_fail_the_commit(app, index, monkeypatch, caplog):
-    from search_index import SearchIndexError
 
     def broken(self, **kw):
         raise SearchIndexError("disk full")

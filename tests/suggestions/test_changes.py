@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from marketplace.db import db
 from marketplace.models import (
@@ -11,6 +11,7 @@ from marketplace.models import (
     MatcherChange,
     OfferStatus,
     OrderStatus,
+    Organization,
     OrganizationCompetency,
     Product,
     ResponseStatus,
@@ -108,9 +109,6 @@ def test_lock_rows_and_bulk_updates(org):
     lock_organization(org.id)  # rewrites a column with itself: not a change
     db.session.commit()
     assert since(mark) == []
-    from sqlalchemy import update
-
-    from marketplace.models import Organization
 
     db.session.execute(update(Organization).where(Organization.id == org.id).values(region="Москва"))
     db.session.commit()

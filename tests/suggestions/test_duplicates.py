@@ -9,7 +9,8 @@ from marketplace.db import db
 from marketplace.models import Organization
 from marketplace.organizations.duplicates import duplicate_pairs, find_duplicate_organizations
 from tests import factories
-from tests.organizations.helpers import make_inn, make_ogrn, profile_data
+from tests.factories import valid_inn, valid_ogrn
+from tests.organizations.helpers import profile_data
 
 
 def organization_count() -> int:
@@ -25,7 +26,7 @@ def warning_of(html: str) -> str:
 @pytest.fixture
 def flange_works(app):
     return factories.organization(
-        name_ru='ООО "Фланцевый завод"', name_en="Flange Works LLC", inn=make_inn(), ogrn=make_ogrn()
+        name_ru='ООО "Фланцевый завод"', name_en="Flange Works LLC", inn=valid_inn(), ogrn=valid_ogrn()
     )
 
 
@@ -88,7 +89,7 @@ def test_the_form_shows_no_warning_before_it_is_submitted(client, login, flange_
 
 
 def test_find_duplicate_organizations_rules(app, flange_works):
-    paints = factories.organization(name_ru="АО «Краски Юга»", name_en="Southern Paints JSC", inn=make_inn())
+    paints = factories.organization(name_ru="АО «Краски Юга»", name_en="Southern Paints JSC", inn=valid_inn())
     factories.organization(name_ru="ООО «Трубный завод»", name_en="Pipe Plant LLC")
     found = find_duplicate_organizations("Фланцевый завод, ООО")
     assert [(c.organization.id, c.reason) for c in found] == [(flange_works.id, "name")]
@@ -97,7 +98,7 @@ def test_find_duplicate_organizations_rules(app, flange_works):
     by_inn = find_duplicate_organizations("ООО «Ромашка»", inn=flange_works.inn)
     assert [(c.organization.id, c.reason) for c in by_inn] == [(flange_works.id, "inn")]
     # names nearly equal but both INNs known and different: not the same organization
-    assert find_duplicate_organizations("ООО «Фланцевый завод»", inn=make_inn()) == []
+    assert find_duplicate_organizations("ООО «Фланцевый завод»", inn=valid_inn()) == []
     # the organization being edited is not its own duplicate
     assert find_duplicate_organizations("Фланцевый завод", exclude_id=flange_works.id) == []
     assert find_duplicate_organizations("ООО «Кабельный завод»") == []
@@ -106,7 +107,7 @@ def test_find_duplicate_organizations_rules(app, flange_works):
 def test_manager_lists_pairs_and_the_cli_prints_them(client, login, runner, flange_works):
     twin = factories.organization(name_ru="Фланцевый завод, ООО", name_en="", inn=None)
     # nearly the same name, but both INNs are known and differ: two organizations
-    namesake = factories.organization(name_ru="Фланцевый завод АО", name_en="", inn=make_inn())
+    namesake = factories.organization(name_ru="Фланцевый завод АО", name_en="", inn=valid_inn())
     unrelated = factories.organization(name_ru="ООО «Третье имя»", name_en="Third LLC")
     pairs = [(p.first.id, p.second.id, p.reason) for p in duplicate_pairs()]
     assert (flange_works.id, twin.id, "name") in pairs

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from marketplace.db import db, utcnow
-from marketplace.models import MatcherChange
+from marketplace.models import MatcherChange, Organization
 from marketplace.suggestions.engine import POINTER, get_engine
 from marketplace.suggestions.services import suggest_suppliers
 from matching import Matcher, MatchQuery
@@ -80,7 +80,6 @@ def test_a_second_worker_sees_the_same_state(app, cluster, tmp_path, backend):
             assert other_engine.pointer.artifact == get_engine(app).pointer.artifact  # loaded, not refitted
             assert other_engine.matcher.version_ == get_engine(app).matcher.version_
             # a change committed by the second worker reaches the first
-            from marketplace.models import Organization
 
             row = db.session.get(Organization, university_id)
             row.description_ru = TURNING

@@ -7,7 +7,7 @@ from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 
 from marketplace.db import db
-from marketplace.models import OrderInvitation, OrderStatus, OutboxMessage
+from marketplace.models import OrderInvitation, OrderStatus, OutboxMessage, Visibility
 from tests import factories
 from tests.suggestions.conftest import page
 
@@ -89,7 +89,6 @@ def test_only_the_customers_users_invite(client, login, cluster, flange_order, w
 
 
 def test_public_order_outsider_gets_403(client, login, cluster):
-    from marketplace.models import Visibility
 
     order = factories.order(cluster.customer, visibility=Visibility.PUBLIC)
     login(cluster.users["outsider"])

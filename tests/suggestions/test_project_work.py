@@ -10,6 +10,7 @@ from marketplace.projects.consortium import respond_to_invitation
 from marketplace.suggestions.presenters import present_reasons
 from marketplace.suggestions.profiles import load_profiles
 from matching import Matcher, MatcherConfig, MatchQuery
+from matching.results import MatchedCode, Reasons
 from tests import factories
 from tests.projects import helpers
 
@@ -77,7 +78,6 @@ def test_a_members_only_project_is_quoted_only_to_those_who_may_open_it(app):
 
 
 def test_a_competency_met_by_several_order_codes_is_shown_once(app):
-    from matching.results import MatchedCode, Reasons
 
     factories.competency(code="METAL.5AX", name_ru="Пятиосевая обработка", name_en="5-axis machining")
     reasons = Reasons(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from flask_login import AnonymousUserMixin
+
 from marketplace.db import db
 from marketplace.suggestions.engine import get_engine
+from marketplace.suggestions.presenters import present_reasons
 from marketplace.suggestions.profiles import load_profiles
 from marketplace.suggestions.services import suggest_suppliers
-from matching import Matcher
+from matching import Matcher, MatchQuery
 from tests import factories
 from tests.suggestions.conftest import page
 
@@ -89,11 +92,6 @@ def test_suppliers_of_the_order_region_are_marked_not_filtered(app, cluster, fla
 
 def test_past_orders_are_quoted_only_to_viewers_who_may_open_them(app, cluster):
     """A won order is past work; its title is a reason only for viewers who may open the order."""
-    from flask_login import AnonymousUserMixin
-
-    from marketplace.suggestions.engine import get_engine
-    from marketplace.suggestions.presenters import present_reasons
-    from matching import MatchQuery
 
     with get_engine().use() as matcher:
         match = matcher.match_suppliers(MatchQuery("Кольца уплотнительные из стали 20, токарная обработка"), top_k=1)[0]
