@@ -38,6 +38,11 @@ def viewer(user: Any = None) -> Any:
     return current_user if has_request_context() else AnonymousUserMixin()
 
 
+def user_object() -> Any:
+    """The request's user itself, not Flask-Login's proxy: to keep, compare or hand to ``login_user``."""
+    return current_user._get_current_object()  # noqa: SLF001  LocalProxy's public accessor
+
+
 def access_level(user: Any = None) -> AccessLevel:
     user = viewer(user)
     if not user.is_authenticated:

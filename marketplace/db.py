@@ -6,10 +6,23 @@ import datetime as dt
 import enum
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, Enum, MetaData, Numeric, String, Text, event, func, update
+from sqlalchemy import (
+    CursorResult,
+    DateTime,
+    Delete,
+    Enum,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    Update,
+    event,
+    func,
+    update,
+)
 from sqlalchemy.orm import DeclarativeBase, Session, SessionTransaction, mapped_column, registry
 
 NAMING_CONVENTION = {
@@ -78,6 +91,16 @@ def lock_row(model: Any, pk: int) -> None:
     ``SELECT ... FOR UPDATE`` is not (SQLite ignores it).
     """
     db.session.execute(update(model).where(model.id == pk).values(lock_version=model.lock_version + 1))
+
+
+def changed_rows(statement: Update | Delete) -> int:
+    """Execute a bulk UPDATE or DELETE in the session; the number of rows it matched.
+
+    The condition of a conditional UPDATE (``... WHERE status = 'open'``) decides races in the
+    database: 1 means this transaction won, 0 that another got there first.
+    """
+    result = db.session.execute(statement)
+    return cast("CursorResult[Any]", result).rowcount  # a DML statement's result is a CursorResult
 
 
 def after_commit(callback: Callable[[], None]) -> None:

@@ -14,8 +14,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, event, or_
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+
+#: A text column: a model attribute (``Order.title``) or any SQL expression of text.
+TextColumn = ColumnElement[str] | QueryableAttribute[str]
 
 #: What SQLite hands a Python function for an SQL value.
 SQLiteValue = str | bytes | int | float | None
@@ -49,12 +53,12 @@ def _register_sqlite_lower(dbapi_connection: object, _connection_record: object)
         dbapi_connection.create_function("py_lower", 1, _py_lower, deterministic=True)
 
 
-def contains_text(column: ColumnElement[str], needle: str) -> ColumnElement[bool]:
+def contains_text(column: TextColumn, needle: str) -> ColumnElement[bool]:
     """A case-insensitive ``column LIKE %needle%`` (wildcards in ``needle`` are literal)."""
     return unicode_lower(column).contains(needle.lower(), autoescape=True)
 
 
-def text_in_any(needle: str, *columns: ColumnElement[str]) -> ColumnElement[bool]:
+def text_in_any(needle: str, *columns: TextColumn) -> ColumnElement[bool]:
     """``needle`` occurs, ignoring case, in at least one of ``columns``."""
     return or_(*(contains_text(column, needle) for column in columns))
 

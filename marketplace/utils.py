@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import urlsplit
 
-from flask import request
+from flask import Flask, current_app, request
+from werkzeug.local import LocalProxy
 from werkzeug.routing import IntegerConverter, Map
+
+
+def app_object() -> Flask:
+    """The application itself, not the ``current_app`` proxy: for work that runs after the request
+    (after the commit, in an app context of its own)."""
+    return cast("LocalProxy[Flask]", current_app)._get_current_object()  # noqa: SLF001  LocalProxy's public accessor
 
 
 def safe_next_url(target: str | None, default: str) -> str:

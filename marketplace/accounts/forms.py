@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, Field, PasswordField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp, ValidationError
 
@@ -15,7 +15,7 @@ LANGUAGE_CHOICES = [SelectChoice("ru", "Русский"), SelectChoice("en", "En
 PHONE_PATTERN = r"^[0-9+()\-\s.]*$"
 
 
-def _new_password_fields():
+def _new_password_fields() -> tuple[PasswordField, PasswordField]:
     password = PasswordField(
         _l("Password"),
         validators=[
@@ -51,7 +51,7 @@ class RegisterForm(FlaskForm):
     )
     password, confirm = _new_password_fields()
 
-    def validate_email(self, field) -> None:
+    def validate_email(self, field: Field) -> None:
         if email_taken(field.data):
             raise ValidationError(_l("An account with this e-mail already exists."))
 

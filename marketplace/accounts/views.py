@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from .. import access
 from ..access import login_required
+from ..db import db
 from ..errors import InvalidInput
+from ..extensions import login_manager
 from ..forms import form_status, show_error
 from ..i18n import current_language, register_labels
 from ..utils import safe_next_url
 from . import services
 from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 from .labels import LABELS
+from .models import User
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
@@ -22,14 +27,13 @@ def _next_url() -> str:
     return safe_next_url(request.args.get("next"), url_for("main.index"))
 
 
-
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     return redirect(url_for(".profile"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
-def register():
+def register() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = RegisterForm()
@@ -52,7 +56,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():
+def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(_next_url())
     form = LoginForm()
@@ -71,7 +75,7 @@ def login():
 
 
 @bp.route("/logout", methods=["POST"])
-def logout():
+def logout() -> ResponseReturnValue:
     logout_user()
     flash(_("You have logged out."), "info")
     return redirect(url_for("main.index"))
@@ -79,7 +83,7 @@ def logout():
 
 @bp.route("/profile", methods=["GET", "POST"])
 @login_required
-def profile():
+def profile() -> ResponseReturnValue:
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
         services.update_profile(
@@ -97,7 +101,7 @@ def profile():
 
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
-def change_password():
+def change_password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
@@ -107,14 +111,15 @@ def change_password():
         except InvalidInput as error:
             show_error(form, error)
         else:
-            login_user(current_user._get_current_object())  # this session goes on; all others end
+            # This session goes on; all others end. ``login_user`` needs the user itself, not the proxy.
+            login_user(access.user_object())
             flash(_("Your password has been changed."), "success")
             return redirect(url_for(".profile"))
     return render_template("accounts/password.html", form=form), form_status(form)
 
 
 @bp.route("/reset", methods=["GET", "POST"])
-def reset_request():
+def reset_request() -> ResponseReturnValue:
     form = ResetRequestForm()
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
@@ -125,7 +130,7 @@ def reset_request():
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
-def reset_password(token: str):
+def reset_password(token: str) -> ResponseReturnValue:
     user = services.user_for_reset_token(token)
     if user is None:
         flash(_("This link is invalid or has expired. Request a new one."), "warning")
@@ -138,21 +143,19 @@ def reset_password(token: str):
     return render_template("accounts/reset_password.html", form=form), form_status(form)
 
 
-def init_app(app):
-    register_labels(LABELS)
-    from ..db import db
-    from ..extensions import login_manager
-    from .models import User
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's user loader: ``<id>:<password fingerprint>`` (see ``User.get_id``). A disabled
+    account, or a password changed elsewhere, ends the session."""
+    user_id, _, fingerprint = session_id.partition(":")
+    try:
+        user = db.session.get(User, int(user_id))
+    except ValueError:
+        return None
+    if user is None or not user.active or fingerprint != user.password_fingerprint:
+        return None
+    return user
 
-    @login_manager.user_loader
-    def load_user(session_id: str):
-        """``<id>:<password fingerprint>`` (see ``User.get_id``). A disabled account, or a password
-        changed elsewhere, ends the session."""
-        user_id, _, fingerprint = session_id.partition(":")
-        try:
-            user = db.session.get(User, int(user_id))
-        except ValueError:
-            return None
-        if user is None or not user.active or fingerprint != user.password_fingerprint:
-            return None
-        return user
+
+def init_app(_app: Flask) -> None:
+    register_labels(LABELS)
+    login_manager.user_loader(load_user)

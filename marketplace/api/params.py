@@ -10,11 +10,11 @@ of error messages).
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from werkzeug.datastructures import MultiDict
 
 from ..db import db
@@ -34,12 +34,12 @@ _TRUE = ("true", "1", "yes")
 _FALSE = ("false", "0", "no")
 
 
-def _raw(args: MultiDict, name: str) -> str | None:
+def _raw(args: MultiDict[str, str], name: str) -> str | None:
     value = args.get(name, "").strip()
     return value or None
 
 
-def integer(args: MultiDict, name: str, *, minimum: int = 1, maximum: int | None = None) -> int | None:
+def integer(args: MultiDict[str, str], name: str, *, minimum: int = 1, maximum: int | None = None) -> int | None:
     """A whole number within ``[minimum, maximum]``."""
     raw = _raw(args, name)
     if raw is None:
@@ -58,14 +58,14 @@ def integer(args: MultiDict, name: str, *, minimum: int = 1, maximum: int | None
     return value
 
 
-def page_and_size(args: MultiDict) -> tuple[int, int]:
+def page_and_size(args: MultiDict[str, str]) -> tuple[int, int]:
     """``page`` (from 1) and ``per_page`` (1..100, default ``PER_PAGE``)."""
     page = integer(args, "page", maximum=MAX_PAGE) or 1
     per_page = integer(args, "per_page", maximum=MAX_PER_PAGE) or current_app.config["PER_PAGE"]
     return page, per_page
 
 
-def boolean(args: MultiDict, name: str) -> bool | None:
+def boolean(args: MultiDict[str, str], name: str) -> bool | None:
     """``true``/``false`` (also ``1``/``0``, ``yes``/``no``)."""
     raw = _raw(args, name)
     if raw is None:
@@ -77,7 +77,7 @@ def boolean(args: MultiDict, name: str) -> bool | None:
     raise InvalidInput(_("Parameter '%(name)s' must be true or false.", name=name), field=name)
 
 
-def choice(args: MultiDict, name: str, enum_cls: type[E]) -> E | None:
+def choice(args: MultiDict[str, str], name: str, enum_cls: type[E]) -> E | None:
     """One value of ``enum_cls``, given by its value (``kind=sme``)."""
     raw = _raw(args, name)
     if raw is None:
@@ -89,7 +89,7 @@ def choice(args: MultiDict, name: str, enum_cls: type[E]) -> E | None:
     raise InvalidInput(_("Parameter '%(name)s' must be one of: %(allowed)s.", name=name, allowed=allowed), field=name)
 
 
-def okpd2_prefix(args: MultiDict, name: str) -> str | None:
+def okpd2_prefix(args: MultiDict[str, str], name: str) -> str | None:
     """A well-formed OKPD2 code (``25``, ``25.6``, ``25.62.10``) used as a prefix."""
     raw = _raw(args, name)
     if raw is None:
@@ -109,7 +109,7 @@ def _region_lookup() -> dict[str, str]:
     return lookup
 
 
-def region(args: MultiDict, name: str) -> str | None:
+def region(args: MultiDict[str, str], name: str) -> str | None:
     """A region of the list, by its Russian (stored) or English name; returns the stored name."""
     raw = _raw(args, name)
     if raw is None:
@@ -122,7 +122,7 @@ def region(args: MultiDict, name: str) -> str | None:
     return stored
 
 
-def text(args: MultiDict, name: str) -> str | None:
+def text(args: MultiDict[str, str], name: str) -> str | None:
     """Free text to search for (at most 200 characters)."""
     raw = _raw(args, name)
     if raw is not None and len(raw) > MAX_TEXT:
@@ -132,7 +132,7 @@ def text(args: MultiDict, name: str) -> str | None:
     return raw
 
 
-def competency_ids(args: MultiDict, name: str):
+def competency_ids(args: MultiDict[str, str], name: str) -> Select[Any] | None:
     """A competency code; returns a SELECT of the ids of that competency and all its descendants."""
     raw = _raw(args, name)
     if raw is None:

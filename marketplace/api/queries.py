@@ -14,22 +14,23 @@ The functions return ``Select`` statements; the views paginate them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import QueryableAttribute, selectinload
 
 from .. import access
 from ..catalog.models import Okpd2Code, Product
-from ..equipment.models import Equipment
-from ..orders.models import Offer, OfferStatus, Order, OrderStatus
+from ..equipment.models import Equipment, EquipmentCategory, EquipmentStatus
+from ..orders.models import Offer, OfferStatus, Order, OrderKind, OrderStatus
 from ..orders.rules import visible_offers, visible_orders
-from ..organizations.models import Competency, MembershipStatus, Organization, OrganizationCompetency
+from ..organizations.models import Competency, MembershipStatus, Organization, OrganizationCompetency, OrgKind
 from ..organizations.rules import visible_organizations
 from ..sql import text_in_any
 
 
-def _where_given(statement: Select, conditions: dict[ColumnElement, Any]) -> Select:
+def _where_given(statement: Select[Any], conditions: Mapping[QueryableAttribute[Any], Any]) -> Select[Any]:
     """Add ``column == value`` for every value that is not ``None``."""
     for column, value in conditions.items():
         if value is not None:
@@ -45,10 +46,10 @@ def organizations(
     *,
     q: str | None = None,
     region: str | None = None,
-    kind=None,
-    competency_ids=None,
+    kind: OrgKind | None = None,
+    competency_ids: Select[Any] | None = None,
     member: bool | None = None,
-) -> Select:
+) -> Select[Organization]:
     statement = select(Organization).where(visible_organizations(viewer))
     is_member = Organization.membership_status == MembershipStatus.MEMBER
     if member is not None:
@@ -72,16 +73,22 @@ def products(
     code: str | None = None,
     org: int | None = None,
     region: str | None = None,
-    kind=None,
+    kind: OrgKind | None = None,
     service: bool | None = None,
     q: str | None = None,
-) -> Select:
+) -> Select[Product]:
     statement = select(Product).join(Product.organization)
     if code:
         statement = statement.where(Product.okpd2.startswith(code, autoescape=True))
     if q:
         statement = statement.where(
-            text_in_any(q, Product.name_ru, Product.name_en, Product.description_ru, Product.description_en)
+            text_in_any(
+                q,
+                Product.name_ru,
+                Product.name_en,
+                Product.description_ru,
+                Product.description_en,
+            )
         )
     statement = _where_given(
         statement,
@@ -96,12 +103,23 @@ def products(
 
 
 def equipment(
-    *, category=None, org: int | None = None, status=None, region: str | None = None, q: str | None = None
-) -> Select:
+    *,
+    category: EquipmentCategory | None = None,
+    org: int | None = None,
+    status: EquipmentStatus | None = None,
+    region: str | None = None,
+    q: str | None = None,
+) -> Select[Equipment]:
     statement = select(Equipment).join(Equipment.organization)
     if q:
         statement = statement.where(
-            text_in_any(q, Equipment.name_ru, Equipment.name_en, Equipment.manufacturer, Equipment.model)
+            text_in_any(
+                q,
+                Equipment.name_ru,
+                Equipment.name_en,
+                Equipment.manufacturer,
+                Equipment.model,
+            )
         )
     statement = _where_given(
         statement,
@@ -125,8 +143,14 @@ def _listed(visible: ColumnElement[bool], listed: ColumnElement[bool], owner: An
 
 
 def orders(
-    viewer: Any, *, status=None, kind=None, region: str | None = None, org: int | None = None, q: str | None = None
-) -> Select:
+    viewer: Any,
+    *,
+    status: OrderStatus | None = None,
+    kind: OrderKind | None = None,
+    region: str | None = None,
+    org: int | None = None,
+    q: str | None = None,
+) -> Select[Order]:
     statement = select(Order).where(
         _listed(visible_orders(viewer), Order.status != OrderStatus.DRAFT, Order.organization_id, viewer)
     )
@@ -141,8 +165,14 @@ def orders(
 
 
 def offers(
-    viewer: Any, *, status=None, kind=None, region: str | None = None, org: int | None = None, q: str | None = None
-) -> Select:
+    viewer: Any,
+    *,
+    status: OfferStatus | None = None,
+    kind: OrderKind | None = None,
+    region: str | None = None,
+    org: int | None = None,
+    q: str | None = None,
+) -> Select[Offer]:
     statement = select(Offer).where(
         _listed(visible_offers(viewer), Offer.status == OfferStatus.ACTIVE, Offer.organization_id, viewer)
     )
@@ -159,11 +189,11 @@ def offers(
 # Reference directories -----------------------------------------------------------------------
 
 
-def all_competencies() -> Select:
+def all_competencies() -> Select[Competency]:
     return select(Competency).order_by(Competency.position, Competency.code)
 
 
-def okpd2(*, prefix: str | None = None, q: str | None = None) -> Select:
+def okpd2(*, prefix: str | None = None, q: str | None = None) -> Select[Okpd2Code]:
     statement = select(Okpd2Code)
     if prefix:
         statement = statement.where(Okpd2Code.code.startswith(prefix, autoescape=True))

@@ -61,7 +61,7 @@ def lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def organization_ref(organization: Organization) -> dict:
+def organization_ref(organization: Organization) -> dict[str, Any]:
     """How other records point at their organization (name and kind are public fields)."""
     return {
         "id": organization.id,
@@ -70,7 +70,7 @@ def organization_ref(organization: Organization) -> dict:
     }
 
 
-def attachment(item: Attachment) -> dict:
+def attachment(item: Attachment) -> dict[str, Any]:
     return {
         "id": item.id,
         "name": item.original_name,
@@ -80,7 +80,7 @@ def attachment(item: Attachment) -> dict:
     }
 
 
-def specs(items: Iterable[dict] | None) -> list[dict]:
+def specs(items: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
     return [{"name": spec.get("name", ""), "value": spec.get("value", "")} for spec in items or ()]
 
 
@@ -109,7 +109,7 @@ _ORGANIZATION_FIELDS: dict[str, tuple[tuple[str, ...], Any]] = {
 _SUMMARY_KEYS = ("name", "kind", "region", "city", "website", "membership_status")
 
 
-def organization(org: Organization, viewer: Any, *, detail: bool = False) -> dict:
+def organization(org: Organization, viewer: Any, *, detail: bool = False) -> dict[str, Any]:
     """Fields by tier, as ``visible_field`` decides; the detail adds competencies."""
     data: dict[str, Any] = {"id": org.id, "url": url_for("api.organization", organization_id=org.id)}
     keys = _ORGANIZATION_FIELDS if detail else _SUMMARY_KEYS
@@ -126,15 +126,15 @@ def organization(org: Organization, viewer: Any, *, detail: bool = False) -> dic
     return data
 
 
-def competency(node: Competency) -> dict:
+def competency(node: Competency) -> dict[str, Any]:
     return {"id": node.id, "code": node.code, "name": bilingual(node, "name")}
 
 
-def organization_competency(link: OrganizationCompetency) -> dict:
+def organization_competency(link: OrganizationCompetency) -> dict[str, Any]:
     return {"competency": competency(link.competency), "level": int(link.level), "note": link.note or ""}
 
 
-def competency_tree(nodes: Iterable[Competency]) -> list[dict]:
+def competency_tree(nodes: Iterable[Competency]) -> list[dict[str, Any]]:
     """The whole directory as nested ``children``, built from one flat, ordered list of nodes."""
     nodes = list(nodes)
     by_parent: dict[int | None, list[Competency]] = {}
@@ -142,7 +142,7 @@ def competency_tree(nodes: Iterable[Competency]) -> list[dict]:
         by_parent.setdefault(node.parent_id, []).append(node)
     known = {node.id for node in nodes}
 
-    def build(node: Competency, path: frozenset[int]) -> dict:
+    def build(node: Competency, path: frozenset[int]) -> dict[str, Any]:
         children = [child for child in by_parent.get(node.id, ()) if child.id not in path]
         return {**competency(node), "children": [build(child, path | {child.id}) for child in children]}
 
@@ -153,7 +153,7 @@ def competency_tree(nodes: Iterable[Competency]) -> list[dict]:
 # Catalog -------------------------------------------------------------------------------------
 
 
-def product(item: Product, viewer: Any, *, detail: bool = False) -> dict:
+def product(item: Product, _viewer: Any, *, detail: bool = False) -> dict[str, Any]:
     data = {
         "id": item.id,
         "url": url_for("api.product", product_id=item.id),
@@ -177,14 +177,14 @@ def product(item: Product, viewer: Any, *, detail: bool = False) -> dict:
     return data
 
 
-def okpd2_code(entry: Okpd2Code) -> dict:
+def okpd2_code(entry: Okpd2Code) -> dict[str, Any]:
     return {"code": entry.code, "name": bilingual(entry, "name"), "parent_code": entry.parent_code}
 
 
 # Equipment -----------------------------------------------------------------------------------
 
 
-def equipment(item: Equipment, viewer: Any, *, busy: Iterable[Booking] = (), detail: bool = False) -> dict:
+def equipment(item: Equipment, viewer: Any, *, busy: Iterable[Booking] = (), detail: bool = False) -> dict[str, Any]:
     """The detail lists ``busy`` windows (approved bookings); see ``busy_window``."""
     data = {
         "id": item.id,
@@ -213,7 +213,7 @@ def equipment(item: Equipment, viewer: Any, *, busy: Iterable[Booking] = (), det
     return data
 
 
-def busy_window(booking: Booking, viewer: Any) -> dict:
+def busy_window(booking: Booking, viewer: Any) -> dict[str, Any]:
     """When an item is taken; who took it as the calendar shows it (``can_see_requester``), never the person."""
     data: dict[str, Any] = {"starts_at": iso_datetime(booking.starts_at), "ends_at": iso_datetime(booking.ends_at)}
     if can_see_requester(booking, viewer):
@@ -224,7 +224,7 @@ def busy_window(booking: Booking, viewer: Any) -> dict:
 # Orders and offers ---------------------------------------------------------------------------
 
 
-def order(item: Order, viewer: Any, *, detail: bool = False) -> dict:
+def order(item: Order, viewer: Any, *, detail: bool = False) -> dict[str, Any]:
     """The budget is sent only when it is not confidential, or to the customer's users and the manager."""
     entitled = access.can_see_confidential(item.organization_id, viewer)
     data: dict[str, Any] = {
@@ -258,7 +258,7 @@ def order(item: Order, viewer: Any, *, detail: bool = False) -> dict:
     return data
 
 
-def offer(item: Offer, viewer: Any, *, detail: bool = False) -> dict:
+def offer(item: Offer, _viewer: Any, *, detail: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": item.id,
         "url": url_for("api.offer", offer_id=item.id),
@@ -280,7 +280,7 @@ def offer(item: Offer, viewer: Any, *, detail: bool = False) -> dict:
 # The viewer ----------------------------------------------------------------------------------
 
 
-def viewer_info(viewer: Any) -> dict:
+def viewer_info(viewer: Any) -> dict[str, Any]:
     level = access.access_level(viewer)
     return {
         "authenticated": level > AccessLevel.GUEST,

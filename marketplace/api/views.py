@@ -9,14 +9,15 @@ The API only reads: nothing here writes to the database.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Blueprint, Response, jsonify, request, url_for
-from flask_login import current_user
+from flask.typing import ResponseReturnValue
 from sqlalchemy import Select, select
 
+from .. import access
 from ..catalog.models import Product
-from ..db import db, utcnow
+from ..db import Model, db, utcnow
 from ..equipment.models import Booking, BookingStatus, Equipment, EquipmentCategory, EquipmentStatus
 from ..errors import NotFound
 from ..orders.models import Offer, OfferStatus, Order, OrderKind, OrderStatus
@@ -26,6 +27,8 @@ from ..organizations.rules import require_view_organization
 from . import params, queries, serializers
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+M = TypeVar("M", bound=Model)
 
 #: The lists the index announces: name -> (endpoint, the filters it accepts).
 ENDPOINTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -51,10 +54,10 @@ def no_caching(response: Response) -> Response:
 
 
 def _viewer() -> Any:
-    return current_user._get_current_object()
+    return access.user_object()
 
 
-def _page(statement: Select, render: Callable[[Any], dict]):
+def _page(statement: Select[Any], render: Callable[[Any], dict[str, Any]]) -> Response:
     """One page of ``statement`` as ``{"items", "page", "per_page", "total", "pages"}``."""
     page, per_page = params.page_and_size(request.args)
     result = db.paginate(statement, page=page, per_page=per_page, max_per_page=params.MAX_PER_PAGE, error_out=False)
@@ -67,7 +70,7 @@ def _page(statement: Select, render: Callable[[Any], dict]):
     )
 
 
-def _get(model, ident: int):
+def _get(model: type[M], ident: int) -> M:
     found = db.session.get(model, ident)
     if found is None:
         raise NotFound
@@ -78,7 +81,7 @@ def _get(model, ident: int):
 
 
 @bp.get("/", strict_slashes=False)  # /api/v1 too, without a redirect
-def index():
+def index() -> ResponseReturnValue:
     endpoints = {
         name: {"url": url_for(endpoint), "filters": list(filters)} for name, (endpoint, filters) in ENDPOINTS.items()
     }
@@ -88,7 +91,7 @@ def index():
 
 
 @bp.get("/organizations")
-def organizations():
+def organizations() -> ResponseReturnValue:
     args, viewer = request.args, _viewer()
     statement = queries.organizations(
         viewer,
@@ -102,14 +105,14 @@ def organizations():
 
 
 @bp.get("/organizations/<int:organization_id>")
-def organization(organization_id: int):
+def organization(organization_id: int) -> ResponseReturnValue:
     org = _get(Organization, organization_id)
     require_view_organization(org, _viewer())
     return jsonify(serializers.organization(org, _viewer(), detail=True))
 
 
 @bp.get("/products")
-def products():
+def products() -> ResponseReturnValue:
     args, viewer = request.args, _viewer()
     statement = queries.products(
         code=params.okpd2_prefix(args, "code"),
@@ -123,13 +126,13 @@ def products():
 
 
 @bp.get("/products/<int:product_id>")
-def product(product_id: int):
+def product(product_id: int) -> ResponseReturnValue:
     item = _get(Product, product_id)
     return jsonify(serializers.product(item, _viewer(), detail=True))
 
 
 @bp.get("/equipment")
-def equipment_list():
+def equipment_list() -> ResponseReturnValue:
     args, viewer = request.args, _viewer()
     statement = queries.equipment(
         category=params.choice(args, "category", EquipmentCategory),
@@ -142,7 +145,7 @@ def equipment_list():
 
 
 @bp.get("/equipment/<int:equipment_id>")
-def equipment_item(equipment_id: int):
+def equipment_item(equipment_id: int) -> ResponseReturnValue:
     item = _get(Equipment, equipment_id)
     busy = db.session.scalars(
         select(Booking)
@@ -153,7 +156,7 @@ def equipment_item(equipment_id: int):
 
 
 @bp.get("/orders")
-def orders():
+def orders() -> ResponseReturnValue:
     args, viewer = request.args, _viewer()
     statement = queries.orders(
         viewer,
@@ -167,14 +170,14 @@ def orders():
 
 
 @bp.get("/orders/<int:order_id>")
-def order(order_id: int):
+def order(order_id: int) -> ResponseReturnValue:
     item = _get(Order, order_id)
     require_view_order(item, _viewer())
     return jsonify(serializers.order(item, _viewer(), detail=True))
 
 
 @bp.get("/offers")
-def offers():
+def offers() -> ResponseReturnValue:
     args, viewer = request.args, _viewer()
     statement = queries.offers(
         viewer,
@@ -188,21 +191,21 @@ def offers():
 
 
 @bp.get("/offers/<int:offer_id>")
-def offer(offer_id: int):
+def offer(offer_id: int) -> ResponseReturnValue:
     item = _get(Offer, offer_id)
     require_view_offer(item, _viewer())
     return jsonify(serializers.offer(item, _viewer(), detail=True))
 
 
 @bp.get("/competencies")
-def competencies():
+def competencies() -> ResponseReturnValue:
     """The whole directory as a tree: ``{"items": [root, ...], "total": <number of nodes>}``."""
     nodes = db.session.scalars(queries.all_competencies()).all()
     return jsonify(items=serializers.competency_tree(nodes), total=len(nodes))
 
 
 @bp.get("/okpd2")
-def okpd2():
+def okpd2() -> ResponseReturnValue:
     args = request.args
     statement = queries.okpd2(prefix=params.okpd2_prefix(args, "prefix"), q=params.text(args, "q"))
     return _page(statement, serializers.okpd2_code)

@@ -6,7 +6,6 @@ look like that type, so a renamed executable does not pass as a PDF.
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
@@ -14,8 +13,12 @@ from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
+from ..catalog.models import Product
 from ..db import after_commit, after_rollback, db
+from ..equipment.models import Equipment
 from ..errors import InvalidInput
+from ..orders.models import Order
+from ..projects.models import Project
 from .models import Attachment
 
 _ZIP = (b"PK\x03\x04",)
@@ -70,9 +73,14 @@ def file_path(attachment: Attachment) -> Path:
     return upload_dir() / attachment.stored_name
 
 
+def _client_name(upload: FileStorage) -> str:
+    """The last segment of the name the client sent (``os.path.basename`` on POSIX): no directories."""
+    return (upload.filename or "").rpartition("/")[2]
+
+
 def check_upload(upload: FileStorage) -> tuple[str, str, bytes]:
     """Validate one upload; returns (extension, content type, bytes) or raises InvalidInput."""
-    name = os.path.basename(upload.filename or "").strip()
+    name = _client_name(upload).strip()
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ALLOWED_TYPES:
         raise InvalidInput(
@@ -98,7 +106,13 @@ def check_upload(upload: FileStorage) -> tuple[str, str, bytes]:
 
 
 def add_attachment(
-    upload: FileStorage, *, uploaded_by_id: int | None, product=None, order=None, equipment=None, project=None
+    upload: FileStorage,
+    *,
+    uploaded_by_id: int | None,
+    product: Product | None = None,
+    order: Order | None = None,
+    equipment: Equipment | None = None,
+    project: Project | None = None,
 ) -> Attachment:
     """Check and store one upload for exactly one owner. The bytes are written now and
     removed again if the transaction rolls back, so a failed request leaves no orphan file."""
@@ -108,7 +122,7 @@ def add_attachment(
     path.write_bytes(data)
     after_rollback(lambda: path.unlink(missing_ok=True))
     attachment = Attachment(
-        original_name=os.path.basename(upload.filename or "")[:255],
+        original_name=_client_name(upload)[:255],
         stored_name=stored_name,
         content_type=content_type,
         size=len(data),

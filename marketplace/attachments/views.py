@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, send_file
+from flask.typing import ResponseReturnValue
 
 from ..db import db
 from ..errors import NotFound
@@ -15,7 +16,7 @@ bp = Blueprint("attachments", __name__)
 
 
 @bp.route("/files/<int:attachment_id>/<path:filename>")
-def download(attachment_id: int, filename: str):
+def download(attachment_id: int, filename: str) -> ResponseReturnValue:
     attachment = db.session.get(Attachment, attachment_id)
     if attachment is None or attachment.original_name != filename:
         raise NotFound

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -26,13 +27,19 @@ from .. import forms as shared
 from ..forms import NumberRange
 from ..i18n import choices
 from ..organizations.models import OrgKind
+from .models import Product
 from .queries import SORTS, CatalogFilters
 from .services import MAX_PRICE
 
 
-def _compact(value):
-    """Drop all whitespace: codes are often typed in groups ("7307 21 000 0")."""
-    return "".join(value.split()) if isinstance(value, str) else value
+def _no_spaces(text: str) -> str:
+    """Drop all whitespace: codes and amounts are often typed in groups ("7307 21 000 0", "1 500,50")."""
+    return "".join(text.split())
+
+
+def _compact(value: str | None) -> str | None:
+    """A field filter: ``_no_spaces`` on the text, if any."""
+    return _no_spaces(value) if isinstance(value, str) else value
 
 
 class PriceField(DecimalField):
@@ -43,10 +50,10 @@ class PriceField(DecimalField):
 
     widget = TextInput()
 
-    def process_formdata(self, valuelist):
+    def process_formdata(self, valuelist: list[str]) -> None:
         if not valuelist:
             return
-        raw = _compact(valuelist[0]).replace(",", ".")
+        raw = _no_spaces(valuelist[0]).replace(",", ".")
         if not raw:
             self.data = None
             return
@@ -110,7 +117,7 @@ class ProductForm(FlaskForm):
     remove_attachments = SelectMultipleField(_l("Remove files"), coerce=int, choices=[])
     submit = SubmitField(_l("Save"))
 
-    def fill_from(self, product) -> None:
+    def fill_from(self, product: Product) -> None:
         """Show a stored product in a form that was not submitted."""
         for name in (
             "name_ru",
@@ -127,7 +134,7 @@ class ProductForm(FlaskForm):
             getattr(self, name).data = getattr(product, name)
         self.kind.data = "service" if product.is_service else "product"
 
-    def product_data(self) -> dict:
+    def product_data(self) -> dict[str, Any]:
         """The validated values, keyed as ``services.create_product`` expects."""
         return {
             "name_ru": self.name_ru.data,
@@ -176,7 +183,9 @@ class FilterForm(FlaskForm):
         choices=[
             SelectChoice(value, label)
             for value, label in zip(
-                SORTS, (_l("Newest first"), _l("By name"), _l("Price: low to high"), _l("Price: high to low"))
+                SORTS,
+                (_l("Newest first"), _l("By name"), _l("Price: low to high"), _l("Price: high to low")),
+                strict=True,
             )
         ],
     )
@@ -186,7 +195,7 @@ class FilterForm(FlaskForm):
         """Validate and turn the valid fields into filters."""
         self.validate()
 
-        def good(field):
+        def good(field: Any) -> Any:
             return None if field.errors else field.data
 
         kind = good(self.kind)

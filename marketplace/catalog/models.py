@@ -40,7 +40,7 @@ class Product(Model):
     hs_code: Mapped[str | None] = mapped_column(String(12))
     unspsc: Mapped[str | None] = mapped_column(String(8))
     #: [{"name": "Диаметр", "value": "до 500 мм"}, ...] in display order
-    specs: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    specs: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     unit: Mapped[str] = mapped_column(String(40), default="", server_default="")
     price: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     created_at: Mapped[created_at]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, func, or_, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from ..db import db
@@ -30,7 +31,7 @@ class CatalogFilters:
     sort: str = "newest"
 
 
-def under_code(code: str):
+def under_code(code: str) -> ColumnElement[bool]:
     """Products classified as ``code`` or anywhere below it.
 
     OKPD2 codes nest as string prefixes (25 > 25.6 > 25.62 > 25.62.1 >
@@ -40,7 +41,7 @@ def under_code(code: str):
     return Product.okpd2.startswith(code, autoescape=True)
 
 
-def product_list(filters: CatalogFilters, language: str) -> Select:
+def product_list(filters: CatalogFilters, language: str) -> Select[Product]:
     """The statement behind ``/catalog/``: filtered, sorted, organization loaded."""
     stmt = (
         select(Product)
@@ -69,7 +70,7 @@ def product_list(filters: CatalogFilters, language: str) -> Select:
     return stmt.order_by(*_ordering(filters.sort, language))
 
 
-def _ordering(sort: str, language: str) -> list:
+def _ordering(sort: str, language: str) -> list[ColumnExpressionArgument[Any]]:
     if sort == "name":
         return [unicode_lower(localized_name(language)), Product.id]
     if sort in ("price", "price_desc"):
@@ -79,7 +80,7 @@ def _ordering(sort: str, language: str) -> list:
     return [Product.created_at.desc(), Product.id.desc()]
 
 
-def localized_name(language: str):
+def localized_name(language: str) -> ColumnElement[str]:
     """SQL for the product's name in ``language``, falling back to the other one."""
     if language == "en":
         return func.coalesce(func.nullif(Product.name_en, ""), Product.name_ru)

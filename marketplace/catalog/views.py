@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -24,7 +27,7 @@ bp = Blueprint("catalog", __name__, url_prefix="/catalog")
 
 
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     """The public catalog with filters; ``?org=ID`` is the organization's own catalog page."""
     form = FilterForm(formdata=request.args)
     filters = form.filters()
@@ -46,7 +49,7 @@ def index():
 
 @bp.route("/codes", defaults={"code": None})
 @bp.route("/codes/<code>")
-def codes(code: str | None):
+def codes(code: str | None) -> ResponseReturnValue:
     """Browse by OKPD2: the tree of codes that have products, and the products under a node."""
     if code is not None and not is_valid_okpd2(code):
         raise NotFound
@@ -69,14 +72,14 @@ def codes(code: str | None):
 
 
 @bp.route("/okpd2.json")
-def okpd2_lookup():
+def okpd2_lookup() -> ResponseReturnValue:
     """Classifier entries matching ``?q=`` (a code prefix or words), for the product form."""
     results = queries.okpd2_suggestions(request.args.get("q", "")[:100])
     return jsonify({"results": [{"code": e.code, "name": localized(e, "name")} for e in results]})
 
 
 @bp.route("/<int:product_id>")
-def show(product_id: int):
+def show(product_id: int) -> ResponseReturnValue:
     product = _get_product(product_id)
     entries = queries.okpd2_entries(queries.ancestry(product.okpd2))
     entry, exact = queries.nearest_entry(product.okpd2, entries)
@@ -94,7 +97,7 @@ def show(product_id: int):
 
 @bp.route("/new", methods=["GET", "POST"])
 @access.login_required
-def create():
+def create() -> ResponseReturnValue:
     """Add a product of the user's organization (the manager: of ``?org=ID``)."""
     organization = _organization_for_new_product()
     if organization is None:
@@ -103,9 +106,7 @@ def create():
     form = ProductForm()
     if form.validate_on_submit():
         try:
-            product = services.create_product(
-                organization, form.product_data(), form.uploads(), current_user._get_current_object()
-            )
+            product = services.create_product(organization, form.product_data(), form.uploads(), _acting_user())
         except InvalidInput as error:
             show_error(form, error)
         else:
@@ -116,7 +117,7 @@ def create():
 
 @bp.route("/<int:product_id>/edit", methods=["GET", "POST"])
 @access.login_required
-def edit(product_id: int):
+def edit(product_id: int) -> ResponseReturnValue:
     product = _get_product(product_id)
     access.require_edit(product.organization_id)
     form = ProductForm()
@@ -129,7 +130,7 @@ def edit(product_id: int):
                 product,
                 form.product_data(),
                 form.uploads(),
-                current_user._get_current_object(),
+                _acting_user(),
                 form.remove_attachments.data or [],
             )
         except InvalidInput as error:
@@ -142,18 +143,23 @@ def edit(product_id: int):
 
 @bp.route("/<int:product_id>/delete", methods=["GET", "POST"])
 @access.login_required
-def delete(product_id: int):
+def delete(product_id: int) -> ResponseReturnValue:
     """Ask for confirmation (GET), then delete (POST)."""
     product = _get_product(product_id)
     access.require_edit(product.organization_id)
     form = DeleteForm()
     if form.validate_on_submit():
         org_id = product.organization_id
-        services.delete_product(product, current_user._get_current_object())
+        services.delete_product(product, _acting_user())
         flash(_("The product has been deleted."), "success")
         return redirect(url_for(".index", org=org_id))
     status = form_status(form)
     return render_template("catalog/delete.html", product=product, form=form), status
+
+
+def _acting_user() -> Any:
+    """The logged-in user itself, for the services (not the proxy bound to this request)."""
+    return access.user_object()
 
 
 def _get_product(product_id: int) -> Product:
@@ -182,7 +188,7 @@ def _can_add_for(organization: Organization | None) -> bool:
     return current_user.organization_id is not None
 
 
-def _render_form(form: ProductForm, organization: Organization, product: Product | None):
+def _render_form(form: ProductForm, organization: Organization, product: Product | None) -> ResponseReturnValue:
     entry = None
     if form.okpd2.data and not form.okpd2.errors and is_valid_okpd2(form.okpd2.data):
         entry, exact = queries.nearest_entry(form.okpd2.data)

@@ -6,6 +6,7 @@ One-button actions (delete, unpin) carry only the CSRF token, which ``CSRFProtec
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -35,18 +36,16 @@ def _stage(stage_id: int) -> ChainStage:
     return stage
 
 
-
-
 @bp.route("/chains")
 @access.member_required
-def chains():
+def chains() -> ResponseReturnValue:
     views = chain_queries.chain_views(chain_queries.load_chains())
     return render_template("competence/chains.html", views=views, can_edit=access.is_manager())
 
 
 @bp.route("/chains/<int:chain_id>")
 @access.member_required
-def chain(chain_id: int):
+def chain(chain_id: int) -> ResponseReturnValue:
     view = chain_queries.chain_views([_chain(chain_id)])[0]
     return render_template(
         "competence/chain.html", view=view, can_edit=access.is_manager(), action_form=ActionForm(formdata=None)
@@ -55,7 +54,7 @@ def chain(chain_id: int):
 
 @bp.route("/chains/new", methods=["GET", "POST"])
 @access.manager_required
-def create_chain():
+def create_chain() -> ResponseReturnValue:
     form = ChainForm()
     if form.validate_on_submit():
         try:
@@ -72,7 +71,7 @@ def create_chain():
 
 @bp.route("/chains/<int:chain_id>/edit", methods=["GET", "POST"])
 @access.manager_required
-def edit_chain(chain_id: int):
+def edit_chain(chain_id: int) -> ResponseReturnValue:
     chain = _chain(chain_id)
     form = ChainForm(obj=chain)
     if form.validate_on_submit():
@@ -90,7 +89,7 @@ def edit_chain(chain_id: int):
 
 @bp.route("/chains/<int:chain_id>/delete", methods=["POST"])
 @access.manager_required
-def delete_chain(chain_id: int):
+def delete_chain(chain_id: int) -> ResponseReturnValue:
     chain = _chain(chain_id)
     services.delete_chain(chain)
     flash(_("The chain has been deleted."), "success")
@@ -99,7 +98,7 @@ def delete_chain(chain_id: int):
 
 @bp.route("/chains/<int:chain_id>/stages/new", methods=["GET", "POST"])
 @access.manager_required
-def add_stage(chain_id: int):
+def add_stage(chain_id: int) -> ResponseReturnValue:
     chain = _chain(chain_id)
     form = StageForm(tree=load_tree())
     if form.validate_on_submit():
@@ -113,7 +112,7 @@ def add_stage(chain_id: int):
     return render_template("competence/stage_form.html", form=form, chain=chain, stage=None), form_status(form)
 
 
-def _stage_page(stage: ChainStage, form: StageForm, pin_form: PinForm, status: int = 200):
+def _stage_page(stage: ChainStage, form: StageForm, pin_form: PinForm, status: int = 200) -> ResponseReturnValue:
     pin_form.load_choices()
     view = chain_queries.chain_views([_chain(stage.chain_id)])[0]
     stage_view = next(item for item in view.stages if item.stage.id == stage.id)
@@ -130,7 +129,7 @@ def _stage_page(stage: ChainStage, form: StageForm, pin_form: PinForm, status: i
 
 @bp.route("/stages/<int:stage_id>/edit", methods=["GET", "POST"])
 @access.manager_required
-def edit_stage(stage_id: int):
+def edit_stage(stage_id: int) -> ResponseReturnValue:
     stage = _stage(stage_id)
     form = StageForm(obj=stage, tree=load_tree())
     if form.validate_on_submit():
@@ -146,7 +145,7 @@ def edit_stage(stage_id: int):
 
 @bp.route("/stages/<int:stage_id>/delete", methods=["POST"])
 @access.manager_required
-def delete_stage(stage_id: int):
+def delete_stage(stage_id: int) -> ResponseReturnValue:
     stage = _stage(stage_id)
     chain_id = stage.chain_id
     services.delete_stage(stage)
@@ -156,12 +155,13 @@ def delete_stage(stage_id: int):
 
 @bp.route("/stages/<int:stage_id>/pins", methods=["POST"])
 @access.manager_required
-def pin_organization(stage_id: int):
+def pin_organization(stage_id: int) -> ResponseReturnValue:
     stage = _stage(stage_id)
     pin_form = PinForm()
-    if pin_form.validate():
+    organization_id = pin_form.organization_id()
+    if pin_form.validate() and organization_id is not None:  # validate() refuses a missing organization too
         try:
-            services.pin_organization(stage, pin_form.organization_id(), pin_form.note.data, added_by=current_user)
+            services.pin_organization(stage, organization_id, pin_form.note.data, added_by=current_user)
         except InvalidInput as error:
             show_error(pin_form, error)
         else:
@@ -172,7 +172,7 @@ def pin_organization(stage_id: int):
 
 @bp.route("/stages/<int:stage_id>/pins/<int:org_id>/delete", methods=["POST"])
 @access.manager_required
-def unpin_organization(stage_id: int, org_id: int):
+def unpin_organization(stage_id: int, org_id: int) -> ResponseReturnValue:
     stage = _stage(stage_id)
     services.unpin_organization(stage, org_id)
     flash(_("The organization has been unpinned from the stage."), "success")

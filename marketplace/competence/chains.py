@@ -12,9 +12,11 @@ statements however many chains, stages and organizations there are.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from ..catalog.models import Product
@@ -85,7 +87,7 @@ class ChainView:
         return len({entry.org.id for stage in self.stages for entry in stage.orgs})
 
 
-def chains_statement():
+def chains_statement() -> Select[Any]:
     return (
         select(ValueChain)
         .options(
@@ -103,7 +105,7 @@ def load_chain(chain_id: int) -> ValueChain | None:
     return db.session.scalar(chains_statement().where(ValueChain.id == chain_id))
 
 
-def prefix_matches(code: str, prefixes) -> list[str]:
+def prefix_matches(code: str, prefixes: Iterable[str]) -> list[str]:
     """The prefixes ``code`` falls under (OKPD2 is hierarchical by string prefix: 20 > 20.1 > 20.16)."""
     return [prefix for prefix in prefixes if code == prefix or code.startswith(prefix)]
 
@@ -117,34 +119,60 @@ def chain_views(chains: list[ValueChain], tree: Tree | None = None) -> list[Chai
     links = _member_links() if any(stage.competency_codes for stage in stages) else []
     products = _member_products() if any(stage.okpd2_prefixes for stage in stages) else []
 
-    views = []
-    for chain in chains:
-        stage_views = []
-        for stage in chain.stages:
-            found: dict[int, StageOrg] = {}
-            wanted = tree.ids_for_codes(stage.competency_codes)
-            for org_id, competency_id in links:
-                if competency_id in wanted:
-                    item = _entry(found, orgs, org_id)
-                    item.reasons.add(COMPETENCY)
-                    code = tree.by_id[competency_id].code
-                    if code not in item.competencies:
-                        item.competencies.append(code)
-            for org_id, okpd2 in products:
-                if prefix_matches(okpd2, stage.okpd2_prefixes):
-                    item = _entry(found, orgs, org_id)
-                    item.reasons.add(PRODUCT)
-                    if okpd2 not in item.okpd2:
-                        item.okpd2.append(okpd2)
-            for member in stage.members:
-                if member.organization_id in orgs:
-                    item = _entry(found, orgs, member.organization_id)
-                    item.reasons.add(PINNED)
-                    item.note = member.note
-            ordered = sorted(found.values(), key=lambda s: (not s.pinned, s.org.name.casefold(), s.org.id))
-            stage_views.append(StageView(stage, ordered))
-        views.append(ChainView(chain, stage_views))
-    return views
+    return [
+        ChainView(chain, [StageView(stage, _stage_orgs(stage, tree, orgs, links, products)) for stage in chain.stages])
+        for chain in chains
+    ]
+
+
+def _stage_orgs(
+    stage: ChainStage,
+    tree: Tree,
+    orgs: dict[int, OrgRef],
+    links: list[tuple[int, int]],
+    products: list[tuple[int, str]],
+) -> list[StageOrg]:
+    """The organizations at one stage, pinned ones first, then by name."""
+    found: dict[int, StageOrg] = {}
+    _add_competency_holders(found, orgs, stage, tree, links)
+    _add_product_makers(found, orgs, stage, products)
+    _add_pinned(found, orgs, stage)
+    return sorted(found.values(), key=lambda s: (not s.pinned, s.org.name.casefold(), s.org.id))
+
+
+def _add_competency_holders(
+    found: dict[int, StageOrg], orgs: dict[int, OrgRef], stage: ChainStage, tree: Tree, links: list[tuple[int, int]]
+) -> None:
+    """Members holding one of the stage's competencies, or one below it in the directory."""
+    wanted = tree.ids_for_codes(stage.competency_codes)
+    for org_id, competency_id in links:
+        if competency_id in wanted:
+            item = _entry(found, orgs, org_id)
+            item.reasons.add(COMPETENCY)
+            code = tree.by_id[competency_id].code
+            if code not in item.competencies:
+                item.competencies.append(code)
+
+
+def _add_product_makers(
+    found: dict[int, StageOrg], orgs: dict[int, OrgRef], stage: ChainStage, products: list[tuple[int, str]]
+) -> None:
+    """Members with a product under one of the stage's OKPD2 prefixes."""
+    for org_id, okpd2 in products:
+        if prefix_matches(okpd2, stage.okpd2_prefixes):
+            item = _entry(found, orgs, org_id)
+            item.reasons.add(PRODUCT)
+            if okpd2 not in item.okpd2:
+                item.okpd2.append(okpd2)
+
+
+def _add_pinned(found: dict[int, StageOrg], orgs: dict[int, OrgRef], stage: ChainStage) -> None:
+    """The organizations the manager pinned to the stage, with the manager's note."""
+    for member in stage.members:
+        if member.organization_id in orgs:
+            item = _entry(found, orgs, member.organization_id)
+            item.reasons.add(PINNED)
+            item.note = member.note
 
 
 def _entry(found: dict[int, StageOrg], orgs: dict[int, OrgRef], org_id: int) -> StageOrg:
@@ -172,8 +200,8 @@ def _organizations(pinned_ids: set[int]) -> dict[int, OrgRef]:
 
 def _member_links() -> list[tuple[int, int]]:
     return [
-        tuple(row)
-        for row in db.session.execute(
+        (org_id, competency_id)
+        for org_id, competency_id in db.session.execute(
             select(OrganizationCompetency.organization_id, OrganizationCompetency.competency_id)
             .join(Organization, Organization.id == OrganizationCompetency.organization_id)
             .where(Organization.membership_status == MembershipStatus.MEMBER)
@@ -184,8 +212,8 @@ def _member_links() -> list[tuple[int, int]]:
 
 def _member_products() -> list[tuple[int, str]]:
     return [
-        tuple(row)
-        for row in db.session.execute(
+        (org_id, okpd2)
+        for org_id, okpd2 in db.session.execute(
             select(Product.organization_id, Product.okpd2)
             .distinct()
             .join(Organization, Organization.id == Product.organization_id)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.sql.base import ExecutableOption
 
 from ..db import db
 from ..ideas.models import Idea, IdeaKind, IdeaStatus, idea_competency
@@ -49,10 +50,10 @@ def project_demand(user: Any) -> dict[int, int]:
         )
         .group_by(ProjectNeed.competency_id)
     ).all()
-    return dict(rows)
+    return {competency_id: count for competency_id, count in rows if competency_id is not None}
 
 
-def open_requests_statement(user: Any) -> Select:
+def open_requests_statement(user: Any) -> Select[Any]:
     """Open requests ("we need…") of the idea exchange that ``user`` may read (its own visibility rules)."""
     return ideas_statement(IdeaFilters(kind=IdeaKind.REQUEST, status=IdeaStatus.OPEN), user)
 
@@ -68,12 +69,12 @@ def idea_demand(user: Any) -> dict[int, int]:
     return dict(rows)
 
 
-def requests_statement(competency_ids: set[int], user: Any) -> Select:
+def requests_statement(competency_ids: set[int], user: Any) -> Select[Any]:
     """Open requests visible to ``user`` naming any of ``competency_ids``, newest first."""
     return open_requests_statement(user).where(Idea.competencies.any(Competency.id.in_(competency_ids)))
 
 
-def open_orders_statement(competency_ids: set[int], user: Any) -> Select:
+def open_orders_statement(competency_ids: set[int], user: Any) -> Select[Any]:
     """Open orders visible to ``user`` asking for any of ``competency_ids``, newest first."""
     return (
         select(Order)
@@ -86,7 +87,7 @@ def open_orders_statement(competency_ids: set[int], user: Any) -> Select:
     )
 
 
-def project_needs_statement(competency_ids: set[int], user: Any) -> Select:
+def project_needs_statement(competency_ids: set[int], user: Any) -> Select[Any]:
     """Needs of planned or running projects visible to ``user`` for any of ``competency_ids``."""
     return (
         select(ProjectNeed)
@@ -100,7 +101,7 @@ def project_needs_statement(competency_ids: set[int], user: Any) -> Select:
     )
 
 
-def limited(statement: Select, *options) -> tuple[list, int]:
+def limited(statement: Select[Any], *options: ExecutableOption) -> tuple[list[Any], int]:
     """The first ``LIST_LIMIT`` rows of ``statement`` (loaded with ``options``) and how many there are in all."""
     total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
     items = list(db.session.scalars(statement.options(*options).limit(LIST_LIMIT))) if total else []

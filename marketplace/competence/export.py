@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from flask import Response
 from flask_babel import gettext as _
@@ -27,13 +27,13 @@ DELIMITER = ";"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe(value):
+def _safe(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
 
 
-def to_csv(header: list[str], rows: Iterable[list]) -> str:
+def to_csv(header: list[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header)
@@ -93,8 +93,13 @@ def matrix_wide(matrix: Matrix, language: str) -> str:
     for link in matrix.links:
         held.setdefault(link.column.id, {})[link.node.id] = link.level
     rows = (
-        [column.name, label(column.kind), region_name(column.region, language), _yes_no(column.is_member)]
-        + [held.get(column.id, {}).get(node.id, "") for node in nodes]
+        [
+            column.name,
+            label(column.kind),
+            region_name(column.region, language),
+            _yes_no(column.is_member),
+            *(held.get(column.id, {}).get(node.id, "") for node in nodes),
+        ]
         for column in matrix.columns
     )
     return to_csv(header, rows)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 from wtforms import (
     BooleanField,
+    Field,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -34,12 +38,13 @@ class _QueryForm(FlaskForm):
     class Meta:
         csrf = False
 
-    def __init__(self, formdata, tree: Tree, **kwargs):
+    def __init__(self, formdata: MultiDict[str, str] | None, tree: Tree, **kwargs: Any) -> None:
         super().__init__(formdata=formdata, **kwargs)
         self.branch.choices = [SelectChoice("", _l("— all areas —")), *tree.branch_choices()]
         self._valid_branches = {root.id for root in tree.roots}
 
-    def ok(self, field):
+    def ok(self, field: Field) -> Any:
+        """The field's value, or None when it is empty or invalid."""
         return field.data if not field.errors and field.data not in (None, "") else None
 
     def branch_id(self) -> int | None:
@@ -132,7 +137,7 @@ class ChainForm(FlaskForm):
         description=_l("Chains are listed by position; leave empty to put this one last."),
     )
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {
             name: getattr(self, name).data
             for name in ("name_ru", "name_en", "description_ru", "description_en", "position")
@@ -168,11 +173,11 @@ class StageForm(FlaskForm):
         ),
     )
 
-    def __init__(self, *args, tree: Tree, **kwargs):
+    def __init__(self, *args: Any, tree: Tree, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.competency_codes.choices = tree.code_choices()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {
             "name_ru": self.name_ru.data,
             "name_en": self.name_en.data,
@@ -203,8 +208,6 @@ class PinForm(FlaskForm):
     def organization_id(self) -> int | None:
         return parse_db_id(self.organization.data)
 
-    def validate_organization(self, field):
+    def validate_organization(self, _field: Field) -> None:
         if self.organization_id() is None:
             raise ValidationError(_l("Choose an organization from the list."))
-
-

@@ -98,7 +98,7 @@ def gap_rows(filters: GapFilters, user: Any, tree: Tree | None = None) -> list[G
 
 
 def sort_rows(rows: list[GapRow], sort: str, tree: Tree) -> list[GapRow]:
-    def in_tree(row):
+    def in_tree(row: GapRow) -> int:
         return tree.order[row.node.id]
 
     if sort == "gap":

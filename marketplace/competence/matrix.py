@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from ..db import db
 from ..i18n import localized
@@ -129,8 +129,8 @@ class Matrix:
         return self.tree.by_id.get(self.filters.branch_id) if self.filters.branch_id else None
 
 
-def organization_conditions(filters: MatrixFilters) -> list:
-    conditions = []
+def organization_conditions(filters: MatrixFilters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if filters.members_only:
         conditions.append(Organization.membership_status == MembershipStatus.MEMBER)
     if filters.region:
@@ -216,7 +216,7 @@ def build_matrix(filters: MatrixFilters, tree: Tree | None = None) -> Matrix:
         held = aggregate.get(node.id, {})
         for org_id, (count, highest) in held.items():
             own = direct.get(node.id, {}).get(org_id)
-            if node.is_parent:
+            if node.is_parent or own is None:  # a leaf's holders all hold it directly
                 cells[index[org_id]] = Cell(highest, own[1] if own else "", count, own is not None)
             else:
                 cells[index[org_id]] = Cell(own[0], own[1])

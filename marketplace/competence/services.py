@@ -6,8 +6,11 @@ Access (manager only) is checked by the views before these are called.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from ..db import db
 from ..errors import InvalidInput, NotFound
@@ -19,17 +22,17 @@ CHAIN_FIELDS = ("name_ru", "name_en", "description_ru", "description_en")
 STAGE_FIELDS = ("name_ru", "name_en")
 
 
-def _next_position(column, *conditions) -> int:
+def _next_position(column: InstrumentedAttribute[int], *conditions: ColumnElement[bool]) -> int:
     current = db.session.scalar(select(func.max(column)).where(*conditions))
     return 0 if current is None else current + 1
 
 
-def _check_name(values: dict) -> None:
+def _check_name(values: dict[str, Any]) -> None:
     if not (values.get("name_ru") or "").strip():
         raise InvalidInput(_("A name in Russian is required."), field="name_ru")
 
 
-def create_chain(values: dict) -> ValueChain:
+def create_chain(values: dict[str, Any]) -> ValueChain:
     """A new chain; without a position it goes last."""
     _check_name(values)
     chain = ValueChain(**{name: values.get(name) or "" for name in CHAIN_FIELDS})
@@ -40,7 +43,7 @@ def create_chain(values: dict) -> ValueChain:
     return chain
 
 
-def update_chain(chain: ValueChain, values: dict) -> None:
+def update_chain(chain: ValueChain, values: dict[str, Any]) -> None:
     _check_name(values)
     for name in CHAIN_FIELDS:
         setattr(chain, name, values.get(name) or "")
@@ -54,7 +57,7 @@ def delete_chain(chain: ValueChain) -> None:
     db.session.flush()
 
 
-def _check_codes(values: dict) -> tuple[list[str], list[str]]:
+def _check_codes(values: dict[str, Any]) -> tuple[list[str], list[str]]:
     codes = list(dict.fromkeys(values.get("competency_codes") or []))
     if codes:
         known = set(db.session.scalars(select(Competency.code).where(Competency.code.in_(codes))))
@@ -73,7 +76,7 @@ def _check_codes(values: dict) -> tuple[list[str], list[str]]:
     return codes, prefixes
 
 
-def add_stage(chain: ValueChain, values: dict) -> ChainStage:
+def add_stage(chain: ValueChain, values: dict[str, Any]) -> ChainStage:
     """A new stage of ``chain``; without a position it goes last (rightmost)."""
     _check_name(values)
     codes, prefixes = _check_codes(values)
@@ -92,7 +95,7 @@ def add_stage(chain: ValueChain, values: dict) -> ChainStage:
     return stage
 
 
-def update_stage(stage: ChainStage, values: dict) -> None:
+def update_stage(stage: ChainStage, values: dict[str, Any]) -> None:
     _check_name(values)
     stage.competency_codes, stage.okpd2_prefixes = _check_codes(values)
     for name in STAGE_FIELDS:
@@ -107,7 +110,7 @@ def delete_stage(stage: ChainStage) -> None:
     db.session.flush()
 
 
-def pin_organization(stage: ChainStage, organization_id: int, note: str, added_by=None) -> ChainStageMember:
+def pin_organization(stage: ChainStage, organization_id: int, note: str, added_by: Any = None) -> ChainStageMember:
     """Place an organization at a stage by hand; once per stage."""
     if db.session.get(Organization, organization_id) is None:
         raise InvalidInput(_("Choose an organization from the list."), field="organization")

@@ -8,9 +8,10 @@ handful of SQL statements.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from wtforms.fields import SelectChoice
 
 from ..db import db
@@ -43,7 +44,7 @@ class Node:
 class Tree:
     """The directory: nodes depth first (siblings by position), lookups by id and code."""
 
-    def __init__(self, rows) -> None:
+    def __init__(self, rows: Iterable[Row[int, str, str, str, int | None]]) -> None:
         children: dict[int | None, list[Node]] = defaultdict(list)
         self.by_id: dict[int, Node] = {}
         for row in rows:
@@ -86,14 +87,14 @@ class Tree:
 
     def ancestors(self, node_id: int) -> list[Node]:
         """From the node itself up to its root."""
-        result = []
+        result: list[Node] = []
         node = self.by_id.get(node_id)
         while node is not None:
             result.append(node)
             node = self.by_id.get(node.parent_id) if node.parent_id is not None else None
         return result
 
-    def ids_for_codes(self, codes) -> set[int]:
+    def ids_for_codes(self, codes: Iterable[str] | None) -> set[int]:
         """The competencies named by ``codes`` and everything below them; unknown codes are ignored."""
         ids: set[int] = set()
         for code in codes or ():
@@ -104,7 +105,7 @@ class Tree:
 
     def code_choices(self) -> list[SelectChoice]:
         """Select options valued by code, each top-level area an ``<optgroup>``, children indented."""
-        result = []
+        result: list[SelectChoice] = []
         for node in self.nodes:
             root = self.by_id[node.root_id]
             group = root.name if root.children else None

@@ -6,7 +6,10 @@ users get 403). The production chains add their routes from ``chain_views``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -20,6 +23,7 @@ from ..orders.models import Order
 from ..projects.models import ProjectNeed
 from . import demand, export, gaps
 from .forms import ExportForm, GapsFilterForm, MatrixFilterForm
+from .gaps import GapFilters, GapRow
 from .matrix import LEVELS, build_matrix, holders_of
 from .tree import load_tree
 
@@ -37,11 +41,11 @@ GAP_LABELS = {
 }
 
 
-def carried_args(names) -> dict[str, str]:
+def carried_args(names: Iterable[str]) -> dict[str, str]:
     return {name: request.args[name] for name in names if request.args.get(name)}
 
 
-def _matrix_page(template: str):
+def _matrix_page(template: str) -> str:
     tree = load_tree()
     form = MatrixFilterForm(request.args, tree)
     matrix = build_matrix(form.filters(), tree)
@@ -52,19 +56,19 @@ def _matrix_page(template: str):
 
 @bp.route("/")
 @access.member_required
-def matrix():
+def matrix() -> ResponseReturnValue:
     return _matrix_page("competence/matrix.html")
 
 
 @bp.route("/print")
 @access.member_required
-def print_matrix():
+def print_matrix() -> ResponseReturnValue:
     return _matrix_page("competence/print.html")
 
 
 @bp.route("/export.csv")
 @access.member_required
-def export_matrix():
+def export_matrix() -> ResponseReturnValue:
     tree = load_tree()
     form = ExportForm(request.args, tree)
     matrix = build_matrix(form.filters(), tree)
@@ -75,7 +79,7 @@ def export_matrix():
 
 @bp.route("/competencies/<int:competency_id>")
 @access.member_required
-def competency(competency_id: int):
+def competency(competency_id: int) -> ResponseReturnValue:
     tree = load_tree()
     node = tree.by_id.get(competency_id)
     if node is None:
@@ -106,7 +110,7 @@ def competency(competency_id: int):
     )
 
 
-def _gap_rows():
+def _gap_rows() -> tuple[GapsFilterForm, GapFilters, list[GapRow]]:
     tree = load_tree()
     form = GapsFilterForm(request.args, tree)
     filters = form.filters()
@@ -115,7 +119,7 @@ def _gap_rows():
 
 @bp.route("/gaps")
 @access.member_required
-def gaps_table():
+def gaps_table() -> ResponseReturnValue:
     form, filters, rows = _gap_rows()
     return render_template(
         "competence/gaps.html",
@@ -131,12 +135,12 @@ def gaps_table():
 
 @bp.route("/gaps.csv")
 @access.member_required
-def export_gaps():
+def export_gaps() -> ResponseReturnValue:
     _form, _filters, rows = _gap_rows()
     return export.csv_response(
         export.gaps_table(rows, {key: str(text) for key, text in GAP_LABELS.items()}), "competence-gaps.csv"
     )
 
 
-# The production chains join this blueprint.
-from . import chain_views  # noqa: F401
+# The other view modules add their routes to ``bp``; imported last, as they import it from here.
+from . import chain_views  # noqa: E402,F401

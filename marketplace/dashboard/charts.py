@@ -9,6 +9,7 @@ SVG's own coordinates; ``templates/dashboard/_chart.html`` draws them, with a
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flask_babel import format_decimal, gettext as _
@@ -83,7 +84,7 @@ def monthly_chart(row: Row) -> Chart:
         return round(HEIGHT - BOTTOM - value / top * plot_height, 1)
 
     chart = Chart(key=indicator.key, title=str(indicator.label), desc="")
-    for index, (month, value) in enumerate(zip(series.months, values)):
+    for index, (month, value) in enumerate(zip(series.months, values, strict=True)):
         x = LEFT + index * slot
         if value is not None:
             y = y_of(value)
@@ -107,9 +108,11 @@ def monthly_chart(row: Row) -> Chart:
     return chart
 
 
-def _describe(row: Row, values: list[float | None], cumulative: list[float], target: float | None) -> str:
+def _describe(row: Row, values: Sequence[float | None], cumulative: list[float], target: float | None) -> str:
     decimals = row.indicator.decimals
-    months = ", ".join(f"{month}: {_number(value, decimals)}" for month, value in zip(row.series.months, values))
+    months = ", ".join(
+        f"{month}: {_number(value, decimals)}" for month, value in zip(row.series.months, values, strict=True)
+    )
     parts = [_("By month: %(months)s.", months=months)]
     if cumulative:
         parts.append(_("Cumulative fact: %(value)s.", value=_number(cumulative[-1], decimals)))

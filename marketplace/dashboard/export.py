@@ -26,11 +26,11 @@ def header(period: Period) -> list[str]:
     return [_("Key"), _("Indicator"), _("Unit"), *period.months, _("Fact"), _("Target"), _("Percent of plan")]
 
 
-def _number(row: Row, value: float | None):
+def _number(row: Row, value: float | None) -> float | None:
     return row.rounded(value)
 
 
-def table(rows: list[Row]) -> list[list]:
+def table(rows: list[Row]) -> list[list[str | float | None]]:
     return [
         [
             row.indicator.key,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -10,6 +11,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     DecimalField,
+    Field,
     IntegerField,
     RadioField,
     SubmitField,
@@ -38,13 +40,13 @@ class PeriodForm(FlaskForm):
     start = DateField(_l("From"), validators=[Optional()])
     end = DateField(_l("To"), validators=[Optional()])
 
-    def validate_year(self, field):
+    def validate_year(self, field: Field) -> None:
         if field.data is not None and field.data not in year_range():
             raise ValidationError(
                 _l("Choose a year from %(first)d to %(last)d.", first=year_range()[0], last=year_range()[-1])
             )
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):
             return False
         start, end = self.start.data, self.end.data
@@ -88,7 +90,7 @@ class TargetsForm(FlaskForm):
     def values(self) -> dict[str, Decimal | None]:
         return {indicator.key: self[indicator.key].data for indicator in REGISTRY}
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):
             return False
         ok = True

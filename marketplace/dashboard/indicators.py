@@ -23,12 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import ColumnElement, Join, Select, and_, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from ..accounts.models import User
 from ..db import db
@@ -96,8 +98,12 @@ class Period:
         return months
 
 
+#: A statement selecting ``(month, total, n)``.
+MonthlyStatement = Select[str, Any, int]
 #: ``statements(period)`` → statements selecting ``(month, total, n)``.
-Statements = Callable[[Period], list[Select]]
+Statements = Callable[[Period], list[MonthlyStatement]]
+#: A mapped column of a model (``User.created_at``).
+ModelColumn = InstrumentedAttribute[Any]
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,7 @@ class Indicator:
     kind: Kind
     statements: Statements
     #: For ``LEVEL``: the statement of the level just before the period starts.
-    base: Callable[[Period], Select] | None = None
+    base: Callable[[Period], Select[int]] | None = None
     #: The largest target that makes sense (a percent, a score); None: unbounded.
     max_target: Decimal | None = None
     decimals: int = 0
@@ -120,21 +126,23 @@ class Series:
 
     indicator: Indicator
     months: list[str]
-    values: list[float | None]
+    values: Sequence[float | None]
     fact: float | None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, int] = field(default_factory=dict)
 
 
-def _bounds(column, period: Period, *, is_date: bool = False):
+def _bounds(column: ModelColumn, period: Period, *, is_date: bool = False) -> ColumnElement[bool]:
     if is_date:
         return and_(column >= period.start, column <= period.end)
     return and_(column >= period.start_at, column < period.end_before)
 
 
-def counted(column, *where, join=None, is_date: bool = False) -> Statements:
+def counted(
+    column: ModelColumn, *where: ColumnElement[bool], join: Join | None = None, is_date: bool = False
+) -> Statements:
     """Rows counted by the month of ``column`` (a date or naive-UTC datetime)."""
 
-    def build(period: Period) -> list[Select]:
+    def build(period: Period) -> list[MonthlyStatement]:
         bucket = month_bucket(column)
         statement = select(bucket, func.count(), func.count())
         if join is not None:
@@ -144,10 +152,10 @@ def counted(column, *where, join=None, is_date: bool = False) -> Statements:
     return build
 
 
-def averaged(value, column, *where) -> Statements:
+def averaged(value: ModelColumn, column: ModelColumn, *where: ColumnElement[bool]) -> Statements:
     """The mean of ``value`` over rows, by the month of ``column``."""
 
-    def build(period: Period) -> list[Select]:
+    def build(period: Period) -> list[MonthlyStatement]:
         bucket = month_bucket(column)
         return [
             select(bucket, func.sum(value), func.count(value))
@@ -163,8 +171,10 @@ def combined(*parts: Statements) -> Statements:
     return lambda period: [statement for part in parts for statement in part(period)]
 
 
-def level_before(column, *where, is_date: bool = False) -> Callable[[Period], Select]:
-    def build(period: Period) -> Select:
+def level_before(
+    column: ModelColumn, *where: ColumnElement[bool], is_date: bool = False
+) -> Callable[[Period], Select[int]]:
+    def build(period: Period) -> Select[int]:
         bound = column < (period.start if is_date else period.start_at)
         return select(func.count()).where(column.is_not(None), bound, *where)
 
@@ -332,15 +342,17 @@ def compute(indicator: Indicator, period: Period) -> Series:
             counts[month] += int(n or 0)
     months = period.months
     if indicator.kind == Kind.COUNT:
-        values: list[float | None] = [totals.get(month, 0.0) for month in months]
-        return Series(indicator, months, values, sum(values))
+        sums = [totals.get(month, 0.0) for month in months]
+        return Series(indicator, months, sums, sum(sums))
     if indicator.kind == Kind.LEVEL:
+        if indicator.base is None:
+            raise ValueError(f"the level indicator {indicator.key} has no base statement")
         level = float(db.session.scalar(indicator.base(period)) or 0)
-        values = []
+        levels = []
         for month in months:
             level += totals.get(month, 0.0)
-            values.append(level)
-        return Series(indicator, months, values, values[-1] if values else level)
-    values = [totals[month] / counts[month] if counts.get(month) else None for month in months]
+            levels.append(level)
+        return Series(indicator, months, levels, levels[-1] if levels else level)
+    means = [totals[month] / counts[month] if counts.get(month) else None for month in months]
     n = sum(counts.values())
-    return Series(indicator, months, values, sum(totals.values()) / n if n else None, {"n": n})
+    return Series(indicator, months, means, sum(totals.values()) / n if n else None, {"n": n})

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import (
     Blueprint,
+    Flask,
     Response,
     flash,
     redirect,
@@ -11,6 +14,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -43,7 +47,7 @@ def _year_from_args() -> int:
 
 @bp.route("/")
 @access.manager_required
-def index():
+def index() -> ResponseReturnValue:
     period = _period_from_args(dates=False)
     rows = services.plan_and_fact(period)
     return render_template(
@@ -62,7 +66,7 @@ def index():
 
 @bp.route("/targets", methods=["GET", "POST"])
 @access.manager_required
-def targets():
+def targets() -> ResponseReturnValue:
     year = _year_from_args()
     current = services.targets_of(year)
     form = TargetsForm(data=TargetsForm.initial(current) if request.method == "GET" else None)
@@ -77,7 +81,7 @@ def targets():
 
 @bp.route("/export.csv")
 @access.manager_required
-def export_csv():
+def export_csv() -> ResponseReturnValue:
     period = _period_from_args(dates=True)
     body = export.to_csv(period, services.plan_and_fact(period))
     response = Response(body.encode("utf-8"), mimetype="text/csv")
@@ -87,7 +91,7 @@ def export_csv():
 
 @bp.route("/export.xlsx")
 @access.manager_required
-def export_xlsx():
+def export_xlsx() -> ResponseReturnValue:
     period = _period_from_args(dates=True)
     response = Response(export.to_xlsx(period, services.plan_and_fact(period)), mimetype=export.XLSX_MIMETYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{export.filename(period, "xlsx")}"'
@@ -96,7 +100,7 @@ def export_xlsx():
 
 @bp.route("/feedback", methods=["GET", "POST"])
 @access.member_required
-def feedback():
+def feedback() -> ResponseReturnValue:
     mine = ratings.rating_of(current_user.id, RatingSubject.PLATFORM)
     form = RatingForm(obj=mine)
     if form.validate_on_submit():
@@ -108,7 +112,7 @@ def feedback():
 
 @bp.route("/events/<int:event_id>/rating", methods=["POST"])
 @access.member_required
-def rate_event(event_id: int):
+def rate_event(event_id: int) -> ResponseReturnValue:
     event = db.session.get(Event, event_id)
     if event is None:
         raise NotFound
@@ -121,7 +125,7 @@ def rate_event(event_id: int):
     return redirect(url_for("events.show", event_id=event.id) + "#event-rating")
 
 
-def event_rating_box(event: Event) -> dict | None:
+def event_rating_box(event: Event) -> dict[str, Any] | None:
     """What the event page shows about rating ``event``: None unless the current user may rate it."""
     if not current_user.is_authenticated or ratings.event_rating_refusal(event, current_user):
         return None
@@ -129,5 +133,5 @@ def event_rating_box(event: Event) -> dict | None:
     return {"form": RatingForm(obj=mine, formdata=None), "mine": mine}
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     app.jinja_env.globals["event_rating_box"] = event_rating_box

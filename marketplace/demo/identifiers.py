@@ -12,7 +12,6 @@ from collections.abc import Callable
 from ..validators import inn10_check_digit, ogrn_check_digit
 
 
-
 class Registry:
     """Hands out unique INN/OGRN pairs for legal entities of a region."""
 

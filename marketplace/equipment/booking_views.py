@@ -5,10 +5,14 @@ Registered on the equipment blueprint (imported at the end of ``views``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import false, select
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import Select, false, select
 from sqlalchemy.orm import joinedload
 
 from .. import access
@@ -38,7 +42,7 @@ def _status_filter(default: str) -> str:
     return value if value in STATUS_FILTERS else default
 
 
-def _listing(statement, status: str):
+def _listing(statement: Select[Booking], status: str) -> Pagination:
     statement = statement.options(joinedload(Booking.equipment), joinedload(Booking.organization))
     if status != "all":
         statement = statement.where(Booking.status == BookingStatus(status))
@@ -47,7 +51,7 @@ def _listing(statement, status: str):
 
 @bp.route("/bookings/mine")
 @login_required
-def my_bookings():
+def my_bookings() -> ResponseReturnValue:
     """The bookings requested by the user's organization."""
     status = _status_filter("all")
     statement = select(Booking).order_by(Booking.starts_at.desc(), Booking.id.desc())
@@ -66,7 +70,7 @@ def my_bookings():
 
 @bp.route("/bookings/incoming")
 @login_required
-def incoming():
+def incoming() -> ResponseReturnValue:
     """Requests for the items of the user's organization (every item's, for the manager)."""
     if not access.is_manager() and current_user.organization_id is None:
         raise Forbidden(_("Link your account to an organization to manage its equipment."))
@@ -89,14 +93,16 @@ def incoming():
 
 @bp.route("/bookings/<int:booking_id>")
 @login_required
-def booking(booking_id: int):
+def booking(booking_id: int) -> ResponseReturnValue:
     item = load_booking(booking_id)
     if not rules.can_view_booking(item):
         raise NotFound
     return render_booking(item)
 
 
-def render_booking(booking: Booking, form: DecisionForm | None = None, error: str | None = None, status: int = 200):
+def render_booking(
+    booking: Booking, form: DecisionForm | None = None, error: str | None = None, status: int = 200
+) -> ResponseReturnValue:
     clash = None
     if booking.status == BookingStatus.PENDING:
         clash = services.approved_overlap(
@@ -114,11 +120,13 @@ def render_booking(booking: Booking, form: DecisionForm | None = None, error: st
     ), status
 
 
-def _back(form, default: str) -> str:
+def _back(form: DecisionForm | ReturnForm, default: str) -> str:
     return safe_next_url(form.next.data, default)
 
 
-def _decide(booking_id: int, form_class, decide, message: str):
+def _decide(
+    booking_id: int, form_class: type[DecisionForm], decide: Callable[..., None], message: str
+) -> ResponseReturnValue:
     booking = load_booking(booking_id)
     if not rules.can_decide(booking):
         raise Forbidden(_("Only the equipment owner's users can decide on requests."))
@@ -135,7 +143,7 @@ def _decide(booking_id: int, form_class, decide, message: str):
 
 @bp.route("/bookings/<int:booking_id>/approve", methods=["POST"])
 @login_required
-def approve(booking_id: int):
+def approve(booking_id: int) -> ResponseReturnValue:
     return _decide(
         booking_id,
         DecisionForm,
@@ -146,7 +154,7 @@ def approve(booking_id: int):
 
 @bp.route("/bookings/<int:booking_id>/reject", methods=["POST"])
 @login_required
-def reject(booking_id: int):
+def reject(booking_id: int) -> ResponseReturnValue:
     return _decide(
         booking_id, RejectForm, services.reject_booking, _("The request has been rejected and the requester notified.")
     )
@@ -154,7 +162,7 @@ def reject(booking_id: int):
 
 @bp.route("/bookings/<int:booking_id>/cancel", methods=["POST"])
 @login_required
-def cancel(booking_id: int):
+def cancel(booking_id: int) -> ResponseReturnValue:
     booking = load_booking(booking_id)
     if not rules.can_cancel(booking):
         raise Forbidden(_("Only the requesting organization's users can cancel this booking."))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from flask_babel import lazy_gettext as _l, to_utc
 from flask_wtf import FlaskForm
@@ -28,6 +30,7 @@ from ..errors import InvalidInput
 from ..forms import ActionForm, NumberRange, RegionField, SpecsField, show_error, strip_filter
 from ..i18n import choices
 from .models import AccessPolicy, EquipmentCategory, EquipmentStatus
+from .services import validate_window
 
 MAX_PRICE = Decimal(999999999999)
 
@@ -35,7 +38,7 @@ MAX_PRICE = Decimal(999999999999)
 class PriceField(DecimalField):
     """A decimal typed the Russian way too: ``1 500,50``."""
 
-    def process_formdata(self, valuelist):
+    def process_formdata(self, valuelist: list[str]) -> None:
         if not valuelist or not valuelist[0].strip():
             self.data = None
             return
@@ -44,7 +47,7 @@ class PriceField(DecimalField):
             self.data = Decimal(raw)
         except InvalidOperation:
             self.data = None
-            raise ValueError(self.gettext("Not a valid decimal value."))
+            raise ValueError(self.gettext("Not a valid decimal value.")) from None
 
 
 PRICE_VALIDATORS = [
@@ -100,7 +103,7 @@ class EquipmentForm(FlaskForm):
     )
     remove_files = MultiCheckboxField(_l("Remove files"), coerce=int, choices=[], validate_choice=True)
 
-    def item_fields(self) -> dict:
+    def item_fields(self) -> dict[str, Any]:
         """The values for ``services.create_equipment`` / ``update_equipment``."""
         return {
             "name_ru": self.name_ru.data,
@@ -119,9 +122,8 @@ class EquipmentForm(FlaskForm):
             "status": EquipmentStatus(self.status.data),
         }
 
-    def uploads(self) -> list:
+    def uploads(self) -> list[FileStorage]:
         return [upload for upload in (self.files.data or []) if isinstance(upload, FileStorage) and upload.filename]
-
 
 
 class BookingForm(FlaskForm):
@@ -149,11 +151,9 @@ class BookingForm(FlaskForm):
         ends = dt.datetime.combine(self.end_date.data or self.start_date.data, self.end_time.data)
         return to_utc(starts), to_utc(ends)
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):
             return False
-        from .services import validate_window
-
         try:
             validate_window(*self.window())
         except InvalidInput as error:
@@ -197,7 +197,7 @@ class FilterForm(_QueryForm):
     access = SelectField(_l("Who may book"), choices=choices(AccessPolicy, _l("— any —")), default="")
     status = SelectField(_l("Status"), choices=choices(EquipmentStatus, _l("In service")), default="")
 
-    def value(self, name: str):
+    def value(self, name: str) -> Any:
         """The field's data if it is valid and set, else None (a bad filter is ignored)."""
         field = self[name]
         return field.data if field.data not in (None, "") and not field.errors else None
@@ -216,7 +216,7 @@ class FreeWindowForm(_QueryForm):
     def window(self) -> tuple[dt.datetime, dt.datetime]:
         return to_utc(self.start.data), to_utc(self.end.data)
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):
             return False
         if self.end.data <= self.start.data:

@@ -57,7 +57,7 @@ class Equipment(Model):
     description_ru: Mapped[text]
     description_en: Mapped[text]
     location: Mapped[str255] = mapped_column(default="", server_default="")  # city, address, room
-    specs: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    specs: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)  # {"name": ..., "value": ...}
     price_per_hour: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     price_per_day: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     access: Mapped[AccessPolicy] = mapped_column(default=AccessPolicy.MEMBERS)

@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from .. import access
 from ..accounts.models import AccessLevel
@@ -29,37 +28,31 @@ from ..errors import Conflict, Forbidden, LoginRequired
 from .models import AccessPolicy, Booking, Equipment, EquipmentStatus
 
 
-def _user(user: Any) -> Any:
-    return current_user if user is None else user
-
-
 def can_add_equipment(user: Any = None) -> bool:
-    user = _user(user)
+    user = access.viewer(user)
     if access.is_manager(user):
         return True
     return access.access_level(user) >= AccessLevel.MEMBER and user.organization_id is not None
 
 
 def require_add_equipment(user: Any = None) -> None:
-    access.require(AccessLevel.MEMBER, _user(user))
+    access.require(AccessLevel.MEMBER, user)
 
 
 def can_edit_item(item: Equipment, user: Any = None) -> bool:
-    user = _user(user)
     return access.access_level(user) >= AccessLevel.MEMBER and access.can_edit_organization_records(
         item.organization_id, user
     )
 
 
 def require_edit_item(item: Equipment, user: Any = None) -> None:
-    user = _user(user)
     access.require(AccessLevel.MEMBER, user)
     access.require_edit(item.organization_id, user)
 
 
 def booking_refusal(item: Equipment, user: Any = None) -> tuple[type[Exception], str] | None:
     """Why ``user`` may not request ``item`` now, as (error class, message); None when they may."""
-    user = _user(user)
+    user = access.viewer(user)
     if item.status == EquipmentStatus.RETIRED:
         return Conflict, _("This equipment has been retired and cannot be booked.")
     if item.status == EquipmentStatus.MAINTENANCE:
@@ -86,12 +79,12 @@ def require_can_book(item: Equipment, user: Any = None) -> None:
 
 def can_decide(booking: Booking, user: Any = None) -> bool:
     """Approve or reject: the owner's users and the manager."""
-    return access.can_edit_organization_records(booking.equipment.organization_id, _user(user))
+    return access.can_edit_organization_records(booking.equipment.organization_id, user)
 
 
 def can_cancel(booking: Booking, user: Any = None) -> bool:
     """Cancel: the requesting organization's users and the manager."""
-    return access.can_edit_organization_records(booking.organization_id, _user(user))
+    return access.can_edit_organization_records(booking.organization_id, user)
 
 
 def can_view_booking(booking: Booking, user: Any = None) -> bool:
@@ -100,12 +93,11 @@ def can_view_booking(booking: Booking, user: Any = None) -> bool:
 
 def can_see_pending(item: Equipment, user: Any = None) -> bool:
     """All pending requests of an item: its owner's users and the manager."""
-    return access.can_edit_organization_records(item.organization_id, _user(user))
+    return access.can_edit_organization_records(item.organization_id, user)
 
 
 def can_see_requester(booking: Booking, user: Any = None) -> bool:
     """Whether to name the organization that holds a window (members, owner, requester)."""
-    user = _user(user)
     return (
         access.access_level(user) >= AccessLevel.MEMBER
         or access.belongs_to(booking.organization_id, user)

@@ -17,10 +17,11 @@ from decimal import Decimal
 from typing import Any
 
 from flask_babel import format_datetime, gettext as _
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Row, Select, or_, select
 from sqlalchemy.orm import joinedload
 
 from .. import access
+from ..accounts.models import AccessLevel
 from ..db import db, lock_row, utcnow
 from ..errors import Conflict, Forbidden, InvalidInput
 from ..organizations.models import Organization
@@ -68,7 +69,7 @@ def create_equipment(organization_id: int, fields: dict[str, Any]) -> Equipment:
     return item
 
 
-def update_equipment(item: Equipment, fields: dict[str, Any], *, by) -> None:
+def update_equipment(item: Equipment, fields: dict[str, Any], *, by: Any) -> None:
     """Change an item; retiring it here has the same effect as ``retire_equipment``."""
     retiring = fields.get("status") == EquipmentStatus.RETIRED and item.status != EquipmentStatus.RETIRED
     if retiring:
@@ -79,7 +80,7 @@ def update_equipment(item: Equipment, fields: dict[str, Any], *, by) -> None:
         _release_bookings(item, by)
 
 
-def retire_equipment(item: Equipment, *, by) -> int:
+def retire_equipment(item: Equipment, *, by: Any) -> int:
     """Take an item out of service. Its pending requests are rejected and its approved bookings that
     have not ended are cancelled, each requester being told by mail. Returns how many were released."""
     lock_row(Equipment, item.id)
@@ -105,7 +106,7 @@ def _assign(item: Equipment, fields: dict[str, Any]) -> None:
         setattr(item, name, value)
 
 
-def _release_bookings(item: Equipment, by) -> int:
+def _release_bookings(item: Equipment, by: Any) -> int:
     now = utcnow()
     live = db.session.scalars(
         select(Booking).where(Booking.equipment_id == item.id, Booking.status.in_(LIVE_STATUSES), Booking.ends_at > now)
@@ -136,7 +137,9 @@ def validate_window(starts_at: dt.datetime, ends_at: dt.datetime, *, now: dt.dat
         raise InvalidInput(_("One request may cover at most %(days)d days.", days=MAX_WINDOW.days), field="end_date")
 
 
-def approved_overlap(equipment_id: int, starts_at: dt.datetime, ends_at: dt.datetime, exclude_id: int | None = None):
+def approved_overlap(
+    equipment_id: int, starts_at: dt.datetime, ends_at: dt.datetime, exclude_id: int | None = None
+) -> Row[int, dt.datetime, dt.datetime] | None:
     """The first APPROVED booking of the item that overlaps the window, as a row (id, starts_at, ends_at),
     or None. Reads the database, not the session, so it sees what others committed."""
     statement = (
@@ -155,7 +158,7 @@ def approved_overlap(equipment_id: int, starts_at: dt.datetime, ends_at: dt.date
     return db.session.execute(statement).first()
 
 
-def _overlap_message(clash) -> str:
+def _overlap_message(clash: Row[int, dt.datetime, dt.datetime]) -> str:
     return _(
         "This window overlaps a booking already approved for %(start)s – %(end)s. Choose another time.",
         start=format_datetime(clash.starts_at, "short"),
@@ -166,7 +169,7 @@ def _overlap_message(clash) -> str:
 # --- bookings ----------------------------------------------------------------------------------------------
 
 
-def request_booking(item: Equipment, user, starts_at: dt.datetime, ends_at: dt.datetime, purpose: str) -> Booking:
+def request_booking(item: Equipment, user: Any, starts_at: dt.datetime, ends_at: dt.datetime, purpose: str) -> Booking:
     """Ask for the window ``[starts_at, ends_at)`` (naive UTC) on behalf of the user's organization.
 
     Raises ``LoginRequired``/``Forbidden`` when the user may not book the item, ``Conflict`` when the item
@@ -199,7 +202,7 @@ def request_booking(item: Equipment, user, starts_at: dt.datetime, ends_at: dt.d
     return booking
 
 
-def approve_booking(booking: Booking, *, decided_by, note: str = "") -> None:
+def approve_booking(booking: Booking, *, decided_by: Any, note: str = "") -> None:
     """Approve a pending request, guaranteeing no two approved bookings of the item overlap.
 
     The item's row is locked first; only then are the request and the approved bookings re-read, so a
@@ -229,7 +232,7 @@ def approve_booking(booking: Booking, *, decided_by, note: str = "") -> None:
     _decide(booking, BookingStatus.APPROVED, decided_by, note)
 
 
-def reject_booking(booking: Booking, *, decided_by, note: str) -> None:
+def reject_booking(booking: Booking, *, decided_by: Any, note: str) -> None:
     """Reject a pending request with a note for the requester."""
     if not rules.can_decide(booking, decided_by):
         raise Forbidden(_("Only the equipment owner's users can decide on requests."))
@@ -240,7 +243,7 @@ def reject_booking(booking: Booking, *, decided_by, note: str) -> None:
     _decide(booking, BookingStatus.REJECTED, decided_by, note)
 
 
-def _decide(booking: Booking, status: BookingStatus, decided_by, note: str) -> None:
+def _decide(booking: Booking, status: BookingStatus, decided_by: Any, note: str) -> None:
     booking.status = status
     booking.decision_note = (note or "").strip()
     booking.decided_by_id = decided_by.id
@@ -253,7 +256,7 @@ def can_still_cancel(booking: Booking, now: dt.datetime | None = None) -> bool:
     return booking.status in LIVE_STATUSES and booking.starts_at > (now or utcnow())
 
 
-def cancel_booking(booking: Booking, *, by) -> None:
+def cancel_booking(booking: Booking, *, by: Any) -> None:
     """The requester withdraws a pending request or an approved booking that has not started."""
     if not rules.can_cancel(booking, by):
         raise Forbidden(_("Only the requesting organization's users can cancel this booking."))
@@ -281,7 +284,7 @@ def equipment_statement(
     access_policy: AccessPolicy | None = None,
     status: EquipmentStatus | None = None,
     text: str | None = None,
-) -> Select:
+) -> Select[Equipment]:
     """Items matching the filters, newest first; retired items only when ``status`` asks for them."""
     statement = (
         select(Equipment)
@@ -322,7 +325,7 @@ def free_equipment_statement(
     *,
     category: EquipmentCategory | None = None,
     region: str | None = None,
-) -> Select:
+) -> Select[Equipment]:
     """Available items with no approved booking overlapping ``[starts_at, ends_at)`` (naive UTC)."""
     busy = select(Booking.equipment_id).where(
         Booking.status == BookingStatus.APPROVED, Booking.starts_at < ends_at, Booking.ends_at > starts_at
@@ -337,7 +340,7 @@ def bookings_between(
 ) -> list[Booking]:
     """Bookings of the item touching the window: approved ones, plus pending ones when ``pending_for``
     is ``"all"`` (the owner) or an organization id (that requester's own)."""
-    shown = Booking.status == BookingStatus.APPROVED
+    shown: ColumnElement[bool] = Booking.status == BookingStatus.APPROVED
     if pending_for == "all":
         shown = Booking.status.in_(LIVE_STATUSES)
     elif pending_for is not None:
@@ -352,10 +355,10 @@ def bookings_between(
     )
 
 
-def pending_scope_for(item: Equipment, user) -> str | int | None:
+def pending_scope_for(item: Equipment, user: Any) -> str | int | None:
     """Which pending requests of the item ``user`` may see (see ``bookings_between``)."""
     if rules.can_see_pending(item, user):
         return "all"
-    if access.access_level(user) > access.AccessLevel.GUEST and user.organization_id is not None:
+    if access.access_level(user) > AccessLevel.GUEST and user.organization_id is not None:
         return user.organization_id
     return None

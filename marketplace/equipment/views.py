@@ -6,8 +6,11 @@ Booking routes live in ``booking_views`` on the same blueprint.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import format_date, format_datetime, format_time, gettext as _, to_user_timezone, to_utc
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -18,7 +21,7 @@ from ..attachments.services import add_attachment, delete_attachment
 from ..db import db, utcnow
 from ..errors import Conflict, InvalidInput, NotFound
 from ..forms import form_status, show_error
-from ..i18n import register_labels
+from ..i18n import localized, register_labels
 from ..organizations.models import MembershipStatus, Organization
 from ..views_support import paginate
 from . import calendar_grid, rules, services
@@ -59,7 +62,7 @@ def booking_window(booking: Booking) -> str:
 
 
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     form = FilterForm(request.args)
     form.validate()
     category, policy, status = form.value("category"), form.value("access"), form.value("status")
@@ -73,7 +76,8 @@ def index():
         text=form.value("q"),
     )
     owner = db.session.get(Organization, organization_id) if organization_id else None
-    all_owners_url = url_for("equipment.index", **{k: v for k, v in request.args.items() if k not in ("org", "page")})
+    other_filters: dict[str, Any] = {k: v for k, v in request.args.items() if k not in ("org", "page")}
+    all_owners_url = url_for("equipment.index", **other_filters)
     return render_template(
         "equipment/index.html",
         form=form,
@@ -85,7 +89,7 @@ def index():
 
 
 @bp.route("/free")
-def free():
+def free() -> ResponseReturnValue:
     """Available items with no approved booking overlapping ``?start=&end=`` (cluster wall time)."""
     form = FreeWindowForm(request.args)
     page, status = None, 200
@@ -107,12 +111,12 @@ def free():
 
 
 @bp.route("/<int:equipment_id>")
-def show(equipment_id: int):
+def show(equipment_id: int) -> ResponseReturnValue:
     item = load_item(equipment_id)
     return render_item(item, BookingForm() if rules.can_book(item) else None)
 
 
-def render_item(item: Equipment, booking_form: BookingForm | None, status: int = 200):
+def render_item(item: Equipment, booking_form: BookingForm | None, status: int = 200) -> ResponseReturnValue:
     now = utcnow()
     upcoming = db.session.scalars(
         select(Booking)
@@ -120,7 +124,7 @@ def render_item(item: Equipment, booking_form: BookingForm | None, status: int =
         .order_by(Booking.starts_at)
         .limit(UPCOMING_SHOWN)
     ).all()
-    own_requests = []
+    own_requests: Sequence[Booking] = []
     if current_user.is_authenticated and current_user.organization_id is not None:
         own_requests = db.session.scalars(
             select(Booking)
@@ -155,7 +159,7 @@ def render_item(item: Equipment, booking_form: BookingForm | None, status: int =
 
 
 @bp.route("/<int:equipment_id>/book", methods=["POST"])
-def request_booking(equipment_id: int):
+def request_booking(equipment_id: int) -> ResponseReturnValue:
     item = load_item(equipment_id)
     rules.require_can_book(item)
     form = BookingForm()
@@ -171,7 +175,7 @@ def request_booking(equipment_id: int):
 
 
 @bp.route("/<int:equipment_id>/calendar")
-def calendar(equipment_id: int):
+def calendar(equipment_id: int) -> ResponseReturnValue:
     item = load_item(equipment_id)
     today = local(utcnow()).date()
     try:
@@ -204,8 +208,6 @@ def calendar(equipment_id: int):
 
 
 def _member_organizations() -> list[tuple[int, str]]:
-    from ..i18n import localized
-
     organizations = db.session.scalars(
         select(Organization)
         .where(Organization.membership_status == MembershipStatus.MEMBER)
@@ -226,7 +228,7 @@ def _store_files(form: EquipmentForm, item: Equipment) -> None:
 
 
 @bp.route("/new", methods=["GET", "POST"])
-def create():
+def create() -> ResponseReturnValue:
     rules.require_add_equipment()
     form = EquipmentForm()
     del form.remove_files
@@ -251,7 +253,7 @@ def create():
 
 
 @bp.route("/<int:equipment_id>/edit", methods=["GET", "POST"])
-def edit(equipment_id: int):
+def edit(equipment_id: int) -> ResponseReturnValue:
     item = load_item(equipment_id)
     rules.require_edit_item(item)
     form = EquipmentForm(obj=item)
@@ -273,7 +275,7 @@ def edit(equipment_id: int):
 
 
 @bp.route("/<int:equipment_id>/retire", methods=["POST"])
-def retire(equipment_id: int):
+def retire(equipment_id: int) -> ResponseReturnValue:
     item = load_item(equipment_id)
     rules.require_edit_item(item)
     if not ReturnForm().validate():
@@ -283,8 +285,9 @@ def retire(equipment_id: int):
     return redirect(url_for("equipment.show", equipment_id=item.id))
 
 
-from . import booking_views  # noqa: E402,F401  (registers the booking routes on ``bp``)
+# The other view modules add their routes to ``bp``; imported last, as they import it from here.
+from . import booking_views  # noqa: E402,F401
 
 
-def init_app(app: Flask) -> None:
+def init_app(_app: Flask) -> None:
     register_labels(LABELS)

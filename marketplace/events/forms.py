@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, overload
 
 from flask_babel import lazy_gettext as _l, to_user_timezone, to_utc
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import DateTimeLocalField, Field, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -15,14 +17,19 @@ from ..db import db
 from ..errors import InvalidInput
 from ..forms import show_error, strip_filter
 from ..i18n import choices, localized
-from ..orders.models import Visibility
 from ..organizations.models import MembershipStatus, Organization
+from ..visibility import Visibility
 from .models import Event, EventKind
+from .services import check_values
 
 _FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 MAX_CAPACITY = 100_000
 
 
+@overload
+def wall_time(value: dt.datetime) -> dt.datetime: ...
+@overload
+def wall_time(value: None) -> None: ...
 def wall_time(value: dt.datetime | None) -> dt.datetime | None:
     """Naive UTC → naive wall time of the cluster's time zone (what the form shows)."""
     return to_user_timezone(value).replace(tzinfo=None, second=0, microsecond=0) if value else None
@@ -32,7 +39,7 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
     return to_utc(value) if value else None
 
 
-def _web_address(form, field):
+def _web_address(_form: FlaskForm, field: Field) -> None:
     """Only http(s) links: anything else (``javascript:``…) would become a dangerous href."""
     if field.data and not field.data.lower().startswith(("http://", "https://")):
         raise ValidationError(_l("The link must start with http:// or https://."))
@@ -103,7 +110,7 @@ class EventForm(FlaskForm):
     publish = SubmitField(_l("Publish"))
     save = SubmitField(_l("Save changes"))
 
-    def __init__(self, *args, original: Event | None = None, **kwargs):
+    def __init__(self, *args: Any, original: Event | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._original = original
 
@@ -116,7 +123,7 @@ class EventForm(FlaskForm):
         if "organizer_id" in self._fields:
             self.organizer_id.data = str(event.organizer_id or "")
 
-    def event_values(self) -> dict:
+    def event_values(self) -> dict[str, Any]:
         return {
             "title_ru": self.title_ru.data,
             "title_en": self.title_en.data or "",
@@ -137,18 +144,15 @@ class EventForm(FlaskForm):
         value = self.organizer_id.data if "organizer_id" in self._fields else None
         return db.session.get(Organization, int(value)) if value and str(value).isdigit() else None
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):
             return False
-        from .services import check_values
-
         try:
             check_values(self.event_values(), original=self._original)
         except InvalidInput as error:
             show_error(self, error)
             return False
         return True
-
 
 
 class CancelForm(FlaskForm):

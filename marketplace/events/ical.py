@@ -37,7 +37,9 @@ def fold(line: str) -> str:
     encoded = line.encode("utf-8")
     if len(encoded) <= MAX_LINE_OCTETS:
         return line
-    chunks, current, size, limit = [], [], 0, MAX_LINE_OCTETS
+    chunks: list[str] = []
+    current: list[str] = []
+    size, limit = 0, MAX_LINE_OCTETS
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > limit:

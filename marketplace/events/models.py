@@ -16,7 +16,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Model, created_at, intpk, str255, text, updated_at
-from ..orders.models import Visibility
+from ..visibility import Visibility
 
 if TYPE_CHECKING:
     from ..accounts.models import User

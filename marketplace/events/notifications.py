@@ -7,9 +7,10 @@ transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask_babel import format_datetime, gettext as _
 
-from ..accounts.models import User
 from ..i18n import localized
 from ..notifications.models import NotificationKind
 from ..notifications.services import link_to, notify
@@ -17,7 +18,7 @@ from .models import Event
 from .queries import participant_users
 
 
-def _send_to_participants(event: Event, compose) -> int:
+def _send_to_participants(event: Event, compose: Callable[[], tuple[str, str]]) -> int:
     """Tell every active participant; ``compose()`` runs in each recipient's language. Returns the count."""
     users = [user for user in participant_users(event.id) if user.active]
     if not users:
@@ -25,8 +26,8 @@ def _send_to_participants(event: Event, compose) -> int:
     notify(
         users,
         NotificationKind.EVENT_UPDATE,
-        title=lambda: compose(None)[0],
-        body=lambda: compose(None)[1],
+        title=lambda: compose()[0],
+        body=lambda: compose()[1],
         link=link_to("events.show", event_id=event.id),
     )
     return len(users)
@@ -35,7 +36,7 @@ def _send_to_participants(event: Event, compose) -> int:
 def event_cancelled(event: Event) -> int:
     """Tell the registered participants that the event will not take place."""
 
-    def compose(user: User | None):
+    def compose() -> tuple[str, str]:
         title = localized(event, "title")
         subject = _("Event cancelled: %(title)s", title=title)
         body = _(
@@ -53,7 +54,7 @@ def event_cancelled(event: Event) -> int:
 def event_changed(event: Event) -> int:
     """Tell the registered participants the new time or place of the event."""
 
-    def compose(user: User | None):
+    def compose() -> tuple[str, str]:
         title = localized(event, "title")
         subject = _("Event changed: %(title)s", title=title)
         where = ", ".join(part for part in (event.place, event.online_url) if part)

@@ -9,6 +9,7 @@ import csv
 import io
 
 from flask import Response, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from ..db import db
@@ -28,14 +29,14 @@ def _cell(value: str) -> str:
 
 
 @bp.route("/<int:event_id>/participants")
-def participants(event_id: int):
+def participants(event_id: int) -> ResponseReturnValue:
     event = load_managed(event_id)
     page = paginate(queries.participants_statement(event.id))
     return render_template("events/participants.html", event=event, page=page, taken=queries.registered_count(event.id))
 
 
 @bp.route("/<int:event_id>/participants.csv")
-def participants_csv(event_id: int):
+def participants_csv(event_id: int) -> ResponseReturnValue:
     event = load_managed(event_id)
     rows = db.session.scalars(queries.participants_statement(event.id)).all()
     buffer = io.StringIO()

@@ -19,7 +19,7 @@ LISTED_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 
 def events_statement(
     user: Any, *, past: bool = False, kind: EventKind | None = None, now: dt.datetime | None = None
-) -> Select:
+) -> Select[Event]:
     """Listed events visible to ``user``: upcoming (not yet ended, soonest first) or past (latest first)."""
     now = now or utcnow()
     stmt = select(Event).where(Event.status.in_(LISTED_STATUSES), visible_events(user))
@@ -46,7 +46,7 @@ def upcoming_events(user: Any, limit: int = 3) -> list[Event]:
     return list(db.session.scalars(stmt))
 
 
-def organized_statement(user: Any) -> Select:
+def organized_statement(user: Any) -> Select[Event]:
     """Every event the user manages, drafts included, newest first (the manager: all of them)."""
     stmt = select(Event)
     if not access.is_manager(user):
@@ -54,7 +54,7 @@ def organized_statement(user: Any) -> Select:
     return stmt.order_by(Event.starts_at.desc(), Event.id.desc())
 
 
-def my_registrations_statement(user_id: int) -> Select:
+def my_registrations_statement(user_id: int) -> Select[EventRegistration]:
     """The user's active registrations, the soonest event first."""
     return (
         select(EventRegistration)
@@ -66,10 +66,13 @@ def my_registrations_statement(user_id: int) -> Select:
 
 def registered_count(event_id: int) -> int:
     """Active registrations of an event, read fresh from the database."""
-    return db.session.scalar(
-        select(func.count())
-        .select_from(EventRegistration)
-        .where(EventRegistration.event_id == event_id, EventRegistration.status == RegistrationStatus.REGISTERED)
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(EventRegistration)
+            .where(EventRegistration.event_id == event_id, EventRegistration.status == RegistrationStatus.REGISTERED)
+        )
+        or 0
     )
 
 
@@ -92,7 +95,7 @@ def registration_of(event_id: int, user_id: int | None) -> EventRegistration | N
     )
 
 
-def participants_statement(event_id: int) -> Select:
+def participants_statement(event_id: int) -> Select[EventRegistration]:
     """Active registrations of an event with their users, in the order people registered."""
     return (
         select(EventRegistration)

@@ -47,7 +47,7 @@ def lock(event: Event) -> None:
     db.session.refresh(event)
 
 
-def check_values(values: dict, *, original: Event | None = None, now: dt.datetime | None = None) -> None:
+def check_values(values: dict[str, Any], *, original: Event | None = None, now: dt.datetime | None = None) -> None:
     """The rules an event's values must satisfy; raises InvalidInput naming the field.
 
     A new event must start in the future; an existing one may keep a start in
@@ -74,7 +74,7 @@ def _check_organizer(actor: Any, organizer: Organization | None) -> None:
         raise Forbidden(_("You can organize events only for your own organization."))
 
 
-def create_event(actor: Any, values: dict, *, organizer: Organization | None, publish: bool = False) -> Event:
+def create_event(actor: Any, values: dict[str, Any], *, organizer: Organization | None, publish: bool = False) -> Event:
     """A new event, a draft or published right away. ``values`` holds the ``EVENT_FIELDS``.
 
     Members organize for their own organization; the manager for the cluster
@@ -97,7 +97,12 @@ def create_event(actor: Any, values: dict, *, organizer: Organization | None, pu
 
 
 def update_event(
-    event: Event, actor: Any, values: dict, *, organizer: Organization | None = None, change_organizer: bool = False
+    event: Event,
+    actor: Any,
+    values: dict[str, Any],
+    *,
+    organizer: Organization | None = None,
+    change_organizer: bool = False,
 ) -> list[str]:
     """Change a draft or published event; returns the changed fields.
 

@@ -5,7 +5,8 @@ The participants list and its CSV live in ``participant_views`` (same blueprint)
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, Response, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import format_date, format_datetime, format_time, gettext as _
 from flask_login import current_user
 
@@ -51,7 +52,7 @@ def event_when(event: Event) -> str:
 
 
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     form = FilterForm(formdata=request.args)
     kind = form.selected_kind()
     past = request.args.get("when") == "past"
@@ -70,7 +71,7 @@ def index():
 
 @bp.route("/mine")
 @access.login_required
-def mine():
+def mine() -> ResponseReturnValue:
     can_organize = rules.can_create_events(current_user)
     tab = "organized" if can_organize and request.args.get("tab") == "organized" else "registered"
     if tab == "organized":
@@ -89,12 +90,12 @@ def _event_form(event: Event | None = None) -> EventForm:
     return form
 
 
-def _render_form(form: EventForm, event: Event | None, status: int = 200):
+def _render_form(form: EventForm, event: Event | None, status: int = 200) -> ResponseReturnValue:
     return render_template("events/form.html", form=form, event=event), status
 
 
 @bp.route("/new", methods=["GET", "POST"])
-def create():
+def create() -> ResponseReturnValue:
     rules.require_create_events(current_user)
     form = _event_form()
     if form.validate_on_submit():
@@ -117,7 +118,7 @@ def create():
 
 
 @bp.route("/<int:event_id>")
-def show(event_id: int):
+def show(event_id: int) -> ResponseReturnValue:
     event = load_event(event_id)
     taken = queries.registered_count(event.id)
     user_id = current_user.id if current_user.is_authenticated else None
@@ -136,7 +137,7 @@ def show(event_id: int):
 
 
 @bp.route("/<int:event_id>.ics")
-def calendar_file(event_id: int):
+def calendar_file(event_id: int) -> ResponseReturnValue:
     """The event as an iCalendar file, for "add to calendar"."""
     event = load_event(event_id)
     url = url_for("events.show", event_id=event.id, _external=True)
@@ -169,7 +170,7 @@ def calendar_file(event_id: int):
 
 
 @bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
-def edit(event_id: int):
+def edit(event_id: int) -> ResponseReturnValue:
     event = load_managed(event_id)
     if event.status == EventStatus.CANCELLED:
         raise Conflict(_("A cancelled event cannot be edited."))
@@ -192,7 +193,7 @@ def edit(event_id: int):
 
 
 @bp.route("/<int:event_id>/publish", methods=["POST"])
-def publish(event_id: int):
+def publish(event_id: int) -> ResponseReturnValue:
     event = load_managed(event_id)
     if not ActionForm().validate_on_submit():
         raise InvalidInput
@@ -202,7 +203,7 @@ def publish(event_id: int):
 
 
 @bp.route("/<int:event_id>/cancel", methods=["GET", "POST"])
-def cancel(event_id: int):
+def cancel(event_id: int) -> ResponseReturnValue:
     event = load_managed(event_id)
     if event.status == EventStatus.CANCELLED:
         raise Conflict(_("The event is already cancelled."))
@@ -212,14 +213,12 @@ def cancel(event_id: int):
         flash(_("The event is cancelled. Participants notified: %(n)d.", n=mailed), "success")
         return redirect(url_for("events.show", event_id=event.id))
     taken = queries.registered_count(event.id)
-    return render_template(
-        "events/cancel.html", event=event, form=form, taken=taken
-    ), form_status(form)
+    return render_template("events/cancel.html", event=event, form=form, taken=taken), form_status(form)
 
 
 @bp.route("/<int:event_id>/register", methods=["POST"])
 @access.login_required
-def register(event_id: int):
+def register(event_id: int) -> ResponseReturnValue:
     event = load_event(event_id)
     if not ActionForm().validate_on_submit():
         raise InvalidInput
@@ -230,7 +229,7 @@ def register(event_id: int):
 
 @bp.route("/<int:event_id>/unregister", methods=["POST"])
 @access.login_required
-def unregister(event_id: int):
+def unregister(event_id: int) -> ResponseReturnValue:
     event = load_event(event_id)
     if not ActionForm().validate_on_submit():
         raise InvalidInput
@@ -239,9 +238,9 @@ def unregister(event_id: int):
     return redirect(url_for("events.show", event_id=event.id))
 
 
-# The participants list and its CSV register themselves on ``bp``.
+# The other view modules add their routes to ``bp``; imported last, as they import it from here.
 from . import participant_views  # noqa: E402,F401
 
 
-def init_app(app) -> None:
+def init_app(_app: Flask) -> None:
     register_labels(LABELS)

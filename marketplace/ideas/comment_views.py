@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from flask import current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -21,7 +22,7 @@ from .views import bp, load_idea
 
 @bp.route("/<int:idea_id>/comments", methods=["POST"])
 @access.login_required
-def comment(idea_id: int):
+def comment(idea_id: int) -> ResponseReturnValue:
     idea = load_idea(idea_id)
     form = CommentForm()
     if not form.validate_on_submit():
@@ -46,7 +47,7 @@ def comment(idea_id: int):
 
 @bp.route("/<int:idea_id>/comments/<int:comment_id>/delete", methods=["POST"])
 @access.login_required
-def delete_comment(idea_id: int, comment_id: int):
+def delete_comment(idea_id: int, comment_id: int) -> ResponseReturnValue:
     idea = load_idea(idea_id)
     found = db.session.get(IdeaComment, comment_id)
     if found is None or found.idea_id != idea.id:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import Field, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..forms import strip_filter
 from ..i18n import choices
 from ..orders.forms import competency_options
-from ..orders.models import Visibility
+from ..visibility import Visibility
 from .models import IdeaKind, IdeaStatus
 from .queries import IdeaFilters
 
@@ -42,7 +44,7 @@ class IdeaForm(FlaskForm):
     submit = SubmitField(_l("Post the idea"))
     save = SubmitField(_l("Save changes"))
 
-    def idea_values(self, fixed_visibility: Visibility = Visibility.PUBLIC) -> dict:
+    def idea_values(self, fixed_visibility: Visibility = Visibility.PUBLIC) -> dict[str, Any]:
         """The idea's columns; ``fixed_visibility`` when the view removed the choice (non-members)."""
         return {
             "kind": IdeaKind(self.kind.data),
@@ -76,7 +78,7 @@ class FilterForm(FlaskForm):
         """The valid filters; a field with an error is ignored rather than failing the page."""
         self.validate()
 
-        def ok(field):
+        def ok(field: Field) -> Any:
             return field.data if not field.errors and field.data not in (None, "") else None
 
         status = ok(self.status)

@@ -25,7 +25,7 @@ class IdeaFilters:
     text: str = ""
 
 
-def ideas_statement(filters: IdeaFilters, user: Any) -> Select:
+def ideas_statement(filters: IdeaFilters, user: Any) -> Select[Any]:
     """Ideas ``user`` may read matching ``filters``, the most recently active first."""
     stmt = select(Idea).where(visible_ideas(user))
     if filters.kind:
@@ -39,13 +39,13 @@ def ideas_statement(filters: IdeaFilters, user: Any) -> Select:
     return stmt.order_by(Idea.created_at.desc(), Idea.id.desc())
 
 
-def comments_statement(idea_id: int) -> Select:
+def comments_statement(idea_id: int) -> Select[Any]:
     """The discussion of an idea, oldest first."""
     return select(IdeaComment).where(IdeaComment.idea_id == idea_id).order_by(IdeaComment.id)
 
 
 def comment_count(idea_id: int) -> int:
-    return db.session.scalar(select(func.count()).select_from(IdeaComment).where(IdeaComment.idea_id == idea_id))
+    return db.session.scalar(select(func.count()).select_from(IdeaComment).where(IdeaComment.idea_id == idea_id)) or 0
 
 
 def comment_counts(idea_ids: list[int]) -> dict[int, int]:

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from ..db import db, utcnow
 from ..errors import Conflict, InvalidInput
 from ..organizations.models import Competency
+from ..visibility import Visibility
 from . import notifications, rules
 from .models import Idea, IdeaComment, IdeaStatus
 
@@ -16,12 +17,12 @@ from .models import Idea, IdeaComment, IdeaStatus
 IDEA_FIELDS = ("kind", "title", "body", "visibility")
 
 
-def _check_visibility(author: Any, values: dict, current=None) -> None:
+def _check_visibility(author: Any, values: dict[str, Any], current: Visibility | None = None) -> None:
     if values["visibility"] != current and values["visibility"] not in rules.visibilities_for(author):
         raise InvalidInput(_("Only cluster members can post ideas for members only."), field="visibility")
 
 
-def post_idea(author: Any, values: dict, *, competencies: list[Competency]) -> Idea:
+def post_idea(author: Any, values: dict[str, Any], *, competencies: list[Competency]) -> Idea:
     """A new open idea by ``author``, under their organization if they have one."""
     rules.require_post_ideas(author)
     _check_visibility(author, values)
@@ -37,7 +38,7 @@ def post_idea(author: Any, values: dict, *, competencies: list[Competency]) -> I
     return idea
 
 
-def update_idea(idea: Idea, actor: Any, values: dict, *, competencies: list[Competency]) -> list[str]:
+def update_idea(idea: Idea, actor: Any, values: dict[str, Any], *, competencies: list[Competency]) -> list[str]:
     """The author changes an open idea; returns the changed fields."""
     rules.require_edit_idea(idea, actor)
     if idea.status != IdeaStatus.OPEN:

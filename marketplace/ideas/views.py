@@ -5,7 +5,8 @@ Comments (add, delete) live in ``comment_views`` (same blueprint).
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -34,7 +35,7 @@ def load_idea(idea_id: int) -> Idea:
 
 
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     form = FilterForm(formdata=request.args)
     filters = form.filters()
     page = paginate(queries.ideas_statement(filters, current_user))
@@ -61,13 +62,12 @@ def _idea_form(idea: Idea | None = None) -> IdeaForm:
     return form
 
 
-def _render_form(form: IdeaForm, idea: Idea | None, status: int = 200):
+def _render_form(form: IdeaForm, idea: Idea | None, status: int = 200) -> ResponseReturnValue:
     return render_template("ideas/form.html", form=form, idea=idea), status
 
 
-
 @bp.route("/new", methods=["GET", "POST"])
-def create():
+def create() -> ResponseReturnValue:
     rules.require_post_ideas(current_user)
     form = _idea_form()
     if form.validate_on_submit():
@@ -84,7 +84,7 @@ def create():
 
 
 @bp.route("/<int:idea_id>")
-def show(idea_id: int):
+def show(idea_id: int) -> ResponseReturnValue:
     idea = load_idea(idea_id)
     page = paginate(queries.comments_statement(idea.id))
     can_comment = rules.can_comment(idea, current_user)
@@ -104,7 +104,7 @@ def show(idea_id: int):
 
 
 @bp.route("/<int:idea_id>/edit", methods=["GET", "POST"])
-def edit(idea_id: int):
+def edit(idea_id: int) -> ResponseReturnValue:
     idea = load_idea(idea_id)
     rules.require_edit_idea(idea, current_user)
     if idea.status != IdeaStatus.OPEN:
@@ -127,7 +127,7 @@ def edit(idea_id: int):
 
 
 @bp.route("/<int:idea_id>/close", methods=["POST"])
-def close(idea_id: int):
+def close(idea_id: int) -> ResponseReturnValue:
     idea = load_idea(idea_id)
     rules.require_close_idea(idea, current_user)
     if not ActionForm().validate_on_submit():
@@ -138,7 +138,7 @@ def close(idea_id: int):
 
 
 @bp.route("/<int:idea_id>/reopen", methods=["POST"])
-def reopen(idea_id: int):
+def reopen(idea_id: int) -> ResponseReturnValue:
     idea = load_idea(idea_id)
     rules.require_close_idea(idea, current_user)
     if not ActionForm().validate_on_submit():
@@ -148,9 +148,9 @@ def reopen(idea_id: int):
     return redirect(url_for("ideas.show", idea_id=idea.id))
 
 
-# Comment routes register themselves on ``bp``.
+# The other view modules add their routes to ``bp``; imported last, as they import it from here.
 from . import comment_views  # noqa: E402,F401
 
 
-def init_app(app) -> None:
+def init_app(_app: Flask) -> None:
     register_labels(LABELS)

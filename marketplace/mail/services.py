@@ -10,9 +10,10 @@ from __future__ import annotations
 import smtplib
 from email.message import EmailMessage
 
-from flask import current_app
+from flask import Flask, current_app
 
 from ..db import after_commit, db, utcnow
+from ..utils import app_object
 from .models import MailStatus, OutboxMessage
 
 
@@ -21,13 +22,14 @@ def send_mail(recipient: str, subject: str, body: str) -> OutboxMessage:
     db.session.add(message)
     if current_app.config.get("MAIL_SERVER"):
         db.session.flush()
-        app = current_app._get_current_object()
+        # The delivery runs after the commit in an app context of its own: it needs the app, not the proxy.
+        app = app_object()
         message_id = message.id
         after_commit(lambda: _deliver(app, message_id))
     return message
 
 
-def _deliver(app, message_id: int) -> None:
+def _deliver(app: Flask, message_id: int) -> None:
     """Hand one recorded message to the SMTP server and store the outcome."""
     with app.app_context():
         message = db.session.get(OutboxMessage, message_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, render_template
+from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from ..access import manager_required
@@ -18,19 +19,19 @@ bp = Blueprint("mail", __name__, url_prefix="/manager/outbox")
 
 @bp.route("/")
 @manager_required
-def outbox():
+def outbox() -> ResponseReturnValue:
     statement = select(OutboxMessage).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
     return render_template("mail/outbox.html", page=paginate(statement))
 
 
 @bp.route("/<int:message_id>")
 @manager_required
-def message(message_id: int):
+def message(message_id: int) -> ResponseReturnValue:
     found = db.session.get(OutboxMessage, message_id)
     if found is None:
         raise NotFound
     return render_template("mail/message.html", message=found)
 
 
-def init_app(app: Flask) -> None:
+def init_app(_app: Flask) -> None:
     register_labels(LABELS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import func, select, text
 
@@ -15,7 +16,7 @@ bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     counts = {
         "members": db.session.scalar(
             select(func.count())
@@ -49,7 +50,7 @@ def index():
 
 
 @bp.route("/health")
-def health():
+def health() -> ResponseReturnValue:
     """Liveness and database reachability, for load balancers and `make run` checks."""
     db.session.execute(text("SELECT 1"))
     return jsonify({"status": "ok"})

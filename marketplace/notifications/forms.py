@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
 
@@ -15,7 +18,7 @@ def field_name(channel: str, kind: NotificationKind) -> str:
 class PreferencesForm(FlaskForm):
     """One checkbox per (kind, channel): ``in_app_<kind>`` and ``email_<kind>``."""
 
-    def choices(self, kinds) -> dict[NotificationKind, tuple[bool, bool]]:
+    def choices(self, kinds: Iterable[NotificationKind]) -> dict[NotificationKind, tuple[bool, bool]]:
         """``kind -> (in_app, email)`` for the kinds shown on the page."""
         return {
             kind: (bool(self[field_name("in_app", kind)].data), bool(self[field_name("email", kind)].data))
@@ -23,9 +26,9 @@ class PreferencesForm(FlaskForm):
         }
 
     @classmethod
-    def with_current(cls, current: dict[NotificationKind, tuple[bool, bool]], **kwargs) -> PreferencesForm:
+    def with_current(cls, current: dict[NotificationKind, tuple[bool, bool]], **kwargs: Any) -> PreferencesForm:
         """The form pre-filled with the stored choices (on GET; the POSTed data wins otherwise)."""
-        data = {}
+        data: dict[str, bool] = {}
         for kind, (in_app, email) in current.items():
             data[field_name("in_app", kind)] = in_app
             data[field_name("email", kind)] = email

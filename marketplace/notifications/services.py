@@ -14,18 +14,19 @@ as it is.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeAlias
 
 from flask import current_app, has_request_context, request, url_for
-from flask_babel import LazyString, force_locale
-from sqlalchemy import func, select, update
+from flask_babel import force_locale
+from flask_babel.speaklater import LazyString
+from sqlalchemy import Select, func, select, update
 
 from ..accounts.models import User
-from ..db import db, utcnow
+from ..db import changed_rows, db, utcnow
 from ..mail.services import send_mail
 from .models import Notification, NotificationKind, NotificationPreference
 
-Text = str | LazyString | Callable[[], str]
+Text: TypeAlias = str | LazyString | Callable[[], str]
 
 
 def render(text: Text) -> str:
@@ -37,7 +38,7 @@ def render(text: Text) -> str:
     return text()
 
 
-def link_to(endpoint: str, **values) -> str:
+def link_to(endpoint: str, **values: Any) -> str:
     """A site-relative URL for ``endpoint``, built with or without a request (CLI, after-commit work)."""
     if has_request_context():
         return url_for(endpoint, **values)
@@ -164,7 +165,7 @@ def unread_count(user_id: int) -> int:
     )
 
 
-def list_statement(user_id: int):
+def list_statement(user_id: int) -> Select[Notification]:
     """The user's notifications, unread first, then newest first."""
     return (
         select(Notification)
@@ -181,13 +182,12 @@ def mark_read(notification: Notification) -> None:
 
 def mark_all_read(user_id: int) -> int:
     """Mark every unread notification of the user read; returns how many."""
-    result = db.session.execute(
+    return changed_rows(
         update(Notification)
         .where(Notification.user_id == user_id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
 
 
 def save_preferences(user_id: int, choices: dict[NotificationKind, tuple[bool, bool]]) -> None:

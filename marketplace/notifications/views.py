@@ -6,7 +6,8 @@ notifications: another user's id is a 404, as if it did not exist.
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -34,7 +35,7 @@ def _own(notification_id: int) -> Notification:
 
 @bp.route("/")
 @login_required
-def index():
+def index() -> ResponseReturnValue:
     page = paginate(services.list_statement(current_user.id))
     return render_template(
         "notifications/index.html", page=page, form=ActionForm(), unread=services.unread_count(current_user.id)
@@ -43,7 +44,7 @@ def index():
 
 @bp.route("/<int:notification_id>/read", methods=["POST"])
 @login_required
-def mark_read(notification_id: int):
+def mark_read(notification_id: int) -> ResponseReturnValue:
     notification = _own(notification_id)
     if ActionForm().validate_on_submit():
         services.mark_read(notification)
@@ -52,7 +53,7 @@ def mark_read(notification_id: int):
 
 @bp.route("/read-all", methods=["POST"])
 @login_required
-def mark_all_read():
+def mark_all_read() -> ResponseReturnValue:
     if ActionForm().validate_on_submit():
         services.mark_all_read(current_user.id)
         flash(_("All notifications are marked as read."), "success")
@@ -61,7 +62,7 @@ def mark_all_read():
 
 @bp.route("/<int:notification_id>/open")
 @login_required
-def open_link(notification_id: int):
+def open_link(notification_id: int) -> ResponseReturnValue:
     """Follow the notification's link (only ever into this site), marking it read."""
     notification = _own(notification_id)
     services.mark_read(notification)
@@ -70,7 +71,7 @@ def open_link(notification_id: int):
 
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
-def settings():
+def settings() -> ResponseReturnValue:
     kinds = [
         kind for kind in NotificationKind if kind != NotificationKind.MEMBERSHIP_REQUEST or current_user.is_manager
     ]  # only managers get it
@@ -90,6 +91,6 @@ def unread_notifications() -> int:
     return services.unread_count(current_user.id)
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     register_labels(LABELS)
     app.jinja_env.globals.update(unread_notifications=unread_notifications)

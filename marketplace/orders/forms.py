@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
 from wtforms import (
     BooleanField,
     DateField,
     DecimalField,
+    Field,
     HiddenField,
     IntegerField,
     SelectField,
@@ -37,14 +41,15 @@ from ..organizations.competency_tree import grouped_choices
 from ..organizations.models import Competency
 from ..utils import MAX_DB_ID, parse_db_id
 from ..validators import is_valid_okpd2
-from .models import OrderKind, OrderStatus, Visibility
+from ..visibility import Visibility
+from .models import OrderKind, OrderStatus
 from .queries import LISTED_STATUSES, ListFilters
 
 MAX_MONEY = Decimal("999999999999.99")  # Numeric(14, 2)
 MAX_QUANTITY = Decimal("99999999999.999")  # Numeric(14, 3)
 
 
-def competency_options(blank=None) -> list[SelectChoice]:
+def competency_options(blank: LazyString | None = None) -> list[SelectChoice]:
     """The competency directory as grouped options, with an optional blank first option."""
     return ([SelectChoice("", blank)] if blank is not None else []) + grouped_choices()
 
@@ -55,7 +60,7 @@ def selected_competencies(ids: list[int] | None) -> list[Competency]:
     return list(db.session.scalars(select(Competency).where(Competency.id.in_(ids)).order_by(Competency.code)))
 
 
-def _positive(form, field):
+def _positive(_form: FlaskForm, field: Field) -> None:
     if field.data is not None and field.data <= 0:
         raise ValidationError(_l("Must be greater than zero."))
 
@@ -104,16 +109,16 @@ class OrderForm(FlaskForm):
     publish = SubmitField(_l("Publish"))
     save = SubmitField(_l("Save changes"))
 
-    def __init__(self, *args, original_deadline: dt.date | None = None, **kwargs):
+    def __init__(self, *args: Any, original_deadline: dt.date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._original_deadline = original_deadline
 
-    def validate_deadline(self, field):
+    def validate_deadline(self, field: Field) -> None:
         # An unchanged deadline of an existing order may lie in the past; a new one may not.
         if field.data and field.data < utcnow().date() and field.data != self._original_deadline:
             raise ValidationError(_l("The deadline cannot be in the past."))
 
-    def order_values(self) -> dict:
+    def order_values(self) -> dict[str, Any]:
         return {
             "title": self.title.data,
             "kind": OrderKind(self.kind.data),
@@ -128,7 +133,7 @@ class OrderForm(FlaskForm):
             "visibility": Visibility(self.visibility.data),
         }
 
-    def uploads(self) -> list:
+    def uploads(self) -> list[FileStorage]:
         return [upload for upload in (self.files.data or []) if getattr(upload, "filename", "")]
 
 
@@ -157,7 +162,7 @@ class CompleteForm(FlaskForm):
 class AwardForm(FlaskForm):
     response_id = HiddenField(validators=[DataRequired()])
 
-    def validate_response_id(self, field):
+    def validate_response_id(self, field: Field) -> None:
         if not (str(field.data).isdigit() and int(field.data) <= MAX_DB_ID):
             raise ValidationError(_l("Choose a response."))
 
@@ -189,7 +194,7 @@ class OfferForm(FlaskForm):
     )
     submit = SubmitField(_l("Save"))
 
-    def offer_values(self) -> dict:
+    def offer_values(self) -> dict[str, Any]:
         return {
             "title": self.title.data,
             "kind": OrderKind(self.kind.data),
@@ -225,7 +230,7 @@ class FilterForm(FlaskForm):
         choices=lambda: [SelectChoice("newest", _l("Newest first")), SelectChoice("deadline", _l("Nearest deadline"))],
     )
 
-    def validate_okpd2(self, field):
+    def validate_okpd2(self, field: Field) -> None:
         if field.data and not is_valid_okpd2(field.data):
             raise ValidationError(_l("Not an OKPD2 code. Use the form 25.62 or 25.62.10."))
 
@@ -233,7 +238,7 @@ class FilterForm(FlaskForm):
         """The valid filters; a field with an error is ignored rather than failing the page."""
         self.validate()
 
-        def ok(field):
+        def ok(field: Field) -> Any:
             return field.data if not field.errors and field.data not in (None, "") else None
 
         status = ok(self.status)
@@ -254,7 +259,7 @@ class InviteForm(FlaskForm):
 
     organization_id = HiddenField(validators=[DataRequired()])
 
-    def validate_organization_id(self, field) -> None:
+    def validate_organization_id(self, field: Field) -> None:
         if parse_db_id(field.data) is None:
             raise ValidationError(_l("Choose a supplier from the list."))
 

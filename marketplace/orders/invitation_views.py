@@ -4,6 +4,7 @@ from the order page; a supplier's users see what their organization was invited 
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -20,7 +21,7 @@ from .views import bp, load_order
 
 @bp.route("/invitations")
 @access.login_required
-def invitations():
+def invitations() -> ResponseReturnValue:
     organization = current_user.organization
     if organization is None:
         raise Forbidden(_("Create your organization's profile first."))
@@ -29,7 +30,7 @@ def invitations():
 
 
 @bp.route("/<int:order_id>/invite", methods=["POST"])
-def invite(order_id: int):
+def invite(order_id: int) -> ResponseReturnValue:
     order = load_order(order_id)
     if not access.belongs_to(order.organization_id):
         access.deny(_("Only the customer's users can invite suppliers."))

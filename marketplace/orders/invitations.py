@@ -56,7 +56,7 @@ def received_invitation(order: Order, user: Any) -> OrderInvitation | None:
     return invitation_for(order.id, user.organization_id)
 
 
-def received_invitations_statement(organization_id: int, user: Any) -> Select:
+def received_invitations_statement(organization_id: int, user: Any) -> Select[Any]:
     """Invitations the organization received, newest first, for orders the user may still see."""
     return (
         select(OrderInvitation)

@@ -9,21 +9,27 @@ user to tell, its contact address gets the mail.
 from __future__ import annotations
 
 import logging
+from collections.abc import Hashable
 
-from flask import current_app
+from flask import Flask
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..accounts.models import User
 from ..db import after_commit, db
 from ..i18n import localized
 from ..notifications.models import NotificationKind
 from ..notifications.services import link_to, notify, organization_users
+from ..organizations.models import Organization
+from ..suggestions.engine import get_engine
+from ..suggestions.services import order_query
+from ..utils import app_object
 from .models import Order, OrderStatus, Response, ResponseStatus
 
 log = logging.getLogger(__name__)
 
 
-def _responders(response: Response) -> list:
+def _responders(response: Response) -> list[User]:
     """Who answers for ``response``: its author, else the supplier's active users."""
     author = response.created_by
     if author is not None and author.active:
@@ -104,14 +110,15 @@ def order_published(order: Order) -> None:
     uncommitted competencies) and may have to fit itself first, which is too
     slow to hold the transaction open for. A rolled-back publication tells nobody.
     """
-    app = current_app._get_current_object()
+    # The notice is sent after the commit in an app context of its own: it needs the app, not the proxy.
+    app = app_object()
     if not app.config.get("NOTIFY_MATCHED_SUPPLIERS", MATCHED_SUPPLIERS):
         return
     order_id = order.id
     after_commit(lambda: _notify_matched_suppliers(app, order_id))
 
 
-def _notify_matched_suppliers(app, order_id: int) -> None:
+def _notify_matched_suppliers(app: Flask, order_id: int) -> None:
     with app.app_context():  # its own session: the one that committed is finished
         try:
             _notify_matches_of(
@@ -125,10 +132,6 @@ def _notify_matched_suppliers(app, order_id: int) -> None:
 
 def _notify_matches_of(order: Order | None, top: int) -> list[int]:
     """Notify the users of the ``top`` matching member organizations (never the customer); their ids."""
-    from ..organizations.models import Organization
-    from ..suggestions.engine import get_engine
-    from ..suggestions.services import order_query
-
     if order is None or order.status != OrderStatus.OPEN:
         return []
     with get_engine().use() as matcher:
@@ -136,16 +139,16 @@ def _notify_matches_of(order: Order | None, top: int) -> list[int]:
             return []
         matches = matcher.match_suppliers(order_query(order), top_k=top * 2, with_reasons=False)
     candidates = [m.org_id for m in matches if m.org_id != order.organization_id]
-    members = (
+    members: dict[Hashable, Organization] = (
         {org.id: org for org in db.session.scalars(select(Organization).where(Organization.id.in_(candidates)))}
         if candidates
         else {}
     )
-    chosen = [org_id for org_id in candidates if org_id in members and members[org_id].is_member][:top]
+    chosen = [members[org_id] for org_id in candidates if org_id in members and members[org_id].is_member][:top]
     link = link_to("orders.show", order_id=order.id)
-    for org_id in chosen:
+    for organization in chosen:
         notify(
-            organization_users(org_id),
+            organization_users(organization.id),
             NotificationKind.ORDER_MATCH,
             lambda: _("A new order fits your organization: %(title)s", title=order.title),
             lambda: _(
@@ -156,4 +159,4 @@ def _notify_matches_of(order: Order | None, top: int) -> list[int]:
             ),
             link,
         )
-    return chosen
+    return [organization.id for organization in chosen]

@@ -16,7 +16,7 @@ from .rules import require_archive_offer, require_edit_offer, require_post_order
 OFFER_FIELDS = ("title", "kind", "description", "okpd2_codes", "region", "visibility")
 
 
-def post_offer(actor: Any, values: dict, *, competencies: list[Competency]) -> Offer:
+def post_offer(actor: Any, values: dict[str, Any], *, competencies: list[Competency]) -> Offer:
     """Post an offer of the actor's (member) organization."""
     require_post_orders(actor)
     offer = Offer(
@@ -31,7 +31,7 @@ def post_offer(actor: Any, values: dict, *, competencies: list[Competency]) -> O
     return offer
 
 
-def update_offer(offer: Offer, actor: Any, values: dict, *, competencies: list[Competency]) -> None:
+def update_offer(offer: Offer, actor: Any, values: dict[str, Any], *, competencies: list[Competency]) -> None:
     require_edit_offer(offer, actor)
     for name in OFFER_FIELDS:
         setattr(offer, name, values[name])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -40,7 +41,7 @@ def load_offer(offer_id: int) -> Offer:
 
 
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     form = FilterForm(formdata=request.args)
     filters = form.filters()
     page = paginate(queries.offers_statement(filters, current_user))
@@ -52,7 +53,7 @@ def index():
 
 @bp.route("/mine")
 @access.login_required
-def mine():
+def mine() -> ResponseReturnValue:
     if current_user.organization_id is None:
         raise Forbidden(_("Create your organization's profile to post offers."))
     page = paginate(queries.my_offers_statement(current_user.organization_id))
@@ -61,7 +62,7 @@ def mine():
 
 @bp.route("/new", methods=["GET", "POST"])
 @access.login_required
-def create():
+def create() -> ResponseReturnValue:
     require_post_orders(current_user)
     form = OfferForm()
     if request.method == "GET":
@@ -76,7 +77,7 @@ def create():
 
 
 @bp.route("/<int:offer_id>")
-def show(offer_id: int):
+def show(offer_id: int) -> ResponseReturnValue:
     offer = load_offer(offer_id)
     return render_template(
         "offers/show.html",
@@ -88,7 +89,7 @@ def show(offer_id: int):
 
 
 @bp.route("/<int:offer_id>/edit", methods=["GET", "POST"])
-def edit(offer_id: int):
+def edit(offer_id: int) -> ResponseReturnValue:
     offer = load_offer(offer_id)
     require_edit_offer(offer)
     form = OfferForm(obj=offer)
@@ -104,7 +105,7 @@ def edit(offer_id: int):
 
 
 @bp.route("/<int:offer_id>/archive", methods=["POST"])
-def archive(offer_id: int):
+def archive(offer_id: int) -> ResponseReturnValue:
     offer = load_offer(offer_id)
     if not ActionForm().validate_on_submit():
         raise InvalidInput
@@ -114,7 +115,7 @@ def archive(offer_id: int):
 
 
 @bp.route("/<int:offer_id>/restore", methods=["POST"])
-def restore(offer_id: int):
+def restore(offer_id: int) -> ResponseReturnValue:
     offer = load_offer(offer_id)
     if not ActionForm().validate_on_submit():
         raise InvalidInput

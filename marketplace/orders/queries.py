@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from ..db import db
 from ..organizations.competency_tree import subtree_ids
@@ -35,7 +36,7 @@ class ListFilters:
     sort: str = "newest"
 
 
-def _okpd2_prefix(column, prefix: str):
+def _okpd2_prefix(column: InstrumentedAttribute[list[str]], prefix: str) -> ColumnElement[bool]:
     """Any code of the JSON list starts with ``prefix`` (codes are stored as ``["25.62.10", ...]``).
 
     OKPD2 is hierarchical by string prefix (25 > 25.6 > 25.62 > 25.62.1), and a
@@ -45,7 +46,7 @@ def _okpd2_prefix(column, prefix: str):
     return cast(column, String).like(f'%"{prefix}%')
 
 
-def _common_filters(stmt: Select, model, filters: ListFilters) -> Select:
+def _common_filters(stmt: Select[Any], model: type[Order | Offer], filters: ListFilters) -> Select[Any]:
     if filters.kind:
         stmt = stmt.where(model.kind == filters.kind)
     if filters.region:
@@ -61,7 +62,7 @@ def _common_filters(stmt: Select, model, filters: ListFilters) -> Select:
     return stmt
 
 
-def orders_statement(filters: ListFilters, user: Any) -> Select:
+def orders_statement(filters: ListFilters, user: Any) -> Select[Any]:
     """Published orders visible to ``user`` matching ``filters`` (default: open ones)."""
     statuses = (filters.status,) if filters.status else LISTED_STATUSES
     stmt = select(Order).where(Order.status.in_(statuses), visible_orders(user))
@@ -71,7 +72,7 @@ def orders_statement(filters: ListFilters, user: Any) -> Select:
     return stmt.order_by(Order.published_at.desc(), Order.id.desc())
 
 
-def my_orders_statement(organization_id: int, status: OrderStatus | None = None) -> Select:
+def my_orders_statement(organization_id: int, status: OrderStatus | None = None) -> Select[Any]:
     """Every order of one organization, drafts included, newest first."""
     stmt = select(Order).where(Order.organization_id == organization_id)
     if status:
@@ -79,14 +80,14 @@ def my_orders_statement(organization_id: int, status: OrderStatus | None = None)
     return stmt.order_by(Order.created_at.desc(), Order.id.desc())
 
 
-def offers_statement(filters: ListFilters, user: Any) -> Select:
+def offers_statement(filters: ListFilters, user: Any) -> Select[Any]:
     """Active offers visible to ``user`` matching ``filters``, newest first."""
     stmt = select(Offer).where(Offer.status == OfferStatus.ACTIVE, visible_offers(user))
     stmt = _common_filters(stmt, Offer, filters)
     return stmt.order_by(Offer.created_at.desc(), Offer.id.desc())
 
 
-def my_offers_statement(organization_id: int) -> Select:
+def my_offers_statement(organization_id: int) -> Select[Any]:
     return (
         select(Offer)
         .where(Offer.organization_id == organization_id)
@@ -125,7 +126,7 @@ def compared_responses(order_id: int, sort: str) -> list[Response]:
     return list(db.session.scalars(stmt))
 
 
-def my_responses_statement(organization_id: int) -> Select:
+def my_responses_statement(organization_id: int) -> Select[Any]:
     return (
         select(Response)
         .join(Response.order)

@@ -7,10 +7,12 @@ by side and awards one. A supplier only ever sees its own response.
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import access
+from ..accounts.models import AccessLevel
 from ..errors import Forbidden, InvalidInput
 from ..forms import ActionForm, form_status
 from ..i18n import localized
@@ -22,7 +24,7 @@ from .views import bp, load_order
 
 
 @bp.route("/<int:order_id>/response", methods=["GET", "POST"])
-def respond(order_id: int):
+def respond(order_id: int) -> ResponseReturnValue:
     """Create, edit or renew (after withdrawing) my organization's response."""
     order = load_order(order_id)
     rules.check_can_respond(order, current_user)
@@ -44,9 +46,9 @@ def respond(order_id: int):
 
 
 @bp.route("/<int:order_id>/response/withdraw", methods=["POST"])
-def withdraw(order_id: int):
+def withdraw(order_id: int) -> ResponseReturnValue:
     order = load_order(order_id)
-    access.require(access.AccessLevel.USER)
+    access.require(AccessLevel.USER)
     if not ActionForm().validate_on_submit():
         raise InvalidInput
     response_services.withdraw_response(order, current_user)
@@ -56,7 +58,7 @@ def withdraw(order_id: int):
 
 @bp.route("/responses/mine")
 @access.login_required
-def my_responses():
+def my_responses() -> ResponseReturnValue:
     """My organization's responses and their outcomes."""
     if current_user.organization_id is None:
         raise Forbidden(_("Create your organization's profile to respond to orders."))
@@ -65,7 +67,7 @@ def my_responses():
 
 
 @bp.route("/<int:order_id>/responses")
-def compare(order_id: int):
+def compare(order_id: int) -> ResponseReturnValue:
     """All responses side by side: the customer's users (who award) and the manager (read only)."""
     order = load_order(order_id)
     if not rules.can_cancel_order(order):
@@ -79,7 +81,7 @@ def compare(order_id: int):
 
 
 @bp.route("/<int:order_id>/award", methods=["POST"])
-def award(order_id: int):
+def award(order_id: int) -> ResponseReturnValue:
     order = load_order(order_id)
     rules.require_manage_order(order, current_user)
     form = AwardForm()

@@ -24,6 +24,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from .. import access
+from ..accounts.models import AccessLevel
 from ..errors import Conflict, Forbidden, LoginRequired, MarketplaceError, NotFound
 from .models import Offer, OfferStatus, Order, OrderStatus
 
@@ -78,7 +79,7 @@ def can_post_orders(user: Any = None) -> bool:
 
 
 def require_post_orders(user: Any = None) -> None:
-    access.require(access.AccessLevel.USER, user)
+    access.require(AccessLevel.USER, user)
     if not can_post_orders(user):
         raise Forbidden(_("Only users of a member organization can post orders and offers."))
 

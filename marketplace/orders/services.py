@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask_babel import gettext as _, lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import Update, select, update
 from werkzeug.datastructures import FileStorage
 
 from ..attachments.models import Attachment
 from ..attachments.services import add_attachment, delete_attachment
-from ..db import db, lock_row, utcnow
+from ..db import changed_rows, db, lock_row, utcnow
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..organizations.models import Competency, Organization
 from . import notifications
@@ -94,6 +94,11 @@ def record_event(
     return event
 
 
+def _updated_rows(statement: Update) -> int:
+    """Run a bulk UPDATE (the session's objects are not synchronized); the number of rows it matched."""
+    return changed_rows(statement.execution_options(synchronize_session=False))
+
+
 def _lock(order: Order) -> None:
     """Take the order's row lock and re-read it, so the checks below see committed state."""
     lock_row(Order, order.id)
@@ -117,7 +122,7 @@ def _attach(order: Order, actor: Any, uploads: Iterable[FileStorage]) -> list[At
 def create_order(
     organization: Organization,
     actor: Any,
-    values: dict,
+    values: dict[str, Any],
     *,
     competencies: list[Competency],
     uploads: Iterable[FileStorage] = (),
@@ -149,7 +154,12 @@ def create_order(
 
 
 def update_order(
-    order: Order, actor: Any, values: dict, *, competencies: list[Competency], uploads: Iterable[FileStorage] = ()
+    order: Order,
+    actor: Any,
+    values: dict[str, Any],
+    *,
+    competencies: list[Competency],
+    uploads: Iterable[FileStorage] = (),
 ) -> list[str]:
     """Change a draft or open order; returns the names of the changed fields."""
     require_manage_order(order, actor)
@@ -246,7 +256,7 @@ def award_order(order: Order, response_id: int, actor: Any) -> Response:
     if winner is None or winner.order_id != order.id:
         raise NotFound(_("There is no such response to this order."))
     now = utcnow()
-    moved = db.session.execute(
+    moved = _updated_rows(
         update(Order)
         .where(Order.id == order.id, Order.status == OrderStatus.OPEN)
         .values(
@@ -255,27 +265,22 @@ def award_order(order: Order, response_id: int, actor: Any) -> Response:
             awarded_at=now,
             lock_version=Order.lock_version + 1,
         )
-        .execution_options(synchronize_session=False)
     )
-    if moved.rowcount != 1:
+    if moved != 1:
         raise Conflict(_("This order has already been awarded or is no longer open."))
-    accepted = db.session.execute(
+    accepted = _updated_rows(
         update(Response)
         .where(Response.id == winner.id, Response.status == ResponseStatus.ACTIVE)
         .values(status=ResponseStatus.ACCEPTED, updated_at=now)
-        .execution_options(synchronize_session=False)
     )
-    if accepted.rowcount != 1:  # withdrawn meanwhile: the whole award is rolled back
+    if accepted != 1:  # withdrawn meanwhile: the whole award is rolled back
         raise Conflict(_("This response has been withdrawn and cannot be selected."))
     losers = db.session.scalars(
         select(Response.id).where(Response.order_id == order.id, Response.status == ResponseStatus.ACTIVE)
     ).all()
     if losers:
-        db.session.execute(
-            update(Response)
-            .where(Response.id.in_(losers))
-            .values(status=ResponseStatus.DECLINED, updated_at=now)
-            .execution_options(synchronize_session=False)
+        _updated_rows(
+            update(Response).where(Response.id.in_(losers)).values(status=ResponseStatus.DECLINED, updated_at=now)
         )
     db.session.refresh(order)
     for response in order.responses:

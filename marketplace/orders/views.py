@@ -8,7 +8,8 @@ suggested suppliers comes from the matcher (``suggestions.services``).
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -25,6 +26,8 @@ from .forms import CancelForm, CompleteForm, FilterForm, OrderForm, ResponseForm
 from .invitations import received_invitation
 from .labels import LABELS
 from .models import Order, OrderStatus, ResponseStatus
+from .offer_views import bp as offers_bp
+from .queries import ListFilters
 from .rules import (
     can_cancel_order,
     can_manage_order,
@@ -50,12 +53,12 @@ def load_order(order_id: int) -> Order:
     return order
 
 
-def _filter_org(filters) -> Organization | None:
+def _filter_org(filters: ListFilters) -> Organization | None:
     return db.session.get(Organization, filters.organization_id) if filters.organization_id else None
 
 
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     form = FilterForm(formdata=request.args)
     filters = form.filters()
     page = paginate(queries.orders_statement(filters, current_user))
@@ -67,23 +70,23 @@ def index():
 
 @bp.route("/mine")
 @access.login_required
-def mine():
+def mine() -> ResponseReturnValue:
     if current_user.organization_id is None:
         raise Forbidden(_("Create your organization's profile to post orders."))
-    status = request.args.get("status", "")
-    status = OrderStatus(status) if status in {s.value for s in OrderStatus} else None
+    requested = request.args.get("status", "")
+    status = OrderStatus(requested) if requested in {s.value for s in OrderStatus} else None
     page = paginate(queries.my_orders_statement(current_user.organization_id, status))
     counts = queries.active_response_counts([o.id for o in page.items])
     return render_template("orders/mine.html", page=page, status=status, counts=counts, statuses=list(OrderStatus))
 
 
-def _render_form(form: OrderForm, order: Order | None, status: int = 200):
+def _render_form(form: OrderForm, order: Order | None, status: int = 200) -> ResponseReturnValue:
     return render_template("orders/form.html", form=form, order=order), status
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @access.login_required
-def create():
+def create() -> ResponseReturnValue:
     require_post_orders(current_user)
     form = OrderForm()
     if request.method == "GET":
@@ -112,7 +115,7 @@ def create():
 
 
 @bp.route("/<int:order_id>")
-def show(order_id: int):
+def show(order_id: int) -> ResponseReturnValue:
     order = load_order(order_id)
     customer_side = can_cancel_order(order)  # the customer's users and the manager
     supplier_org_id = current_user.organization_id if current_user.is_authenticated else None
@@ -152,7 +155,7 @@ def _load_managed(order_id: int) -> Order:
 
 
 @bp.route("/<int:order_id>/edit", methods=["GET", "POST"])
-def edit(order_id: int):
+def edit(order_id: int) -> ResponseReturnValue:
     order = _load_managed(order_id)
     if order.status not in services.EDITABLE_STATUSES:
         raise Conflict(_("Only draft and open orders can be edited."))
@@ -179,7 +182,7 @@ def edit(order_id: int):
 
 
 @bp.route("/<int:order_id>/publish", methods=["POST"])
-def publish(order_id: int):
+def publish(order_id: int) -> ResponseReturnValue:
     order = _load_managed(order_id)
     form = ActionForm()
     if not form.validate_on_submit():
@@ -190,7 +193,7 @@ def publish(order_id: int):
 
 
 @bp.route("/<int:order_id>/cancel", methods=["GET", "POST"])
-def cancel(order_id: int):
+def cancel(order_id: int) -> ResponseReturnValue:
     order = load_order(order_id)
     require_cancel_order(order, current_user)
     if order.status not in services.EDITABLE_STATUSES:
@@ -204,7 +207,7 @@ def cancel(order_id: int):
 
 
 @bp.route("/<int:order_id>/complete", methods=["POST"])
-def complete(order_id: int):
+def complete(order_id: int) -> ResponseReturnValue:
     order = _load_managed(order_id)
     form = CompleteForm()
     if not form.validate_on_submit():
@@ -215,7 +218,7 @@ def complete(order_id: int):
 
 
 @bp.route("/<int:order_id>/attachments/<int:attachment_id>/delete", methods=["POST"])
-def delete_attachment(order_id: int, attachment_id: int):
+def delete_attachment(order_id: int, attachment_id: int) -> ResponseReturnValue:
     order = _load_managed(order_id)
     form = ActionForm()
     if not form.validate_on_submit():
@@ -225,13 +228,11 @@ def delete_attachment(order_id: int, attachment_id: int):
     return redirect(url_for("orders.edit", order_id=order.id))
 
 
-# Routes of the other view modules join this blueprint.
+# The other view modules add their routes to ``bp``; imported last, as they import it from here.
 from . import invitation_views, response_views  # noqa: E402,F401
 
 
-def init_app(app) -> None:
-    from .offer_views import bp as offers_bp
-
+def init_app(app: Flask) -> None:
     register_labels(LABELS)
 
     app.register_blueprint(offers_bp)

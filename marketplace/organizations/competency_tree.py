@@ -41,7 +41,7 @@ def grouped_choices(exclude: set[int] | frozenset[int] = frozenset()) -> list[Se
     return result
 
 
-def subtree_ids(competency_id: int) -> Select:
+def subtree_ids(competency_id: int) -> Select[int]:
     """A SELECT of the ids of ``competency_id`` and all its descendants (recursive CTE)."""
     tree = select(Competency.id).where(Competency.id == competency_id).cte("competency_subtree", recursive=True)
     tree = tree.union_all(select(Competency.id).where(Competency.parent_id == tree.c.id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from .. import access
@@ -10,7 +11,7 @@ from ..errors import InvalidInput
 from ..forms import ActionForm, show_error
 from . import queries, services
 from .forms import CompetencyForm, CompetencyUpdateForm
-from .models import Organization
+from .models import Organization, OrganizationCompetency
 from .views import bp, load_organization
 
 
@@ -25,13 +26,13 @@ def _page(
     add_form: CompetencyForm | None = None,
     failed: tuple[int, CompetencyUpdateForm] | None = None,
     status: int = 200,
-):
+) -> ResponseReturnValue:
     """The editor: one row form per competency (``failed`` replaces one with its errors), and the add form."""
     links = queries.competencies_of(organization)
     if add_form is None:
         add_form = CompetencyForm(formdata=None)
     add_form.load_choices(exclude={link.competency_id for link in links})
-    rows = []
+    rows: list[tuple[OrganizationCompetency, CompetencyUpdateForm]] = []
     for link in links:
         if failed and failed[0] == link.competency_id:
             rows.append((link, failed[1]))
@@ -48,13 +49,13 @@ def _page(
 
 @bp.route("/<int:org_id>/competencies")
 @access.login_required
-def competencies(org_id: int):
+def competencies(org_id: int) -> ResponseReturnValue:
     return _page(_editable(org_id))
 
 
 @bp.route("/<int:org_id>/competencies", methods=["POST"])
 @access.login_required
-def add_competency(org_id: int):
+def add_competency(org_id: int) -> ResponseReturnValue:
     organization = _editable(org_id)
     form = CompetencyForm()
     form.load_choices(exclude=set())
@@ -71,7 +72,7 @@ def add_competency(org_id: int):
 
 @bp.route("/<int:org_id>/competencies/<int:competency_id>", methods=["POST"])
 @access.login_required
-def update_competency(org_id: int, competency_id: int):
+def update_competency(org_id: int, competency_id: int) -> ResponseReturnValue:
     organization = _editable(org_id)
     link = services.get_competency_link(organization, competency_id)
     form = CompetencyUpdateForm()
@@ -84,7 +85,7 @@ def update_competency(org_id: int, competency_id: int):
 
 @bp.route("/<int:org_id>/competencies/<int:competency_id>/delete", methods=["POST"])
 @access.login_required
-def remove_competency(org_id: int, competency_id: int):
+def remove_competency(org_id: int, competency_id: int) -> ResponseReturnValue:
     organization = _editable(org_id)
     link = services.get_competency_link(organization, competency_id)
     services.remove_competency(link)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -29,6 +30,9 @@ from .models import Organization
 
 THRESHOLD = 90.0
 BLOCK = 500
+
+#: ``(id, name_ru, name_en, inn)`` of one organization.
+OrgRow = tuple[int, str, str, str | None]
 
 
 @dataclass
@@ -50,13 +54,18 @@ def _digits(value: str | None) -> str:
     return "".join(ch for ch in (value or "") if ch.isdigit())
 
 
-def _rows(exclude_id: int | None = None) -> list[tuple[int, str, str, str | None]]:
+def _rows(exclude_id: int | None = None) -> list[OrgRow]:
     statement = select(Organization.id, Organization.name_ru, Organization.name_en, Organization.inn).order_by(
         Organization.id
     )
     if exclude_id is not None:
         statement = statement.where(Organization.id != exclude_id)
-    return [tuple(row) for row in db.session.execute(statement)]
+    return [(org_id, name_ru, name_en, inn) for org_id, name_ru, name_en, inn in db.session.execute(statement)]
+
+
+def _name(row: OrgRow, english: bool) -> str:
+    """The name compared: Russian, or English (Russian when there is no English one)."""
+    return (row[2] or row[1]) if english else row[1]
 
 
 def find_duplicate_organizations(
@@ -65,13 +74,14 @@ def find_duplicate_organizations(
     """Registered organizations that are probably the one being entered, best first."""
     rows = _rows(exclude_id)
     best: dict[int, tuple[float, str]] = {}
-    for name, column in ((name_ru, 1), (name_en, 2)):
+    for name, english in ((name_ru, False), (name_en, True)):
         if not (name or "").strip() and not inn:
             continue
-        candidates = [(row[0], row[column] or row[1], row[3]) for row in rows]
+        candidates = [(row[0], _name(row, english), row[3]) for row in rows]
         for found in find_duplicates(name or "", inn, candidates, threshold=THRESHOLD, limit=limit):
-            if found.org_id not in best or found.score > best[found.org_id][0]:
-                best[found.org_id] = (found.score, found.reason)
+            org_id = cast(int, found.org_id)  # the candidates' ids, which are ints
+            if org_id not in best or found.score > best[org_id][0]:
+                best[org_id] = (found.score, found.reason)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[1][1] != "inn", item[0]))[:limit]
     organizations = (
         {
@@ -106,7 +116,7 @@ def _name_candidates(ids: Sequence[int], names: Sequence[str]) -> set[tuple[int,
             dtype=np.uint8,
             workers=1,
         )
-        for a, b in zip(*np.nonzero(scores)):
+        for a, b in zip(*np.nonzero(scores), strict=True):
             i, j = present[start + int(a)], present[int(b)]
             if i < j:
                 found.add((ids[i], ids[j]))
@@ -130,11 +140,11 @@ def duplicate_pairs() -> list[DuplicatePair]:
     confirmed: dict[tuple[int, int], tuple[float, str]] = {}
     for a, b in candidates:
         first, second = by_id[a], by_id[b]
-        for column in (1, 2):
-            if not first[column] and column == 2:
+        for english in (False, True):
+            if english and not first[2]:
                 continue
             hits = find_duplicates(
-                first[column] or first[1], first[3], [(b, second[column] or second[1], second[3])], threshold=THRESHOLD
+                _name(first, english), first[3], [(b, _name(second, english), second[3])], threshold=THRESHOLD
             )
             if hits and ((a, b) not in confirmed or hits[0].score > confirmed[(a, b)][0]):
                 confirmed[(a, b)] = (hits[0].score, hits[0].reason)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
 from wtforms import (
     BooleanField,
     EmailField,
+    Field,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -56,24 +62,24 @@ PHONE_PATTERN = r"^[0-9+()\-\s.,;]*$"
 TEXT_LIMIT = 5000
 
 
-def options(pairs, blank=None) -> list[SelectChoice]:
+def options(pairs: Iterable[tuple[str, LazyString]], blank: LazyString | None = None) -> list[SelectChoice]:
     """Select choices from ``(value, label)`` pairs, optionally after a blank "any" option."""
     head = [SelectChoice("", blank)] if blank is not None else []
     return head + [SelectChoice(value, label) for value, label in pairs]
 
 
-def _none_if_empty(value):
+def _none_if_empty(value: str | None) -> str | None:
     return value or None
 
 
-def _with_scheme(value):
+def _with_scheme(value: str | None) -> str | None:
     """``example.com`` → ``https://example.com``: people rarely type the scheme."""
     if value and "://" not in value:
         return "https://" + value
     return value
 
 
-def _clean_lines(value):
+def _clean_lines(value: object) -> object:
     if not isinstance(value, str):
         return value
     return "\n".join(line.strip() for line in value.splitlines() if line.strip())
@@ -167,32 +173,32 @@ class OrganizationForm(FlaskForm):
     #: Shown only when a new profile looks like a registered organization (``organizations.duplicates``).
     confirm_different = BooleanField(_l("This is a different organization: create the profile anyway"))
 
-    def __init__(self, *args, organization_id: int | None = None, **kwargs):
+    def __init__(self, *args: Any, organization_id: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organization_id = organization_id
 
-    def _taken(self, column, value) -> bool:
+    def _taken(self, column: InstrumentedAttribute[str | None], value: str) -> bool:
         statement = select(Organization.id).where(column == value)
         if self.organization_id is not None:
             statement = statement.where(Organization.id != self.organization_id)
         return db.session.scalar(statement.limit(1)) is not None
 
-    def validate_inn(self, field) -> None:
+    def validate_inn(self, field: Field) -> None:
         if field.data and self._taken(Organization.inn, field.data):
             raise ValidationError(_l("An organization with this INN is already registered."))
 
-    def validate_ogrn(self, field) -> None:
+    def validate_ogrn(self, field: Field) -> None:
         if field.data and self._taken(Organization.ogrn, field.data):
             raise ValidationError(_l("An organization with this OGRN is already registered."))
 
-    def profile_data(self) -> dict:
+    def profile_data(self) -> dict[str, Any]:
         """The submitted values, keyed by ``Organization`` column."""
         return {name: getattr(self, name).data for name in FIELD_LABELS} | {
             "confidential_fields": list(self.confidential_fields.data or []),
         }
 
 
-def _level_choices():
+def _level_choices() -> list[SelectChoice]:
     return choices(CompetencyLevel)
 
 
@@ -249,7 +255,7 @@ class RejectForm(FlaskForm):
 MEMBERSHIP_FILTERS = ("member", "all", "other")
 
 
-def _optional_int(value):
+def _optional_int(value: str | int | None) -> int | None:
     if value in (None, ""):
         return None
     return int(value)
@@ -280,7 +286,7 @@ class DirectoryFilterForm(FlaskForm):
     def load_choices(self) -> None:
         self.competency.choices = [SelectChoice("", _l("— any —")), *grouped_choices()]
 
-    def valid_data(self) -> dict:
+    def valid_data(self) -> dict[str, Any]:
         """Validate and return the filters, dropping any that are invalid (a bad link shows everything)."""
         self.validate()
         return {name: (None if field.errors else field.data) for name, field in self._fields.items()}

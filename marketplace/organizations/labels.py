@@ -33,4 +33,3 @@ LABELS = [
 def level_label(level: int) -> str:
     """The translated name of a competency level given as an integer (1-3)."""
     return label(CompetencyLevel(level))
-

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from ..accounts.models import Role, User
-from ..db import db, utcnow
+from ..db import changed_rows, db, utcnow
 from ..errors import Conflict
 from ..i18n import localized
 from ..notifications.models import NotificationKind
@@ -68,12 +68,12 @@ def reject_application(application: MembershipApplication, manager: User, reason
 
 
 def _decide(application: MembershipApplication, manager: User, status: ApplicationStatus, reason: str) -> None:
-    decided = db.session.execute(
+    decided = changed_rows(
         update(MembershipApplication)
         .where(MembershipApplication.id == application.id, MembershipApplication.status == ApplicationStatus.PENDING)
         .values(status=status, decision_reason=reason, decided_by_id=manager.id, decided_at=utcnow())
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     if decided != 1:
         raise Conflict(_("This application has already been decided."))
     db.session.refresh(application)
@@ -106,8 +106,9 @@ def _notify_applicant(application: MembershipApplication) -> None:
             reason=application.decision_reason,
         )
 
+    applicant = application.applicant
     notify(
-        [application.applicant],
+        [applicant] if applicant is not None else [],  # no account left: the fallback address is told
         NotificationKind.MEMBERSHIP_DECISION,
         subject,
         body,

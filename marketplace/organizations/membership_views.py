@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import case, select
@@ -23,7 +24,7 @@ from .views import bp, load_organization
 
 @bp.route("/<int:org_id>/apply", methods=["GET", "POST"])
 @access.login_required
-def apply(org_id: int):
+def apply(org_id: int) -> ResponseReturnValue:
     organization = load_organization(org_id)
     if not is_org_admin_of(organization):
         raise Forbidden(_("Only the organization's administrators can apply for membership."))
@@ -45,7 +46,7 @@ def apply(org_id: int):
 
 @bp.route("/applications")
 @access.manager_required
-def applications():
+def applications() -> ResponseReturnValue:
     pending_first = case((MembershipApplication.status == ApplicationStatus.PENDING, 0), else_=1)
     statement = (
         select(MembershipApplication)
@@ -62,7 +63,9 @@ def _load_application(application_id: int) -> MembershipApplication:
     return application
 
 
-def _application_page(application: MembershipApplication, reject_form: RejectForm | None = None, status: int = 200):
+def _application_page(
+    application: MembershipApplication, reject_form: RejectForm | None = None, status: int = 200
+) -> ResponseReturnValue:
     return render_template(
         "organizations/application.html",
         application=application,
@@ -74,13 +77,13 @@ def _application_page(application: MembershipApplication, reject_form: RejectFor
 
 @bp.route("/applications/<int:application_id>")
 @access.manager_required
-def application(application_id: int):
+def application(application_id: int) -> ResponseReturnValue:
     return _application_page(_load_application(application_id))
 
 
 @bp.route("/applications/<int:application_id>/approve", methods=["POST"])
 @access.manager_required
-def approve_application(application_id: int):
+def approve_application(application_id: int) -> ResponseReturnValue:
     application = _load_application(application_id)
     membership.approve_application(application, current_user)
     flash(_("%(name)s is now a member of the cluster.", name=localized(application.organization, "name")), "success")
@@ -89,7 +92,7 @@ def approve_application(application_id: int):
 
 @bp.route("/applications/<int:application_id>/reject", methods=["POST"])
 @access.manager_required
-def reject_application(application_id: int):
+def reject_application(application_id: int) -> ResponseReturnValue:
     application = _load_application(application_id)
     form = RejectForm()
     if not form.validate():

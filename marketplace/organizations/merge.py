@@ -30,6 +30,7 @@ records are changed through ORM statements, so the search index follows;
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -37,9 +38,10 @@ from typing import Any
 from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy import Column, PrimaryKeyConstraint, Table, UniqueConstraint, and_, delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapper
 
 from .. import access, signals
-from ..db import db
+from ..db import Model, db
 from ..errors import Conflict, Forbidden, InvalidInput
 from ..orders.models import Order, OrderEvent, OrderInvitation, Response, ResponseStatus
 from ..projects.models import ConsortiumMember, ConsortiumStatus, Project, ProjectEvent
@@ -103,7 +105,7 @@ class Reference:
     """A column that references ``organization.id``."""
 
     table: Table
-    column: Column
+    column: Column[Any]
 
     @property
     def key(self) -> str:
@@ -121,8 +123,8 @@ def organization_references() -> list[Reference]:
     ]
 
 
-def _mapped(table: Table):
-    for mapper in db.Model.registry.mappers:
+def _mapped(table: Table) -> Mapper[Any] | None:
+    for mapper in Model.registry.mappers:
         if mapper.local_table is table:
             return mapper
     return None
@@ -130,7 +132,7 @@ def _mapped(table: Table):
 
 def records_of(organization_id: int) -> dict[str, int]:
     """How many records reference the organization, per ``table.column`` (the merge page's preview)."""
-    counts = {}
+    counts: dict[str, int] = {}
     for ref in organization_references():
         n = db.session.scalar(select(func.count()).select_from(ref.table).where(ref.column == organization_id))
         if n:
@@ -138,7 +140,7 @@ def records_of(organization_id: int) -> dict[str, int]:
     return counts
 
 
-def _merge_competencies(keep: Organization, drop: Organization, summary: dict) -> None:
+def _merge_competencies(keep: Organization, drop: Organization, summary: dict[str, Any]) -> None:
     kept = {
         link.competency_id: link
         for link in db.session.scalars(
@@ -164,11 +166,15 @@ def _merge_competencies(keep: Organization, drop: Organization, summary: dict) -
     db.session.flush()
 
 
-def _response_rank(response: Response) -> tuple:
+def _response_rank(response: Response) -> tuple[int, dt.datetime, int]:
     return (RESPONSE_RANK.get(response.status, 0), response.updated_at or response.created_at, response.id)
 
 
-def _merge_responses(keep: Organization, drop: Organization, actor: Any, summary: dict) -> None:
+def _consortium_rank(member: ConsortiumMember) -> tuple[int, dt.datetime, int]:
+    return (CONSORTIUM_RANK.get(member.status, 0), member.updated_at or member.created_at, member.id)
+
+
+def _merge_responses(keep: Organization, drop: Organization, actor: Any, summary: dict[str, Any]) -> None:
     kept = {r.order_id: r for r in db.session.scalars(select(Response).where(Response.organization_id == keep.id))}
     for response in db.session.scalars(select(Response).where(Response.organization_id == drop.id)).all():
         other = kept.get(response.order_id)
@@ -193,7 +199,7 @@ def _merge_responses(keep: Organization, drop: Organization, actor: Any, summary
     db.session.flush()
 
 
-def _merge_consortium(keep: Organization, drop: Organization, summary: dict) -> None:
+def _merge_consortium(keep: Organization, drop: Organization, summary: dict[str, Any]) -> None:
     kept = {
         m.project_id: m
         for m in db.session.scalars(select(ConsortiumMember).where(ConsortiumMember.organization_id == keep.id))
@@ -202,15 +208,14 @@ def _merge_consortium(keep: Organization, drop: Organization, summary: dict) -> 
         other = kept.get(member.project_id)
         if other is None:
             continue
-        rank = lambda m: (CONSORTIUM_RANK.get(m.status, 0), m.updated_at or m.created_at, m.id)
-        winner, loser = (member, other) if rank(member) > rank(other) else (other, member)
+        winner, loser = (member, other) if _consortium_rank(member) > _consortium_rank(other) else (other, member)
         winner.needs = list({need.id: need for need in [*winner.needs, *loser.needs]}.values())
         summary["dropped"].append(f"consortium_member:{loser.id}:project {loser.project_id}")
         db.session.delete(loser)
     db.session.flush()
 
 
-def _drop_unique_clashes(ref: Reference, keep_id: int, drop_id: int, summary: dict) -> None:
+def _drop_unique_clashes(ref: Reference, keep_id: int, drop_id: int, summary: dict[str, Any]) -> None:
     """Rows of the duplicate that would break a unique constraint once moved: the kept one's row stays."""
     table, column = ref.table, ref.column
     groups = [list(c.columns) for c in table.constraints if isinstance(c, (UniqueConstraint, PrimaryKeyConstraint))]
@@ -227,13 +232,13 @@ def _drop_unique_clashes(ref: Reference, keep_id: int, drop_id: int, summary: di
             continue
         mapper = _mapped(table)
         for row in rows:
-            condition = and_(*(k == v for k, v in zip(keys, row)))
+            condition = and_(*(k == v for k, v in zip(keys, row, strict=True)))
             statement = delete(mapper.class_ if mapper else table).where(condition)
             db.session.execute(statement.execution_options(synchronize_session=False) if mapper else statement)
             summary["dropped"].append(f"{table.name}:{':'.join(str(v) for v in row)}")
 
 
-def _move(ref: Reference, keep_id: int, drop_id: int, summary: dict) -> None:
+def _move(ref: Reference, keep_id: int, drop_id: int, summary: dict[str, Any]) -> None:
     count = db.session.scalar(select(func.count()).select_from(ref.table).where(ref.column == drop_id))
     if not count:
         return
@@ -253,7 +258,7 @@ def _move(ref: Reference, keep_id: int, drop_id: int, summary: dict) -> None:
     summary["moved"][ref.key] = summary["moved"].get(ref.key, 0) + count
 
 
-def _settle_own_work(keep_id: int, keep_name: str, drop_name: str, actor: Any, summary: dict) -> None:
+def _settle_own_work(keep_id: int, keep_name: str, drop_name: str, actor: Any, summary: dict[str, Any]) -> None:
     """When one profile posted an order or leads a project and the other answered it, the kept organization
     now answers itself: its open response is withdrawn, its invitation to its own order dropped and its
     open place in the consortium it leads removed, each with a line of history (decided records stay)."""
@@ -332,7 +337,7 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
         .values(membership_status=Organization.membership_status)
         .execution_options(synchronize_session=False)
     )  # both rows locked until the commit
-    summary: dict = {"moved": {}, "dropped": [], "joined": [], "withdrawn": []}
+    summary: dict[str, Any] = {"moved": {}, "dropped": [], "joined": [], "withdrawn": []}
     keep_id, drop_id, drop_name, drop_inn, keep_name = keep.id, drop.id, drop.name_ru, drop.inn, keep.name_ru
     try:
         _merge_competencies(keep, drop, summary)
@@ -367,9 +372,8 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
     return history
 
 
-def merge_summary(history: OrganizationMerge) -> dict:
+def merge_summary(history: OrganizationMerge) -> dict[str, Any]:
     try:
         return json.loads(history.summary or "{}")
     except ValueError:
         return {}
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -22,7 +23,7 @@ from .views import bp
 
 @bp.route("/duplicates")
 @access.manager_required
-def duplicates():
+def duplicates() -> ResponseReturnValue:
     page = paginate_list(duplicate_pairs())
     merges = db.session.scalars(select(OrganizationMerge).order_by(OrganizationMerge.id.desc()).limit(10)).all()
     return render_template("organizations/duplicates.html", page=page, merges=merges, summary_of=merge_summary)
@@ -37,7 +38,7 @@ def _organization_or_404(org_id: int) -> Organization:
 
 @bp.route("/merge/<int:keep_id>/<int:drop_id>", methods=["GET", "POST"])
 @access.manager_required
-def merge(keep_id: int, drop_id: int):
+def merge(keep_id: int, drop_id: int) -> ResponseReturnValue:
     keep, drop = _organization_or_404(keep_id), _organization_or_404(drop_id)
     if keep.id == drop.id:
         raise InvalidInput(_("Choose two different organizations."))

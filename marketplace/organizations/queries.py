@@ -16,7 +16,7 @@ from .rules import visible_organizations
 CARD_COMPETENCIES = 3
 
 
-def directory(filters: dict, user: Any) -> Select:
+def directory(filters: dict[str, Any], user: Any) -> Select[Organization]:
     """Organizations ``user`` may see matching the directory's filters, by Russian name.
 
     ``filters``: ``q`` (text in either name), ``region``, ``kind``, ``competency``

@@ -9,13 +9,15 @@ administrator, unique registration numbers).
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import User
 from ..accounts.services import find_user_by_email
-from ..db import db
+from ..db import changed_rows, db
 from ..errors import Conflict, InvalidInput, NotFound
 from .models import PROTECTED_FIELDS, Competency, CompetencyLevel, Organization, OrganizationCompetency
 
@@ -56,7 +58,7 @@ def lock_organization(organization_id: int) -> None:
     )
 
 
-def _apply_profile(organization: Organization, data: dict) -> None:
+def _apply_profile(organization: Organization, data: dict[str, Any]) -> None:
     for name in PROFILE_FIELDS:
         if name in data:
             setattr(organization, name, data[name])
@@ -93,7 +95,7 @@ def _flush_profile() -> None:
         raise InvalidInput(_("An organization with this INN or OGRN is already registered."), field="inn") from None
 
 
-def create_organization(data: dict, *, creator: User) -> Organization:
+def create_organization(data: dict[str, Any], *, creator: User) -> Organization:
     """Create an organization's profile; a regular user becomes its first administrator.
 
     The cluster manager may register an organization on someone's behalf without
@@ -112,7 +114,7 @@ def create_organization(data: dict, *, creator: User) -> Organization:
     return organization
 
 
-def update_organization(organization: Organization, data: dict) -> None:
+def update_organization(organization: Organization, data: dict[str, Any]) -> None:
     _apply_profile(organization, data)
     _flush_profile()
 
@@ -202,12 +204,12 @@ def add_user(organization: Organization, email: str) -> User:
         raise InvalidInput(_("This user already belongs to another organization."), field="email")
     lock_organization(organization.id)
     # Conditional: a concurrent request may have given this user another organization meanwhile.
-    attached = db.session.execute(
+    attached = changed_rows(
         update(User)
         .where(User.id == user.id, User.organization_id.is_(None))
         .values(organization_id=organization.id, is_org_admin=_admin_count(organization.id) == 0)
         .execution_options(synchronize_session="fetch")
-    ).rowcount
+    )
     if attached != 1:
         raise Conflict(_("This user has just joined another organization."))
     db.session.refresh(user)

@@ -5,6 +5,7 @@ the administrator's rights."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -24,7 +25,7 @@ def _require_manage(organization: Organization) -> None:
         raise Forbidden(_("Only the organization's administrators can manage its users."))
 
 
-def _page(organization: Organization, form: AddUserForm | None = None, status: int = 200):
+def _page(organization: Organization, form: AddUserForm | None = None, status: int = 200) -> ResponseReturnValue:
     return render_template(
         "organizations/users.html",
         org=organization,
@@ -37,7 +38,7 @@ def _page(organization: Organization, form: AddUserForm | None = None, status: i
 
 @bp.route("/<int:org_id>/users")
 @access.login_required
-def users(org_id: int):
+def users(org_id: int) -> ResponseReturnValue:
     organization = load_organization(org_id)
     access.require_edit(organization.id)  # own users (read-only unless admin) and the manager
     return _page(organization)
@@ -45,7 +46,7 @@ def users(org_id: int):
 
 @bp.route("/<int:org_id>/users", methods=["POST"])
 @access.login_required
-def add_user(org_id: int):
+def add_user(org_id: int) -> ResponseReturnValue:
     organization = load_organization(org_id)
     _require_manage(organization)
     form = AddUserForm()
@@ -65,7 +66,7 @@ def add_user(org_id: int):
 
 @bp.route("/<int:org_id>/users/<int:user_id>/remove", methods=["POST"])
 @access.login_required
-def remove_user(org_id: int, user_id: int):
+def remove_user(org_id: int, user_id: int) -> ResponseReturnValue:
     organization = load_organization(org_id)
     _require_manage(organization)
     removed_self = user_id == current_user.id
@@ -78,7 +79,7 @@ def remove_user(org_id: int, user_id: int):
 
 @bp.route("/<int:org_id>/users/<int:user_id>/admin", methods=["POST"])
 @access.login_required
-def grant_admin(org_id: int, user_id: int):
+def grant_admin(org_id: int, user_id: int) -> ResponseReturnValue:
     organization = load_organization(org_id)
     _require_manage(organization)
     user = services.set_admin(organization, user_id, True)
@@ -88,7 +89,7 @@ def grant_admin(org_id: int, user_id: int):
 
 @bp.route("/<int:org_id>/users/<int:user_id>/admin/revoke", methods=["POST"])
 @access.login_required
-def revoke_admin(org_id: int, user_id: int):
+def revoke_admin(org_id: int, user_id: int) -> ResponseReturnValue:
     organization = load_organization(org_id)
     _require_manage(organization)
     user = services.set_admin(organization, user_id, False)

@@ -9,6 +9,7 @@ blueprint.
 from __future__ import annotations
 
 from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -20,7 +21,7 @@ from ..forms import form_status, show_error
 from ..i18n import localized, register_labels
 from ..views_support import paginate
 from . import queries, rules, services
-from .duplicates import find_duplicate_organizations
+from .duplicates import DuplicateCandidate, find_duplicate_organizations
 from .forms import FIELD_LABELS, DirectoryFilterForm, OrganizationForm
 from .labels import LABELS, level_label
 from .models import PROTECTED_FIELDS, Organization
@@ -40,10 +41,8 @@ def load_organization(org_id: int) -> Organization:
     return organization
 
 
-
-
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     form = DirectoryFilterForm(request.args)
     form.load_choices()
     filters = form.valid_data()
@@ -60,7 +59,7 @@ def index():
 
 
 @bp.route("/<int:org_id>")
-def show(org_id: int):
+def show(org_id: int) -> ResponseReturnValue:
     organization = load_organization(org_id)
     own = access.can_see_confidential(organization.id)
     return render_template(
@@ -79,7 +78,7 @@ def show(org_id: int):
 
 @bp.route("/new", methods=["GET", "POST"])
 @access.login_required
-def create():
+def create() -> ResponseReturnValue:
     if current_user.organization_id is not None and not current_user.is_manager:
         flash(_("You already belong to an organization."), "info")
         return redirect(url_for(".show", org_id=current_user.organization_id))
@@ -96,7 +95,7 @@ def create():
     return render_template("organizations/form.html", form=form, org=None, duplicates=duplicates), form_status(form)
 
 
-def likely_duplicates(form: OrganizationForm) -> list:
+def likely_duplicates(form: OrganizationForm) -> list[DuplicateCandidate]:
     """Registered organizations the submitted profile probably is (same INN, nearly the same name),
     unless the user has confirmed that theirs is a different one."""
     if not form.is_submitted() or form.confirm_different.data or not (form.name_ru.data or form.inn.data):
@@ -108,7 +107,7 @@ def likely_duplicates(form: OrganizationForm) -> list:
 
 @bp.route("/<int:org_id>/edit", methods=["GET", "POST"])
 @access.login_required
-def edit(org_id: int):
+def edit(org_id: int) -> ResponseReturnValue:
     organization = load_organization(org_id)
     access.require_edit(organization.id)
     form = OrganizationForm(obj=organization, organization_id=organization.id)
@@ -123,7 +122,7 @@ def edit(org_id: int):
     return render_template("organizations/form.html", form=form, org=organization), form_status(form)
 
 
-# Routes of the other view modules join this blueprint.
+# The other view modules add their routes to ``bp``; imported last, as they import it from here.
 from . import competency_views, membership_views, merge_views, team_views  # noqa: E402,F401
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
-from flask_login import current_user
+from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import selectinload
 
+from .. import access
 from ..api import params
 from ..api.serializers import attachment, competency, decimal, iso_date, iso_datetime, organization_ref, value
 from ..db import db
@@ -33,11 +34,11 @@ def no_caching(response: Response) -> Response:
 
 
 def _viewer() -> Any:
-    return current_user._get_current_object()
+    return access.user_object()
 
 
 @bp.get("", strict_slashes=False)
-def projects():
+def projects() -> ResponseReturnValue:
     """Filters: ``status``, ``kind``, ``org`` (lead or accepted member), ``q`` (title/description)."""
     args, viewer = request.args, _viewer()
     filters = queries.ListFilters(
@@ -59,7 +60,7 @@ def projects():
 
 
 @bp.get("/<int:project_id>")
-def project_detail(project_id: int):
+def project_detail(project_id: int) -> ResponseReturnValue:
     item = db.session.get(Project, project_id)
     if item is None:
         raise NotFound
@@ -68,7 +69,7 @@ def project_detail(project_id: int):
     return jsonify(project(item, viewer, detail=True))
 
 
-def project(item: Project, viewer: Any, *, detail: bool = False) -> dict:
+def project(item: Project, viewer: Any, *, detail: bool = False) -> dict[str, Any]:
     """The budget only when ``rules.can_see_budget``; the detail adds needs with coverage, the
     consortium rows the viewer may see (``rules.visible_members``) and documents."""
     data: dict[str, Any] = {
@@ -100,7 +101,7 @@ def project(item: Project, viewer: Any, *, detail: bool = False) -> dict:
     return data
 
 
-def need_json(entry: queries.NeedCoverage) -> dict:
+def need_json(entry: queries.NeedCoverage) -> dict[str, Any]:
     need: ProjectNeed = entry.need
     return {
         "id": need.id,
@@ -115,7 +116,7 @@ def need_json(entry: queries.NeedCoverage) -> dict:
     }
 
 
-def member_json(member: ConsortiumMember) -> dict:
+def member_json(member: ConsortiumMember) -> dict[str, Any]:
     return {
         "organization": organization_ref(member.organization),
         "role": member.role,

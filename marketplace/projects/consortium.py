@@ -23,7 +23,7 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
-from ..db import db, utcnow
+from ..db import changed_rows, db, utcnow
 from ..errors import Conflict, InvalidInput, NotFound
 from ..i18n import localized
 from ..organizations.models import Organization
@@ -115,20 +115,18 @@ def respond_to_invitation(member: ConsortiumMember, *, accept: bool, actor: Any,
     now = utcnow()
     status = ConsortiumStatus.ACCEPTED if accept else ConsortiumStatus.DECLINED
     message = (message or "").strip()
-    answered = db.session.execute(
+    answered = changed_rows(
         update(ConsortiumMember)
         .where(ConsortiumMember.id == member.id, ConsortiumMember.status == ConsortiumStatus.INVITED)
         .values(status=status, response_message=message, responded_by_id=actor.id, responded_at=now, updated_at=now)
         .execution_options(synchronize_session=False)
     )
-    if answered.rowcount != 1:
+    if answered != 1:
         raise Conflict(_("This invitation has already been answered or withdrawn."))
     db.session.refresh(member)
     record_event(project, actor, "accepted" if accept else "declined", organization=member.organization, note=message)
     db.session.flush()
     notifications.answered(member)
-
-
 
 
 def remove_from_consortium(member: ConsortiumMember, *, actor: Any, reason: str = "") -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -17,7 +18,7 @@ from .views import bp, load_managed, load_project, render_show
 
 
 @bp.route("/<int:project_id>/invite", methods=["GET", "POST"])
-def invite(project_id: int):
+def invite(project_id: int) -> ResponseReturnValue:
     """Invite a member organization; ``?org=<id>`` preselects one (re-inviting keeps its last role and needs)."""
     project = load_managed(project_id)
     services.require_open(project)
@@ -49,7 +50,7 @@ def invite(project_id: int):
 
 
 @bp.route("/<int:project_id>/consortium/<int:member_id>/respond", methods=["POST"])
-def respond(project_id: int, member_id: int):
+def respond(project_id: int, member_id: int) -> ResponseReturnValue:
     """Accept or decline my organization's invitation (once: a second answer is a 409)."""
     project = load_project(project_id)
     member = consortium.get_member(project, member_id)
@@ -67,7 +68,7 @@ def respond(project_id: int, member_id: int):
 
 
 @bp.route("/<int:project_id>/consortium/<int:member_id>/edit", methods=["GET", "POST"])
-def edit_member(project_id: int, member_id: int):
+def edit_member(project_id: int, member_id: int) -> ResponseReturnValue:
     """Change an invited or accepted member's role and the needs it covers."""
     project = load_managed(project_id)
     services.require_open(project)
@@ -80,13 +81,11 @@ def edit_member(project_id: int, member_id: int):
         consortium.update_consortium_member(member, role=form.role.data, needs=chosen, actor=current_user)
         flash(_("The member's part is saved."), "success")
         return redirect(url_for("projects.show", project_id=project.id, _anchor="consortium"))
-    return render_template(
-        "projects/member_form.html", project=project, member=member, form=form
-    ), form_status(form)
+    return render_template("projects/member_form.html", project=project, member=member, form=form), form_status(form)
 
 
 @bp.route("/<int:project_id>/consortium/<int:member_id>/remove", methods=["POST"])
-def remove_member(project_id: int, member_id: int):
+def remove_member(project_id: int, member_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     member = consortium.get_member(project, member_id)
     form = RemoveForm()

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
+from werkzeug.datastructures import FileStorage
 from wtforms import (
     BooleanField,
     DateField,
     DecimalField,
+    Field,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -22,9 +28,9 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from ..forms import NumberRange, Okpd2ListField, strip_filter
 from ..i18n import choices, localized
 from ..orders.forms import MAX_MONEY, competency_options
-from ..orders.models import Visibility
-from ..organizations.models import OrgKind
-from .models import ProjectKind, ProjectNeed, ProjectStatus
+from ..organizations.models import Organization, OrgKind
+from ..visibility import Visibility
+from .models import Project, ProjectKind, ProjectNeed, ProjectStatus
 from .queries import ListFilters, manager_choices, member_organizations, participating_organizations
 from .services import INITIAL_STATUSES
 
@@ -40,7 +46,7 @@ def _manager_options() -> list[SelectChoice]:
     return [SelectChoice("", BLANK_NONE)] + [SelectChoice(str(u.id), u.full_name) for u in manager_choices()]
 
 
-def _organization_options(organizations, blank) -> list[SelectChoice]:
+def _organization_options(organizations: Iterable[Organization], blank: LazyString) -> list[SelectChoice]:
     return [SelectChoice("", blank)] + [SelectChoice(str(o.id), localized(o, "name")) for o in organizations]
 
 
@@ -50,7 +56,7 @@ class ProjectForm(FlaskForm):
     otherwise take the integer column, which matches none of the string choices."""
 
     #: Service field names (``InvalidInput.field``) -> form field names.
-    FIELD_ALIASES = {"manager_id": "responsible", "lead_organization_id": "lead"}
+    FIELD_ALIASES: ClassVar[dict[str, str]] = {"manager_id": "responsible", "lead_organization_id": "lead"}
 
     title = StringField(
         _l("Title"),
@@ -85,11 +91,11 @@ class ProjectForm(FlaskForm):
     )
     submit = SubmitField(_l("Save"))
 
-    def validate_ends_on(self, field):
+    def validate_ends_on(self, field: Field) -> None:
         if field.data and self.starts_on.data and field.data < self.starts_on.data:
             raise ValidationError(_l("The end cannot be before the start."))
 
-    def project_values(self) -> dict:
+    def project_values(self) -> dict[str, Any]:
         return {
             "title": self.title.data,
             "kind": ProjectKind(self.kind.data),
@@ -104,7 +110,7 @@ class ProjectForm(FlaskForm):
             "okpd2_codes": list(self.okpd2_codes.data or []),
         }
 
-    def uploads(self) -> list:
+    def uploads(self) -> list[FileStorage]:
         return [upload for upload in (self.files.data or []) if getattr(upload, "filename", "")]
 
 
@@ -133,7 +139,7 @@ class NeedForm(FlaskForm):
     )
     submit = SubmitField(_l("Save the need"))
 
-    def need_values(self) -> dict:
+    def need_values(self) -> dict[str, Any]:
         return {
             "title": self.title.data,
             "description": self.description.data or "",
@@ -159,7 +165,7 @@ class StatusForm(FlaskForm):
     note = TextAreaField(_l("Note"), filters=[strip_filter], validators=[Length(max=2000)])
     submit = SubmitField(_l("Change the status"))
 
-    def __init__(self, *args, allowed: tuple[ProjectStatus, ...] = (), **kwargs):
+    def __init__(self, *args: Any, allowed: tuple[ProjectStatus, ...] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.status.choices = choices(allowed)
 
@@ -175,7 +181,7 @@ class CancelForm(FlaskForm):
     submit = SubmitField(_l("Cancel the project"))
 
 
-def _need_options(project) -> list[SelectChoice]:
+def _need_options(project: Project) -> list[SelectChoice]:
     return [SelectChoice(need.id, need.title) for need in project.needs]
 
 
@@ -193,7 +199,7 @@ class InviteForm(FlaskForm):
     message = TextAreaField(_l("Message to the organization"), filters=[strip_filter], validators=[Length(max=5000)])
     submit = SubmitField(_l("Send the invitation"))
 
-    def __init__(self, *args, project, organizations, **kwargs):
+    def __init__(self, *args: Any, project: Project, organizations: Iterable[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organization.choices = _organization_options(organizations, _l("— choose —"))
         self.needs.choices = _need_options(project)
@@ -208,7 +214,7 @@ class MemberForm(FlaskForm):
     )
     submit = SubmitField(_l("Save"))
 
-    def __init__(self, *args, project, **kwargs):
+    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.needs.choices = _need_options(project)
 
@@ -230,7 +236,7 @@ class DocumentsForm(FlaskForm):
     )
     submit = SubmitField(_l("Attach"))
 
-    def uploads(self) -> list:
+    def uploads(self) -> list[FileStorage]:
         return [upload for upload in (self.files.data or []) if getattr(upload, "filename", "")]
 
 
@@ -245,7 +251,7 @@ class FilterForm(FlaskForm):
     status = SelectField(_l("Status"), choices=lambda: choices(list(ProjectStatus), blank=BLANK_ANY), default="")
     org = SelectField(_l("Participant"), default="", validate_choice=False)  # any organization id filters
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.org.choices = _organization_options(participating_organizations(user), BLANK_ANY)
 
@@ -253,7 +259,7 @@ class FilterForm(FlaskForm):
         """The valid filters; a field with an error is ignored rather than failing the page."""
         self.validate()
 
-        def ok(field):
+        def ok(field: Field) -> Any:
             return field.data if not field.errors and field.data not in (None, "") else None
 
         return ListFilters(

@@ -18,8 +18,8 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, Numeric, String, Tab
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Model, created_at, db, intpk, str255, text, updated_at, utcnow
-from ..orders.models import Visibility
 from ..organizations.models import OrgKind
+from ..visibility import Visibility
 
 if TYPE_CHECKING:
     from ..accounts.models import User

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,7 +15,7 @@ from .views import bp, load_managed
 
 
 @bp.route("/<int:project_id>/needs", methods=["GET", "POST"])
-def needs(project_id: int):
+def needs(project_id: int) -> ResponseReturnValue:
     """The list of needs with their coverage, and the form to add one."""
     project = load_managed(project_id)
     services.require_open(project)
@@ -30,7 +31,7 @@ def needs(project_id: int):
 
 
 @bp.route("/<int:project_id>/needs/<int:need_id>/edit", methods=["GET", "POST"])
-def edit_need(project_id: int, need_id: int):
+def edit_need(project_id: int, need_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     services.require_open(project)
     need = services.get_need(project, need_id)
@@ -39,13 +40,11 @@ def edit_need(project_id: int, need_id: int):
         services.update_need(need, form.need_values(), actor=current_user)
         flash(_("The need is saved."), "success")
         return redirect(url_for("projects.needs", project_id=project.id))
-    return render_template(
-        "projects/need_form.html", project=project, need=need, form=form
-    ), form_status(form)
+    return render_template("projects/need_form.html", project=project, need=need, form=form), form_status(form)
 
 
 @bp.route("/<int:project_id>/needs/<int:need_id>/delete", methods=["POST"])
-def delete_need(project_id: int, need_id: int):
+def delete_need(project_id: int, need_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     need = services.get_need(project, need_id)
     if not ActionForm().validate_on_submit():

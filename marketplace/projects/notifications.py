@@ -78,7 +78,7 @@ def _needs_line(member: ConsortiumMember) -> str:
 def invitation(member: ConsortiumMember) -> None:
     project = member.project
 
-    def compose():
+    def compose() -> tuple[str, str]:
         subject = _('Invitation to the consortium of the project "%(title)s"', title=project.title)
         body = _(
             'The cluster manager invites %(org)s to join the consortium of the project "%(title)s" as: %(role)s.',
@@ -99,7 +99,7 @@ def answered(member: ConsortiumMember) -> None:
     project = member.project
     accepted = member.status == ConsortiumStatus.ACCEPTED
 
-    def compose():
+    def compose() -> tuple[str, str]:
         org = localized(member.organization, "name")
         if accepted:
             subject = _("%(org)s joined the consortium: %(title)s", org=org, title=project.title)
@@ -125,7 +125,7 @@ def answered(member: ConsortiumMember) -> None:
 def removed(member: ConsortiumMember, reason: str) -> None:
     project = member.project
 
-    def compose():
+    def compose() -> tuple[str, str]:
         subject = _('Consortium of the project "%(title)s": your participation ended', title=project.title)
         body = _(
             'The cluster manager removed %(org)s from the consortium of the project "%(title)s".',
@@ -142,7 +142,7 @@ def removed(member: ConsortiumMember, reason: str) -> None:
 def member_updated(member: ConsortiumMember) -> None:
     project = member.project
 
-    def compose():
+    def compose() -> tuple[str, str]:
         subject = _('Your part in the project "%(title)s" changed', title=project.title)
         body = _(
             'The cluster manager changed the part of %(org)s in the project "%(title)s". Role: %(role)s.',
@@ -162,7 +162,7 @@ def project_cancelled(project: Project, reason: str) -> None:
         if member.status in (ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)
     ]
 
-    def compose():
+    def compose() -> tuple[str, str]:
         subject = _("Project cancelled: %(title)s", title=project.title)
         body = _(
             'The cluster manager cancelled the project "%(title)s". Reason: %(reason)s',

@@ -10,6 +10,7 @@ accepted, or that declined) and the lead organization are not proposed again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..suggestions.services import ConsortiumProposalView, NeedSpec, propose_consortium
 from .models import ConsortiumStatus, Project, ProjectNeed
@@ -42,7 +43,7 @@ def need_spec(need: ProjectNeed) -> NeedSpec:
 
 
 def propose_partners(
-    project: Project, coverage: list[NeedCoverage], *, user, lang: str | None = None
+    project: Project, coverage: list[NeedCoverage], *, user: Any, lang: str | None = None
 ) -> ProjectProposal:
     if not project.needs:
         return ProjectProposal(view=None, no_needs=True)
@@ -61,5 +62,8 @@ def propose_partners(
         user=user,
         lang=lang,
     )
-    need_ids = {member.organization.id: list(member.need_keys) for member in view.members}
+    # The keys are the ``need.id``s ``need_spec`` gave; the matcher hands them back as plain hashables.
+    need_ids = {
+        member.organization.id: [key for key in member.need_keys if isinstance(key, int)] for member in view.members
+    }
     return ProjectProposal(view=view, open_needs=open_needs, need_ids=need_ids)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, or_, select
 
 from ..accounts.models import Role, User
 from ..db import db
@@ -38,11 +38,11 @@ class ListFilters:
     organization_id: int | None = None  # lead organization or accepted consortium member
 
 
-def _status_rank():
+def _status_rank() -> ColumnElement[int]:
     return case({status.value: rank for rank, status in enumerate(STATUS_ORDER)}, value=Project.status)
 
 
-def participating(organization_id: int):
+def participating(organization_id: int) -> ColumnElement[bool]:
     """The organization leads the project or is an accepted member of its consortium."""
     return or_(
         Project.lead_organization_id == organization_id,
@@ -55,7 +55,7 @@ def participating(organization_id: int):
     )
 
 
-def projects_statement(filters: ListFilters, user: Any) -> Select:
+def projects_statement(filters: ListFilters, user: Any) -> Select[Any]:
     """Projects visible to ``user`` matching ``filters``: running ones first, then by start date."""
     stmt = select(Project).where(rules.visible_projects(user))
     if filters.kind:
@@ -87,7 +87,7 @@ def participating_organizations(user: Any) -> list[Organization]:
     )
 
 
-def invitations_statement(organization_id: int) -> Select:
+def invitations_statement(organization_id: int) -> Select[Any]:
     """Every consortium row of one organization: open invitations first, then the newest."""
     open_first = case((ConsortiumMember.status == ConsortiumStatus.INVITED, 0), else_=1)
     return (
@@ -96,7 +96,6 @@ def invitations_statement(organization_id: int) -> Select:
         .where(ConsortiumMember.organization_id == organization_id)
         .order_by(open_first, ConsortiumMember.invited_at.desc(), ConsortiumMember.id.desc())
     )
-
 
 
 def invitable_organizations(project: Project) -> list[Organization]:

@@ -28,8 +28,6 @@ from .models import ConsortiumMember, ConsortiumStatus, Project, ProjectStatus
 PARTICIPATING = (ConsortiumStatus.INVITED, ConsortiumStatus.ACCEPTED)
 
 
-
-
 def membership_of(project: Project, user: Any = None) -> ConsortiumMember | None:
     """The consortium row of the user's organization in ``project``, whatever its status."""
     org_id = access.organization_id_of(user)

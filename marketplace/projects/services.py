@@ -21,7 +21,7 @@ from werkzeug.datastructures import FileStorage
 from ..accounts.models import Role, User
 from ..attachments.models import Attachment
 from ..attachments.services import add_attachment, delete_attachment
-from ..db import db, lock_row, utcnow
+from ..db import changed_rows, db, lock_row, utcnow
 from ..errors import Conflict, InvalidInput, NotFound
 from ..i18n import label
 from ..ideas.models import Idea, IdeaStatus
@@ -132,7 +132,7 @@ def require_open(project: Project) -> None:
         raise Conflict(_("This project is completed or cancelled and can no longer be changed."))
 
 
-def _check_values(values: dict) -> None:
+def _check_values(values: dict[str, Any]) -> None:
     """Domain checks of the form values (the form checks them too; other callers may not)."""
     if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < values["starts_on"]:
         raise InvalidInput(_("The end cannot be before the start."), field="ends_on")
@@ -158,7 +158,7 @@ def _attach(project: Project, actor: Any, uploads: Iterable[FileStorage]) -> lis
 
 
 def create_project(
-    values: dict,
+    values: dict[str, Any],
     *,
     actor: Any,
     status: ProjectStatus = ProjectStatus.IDEA,
@@ -189,7 +189,7 @@ def create_project(
     )
     if idea is not None:  # one conditional UPDATE: of two managers converting at once, one wins
         now = utcnow()
-        linked = db.session.execute(
+        linked = changed_rows(
             update(Idea)
             .where(Idea.id == idea.id, Idea.converted_project_id.is_(None))
             .values(
@@ -200,7 +200,7 @@ def create_project(
             )
             .execution_options(synchronize_session=False)
         )
-        if linked.rowcount != 1:
+        if linked != 1:
             raise Conflict(_("This idea has already become a project."))
         db.session.refresh(idea)
     _attach(project, actor, uploads)
@@ -208,7 +208,9 @@ def create_project(
     return project
 
 
-def update_project(project: Project, values: dict, *, actor: Any, uploads: Iterable[FileStorage] = ()) -> list[str]:
+def update_project(
+    project: Project, values: dict[str, Any], *, actor: Any, uploads: Iterable[FileStorage] = ()
+) -> list[str]:
     """Change an open project's details; returns the names of the changed fields."""
     rules.require_manage(actor)
     lock_project(project)
@@ -284,7 +286,7 @@ def cancel_project(project: Project, *, actor: Any, reason: str) -> None:
 # Needs ---------------------------------------------------------------------------------------
 
 
-def add_need(project: Project, values: dict, *, actor: Any) -> ProjectNeed:
+def add_need(project: Project, values: dict[str, Any], *, actor: Any) -> ProjectNeed:
     """Append a need (``NEED_FIELDS``) to an open project."""
     rules.require_manage(actor)
     lock_project(project)
@@ -297,7 +299,7 @@ def add_need(project: Project, values: dict, *, actor: Any) -> ProjectNeed:
     return need
 
 
-def update_need(need: ProjectNeed, values: dict, *, actor: Any) -> list[str]:
+def update_need(need: ProjectNeed, values: dict[str, Any], *, actor: Any) -> list[str]:
     rules.require_manage(actor)
     project = need.project
     lock_project(project)

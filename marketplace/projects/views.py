@@ -7,9 +7,13 @@ registered by ``init_app``).
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from typing import Any
+
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy.orm import selectinload
 
 from .. import access
@@ -21,6 +25,7 @@ from ..ideas.models import Idea
 from ..utils import parse_db_id
 from ..views_support import paginate
 from . import queries, rules, services
+from .api import bp as api_bp
 from .forms import (
     CancelForm,
     DocumentsForm,
@@ -55,9 +60,8 @@ def load_managed(project_id: int) -> Project:
     return project
 
 
-
 @bp.route("/")
-def index():
+def index() -> ResponseReturnValue:
     form = FilterForm(formdata=request.args, user=current_user)
     filters = form.filters()
     statement = queries.projects_statement(filters, current_user).options(selectinload(Project.members))
@@ -69,7 +73,7 @@ def index():
 
 @bp.route("/portfolio")
 @access.member_required
-def portfolio():
+def portfolio() -> ResponseReturnValue:
     return render_template(
         "projects/portfolio.html",
         portfolio=queries.portfolio(current_user),
@@ -80,20 +84,22 @@ def portfolio():
 
 @bp.route("/invitations")
 @access.login_required
-def invitations():
+def invitations() -> ResponseReturnValue:
     if current_user.organization_id is None:
         raise Forbidden(_("Invitations are sent to organizations: create your organization's profile first."))
     page = paginate(queries.invitations_statement(current_user.organization_id))
     return render_template("projects/invitations.html", page=page, rules=rules, respond_form=RespondForm())
 
 
-def _render_form(form: ProjectForm, project: Project | None, status: int = 200, idea: Idea | None = None):
+def _render_form(
+    form: ProjectForm, project: Project | None, status: int = 200, idea: Idea | None = None
+) -> ResponseReturnValue:
     return render_template("projects/form.html", form=form, project=project, idea=idea), status
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @access.manager_required
-def create():
+def create() -> ResponseReturnValue:
     """Register a project; ``?idea=<id>`` turns an idea of the idea exchange into it (prefilled, then linked)."""
     idea = _idea_to_convert(request.args.get("idea"))
     if idea is not None and idea.converted_project_id is not None:
@@ -135,14 +141,14 @@ def _idea_to_convert(value: str | None) -> Idea | None:
     return idea
 
 
-def render_show(project: Project, status: int = 200, **forms):
+def render_show(project: Project, status: int = 200, **forms: FlaskForm) -> ResponseReturnValue:
     """The project page; ``forms`` replaces a default form (to show its errors)."""
     manager = rules.can_manage()
     members = rules.visible_members(project)
     my_member = rules.membership_of(project)
     can_answer = my_member is not None and rules.can_answer(my_member)
     coverage = queries.coverage(project.needs, members)
-    context = {
+    context: dict[str, Any] = {
         "project": project,
         "members": members,
         "my_member": my_member,
@@ -170,12 +176,12 @@ def render_show(project: Project, status: int = 200, **forms):
 
 
 @bp.route("/<int:project_id>")
-def show(project_id: int):
+def show(project_id: int) -> ResponseReturnValue:
     return render_show(load_project(project_id))
 
 
 @bp.route("/<int:project_id>/edit", methods=["GET", "POST"])
-def edit(project_id: int):
+def edit(project_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     services.require_open(project)
     form = ProjectForm(
@@ -193,7 +199,7 @@ def edit(project_id: int):
 
 
 @bp.route("/<int:project_id>/status", methods=["POST"])
-def change_status(project_id: int):
+def change_status(project_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     form = StatusForm(allowed=services.NEXT_STATUSES[project.status])
     if not form.validate_on_submit():
@@ -204,7 +210,7 @@ def change_status(project_id: int):
 
 
 @bp.route("/<int:project_id>/progress", methods=["POST"])
-def update_progress(project_id: int):
+def update_progress(project_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     form = ProgressForm()
     if not form.validate_on_submit():
@@ -215,7 +221,7 @@ def update_progress(project_id: int):
 
 
 @bp.route("/<int:project_id>/cancel", methods=["GET", "POST"])
-def cancel(project_id: int):
+def cancel(project_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     services.require_open(project)
     form = CancelForm()
@@ -227,7 +233,7 @@ def cancel(project_id: int):
 
 
 @bp.route("/<int:project_id>/documents", methods=["POST"])
-def add_documents(project_id: int):
+def add_documents(project_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     form = DocumentsForm()
     if form.validate_on_submit() and form.uploads():
@@ -244,7 +250,7 @@ def add_documents(project_id: int):
 
 
 @bp.route("/<int:project_id>/documents/<int:attachment_id>/delete", methods=["POST"])
-def delete_document(project_id: int, attachment_id: int):
+def delete_document(project_id: int, attachment_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     if not ActionForm().validate_on_submit():
         raise InvalidInput
@@ -253,12 +259,10 @@ def delete_document(project_id: int, attachment_id: int):
     return redirect(url_for("projects.show", project_id=project.id, _anchor="documents"))
 
 
-# Needs and consortium routes register themselves on ``bp``.
+# The other view modules add their routes to ``bp``; imported last, as they import it from here.
 from . import consortium_views, need_views  # noqa: E402,F401
 
 
-def init_app(app) -> None:
-    from .api import bp as api_bp
-
+def init_app(app: Flask) -> None:
     register_labels(LABELS)
     app.register_blueprint(api_bp)

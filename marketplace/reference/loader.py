@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -25,7 +26,7 @@ def load_competencies(path: Path = DATA_DIR / "competencies.json") -> int:
     existing = {c.code: c for c in db.session.scalars(select(Competency))}
     count = 0
 
-    def visit(nodes: list[dict], parent: Competency | None) -> None:
+    def visit(nodes: list[dict[str, Any]], parent: Competency | None) -> None:
         nonlocal count
         for position, node in enumerate(nodes):
             competency = existing.get(node["code"])

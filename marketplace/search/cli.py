@@ -8,22 +8,21 @@ from flask.cli import AppGroup
 
 from .documents import TYPES
 from .engine import get_index
+from .services import reindex
 
 search_cli = AppGroup("search", help="The full-text search index.")
 
 
 @search_cli.command("reindex")
-def reindex_command():
+def reindex_command() -> None:
     """Rebuild the whole index from the database."""
-    from .services import reindex
-
     counts = reindex()
     total = sum(counts.values())
     click.echo(f"Indexed {total} documents (" + ", ".join(f"{t}: {counts[t]}" for t in TYPES) + ").")
 
 
 @search_cli.command("clear")
-def clear_command():
+def clear_command() -> None:
     """Remove every document from the index (search finds nothing until a reindex)."""
     get_index().clear()
     click.echo("The search index is empty.")

@@ -29,8 +29,10 @@ see them), and "public" otherwise; orders, offers, events and ideas also
 
 from __future__ import annotations
 
+import enum
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeAlias
 
 from flask_babel import force_locale
 from sqlalchemy import select
@@ -39,15 +41,21 @@ from sqlalchemy.orm import Session
 from search_index import Document
 
 from ..catalog.models import Okpd2Code, Product
+from ..db import Model
 from ..equipment.models import Equipment
 from ..events.models import Event, EventStatus
+from ..i18n import lazy_label
 from ..ideas.models import Idea, idea_competency
-from ..orders.models import Offer, OfferStatus, Order, OrderStatus, Visibility, offer_competency, order_competency
+from ..orders.models import Offer, OfferStatus, Order, OrderStatus, offer_competency, order_competency
 from ..organizations.models import Competency, Organization, OrganizationCompetency
 from ..reference.regions import region_name
+from ..visibility import Visibility
+
+#: A record of a type that is indexed.
+IndexedRecord: TypeAlias = Organization | Product | Equipment | Order | Offer | Event | Idea
 
 #: Document type → model, in the order the search page shows its tabs.
-MODELS: dict[str, type] = {
+MODELS: dict[str, type[IndexedRecord]] = {
     "organization": Organization,
     "product": Product,
     "equipment": Equipment,
@@ -57,7 +65,7 @@ MODELS: dict[str, type] = {
     "idea": Idea,
 }
 TYPES = tuple(MODELS)
-TYPE_OF = {model: name for name, model in MODELS.items()}
+TYPE_OF: dict[type[Model], str] = {model: name for name, model in MODELS.items()}
 
 INDEXED_ORDER_STATUSES = (OrderStatus.OPEN, OrderStatus.AWARDED, OrderStatus.COMPLETED)
 PUBLIC = Visibility.PUBLIC.value
@@ -69,18 +77,13 @@ def _join(*parts: str | None) -> str:
     return "\n".join(p.strip() for p in parts if p and p.strip())
 
 
-def _specs_text(specs) -> str:
-    lines = []
-    for spec in specs or ():
-        if isinstance(spec, dict):
-            lines.append(f"{spec.get('name', '')}: {spec.get('value', '')}")
+def _specs_text(specs: Iterable[object] | None) -> str:
+    lines = [f"{spec.get('name', '')}: {spec.get('value', '')}" for spec in specs or () if isinstance(spec, dict)]
     return "\n".join(lines)
 
 
-def _labels(value) -> list[str]:
+def _labels(value: enum.Enum) -> list[str]:
     """The enum value's label in Russian and in English (for words like "аддитивное")."""
-    from ..i18n import lazy_label
-
     label = lazy_label(value)
     if label is None:
         return []
@@ -106,7 +109,7 @@ class DocumentBuilder:
     full rebuild.
     """
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session) -> None:
         self.session = session
         self._competencies: dict[tuple[str, int], list[str]] = {}
         self._okpd2: dict[str, str | None] = {}
@@ -114,8 +117,8 @@ class DocumentBuilder:
 
     # -- entry points ----------------------------------------------------------------------
 
-    def build(self, obj) -> Document | None:
-        """The document of ``obj``, or ``None`` when it must not be in the index."""
+    def build(self, obj: Model) -> Document | None:
+        """The document of ``obj`` (a record of one of ``MODELS``), or ``None`` when it must not be in the index."""
         return getattr(self, f"_{TYPE_OF[type(obj)]}")(obj)
 
     def prefetch(self) -> None:
@@ -153,23 +156,27 @@ class DocumentBuilder:
         if key not in self._competencies:
             if self._prefetched:
                 return []
-            if kind == "organization":
-                stmt = (
-                    select(Competency.name_ru, Competency.name_en, OrganizationCompetency.note)
-                    .select_from(OrganizationCompetency)
-                    .join(Competency, Competency.id == OrganizationCompetency.competency_id)
-                    .where(OrganizationCompetency.organization_id == record_id)
-                )
-            else:
-                table, column = _COMPETENCY_TABLES[kind]
-                stmt = (
-                    select(Competency.name_ru, Competency.name_en)
-                    .select_from(table)
-                    .join(Competency, Competency.id == table.c.competency_id)
-                    .where(column == record_id)
-                )
-            self._competencies[key] = [name for row in self.session.execute(stmt) for name in row]
+            self._competencies[key] = self._read_competency_names(kind, record_id)
         return [n for n in self._competencies[key] if n]
+
+    def _read_competency_names(self, kind: str, record_id: int) -> list[str]:
+        """The names of the record's competencies (and an organization's notes on them), from the database."""
+        if kind == "organization":
+            with_notes = (
+                select(Competency.name_ru, Competency.name_en, OrganizationCompetency.note)
+                .select_from(OrganizationCompetency)
+                .join(Competency, Competency.id == OrganizationCompetency.competency_id)
+                .where(OrganizationCompetency.organization_id == record_id)
+            )
+            return [name for row in self.session.execute(with_notes) for name in row]
+        table, column = _COMPETENCY_TABLES[kind]
+        names = (
+            select(Competency.name_ru, Competency.name_en)
+            .select_from(table)
+            .join(Competency, Competency.id == table.c.competency_id)
+            .where(column == record_id)
+        )
+        return [name for row in self.session.execute(names) for name in row]
 
     def _okpd2_names(self, codes: Iterable[str]) -> list[str]:
         codes = [c for c in codes if c]
@@ -183,7 +190,7 @@ class DocumentBuilder:
             }
             for code in missing:
                 self._okpd2[code] = found.get(code)
-        return [self._okpd2[c] for c in codes if self._okpd2.get(c)]
+        return [name for c in codes if (name := self._okpd2.get(c))]
 
     def _owner_names(self, organization_id: int | None) -> list[str]:
         org = self.session.get(Organization, organization_id) if organization_id is not None else None
@@ -294,7 +301,11 @@ class DocumentBuilder:
     def _event(self, event: Event) -> Document | None:
         if event.status != EventStatus.PUBLISHED:
             return None
-        fields = {"visibility": event.visibility.value, "status": event.status.value, "kind": event.kind.value}
+        fields: dict[str, str | int] = {
+            "visibility": event.visibility.value,
+            "status": event.status.value,
+            "kind": event.kind.value,
+        }
         if event.organizer_id is not None:
             fields["organization_id"] = event.organizer_id
         return Document(
@@ -363,7 +374,7 @@ def dependent_keys(
             ids = session.scalars(select(model.id).where(column.in_(organizations)))
             keys.update((doc_type, i) for i in ids)
     if competencies:
-        links = defaultdict(list)
+        links: defaultdict[str, Sequence[int]] = defaultdict(list)
         links["organization"] = session.scalars(
             select(OrganizationCompetency.organization_id).where(OrganizationCompetency.competency_id.in_(competencies))
         ).all()
@@ -376,6 +387,6 @@ def dependent_keys(
         links["idea"] = session.scalars(
             select(idea_competency.c.idea_id).where(idea_competency.c.competency_id.in_(competencies))
         ).all()
-        for doc_type, ids in links.items():
-            keys.update((doc_type, i) for i in ids)
+        for doc_type, linked in links.items():
+            keys.update((doc_type, i) for i in linked)
     return keys

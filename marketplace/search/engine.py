@@ -17,7 +17,8 @@ def get_index(app: Flask | None = None) -> SearchIndex:
     ``create_app`` never calls this: the index is touched only when a request,
     a commit or a command needs it.
     """
-    app = app or current_app._get_current_object()
+    if app is None:
+        app = current_app
     index = app.extensions.get("search")
     if index is None:
         with _opening:

@@ -9,15 +9,16 @@ entry never shows a record its viewer may not see.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from flask_login import AnonymousUserMixin
 from markupsafe import Markup
 from sqlalchemy import ColumnElement, and_, select, true
 
-from search_index import Hit
+from search_index import Document, Hit
 
 from .. import access
 from ..accounts.models import AccessLevel
@@ -46,13 +47,13 @@ def _viewer(user: Any) -> Any:
     return AnonymousUserMixin() if user is None else user
 
 
-def visibility_filters(user: Any) -> list[dict]:
+def visibility_filters(user: Any) -> list[dict[str, str | list[str]]]:
     """Index filters for the documents ``user`` may see: their visibility, or their own organization's."""
     user = _viewer(user)
     allowed = [v.value for v in access.allowed_visibilities(user)]
     if access.access_level(user) >= AccessLevel.USER:
         allowed.append(REGISTERED)
-    alternatives: list[dict] = [{"visibility": allowed}]
+    alternatives: list[dict[str, str | list[str]]] = [{"visibility": allowed}]
     if user.is_authenticated and user.organization_id is not None:
         alternatives.append({"organization_id": str(user.organization_id)})
     return alternatives
@@ -114,19 +115,20 @@ def search_records(
     if doc_type is not None and doc_type not in TYPES:
         raise ValueError(f"unknown document type {doc_type!r}")
     text = text.strip()[:MAX_QUERY_LENGTH]
-    index = get_index()
-    options = {
-        "types": [doc_type] if doc_type else None,
-        "filters": visibility_filters(user),
-        "limit": per_page,
-        "offset": (page - 1) * per_page,
-        "search_protected": may_search_protected(user),
-        "counts": True,
-    }
-    result = index.query(text, match="all", **options)
+    query = partial(
+        get_index().query,
+        text,
+        types=[doc_type] if doc_type else None,
+        filters=visibility_filters(user),
+        limit=per_page,
+        offset=(page - 1) * per_page,
+        search_protected=may_search_protected(user),
+        counts=True,
+    )
+    result = query(match="all")
     relaxed = False
     if not any(result.counts.values()):
-        relaxed_result = index.query(text, match="any", **options)
+        relaxed_result = query(match="any")
         if any(relaxed_result.counts.values()):
             result, relaxed = relaxed_result, True
     items = _load(result.hits, user)
@@ -145,6 +147,7 @@ def _load(hits: list[Hit], user: Any) -> list[ResultItem]:
     for hit in hits:
         wanted[hit.type].append(int(hit.id))
     records: dict[tuple[str, int], Any] = {}
+    record: Any  # a record of one of MODELS; to the type checker their common base, which has no ``id``
     for doc_type, ids in wanted.items():
         model = MODELS[doc_type]
         for record in db.session.scalars(select(model).where(model.id.in_(ids), shown(doc_type, user))):
@@ -156,9 +159,8 @@ def _load(hits: list[Hit], user: Any) -> list[ResultItem]:
             continue
         snippet = hit.highlights.get("body") or None
         # Whoosh escapes the stored text and adds only <mark> tags around matched words.
-        items.append(
-            ResultItem(type=hit.type, record=record, score=hit.score, snippet=Markup(snippet) if snippet else None)
-        )
+        html = Markup(snippet) if snippet else None  # noqa: S704  already escaped by the index, as said above
+        items.append(ResultItem(type=hit.type, record=record, score=hit.score, snippet=html))
     return items
 
 
@@ -193,7 +195,7 @@ def find_organizations(
         org_id = int(hit.fields.get("organization_id") or hit.id)
         if org_id not in excluded:
             per_org[org_id][hit.type].append(hit.score)
-    scores = Counter()
+    scores: defaultdict[int, float] = defaultdict(float)
     for org_id, by_type in per_org.items():
         for doc_type, type_scores in by_type.items():
             best = sorted(type_scores, reverse=True)[:SUPPLIER_HITS_PER_TYPE]
@@ -214,10 +216,10 @@ def find_organizations(
 
 def reindex() -> dict[str, int]:
     """Rebuild the whole index from the database in one index commit; returns documents per type."""
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
 
-    def counted():
-        for document in all_documents(db.session):
+    def counted() -> Iterator[Document]:
+        for document in all_documents(db.session()):
             counts[document.type] += 1
             yield document
 

@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import cast
 
-from flask import current_app, has_app_context
-from sqlalchemy import event, inspect, select
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import Delete, Update, event, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
-from search_index import Document, IndexBusy, SearchIndexError
+from search_index import Document, IndexBusy, Key, SearchIndexError
 
 from ..organizations.models import Competency, Organization, OrganizationCompetency
+from ..utils import app_object
 from .documents import MODELS, TYPE_OF, DocumentBuilder, dependent_keys
 from .engine import get_index
 
@@ -54,18 +56,18 @@ class _Pending:
 @dataclass
 class _Changes:
     add: list[Document]
-    remove: list[tuple[str, str]]
-    remove_where: list[dict]
+    remove: list[Key]
+    remove_where: list[dict[str, str]]
 
 
-def _record_id(obj) -> int | None:
+def _record_id(obj: object) -> int | None:
     identity = inspect(obj).identity
     if identity:
         return identity[0]
     return getattr(obj, "id", None)
 
 
-def _name_changed(obj) -> bool:
+def _name_changed(obj: object) -> bool:
     state = inspect(obj)
     return any(state.attrs[name].history.has_changes() for name in ("name_ru", "name_en"))
 
@@ -94,7 +96,7 @@ def _collect(session: Session, pending: _Pending) -> None:
 
 
 @event.listens_for(Session, "after_flush")
-def _after_flush(session: Session, flush_context) -> None:
+def _after_flush(session: Session, _flush_context: object) -> None:
     # The new/dirty/deleted collections still describe what this flush wrote.
     _collect(session, session_pending(session))
 
@@ -103,11 +105,12 @@ def _after_flush(session: Session, flush_context) -> None:
 def _before_bulk_statement(state: ORMExecuteState) -> None:
     if not (state.is_update or state.is_delete) or state.bind_mapper is None:
         return
+    statement = cast("Update | Delete", state.statement)  # what is_update / is_delete say it is
     model = state.bind_mapper.class_
     doc_type = TYPE_OF.get(model)
-    if doc_type is None or _only_bumps_lock_version(state.statement):
+    if doc_type is None or _only_bumps_lock_version(statement):
         return
-    where = state.statement.whereclause
+    where = statement.whereclause
     stmt = select(model.id) if where is None else select(model.id).where(where)
     ids = state.session.execute(stmt).scalars().all()
     pending = session_pending(state.session)
@@ -118,7 +121,7 @@ def _before_bulk_statement(state: ORMExecuteState) -> None:
         pending.renamed_organizations.update(ids)  # cheap enough to refresh its records
 
 
-def _only_bumps_lock_version(statement) -> bool:
+def _only_bumps_lock_version(statement: Update | Delete) -> bool:
     # ``_values`` is the statement's SET clause; there is no public accessor for it.
     values = getattr(statement, "_values", None) or {}
     names = {getattr(column, "key", column) for column in values}
@@ -153,7 +156,8 @@ def _before_commit(session: Session) -> None:
         log.exception("Could not prepare search index changes; run `flask search reindex`.")
         return
     if changes.add or changes.remove or changes.remove_where:
-        session.info[_READY] = (current_app._get_current_object(), changes)
+        app = app_object()
+        session.info[_READY] = (app, changes)
 
 
 def _build_changes(session: Session, pending: _Pending) -> _Changes:
@@ -161,7 +165,8 @@ def _build_changes(session: Session, pending: _Pending) -> _Changes:
     live_renamed = pending.renamed_organizations - pending.deleted_organizations
     keys |= dependent_keys(session, organizations=live_renamed, competencies=pending.renamed_competencies)
     builder = DocumentBuilder(session)
-    add, remove = [], []
+    add: list[Document] = []
+    remove: list[Key] = []
     # Products, equipment, orders and offers go with their organization (ON DELETE CASCADE,
     # unseen by the ORM): drop every document the organization owned.
     remove_where = [{"organization_id": str(org_id)} for org_id in sorted(pending.deleted_organizations)]
@@ -185,14 +190,14 @@ def _after_commit(session: Session) -> None:
 
 
 @event.listens_for(Session, "after_transaction_end")
-def _after_transaction_end(session: Session, transaction) -> None:
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None and not transaction.nested:
         # Whatever is left was never committed.
         session.info.pop(_PENDING, None)
         session.info.pop(_READY, None)
 
 
-def apply_changes(app, changes: _Changes) -> None:
+def apply_changes(app: Flask, changes: _Changes) -> None:
     """Write committed changes to the index; failures are logged, not raised (see module doc)."""
     try:
         get_index(app).update(add=changes.add, remove=changes.remove, remove_where=changes.remove_where)

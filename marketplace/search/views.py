@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from flask import Blueprint, Flask, current_app, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.routing import BuildError
@@ -14,6 +16,7 @@ from search_index import SearchIndexError
 from ..errors import InvalidInput, NotFound
 from . import cli, sync  # noqa: F401 (sync registers the session hooks that keep the index current)
 from .documents import TYPES
+from .services import search_records
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,7 @@ RECORD_ENDPOINTS = {
 }
 
 
-def record_url(doc_type: str, record) -> str | None:
+def record_url(doc_type: str, record: Any) -> str | None:
     """The record's page, or ``None`` while that page does not exist."""
     endpoint, argument = RECORD_ENDPOINTS[doc_type]
     try:
@@ -41,9 +44,7 @@ def record_url(doc_type: str, record) -> str | None:
 
 
 @bp.route("/")
-def index():
-    from .services import search_records
-
+def index() -> ResponseReturnValue:
     text = request.args.get("q", "").strip()
     doc_type = request.args.get("type") or None
     if doc_type is not None and doc_type not in TYPES:

@@ -23,12 +23,14 @@ state itself, so the order in which workers see changes does not matter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from flask import current_app, has_app_context
-from sqlalchemy import event, insert, inspect, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import ColumnElement, Delete, Executable, Update, event, insert, inspect, select
+from sqlalchemy.orm import InstrumentedAttribute, ORMExecuteState, Session, SessionTransaction, UOWTransaction
+from sqlalchemy.orm.attributes import History
 from sqlalchemy.orm.base import NO_VALUE
 
 from .. import signals
@@ -47,6 +49,8 @@ PROFILE_COLUMNS = ("name_ru", "name_en", "kind", "region", "membership_status", 
 #: Records whose every change changes their organization's profile.
 OWNED = (Product, Offer, Equipment, OrganizationCompetency)
 WON = (OrderStatus.AWARDED, OrderStatus.COMPLETED)
+#: Models whose bulk UPDATE or DELETE statements can change a profile.
+BULK_MODELS = (Organization, Response, Order, ConsortiumMember, Project, *OWNED)
 
 
 @dataclass
@@ -56,6 +60,10 @@ class _Pending:
     competencies: set[int] = field(default_factory=set)  # renamed: resolved to their holders
     projects: set[int] = field(default_factory=set)  # edited: resolved to their accepted members
 
+    def add_organizations(self, organization_ids: Iterable[int | None]) -> None:
+        """Note organizations by id; a missing (NULL) id is no organization."""
+        self.organizations.update(i for i in organization_ids if i is not None)
+
 
 def pending(session: Session) -> _Pending:
     value = session.info.get(_PENDING)
@@ -64,22 +72,25 @@ def pending(session: Session) -> _Pending:
     return value
 
 
-def note_organizations(session: Session, organization_ids: Iterable[int]) -> None:
+def note_organizations(session: Session, organization_ids: Iterable[int | None]) -> None:
     """Record organizations whose profiles a service changed in ways the hooks cannot see."""
-    pending(session).organizations.update(i for i in organization_ids if i is not None)
+    pending(session).add_organizations(organization_ids)
 
 
 @signals.organizations_merged.connect
 def _organizations_merged(_sender: object, *, keep_id: int, drop_id: int) -> None:
     """A merge moves records with bulk statements: both organizations' profiles change."""
-    note_organizations(db.session, (keep_id, drop_id))
+    note_organizations(db.session(), (keep_id, drop_id))
 
 
-def _history(obj, name: str):
+# -- flushed objects -------------------------------------------------------------------------------------
+
+
+def _history(obj: object, name: str) -> History:
     return inspect(obj).attrs[name].history
 
 
-def _values(obj, name: str) -> set:
+def _values(obj: object, name: str) -> set[Any]:
     """Current and previous values of an attribute within this flush, without loading anything."""
     attr = inspect(obj).attrs[name]
     history = attr.history
@@ -93,55 +104,70 @@ def _values(obj, name: str) -> set:
     return {v for v in values if v is not None}
 
 
-def _changed(obj, names: Iterable[str]) -> bool:
+def _changed(obj: object, names: Iterable[str]) -> bool:
     return any(_history(obj, name).has_changes() for name in names)
+
+
+def _won_order_changed(order: Order, *, added_or_removed: bool) -> bool:
+    """An order that is (or was) awarded or completed was added, removed, re-awarded or retitled."""
+    return bool(set(WON) & _values(order, "status")) and (
+        added_or_removed or _changed(order, ("status", "title", "description"))
+    )
+
+
+def _is_or_was_accepted(obj: object) -> bool:
+    """A response that won (or had won) its order, or an accepted (or formerly accepted) consortium membership."""
+    if isinstance(obj, Response):
+        return ResponseStatus.ACCEPTED in _values(obj, "status")
+    if isinstance(obj, ConsortiumMember):
+        return ConsortiumStatus.ACCEPTED in _values(obj, "status")
+    return False
+
+
+def _note_flushed(obj: object, found: _Pending, *, is_new: bool, is_deleted: bool) -> None:
+    """Note what one new, changed or deleted object touches.
+
+    The kinds are distinct classes: at most one branch applies to an object.
+    """
+    added_or_removed = is_new or is_deleted
+    if isinstance(obj, Organization) and (added_or_removed or _changed(obj, PROFILE_COLUMNS)):
+        found.organizations.update(_values(obj, "id"))
+    elif isinstance(obj, OWNED) or _is_or_was_accepted(obj):
+        found.organizations.update(_values(obj, "organization_id"))
+    elif isinstance(obj, Order) and _won_order_changed(obj, added_or_removed=added_or_removed):
+        found.orders.update(_values(obj, "id"))
+    elif isinstance(obj, Competency) and not added_or_removed and _changed(obj, ("name_ru", "name_en", "code")):
+        found.competencies.add(obj.id)
+    elif isinstance(obj, Project) and not is_new and (is_deleted or _changed(obj, ("title", "description", "status"))):
+        found.projects.update(_values(obj, "id"))
 
 
 def _collect(session: Session, found: _Pending) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         is_new, is_deleted = obj in session.new, obj in session.deleted
-        if not (is_new or is_deleted) and not session.is_modified(obj):
-            continue
-        if isinstance(obj, Organization):
-            if is_new or is_deleted or _changed(obj, PROFILE_COLUMNS):
-                found.organizations.update(_values(obj, "id"))
-        elif isinstance(obj, OWNED):
-            found.organizations.update(_values(obj, "organization_id"))
-        elif isinstance(obj, Response):
-            if ResponseStatus.ACCEPTED in _values(obj, "status"):
-                found.organizations.update(_values(obj, "organization_id"))
-        elif isinstance(obj, Order):
-            if set(WON) & _values(obj, "status") and (
-                is_new or is_deleted or _changed(obj, ("status", "title", "description"))
-            ):
-                found.orders.update(_values(obj, "id"))
-        elif isinstance(obj, Competency) and not is_new and not is_deleted:
-            if _changed(obj, ("name_ru", "name_en", "code")):
-                found.competencies.add(obj.id)
-        elif isinstance(obj, ConsortiumMember):
-            if ConsortiumStatus.ACCEPTED in _values(obj, "status"):
-                found.organizations.update(_values(obj, "organization_id"))
-        elif isinstance(obj, Project) and not is_new:
-            if is_deleted or _changed(obj, ("title", "description", "status")):
-                found.projects.update(_values(obj, "id"))
+        if is_new or is_deleted or session.is_modified(obj):
+            _note_flushed(obj, found, is_new=is_new, is_deleted=is_deleted)
 
 
 @event.listens_for(Session, "after_flush")
-def _after_flush(session: Session, flush_context) -> None:
+def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
     _collect(session, pending(session))
 
 
-def _set_clause(statement) -> dict:
+# -- bulk statements -------------------------------------------------------------------------------------
+
+
+def _set_clause(statement: Executable) -> dict[str, Any]:
     # ``_values`` is the statement's SET clause; there is no public accessor for it.
     values = getattr(statement, "_values", None) or {}
     return {getattr(column, "key", column): value for column, value in values.items()}
 
 
-def _literal(value):
+def _literal(value: Any) -> Any:
     return getattr(value, "value", value)  # a bound parameter's value, or the value itself
 
 
-def _meaningful(set_clause: dict, model) -> dict:
+def _meaningful(set_clause: dict[str, Any], model: type[Any]) -> dict[str, Any]:
     """The SET entries that change something: not ``col = col`` nor the lock counter."""
     table = model.__table__
     out = {}
@@ -155,51 +181,65 @@ def _meaningful(set_clause: dict, model) -> dict:
     return out
 
 
+@dataclass(frozen=True)
+class _Bulk:
+    """An ORM UPDATE or DELETE about to run: what it sets that matters, and which rows it touches."""
+
+    session: Session
+    where: ColumnElement[Any] | None
+    changes: dict[str, Any]  # the meaningful SET entries (none for a DELETE)
+    is_delete: bool
+
+    def touches(self, names: Iterable[str]) -> bool:
+        """A DELETE, or an UPDATE that sets one of ``names``."""
+        return self.is_delete or bool(set(self.changes) & set(names))
+
+    def rows(self, column: InstrumentedAttribute[Any], *extra: ColumnElement[bool]) -> Sequence[Any]:
+        """``column`` of the rows the statement touches (those matching ``extra`` too), read before it runs."""
+        stmt = select(column)
+        if self.where is not None:
+            stmt = stmt.where(self.where)
+        return self.session.execute(stmt.where(*extra)).scalars().all()
+
+    def moved_to(self) -> list[Any]:
+        """The organization an UPDATE moves the rows to (a merge), if it sets one."""
+        return [_literal(self.changes["organization_id"])] if "organization_id" in self.changes else []
+
+
+def _note_bulk(model: type[Any], bulk: _Bulk, found: _Pending) -> None:
+    """Note what a bulk statement on ``model`` touches (models are compared by identity: one branch applies)."""
+    if model is Organization and bulk.touches(PROFILE_COLUMNS):
+        found.add_organizations(bulk.rows(Organization.id))
+    elif model in OWNED:
+        found.add_organizations(bulk.rows(model.organization_id))
+        found.add_organizations(bulk.moved_to())
+    elif model is Response and bulk.touches(("status", "organization_id")):
+        becomes_accepted = _literal(bulk.changes.get("status")) == ResponseStatus.ACCEPTED
+        extra = () if becomes_accepted else (Response.status == ResponseStatus.ACCEPTED,)
+        found.add_organizations(bulk.rows(Response.organization_id, *extra))
+        found.add_organizations(bulk.moved_to())
+    elif model is Order and bulk.touches(("status", "title", "description")):
+        found.orders.update(bulk.rows(Order.id))
+    elif model is ConsortiumMember and bulk.touches(("status", "organization_id")):  # an answer to an invitation
+        found.add_organizations(bulk.rows(ConsortiumMember.organization_id))
+        found.add_organizations(bulk.moved_to())
+    elif model is Project and bulk.touches(("status", "title", "description")):
+        found.projects.update(bulk.rows(Project.id))
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _bulk_statement(state: ORMExecuteState) -> None:
+    statement = state.statement
     if not (state.is_update or state.is_delete) or state.bind_mapper is None:
         return
     model = state.bind_mapper.class_
-    if model not in (Organization, Response, Order, ConsortiumMember, Project, *OWNED):
+    if model not in BULK_MODELS or not isinstance(statement, Update | Delete):
         return
-    changes = _meaningful(_set_clause(state.statement), model) if state.is_update else {}
+    changes = _meaningful(_set_clause(statement), model) if state.is_update else {}
     if state.is_update and not changes:
         return
-    where = state.statement.whereclause
-    found = pending(state.session)
-
-    def rows(column, *extra):
-        stmt = select(column)
-        if where is not None:
-            stmt = stmt.where(where)
-        return state.session.execute(stmt.where(*extra)).scalars().all()
-
-    if model is Organization:
-        if state.is_delete or set(changes) & set(PROFILE_COLUMNS):
-            found.organizations.update(rows(Organization.id))
-    elif model in OWNED:
-        found.organizations.update(rows(model.organization_id))
-        if "organization_id" in changes:  # moved to another organization (a merge)
-            found.organizations.add(_literal(changes["organization_id"]))
-    elif model is Response:
-        if state.is_delete or "status" in changes or "organization_id" in changes:
-            becomes_accepted = _literal(changes.get("status")) == ResponseStatus.ACCEPTED
-            extra = () if becomes_accepted else (Response.status == ResponseStatus.ACCEPTED,)
-            found.organizations.update(rows(Response.organization_id, *extra))
-            if "organization_id" in changes:
-                found.organizations.add(_literal(changes["organization_id"]))
-    elif model is Order:
-        if state.is_delete or set(changes) & {"status", "title", "description"}:
-            found.orders.update(rows(Order.id))
-    elif model is ConsortiumMember:  # an answer to an invitation is one conditional UPDATE
-        if state.is_delete or set(changes) & {"status", "organization_id"}:
-            found.organizations.update(rows(ConsortiumMember.organization_id))
-            if "organization_id" in changes:
-                found.organizations.add(_literal(changes["organization_id"]))
-    elif model is Project:
-        if state.is_delete or set(changes) & {"status", "title", "description"}:
-            found.projects.update(rows(Project.id))
-    found.organizations.discard(None)
+    bulk = _Bulk(session=state.session, where=statement.whereclause, changes=changes, is_delete=state.is_delete)
+    _note_bulk(model, bulk, pending(state.session))
 
 
 @event.listens_for(Session, "before_commit")
@@ -250,6 +290,6 @@ def _before_commit(session: Session) -> None:
 
 
 @event.listens_for(Session, "after_transaction_end")
-def _after_transaction_end(session: Session, transaction) -> None:
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None and not transaction.nested:
         session.info.pop(_PENDING, None)  # a rollback: nothing was changed

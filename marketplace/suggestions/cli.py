@@ -11,17 +11,20 @@ from __future__ import annotations
 import click
 from flask import Flask
 from flask.cli import AppGroup
+from flask_babel import force_locale
 
 from ..db import db
+from ..i18n import localized
+from ..orders.models import Order
+from ..organizations.duplicates import duplicate_pairs
+from .services import matcher_status, refit_matcher, suggest_suppliers
 
 match_cli = AppGroup("match", help="The matcher: snapshots, proposals, duplicates.")
 
 
 @match_cli.command("refit")
-def refit_command():
+def refit_command() -> None:
     """Fit the matcher on all organizations and save a new snapshot (run nightly, e.g. from cron)."""
-    from .services import refit_matcher
-
     pointer = refit_matcher()
     if pointer is None:
         click.echo("Nothing to fit: no organization has any text yet.")
@@ -33,10 +36,8 @@ def refit_command():
 
 
 @match_cli.command("status")
-def status_command():
+def status_command() -> None:
     """The snapshot this process uses and the changes logged since."""
-    from .services import matcher_status
-
     status = matcher_status()
     click.echo(f"Directory: {status.directory}")
     if status.pointer is None:
@@ -57,17 +58,11 @@ def status_command():
 @click.argument("order_id", type=int)
 @click.option("--top", default=10, show_default=True, help="How many suppliers to list.")
 @click.option("--lang", type=click.Choice(["ru", "en"]), default="ru", show_default=True)
-def order_command(order_id: int, top: int, lang: str):
+def order_command(order_id: int, top: int, lang: str) -> None:
     """Suppliers for an order, best first, with the reasons."""
-    from ..i18n import localized
-    from ..orders.models import Order
-    from .services import suggest_suppliers
-
     order = db.session.get(Order, order_id)
     if order is None:
         raise click.ClickException(f"There is no order {order_id}.")
-    from flask_babel import force_locale
-
     with force_locale(lang):
         result = suggest_suppliers(order, user=None, lang=lang, top_k=top)
         click.echo(f"Order {order.id}: {order.title}")
@@ -82,10 +77,8 @@ def order_command(order_id: int, top: int, lang: str):
 
 
 @match_cli.command("duplicates")
-def duplicates_command():
+def duplicates_command() -> None:
     """Pairs of organizations that are probably the same: equal INN or nearly equal names."""
-    from ..organizations.duplicates import duplicate_pairs
-
     pairs = duplicate_pairs()
     if not pairs:
         click.echo("No likely duplicates.")

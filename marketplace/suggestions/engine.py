@@ -40,14 +40,14 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from matching import ArtifactError, Matcher, MatcherConfig, OrderIndex
@@ -129,7 +129,7 @@ def matcher_dir(app: Flask) -> Path:
 
 def get_engine(app: Flask | None = None) -> MatcherEngine:
     """The app's engine, created on first use (never by ``create_app``)."""
-    app = app or current_app._get_current_object()
+    app = app or current_app  # the proxy: only the app's extensions, config and instance path are read
     engine = app.extensions.get("matcher")
     if engine is None:
         with _opening:
@@ -147,9 +147,9 @@ class MatcherEngine:
         self.lock = threading.RLock()
         self.matcher: Matcher | None = None
         self.pointer: Pointer | None = None
-        self._stamp: tuple | None = None  # (mtime_ns, size, inode) of the pointer we follow
+        self._stamp: tuple[int, int, int] | None = None  # (mtime_ns, size, inode) of the pointer we follow
         self.applied: set[int] = set()  # log ids of the snapshot's window applied here
-        self._empty_mark: tuple | None = None  # the log's state when there was nothing to fit
+        self._empty_mark: tuple[int | None, int] | None = None  # the log's state when there was nothing to fit
         self._order_index: tuple[Any, OrderIndex] | None = None
 
     # -- use ------------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ class MatcherEngine:
                 self._refit(session)  # first use, or the log moved since there was nothing to fit
             return
         if self.matcher is not None and self.pointer is not None:
-            self._apply_changes(session)
+            self._apply_changes(session, self.matcher, self.pointer)
 
     # -- snapshots ------------------------------------------------------------------------------------
     def refit(self, *, prune: bool = True) -> Pointer | None:
@@ -232,7 +232,7 @@ class MatcherEngine:
             log.exception("Could not save the matcher snapshot under %s", self.directory)
         return pointer
 
-    def _follow(self, session: Session, stamp: tuple) -> None:
+    def _follow(self, session: Session, stamp: tuple[int, int, int]) -> None:
         try:
             pointer = Pointer.from_json((self.directory / POINTER).read_text("utf-8"))
             if self.pointer is None or pointer.artifact != self.pointer.artifact:
@@ -243,7 +243,7 @@ class MatcherEngine:
             log.warning("Unreadable matcher snapshot under %s; fitting a new one.", self.directory, exc_info=True)
             self._refit(session)
 
-    def _pointer_stamp(self) -> tuple | None:
+    def _pointer_stamp(self) -> tuple[int, int, int] | None:
         try:
             st = (self.directory / POINTER).stat()
         except OSError:
@@ -252,11 +252,11 @@ class MatcherEngine:
 
     def _write_pointer(self, pointer: Pointer) -> None:
         tmp = self.directory / f".{POINTER}.{os.getpid()}.{threading.get_ident()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as handle:
+        with tmp.open("w", encoding="utf-8") as handle:
             handle.write(pointer.to_json())
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, self.directory / POINTER)  # atomic: readers see the old or the new pointer
+        tmp.replace(self.directory / POINTER)  # atomic: readers see the old or the new pointer
 
     def _remove_pointer(self) -> None:
         with suppress(OSError):
@@ -274,36 +274,35 @@ class MatcherEngine:
                 old.unlink()
 
     # -- the change log -------------------------------------------------------------------------------
-    def _window(self):
-        return or_(MatcherChange.id > self.pointer.change_id, MatcherChange.created_at > self.pointer.since)
-
     def pending_count(self, session: Session) -> int:
         if self.pointer is None:
             return 0
-        return (session.scalar(select(func.count(MatcherChange.id)).where(self._window())) or 0) - len(self.applied)
+        in_window = session.scalar(select(func.count(MatcherChange.id)).where(_window(self.pointer))) or 0
+        return in_window - len(self.applied)
 
-    def _apply_changes(self, session: Session) -> None:
+    def _apply_changes(self, session: Session, matcher: Matcher, pointer: Pointer) -> None:
+        """Bring ``matcher`` (this process's, fitted at ``pointer``) up to date with the change log."""
         newest = session.scalar(select(func.max(MatcherChange.id))) or 0
-        if newest < self.pointer.change_id:
+        if newest < pointer.change_id:
             # the log is behind the snapshot: the snapshot belongs to another database (or a wiped log)
             log.warning(
                 "The matcher snapshot includes change %s but the log ends at %s; refitting.",
-                self.pointer.change_id,
+                pointer.change_id,
                 newest,
             )
             self._refit(session)
             return
         if self.pending_count(session) == 0:
             return
-        rows = session.execute(select(MatcherChange.id, MatcherChange.organization_id).where(self._window())).all()
+        rows = session.execute(select(MatcherChange.id, MatcherChange.organization_id).where(_window(pointer))).all()
         new = [(change_id, org_id) for change_id, org_id in rows if change_id not in self.applied]
         organizations = sorted({org_id for _, org_id in new})
         profiles = load_profiles(session, organizations)
         for org_id in organizations:
             if org_id in profiles:
-                self.matcher.add_or_update(profiles[org_id])
-            elif org_id in self.matcher:
-                self.matcher.remove(org_id)
+                matcher.add_or_update(profiles[org_id])
+            elif org_id in matcher:
+                matcher.remove(org_id)
         self.applied = {change_id for change_id, _ in rows}
 
     # -- status and caches ----------------------------------------------------------------------------
@@ -330,7 +329,7 @@ class MatcherEngine:
                 applied=len(self.applied),
             )
 
-    def cached_order_index(self, key: Any, build) -> OrderIndex:
+    def cached_order_index(self, key: Any, build: Callable[[Matcher], OrderIndex]) -> OrderIndex:
         """The ``OrderIndex`` for ``key`` (the state of the open orders), built by ``build(matcher)`` on a miss.
 
         Call inside ``use()``. The index uses the snapshot's vocabulary, so it
@@ -338,6 +337,8 @@ class MatcherEngine:
         """
         full_key = (self.pointer.artifact if self.pointer else None, key)
         if self._order_index is None or self._order_index[0] != full_key:
+            if self.matcher is None:
+                raise RuntimeError("cached_order_index() is called inside use(), with a fitted matcher")
             self._order_index = (full_key, build(self.matcher))
         return self._order_index[1]
 
@@ -353,5 +354,12 @@ def _session() -> Iterator[Session]:
         session.close()
 
 
-def _log_mark(session: Session) -> tuple:
-    return tuple(session.execute(select(func.max(MatcherChange.id), func.count(MatcherChange.id))).one())
+def _window(pointer: Pointer) -> ColumnElement[bool]:
+    """The log rows of the snapshot's window: newer than it, or in its grace period."""
+    return or_(MatcherChange.id > pointer.change_id, MatcherChange.created_at > pointer.since)
+
+
+def _log_mark(session: Session) -> tuple[int | None, int]:
+    """The log's newest id and number of rows."""
+    newest, count = session.execute(select(func.max(MatcherChange.id), func.count(MatcherChange.id))).one()
+    return newest, count

@@ -15,8 +15,9 @@ from typing import Any
 
 from flask import has_request_context, url_for
 from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import InstrumentedAttribute
 
-from matching import MatchedCode, Reasons, explain
+from matching import MatchedCode, MatchedDocument, Reasons, explain
 
 from ..catalog.models import Okpd2Code
 from ..db import db
@@ -67,7 +68,9 @@ class ReasonsView:
         return not (self.terms or self.competencies or self.okpd2 or self.documents or self.places)
 
 
-def _names(model, key_column, codes: set[str], lang: str) -> dict[str, str]:
+def _names(
+    model: type[Competency | Okpd2Code], key_column: InstrumentedAttribute[str], codes: set[str], lang: str
+) -> dict[str, str]:
     if not codes:
         return {}
     rows = db.session.execute(select(key_column, model.name_ru, model.name_en).where(key_column.in_(sorted(codes))))
@@ -100,8 +103,11 @@ def _document_records(reasons: Sequence[Reasons], user: Any) -> dict[str, dict[i
     return found
 
 
-def _document_url(kind: str, record_id: int, records: dict[str, dict[int, Any]], user: Any) -> tuple[bool, str | None]:
-    """(may the viewer see the record, its URL when one can be built). ``user=None`` is the system (CLI)."""
+def _document_url(kind: str, record_id: int, records: dict[str, dict[int, Any]]) -> tuple[bool, str | None]:
+    """(may the viewer see the record, its URL when one can be built).
+
+    ``records`` holds the guarded records the viewer may see (``_document_records``).
+    """
     if kind in _GUARDED and record_id not in records[kind]:
         return False, None
     if not has_request_context():
@@ -116,7 +122,8 @@ def _document_url(kind: str, record_id: int, records: dict[str, dict[int, Any]],
     if kind not in endpoints:
         return True, None
     endpoint, argument = endpoints[kind]
-    return True, url_for(endpoint, **{argument: record_id})
+    values: dict[str, Any] = {argument: record_id}
+    return True, url_for(endpoint, **values)
 
 
 def present_reasons(reasons: Sequence[Reasons], *, user: Any, lang: str | None = None) -> list[ReasonsView]:
@@ -132,21 +139,23 @@ def present_reasons(reasons: Sequence[Reasons], *, user: Any, lang: str | None =
     competency_names = _names(Competency, Competency.code, competency_codes, lang)
     okpd2_names = _names(Okpd2Code, Okpd2Code.code, okpd2_codes, lang)
     records = _document_records(reasons, user)
-    views = []
+    views: list[ReasonsView] = []
     for item in reasons:
-        best: dict[str, Any] = {}  # several query codes may meet one competency of the organization: show it once
+        # several query codes may meet one competency of the organization: show it once
+        best: dict[str, MatchedCode] = {}
         for c in item.competencies:
             if c.org_code not in best or c.match > best[c.org_code].match:
                 best[c.org_code] = c
         competencies = tuple(
             dataclasses.replace(c, name=competency_names.get(c.org_code, c.name)) for c in best.values()
         )
-        documents, shown = [], []
+        documents: list[DocumentChip] = []
+        shown: list[MatchedDocument] = []
         for doc in item.documents[:DOCUMENTS_SHOWN]:
             parsed = parse_document_id(doc.id)
             if parsed is None:
                 continue  # the description or the list of competency names: not "similar work"
-            visible, url = _document_url(parsed[0], parsed[1], records, user)
+            visible, url = _document_url(parsed[0], parsed[1], records)
             if not visible:
                 continue  # a record the viewer may not open is not quoted either
             shown.append(doc)

@@ -31,9 +31,10 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from matching import Competency as ProfileCompetency, OrganizationProfile, ProfileDocument
 
@@ -51,6 +52,9 @@ PAST_WORK_KIND = "project"
 WON_ORDER_STATUSES = (OrderStatus.AWARDED, OrderStatus.COMPLETED)
 #: Project statuses whose accepted consortium members count it as their work.
 PROJECT_STATUSES = (ProjectStatus.PLANNED, ProjectStatus.ACTIVE, ProjectStatus.COMPLETED)
+
+#: A SELECT of any columns, restricted by ``_restrict`` without losing its row type.
+_Select = TypeVar("_Select", bound=Select[*tuple[Any, ...]])
 
 
 def document_id(kind: str, record_id: int, text: str) -> str:
@@ -72,11 +76,11 @@ def _join(*parts: str | None) -> str:
     return "\n".join(p.strip() for p in parts if p and p.strip())
 
 
-def _specs_text(specs: Iterable[dict] | None) -> str:
-    lines = []
-    for spec in specs or ():
-        if isinstance(spec, dict):
-            lines.append(f"{spec.get('name', '')}: {spec.get('value', '')}".strip(": "))
+def _specs_text(specs: Iterable[object] | None) -> str:
+    """The name: value lines of a JSON list of specifications (anything but an object in it is skipped)."""
+    lines = [
+        f"{spec.get('name', '')}: {spec.get('value', '')}".strip(": ") for spec in specs or () if isinstance(spec, dict)
+    ]
     return "\n".join(line for line in lines if line)
 
 
@@ -96,7 +100,7 @@ def _document(kind: str, record_id: int, title: str, body: str, lang: str = "aut
     )
 
 
-def _restrict(statement: Select, column, ids: Collection[int] | None) -> Select:
+def _restrict(statement: _Select, column: InstrumentedAttribute[int], ids: Collection[int] | None) -> _Select:
     return statement if ids is None else statement.where(column.in_(list(ids)))
 
 
@@ -114,7 +118,7 @@ class _Parts:
         self.okpd2: dict[int, list[str]] = defaultdict(list)
 
 
-def _load_competencies(session: Session, ids, parts: _Parts) -> None:
+def _load_competencies(session: Session, ids: Collection[int] | None, parts: _Parts) -> None:
     rows = session.execute(
         _restrict(
             select(
@@ -148,7 +152,7 @@ def _load_competencies(session: Session, ids, parts: _Parts) -> None:
             )
 
 
-def _load_products(session: Session, ids, parts: _Parts) -> None:
+def _load_products(session: Session, ids: Collection[int] | None, parts: _Parts) -> None:
     rows = session.execute(
         _restrict(
             select(
@@ -174,7 +178,7 @@ def _load_products(session: Session, ids, parts: _Parts) -> None:
             parts.okpd2[org_id].append(okpd2)
 
 
-def _load_offers(session: Session, ids, parts: _Parts) -> None:
+def _load_offers(session: Session, ids: Collection[int] | None, parts: _Parts) -> None:
     rows = session.execute(
         _restrict(
             select(Offer.organization_id, Offer.id, Offer.title, Offer.description, Offer.okpd2_codes)
@@ -184,7 +188,7 @@ def _load_offers(session: Session, ids, parts: _Parts) -> None:
             ids,
         )
     )
-    offer_owner = {}
+    offer_owner: dict[int, int] = {}
     for org_id, oid, title, description, codes in rows:
         parts.offers[org_id].append(_document("offer", oid, title, description or ""))
         parts.okpd2[org_id].extend(codes or [])
@@ -205,7 +209,7 @@ def _load_offers(session: Session, ids, parts: _Parts) -> None:
             parts.competency_codes[offer_owner[offer_id]].append(code)
 
 
-def _load_equipment(session: Session, ids, parts: _Parts) -> None:
+def _load_equipment(session: Session, ids: Collection[int] | None, parts: _Parts) -> None:
     rows = session.execute(
         _restrict(
             select(
@@ -234,7 +238,7 @@ def _load_equipment(session: Session, ids, parts: _Parts) -> None:
         )
 
 
-def _load_won_orders(session: Session, ids, parts: _Parts) -> None:
+def _load_won_orders(session: Session, ids: Collection[int] | None, parts: _Parts) -> None:
     rows = session.execute(
         _restrict(
             select(Response.organization_id, Order.id, Order.title, Order.description)
@@ -249,7 +253,7 @@ def _load_won_orders(session: Session, ids, parts: _Parts) -> None:
         parts.orders[org_id].append(_document("order", order_id, title, description or ""))
 
 
-def _load_projects(session: Session, ids, parts: _Parts) -> None:
+def _load_projects(session: Session, ids: Collection[int] | None, parts: _Parts) -> None:
     rows = session.execute(
         _restrict(
             select(
@@ -316,7 +320,7 @@ def load_profiles(session: Session, organization_ids: Collection[int] | None = N
             ids,
         )
     ).all()
-    profiles = {}
+    profiles: dict[int, OrganizationProfile] = {}
     for org_id, name_ru, name_en, kind, region, status, desc_ru, desc_en, city in organizations:
         # the profile has no slot for competency notes: an explicit document keeps its own kind ("competencies")
         products = [*parts.competency_notes[org_id], *parts.products[org_id]]

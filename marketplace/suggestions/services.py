@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from matching import ConsortiumQuery, MatchQuery, Need, OrderDocument, OrderIndex
+from matching import ConsortiumQuery, Matcher, MatchQuery, Need, OrderDocument, OrderIndex
 
 from ..db import db
 from ..orders.invitations import can_invite, invitations_of_order
@@ -42,8 +42,9 @@ def _relevance(score: float, best: float) -> int:
     return max(1, round(100 * math.exp(min(score - best, 0.0))))
 
 
-def _organizations(ids: Iterable[int]) -> dict[int, Organization]:
-    ids = list(ids)
+def _organizations(org_ids: Iterable[Hashable]) -> dict[Hashable, Organization]:
+    """The organizations of the matcher's ids, keyed by them."""
+    ids = list(org_ids)
     if not ids:
         return {}
     return {o.id: o for o in db.session.scalars(select(Organization).where(Organization.id.in_(ids)))}
@@ -110,7 +111,7 @@ def suggest_suppliers(
     )
     reasons = present_reasons([m.reasons for m in matches], user=user, lang=lang)
     best = matches[0].score if matches else 0.0
-    for rank, (match, why) in enumerate(zip(matches, reasons), start=1):
+    for rank, (match, why) in enumerate(zip(matches, reasons, strict=True), start=1):
         organization = organizations[match.org_id]
         result.suppliers.append(
             SupplierView(
@@ -149,7 +150,7 @@ class ConsortiumMemberView:
     covers: list[str]  # need labels
     coverage: dict[str, int]  # need label -> strength 0..100
     reasons: ReasonsView
-    need_keys: list = field(default_factory=list)  # ``NeedSpec.key`` of the needs it covers (where given)
+    need_keys: list[Any] = field(default_factory=list)  # ``NeedSpec.key`` of the needs it covers (the caller's ids)
 
 
 @dataclass
@@ -204,7 +205,8 @@ def propose_consortium(
     if not needs:
         raise ValueError("a consortium needs at least one need")
     kinds = [_kind_value(n.kind) for n in needs]
-    mix = {_kind_value(k): int(n) for k, n in (kind_mix or {}).items() if int(n) > 0}
+    # a blank kind stays "" (the library counts it as "other")
+    mix = {_kind_value(k) or "": int(n) for k, n in (kind_mix or {}).items() if int(n) > 0}
     for kind in kinds:
         if kind:
             mix[kind] = max(mix.get(kind, 0), 1)
@@ -217,7 +219,7 @@ def propose_consortium(
                 competency_codes=tuple(n.competency_codes),
                 okpd2_codes=tuple(n.okpd2_codes),
             )
-            for key, n in zip(keys, needs)
+            for key, n in zip(keys, needs, strict=True)
         ],
         text=text,
         kind_mix=mix,
@@ -230,7 +232,7 @@ def propose_consortium(
             return ConsortiumProposalView(
                 needs=[
                     NeedCoverageView(n.label, False, [], 0, OrgKind(k) if k else None, True)
-                    for n, k in zip(needs, kinds)
+                    for n, k in zip(needs, kinds, strict=True)
                 ],
                 gaps=[n.label for n in needs],
                 uncovered=[n.label for n in needs],
@@ -240,17 +242,17 @@ def propose_consortium(
         version = matcher.version_
     organizations = _organizations(m.org_id for m in proposal.members)
     kind_of = {org_id: org.kind.value for org_id, org in organizations.items()}
-    label = dict(zip(keys, (n.label for n in needs)))
-    key_of = dict(zip(keys, (n.key for n in needs)))
-    required = dict(zip(keys, kinds))
+    label = dict(zip(keys, (n.label for n in needs), strict=True))
+    key_of = dict(zip(keys, (n.key for n in needs), strict=True))
+    required = dict(zip(keys, kinds, strict=True))
 
-    def fits(org_id, key) -> bool:
+    def fits(org_id: Hashable, key: str) -> bool:
         return org_id in organizations and (required[key] is None or kind_of.get(org_id) == required[key])
 
     members = [m for m in proposal.members if m.org_id in organizations]
     reasons = present_reasons([m.reasons for m in members], user=user, lang=lang)
     view = ConsortiumProposalView(version=version, unmet_kinds={OrgKind(k): n for k, n in proposal.unmet_kinds.items()})
-    for member, why in zip(members, reasons):
+    for member, why in zip(members, reasons, strict=True):
         covers = [key for key in member.covers if fits(member.org_id, key)]
         view.members.append(
             ConsortiumMemberView(
@@ -259,19 +261,20 @@ def propose_consortium(
                 covers=[label[k] for k in covers],
                 coverage={label[k]: round(100 * member.coverage.get(k, 0.0)) for k in covers},
                 reasons=why,
-                need_keys=[key_of[k] for k in covers if key_of[k] is not None],
+                need_keys=[need_key for k in covers if (need_key := key_of[k]) is not None],
             )
         )
     gaps = set(proposal.gaps)
     for need in proposal.needs:
         covering = [organizations[o] for o in need.org_ids if fits(o, need.label)]
+        required_kind = required[need.label]
         view.needs.append(
             NeedCoverageView(
                 label=label[need.label],
                 covered=bool(covering),
                 organizations=covering,
                 best_strength=round(100 * need.best_strength),
-                required_kind=OrgKind(required[need.label]) if required[need.label] else None,
+                required_kind=OrgKind(required_kind) if required_kind else None,
                 gap=need.label in gaps,
             )
         )
@@ -353,7 +356,7 @@ def orders_for_supplier(
         return []
     documents: list[OrderDocument] | None = None
 
-    def build(matcher):
+    def build(matcher: Matcher) -> OrderIndex:
         nonlocal documents
         documents = open_order_documents()
         return OrderIndex(matcher).fit(documents)
@@ -365,7 +368,7 @@ def orders_for_supplier(
         supplier = (
             organization.id
             if organization.id in matcher
-            else load_profiles(db.session, [organization.id]).get(organization.id)
+            else load_profiles(db.session(), [organization.id]).get(organization.id)
         )
         if supplier is None:
             return []
@@ -378,7 +381,7 @@ def orders_for_supplier(
         )
     )
     candidates = [f for f in fits if f.order_id not in responded]
-    orders = (
+    orders: dict[Hashable, Order] = (
         {
             o.id: o
             for o in db.session.scalars(
@@ -394,7 +397,7 @@ def orders_for_supplier(
         else {}
     )
     visible = [f for f in candidates if f.order_id in orders][:limit]
-    invitations = (
+    invitations: dict[Hashable, OrderInvitation] = (
         {
             i.order_id: i
             for i in db.session.scalars(
@@ -417,7 +420,7 @@ def orders_for_supplier(
             reasons=why,
             invitation=invitations.get(f.order_id),
         )
-        for f, why in zip(visible, reasons)
+        for f, why in zip(visible, reasons, strict=True)
     ]
 
 

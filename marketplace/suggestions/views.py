@@ -8,7 +8,8 @@ their original ``/matches/`` prefix.
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, Flask, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -19,7 +20,11 @@ from ..errors import Conflict, Forbidden, InvalidInput
 from ..forms import ActionForm
 from ..organizations.models import Organization
 from ..views_support import paginate_list
-from . import services
+from . import (
+    changes,  # noqa: F401  imported for its session hooks, which write the matcher's change log
+    cli,
+    services,
+)
 
 bp = Blueprint("suggestions", __name__, url_prefix="/matches")
 
@@ -35,7 +40,7 @@ def _own_organization() -> Organization:
 
 @bp.route("/orders")
 @access.login_required
-def orders():
+def orders() -> ResponseReturnValue:
     organization = _own_organization()
     fits = services.orders_for_supplier(organization, user=current_user)
     return render_template("suggestions/orders.html", page=paginate_list(fits), organization=organization)
@@ -51,7 +56,7 @@ def _organization_count() -> int:
 
 @bp.route("/status")
 @access.manager_required
-def status():
+def status() -> ResponseReturnValue:
     return render_template(
         "suggestions/status.html",
         status=services.matcher_status(),
@@ -63,7 +68,7 @@ def status():
 
 @bp.route("/status/refit", methods=["POST"])
 @access.manager_required
-def refit():
+def refit() -> ResponseReturnValue:
     form = ActionForm()
     if not form.validate_on_submit():
         raise InvalidInput
@@ -84,7 +89,5 @@ def refit():
     return redirect(url_for(".status"))
 
 
-def init_app(app) -> None:
-    from . import changes, cli  # noqa: F401 (changes registers the session hooks that write the change log)
-
+def init_app(app: Flask) -> None:
     cli.init_app(app)
