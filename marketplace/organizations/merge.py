@@ -46,6 +46,7 @@ from ..errors import Conflict, Forbidden, InvalidInput
 from ..orders.models import Order, OrderEvent, OrderInvitation, Response, ResponseStatus
 from ..projects.models import ConsortiumMember, ConsortiumStatus, Project, ProjectEvent
 from .models import MembershipStatus, Organization, OrganizationCompetency, OrganizationMerge
+from .services import PROFILE_FIELDS
 
 RESPONSE_RANK = {
     ResponseStatus.ACCEPTED: 3,
@@ -59,21 +60,10 @@ CONSORTIUM_RANK = {
     ConsortiumStatus.DECLINED: 1,
     ConsortiumStatus.REMOVED: 0,
 }
-#: Profile fields filled from the duplicate when the kept organization has none.
-FILLED_FIELDS = (
-    "name_en",
-    "inn",
-    "ogrn",
-    "city",
-    "address",
-    "website",
-    "contact_email",
-    "phone",
-    "description_ru",
-    "description_en",
-    "staff_size",
-    "certifications",
-    "capacity",
+#: Profile fields filled from the duplicate when the kept organization has none (the required
+#: name, kind and region never are; confidential marks are joined instead).
+FILLED_FIELDS = tuple(
+    name for name in PROFILE_FIELDS if name not in ("name_ru", "kind", "region", "confidential_fields")
 )
 #: Columns reconciled by hand before the generic move.
 RECONCILED = {
