@@ -13,6 +13,7 @@ by and that ``row_visible`` evaluates for a single record.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, NoReturn, ParamSpec, TypeVar
@@ -22,10 +23,19 @@ from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin, current_user
 from sqlalchemy import ColumnElement, exists, select
 
-from .accounts.models import AccessLevel
 from .db import db
 from .errors import Forbidden, LoginRequired, NotFound
 from .visibility import Visibility
+
+
+class AccessLevel(enum.IntEnum):
+    """What a visitor may see, from least to most. Each level includes the ones below."""
+
+    GUEST = 0  # anonymous
+    USER = 1  # registered, organization not (yet) a member
+    MEMBER = 2  # belongs to a member organization
+    MANAGER = 3  # runs the cluster
+
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -1,4 +1,4 @@
-"""Command-line interface: thin wrappers over the services the web uses.
+"""Command-line interface of the core: thin wrappers over the reference loader and the demo; features add their own groups.
 
 flask reference load      load the competency directory and OKPD2 codes
 flask seed-demo           load the demo cluster into an empty database
@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import click
 from flask import Flask
-from sqlalchemy import func, select
 
 from .db import db
-from .organizations.models import Organization
 from .reference.loader import load_reference_data
 
 
@@ -31,11 +29,11 @@ def init_app(app: Flask) -> None:
     @click.option("--if-empty", is_flag=True, help="Do nothing when organizations already exist.")
     def seed_demo(if_empty: bool) -> None:
         """Load the demo cluster: organizations, users, products, equipment, orders."""
-        from .demo.seed import seed_demo as run_seed  # noqa: PLC0415  the demo's data modules load for this command only
+        from .demo import seed  # noqa: PLC0415  the demo's data modules load for this command only
 
-        if if_empty and db.session.scalar(select(func.count()).select_from(Organization)):
+        if if_empty and seed.has_organizations():
             click.echo("The database already holds organizations; demo data not loaded.")
             return
-        summary = run_seed()
+        summary = seed.seed_demo()
         db.session.commit()
         click.echo("Demo cluster loaded: " + ", ".join(f"{n} {what}" for what, n in summary.items()))

@@ -1,6 +1,7 @@
 """Every model, imported in one place so that relationships resolve and Alembic sees all tables."""
 
-from .accounts.models import AccessLevel, Role, User
+from .access import AccessLevel
+from .accounts.models import Role, User
 from .attachments.models import Attachment
 from .catalog.models import Okpd2Code, Product
 from .competence.models import ChainStage, ChainStageMember, ValueChain

@@ -12,7 +12,7 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select
 
 from . import access
-from .accounts.models import AccessLevel
+from .access import AccessLevel
 from .db import db
 from .errors import NotFound
 from .i18n import current_language

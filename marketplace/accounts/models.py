@@ -12,6 +12,7 @@ from sqlalchemy import ForeignKey, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..access import AccessLevel
 from ..db import Model, created_at, intpk, str120, str255
 
 if TYPE_CHECKING:
@@ -21,15 +22,6 @@ if TYPE_CHECKING:
 class Role(enum.StrEnum):
     USER = "user"
     MANAGER = "manager"
-
-
-class AccessLevel(enum.IntEnum):
-    """What a visitor may see, from least to most. Each level includes the ones below."""
-
-    GUEST = 0  # anonymous
-    USER = 1  # registered, organization not (yet) a member
-    MEMBER = 2  # belongs to a member organization
-    MANAGER = 3  # runs the cluster
 
 
 class User(UserMixin, Model):

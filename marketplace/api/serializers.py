@@ -19,7 +19,7 @@ from typing import Any
 from flask import url_for
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from ..attachments.models import Attachment
 from ..catalog.models import Okpd2Code, Product
 from ..equipment.models import Booking, Equipment

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from .. import access
-from ..accounts.models import AccessLevel, User
+from ..access import AccessLevel
+from ..accounts.models import User
 from ..db import db, utcnow
 from ..errors import Forbidden, InvalidInput
 from ..events.models import Event, EventRegistration, EventStatus, RegistrationStatus

@@ -15,7 +15,7 @@ import random
 from sqlalchemy import select
 
 from ..db import db, utcnow
-from ..organizations.models import Competency
+from ..organizations.models import Competency, Organization
 from ..reference.loader import load_reference_data
 from .build_catalog import build_equipment, build_products
 from .build_chains import build_chains
@@ -29,6 +29,11 @@ from .context import SEED, Demo
 
 #: The password of every demo user.
 DEMO_PASSWORD = "demo12345"  # noqa: S105  the published password of the demo logins, not a secret
+
+
+def has_organizations() -> bool:
+    """Whether the database already holds organizations (``flask seed-demo --if-empty`` then loads nothing)."""
+    return db.session.scalar(select(Organization.id).limit(1)) is not None
 
 
 def seed_demo() -> dict[str, int]:

@@ -23,7 +23,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from ..errors import Conflict, Forbidden, LoginRequired
 from .models import AccessPolicy, Booking, Equipment, EquipmentStatus
 

@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Row, Select, or_, select
 from sqlalchemy.orm import joinedload
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from ..db import db, lock_row, utcnow
 from ..errors import Conflict, Forbidden, InvalidInput
 from ..organizations.models import Organization

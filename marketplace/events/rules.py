@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from .models import Event, EventStatus
 
 

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, or_, true
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from ..visibility import Visibility
 from .models import Idea, IdeaComment, IdeaStatus
 

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from ..errors import Forbidden, InvalidInput
 from ..forms import ActionForm, form_status
 from ..i18n import localized

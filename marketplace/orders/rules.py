@@ -24,7 +24,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from ..errors import Conflict, Forbidden, LoginRequired, MarketplaceError, NotFound
 from .models import Offer, OfferStatus, Order, OrderStatus
 

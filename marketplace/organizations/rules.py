@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, true
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from .membership import MAY_APPLY
 from .models import PROTECTED_FIELDS, PUBLIC_FIELDS, MembershipStatus, Organization
 

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from ..db import db
 from ..errors import InvalidInput, NotFound
 from ..forms import form_status, show_error

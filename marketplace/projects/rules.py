@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from .models import ConsortiumMember, ConsortiumStatus, Project, ProjectStatus
 
 #: Consortium statuses that make an organization a participant of the project.

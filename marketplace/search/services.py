@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, and_, select, true
 from search_index import Document, Hit
 
 from .. import access
-from ..accounts.models import AccessLevel
+from ..access import AccessLevel
 from ..db import db
 from ..events.models import Event, EventStatus
 from ..events.rules import visible_events
