@@ -1,4 +1,4 @@
-"""Command-line interface of the core: thin wrappers over the reference loader and the demo; features add their own groups.
+"""Command-line interface of the core: the reference loader and the demo. Features add their own groups.
 
 flask reference load      load the competency directory and OKPD2 codes
 flask seed-demo           load the demo cluster into an empty database
