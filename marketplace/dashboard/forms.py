@@ -21,7 +21,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from ..errors import InvalidInput
-from ..forms import NumberRange, strip_filter
+from ..forms import NumberRange, show_error, strip_filter
 from .indicators import REGISTRY, Period
 from .ratings import MAX_COMMENT
 from .services import check_target, year_range
@@ -98,7 +98,7 @@ class TargetsForm(FlaskForm):
             try:
                 check_target(indicator, self[indicator.key].data)
             except InvalidInput as error:
-                self[indicator.key].errors = [*self[indicator.key].errors, error.message]
+                show_error(self, error)
                 ok = False
         return ok
 
