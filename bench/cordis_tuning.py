@@ -50,7 +50,7 @@ REFERENCE = {
     "recall@20_prc": 0.142,
     "recall@20_hes_rec": 0.261,
 }
-# The neighbourhood of the default (36 points, ~10 s each); the wider grids of docs/benchmarks.md §1.2
+# The neighbourhood of the default (36 points, ~10 s each); wider grids tried before
 # (doc_power 3-5, centroid_weight 0-3, activity_weight 0-0.4, kind_balance 0-0.45) put the optimum here.
 GRID: dict[str, list[float]] = {
     "doc_power": [5.0],
