@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 
 from . import cli, errors, extensions, i18n, transactions, views_support
-from .config import DEV_SECRET_KEY, PROJECT_ROOT, Config, from_environment
+from .config import DEV_SECRET_KEY, PROJECT_ROOT, Config, derived_settings, from_environment
 from .utils import DatabaseIdConverter
 
 FEATURES = (
@@ -52,6 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     _refuse_dev_secret_in_production(app)
+    app.config.update(derived_settings(app.config, production=_is_production(app)))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     app.url_map.converters["int"] = DatabaseIdConverter
@@ -69,13 +70,16 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+def _is_production(app: Flask) -> bool:
+    """Anything but debug, testing or ``MARKETPLACE_DEV=1`` (what ``make run`` sets)."""
+    return not (app.debug or app.testing or os.environ.get("MARKETPLACE_DEV") == "1")
+
+
 def _refuse_dev_secret_in_production(app: Flask) -> None:
     """The development secret is for development only: refuse it anywhere else."""
-    if app.config["SECRET_KEY"] != DEV_SECRET_KEY:
-        return
-    if app.debug or app.testing or os.environ.get("MARKETPLACE_DEV") == "1":
-        return
-    raise RuntimeError(
-        "SECRET_KEY is not set. Export SECRET_KEY for production, "
-        "or MARKETPLACE_DEV=1 to run with the development default."
-    )
+    if app.config["SECRET_KEY"] == DEV_SECRET_KEY and _is_production(app):
+        msg = (
+            "SECRET_KEY is not set. Export SECRET_KEY for production, "
+            "or MARKETPLACE_DEV=1 to run with the development default."
+        )
+        raise RuntimeError(msg)

@@ -8,8 +8,10 @@ unless the app runs in debug or testing mode.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
@@ -33,6 +35,18 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
+
+    # The site's address as its users reach it ("https://cluster.example.ru"): every absolute link
+    # (in mail, calendar files) is built from it, never from the request's Host header. Required in
+    # production; in development http://localhost:5000.
+    PUBLIC_URL: str | None = None
+    # Host names the site answers to; other Host headers get 400. None: PUBLIC_URL's host in
+    # production, any host in development.
+    TRUSTED_HOSTS: list[str] | None = None
+    # Cookies only over HTTPS, and Strict-Transport-Security for this many seconds (0: no header).
+    # None: on when PUBLIC_URL is https.
+    COOKIE_SECURE: bool | None = None
+    HSTS_SECONDS: int | None = None
 
     # Uploads: attachments of products, orders and equipment.
     UPLOAD_DIR = str(INSTANCE_DIR / "uploads")
@@ -61,38 +75,85 @@ class Config:
     PER_PAGE = 20
 
 
-def from_environment() -> dict[str, Any]:
-    """Settings read from environment variables (all optional)."""
-    env = os.environ
-    settings: dict[str, Any] = {}
-    if env.get("SECRET_KEY"):
-        settings["SECRET_KEY"] = env["SECRET_KEY"]
-    if env.get("DATABASE_URL"):
-        settings["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(env["DATABASE_URL"])
-    for key in (
-        "UPLOAD_DIR",
-        "SEARCH_INDEX_DIR",
-        "SEARCH_BACKEND",
-        "MATCHER_DIR",
-        "MAIL_SERVER",
-        "MAIL_USERNAME",
-        "MAIL_PASSWORD",
-        "MAIL_DEFAULT_SENDER",
-    ):
-        if env.get(key):
-            settings[key] = env[key]
-    if env.get("MAIL_PORT"):
-        settings["MAIL_PORT"] = int(env["MAIL_PORT"])
-    if env.get("NOTIFY_MATCHED_SUPPLIERS"):
-        settings["NOTIFY_MATCHED_SUPPLIERS"] = int(env["NOTIFY_MATCHED_SUPPLIERS"])
-    if env.get("MAIL_USE_TLS"):
-        settings["MAIL_USE_TLS"] = env["MAIL_USE_TLS"].lower() in ("1", "true", "yes")
-    return settings
-
-
 def normalize_database_url(url: str) -> str:
     """Point plain PostgreSQL URLs at the psycopg 3 driver."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def _names(value: str) -> list[str]:
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+#: Environment variable -> (setting, how its text becomes the value). Every one is optional.
+FROM_ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "SECRET_KEY": ("SECRET_KEY", str),
+    "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", normalize_database_url),
+    "UPLOAD_DIR": ("UPLOAD_DIR", str),
+    "SEARCH_INDEX_DIR": ("SEARCH_INDEX_DIR", str),
+    "SEARCH_BACKEND": ("SEARCH_BACKEND", str),
+    "MATCHER_DIR": ("MATCHER_DIR", str),
+    "NOTIFY_MATCHED_SUPPLIERS": ("NOTIFY_MATCHED_SUPPLIERS", int),
+    "MAIL_SERVER": ("MAIL_SERVER", str),
+    "MAIL_PORT": ("MAIL_PORT", int),
+    "MAIL_USERNAME": ("MAIL_USERNAME", str),
+    "MAIL_PASSWORD": ("MAIL_PASSWORD", str),
+    "MAIL_USE_TLS": ("MAIL_USE_TLS", _flag),
+    "MAIL_DEFAULT_SENDER": ("MAIL_DEFAULT_SENDER", str),
+    "PUBLIC_URL": ("PUBLIC_URL", str),
+    "TRUSTED_HOSTS": ("TRUSTED_HOSTS", _names),
+    "COOKIE_SECURE": ("COOKIE_SECURE", _flag),
+    "HSTS_SECONDS": ("HSTS_SECONDS", int),
+}
+
+
+def from_environment() -> dict[str, Any]:
+    """Settings read from environment variables (all optional; an empty variable counts as unset)."""
+    return {
+        setting: convert(os.environ[variable])
+        for variable, (setting, convert) in FROM_ENVIRONMENT.items()
+        if os.environ.get(variable)
+    }
+
+
+#: Where the development server answers (``make run``).
+DEV_PUBLIC_URL = "http://localhost:5000"
+#: A year: what browsers and the HSTS preload list expect.
+HSTS_DEFAULT_SECONDS = 365 * 24 * 60 * 60
+
+
+def derived_settings(config: Mapping[str, Any], *, production: bool) -> dict[str, Any]:
+    """Settings that follow from the public address unless set explicitly.
+
+    :raise RuntimeError: in production without ``PUBLIC_URL``, or with a ``PUBLIC_URL`` that is not
+        an absolute http(s) address.
+    """
+    public_url = config.get("PUBLIC_URL")
+    if not public_url:
+        if production:
+            msg = "PUBLIC_URL is not set. Export the address users reach the site at, e.g. https://cluster.example.ru"
+            raise RuntimeError(msg)
+        public_url = DEV_PUBLIC_URL
+    parts = urlsplit(public_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        msg = f"PUBLIC_URL must be an absolute http(s) address, not {public_url!r}"
+        raise RuntimeError(msg)
+    https = parts.scheme == "https"
+    secure = config.get("COOKIE_SECURE")
+    secure = https if secure is None else secure
+    hsts = config.get("HSTS_SECONDS")
+    trusted = config.get("TRUSTED_HOSTS")
+    return {
+        "PUBLIC_URL": public_url.rstrip("/"),
+        "PREFERRED_URL_SCHEME": parts.scheme,
+        "TRUSTED_HOSTS": trusted if trusted is not None else ([parts.hostname] if production else None),
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_SECURE": secure,
+        "HSTS_SECONDS": (HSTS_DEFAULT_SECONDS if https else 0) if hsts is None else hsts,
+    }

@@ -9,9 +9,11 @@ ask for JSON.
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask.globals import request_ctx
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 from .extensions import login_manager
@@ -66,6 +68,9 @@ def wants_json() -> bool:
 def _render(status: int, code: str, message: str) -> ResponseReturnValue:
     if wants_json():
         return jsonify({"error": {"code": code, "message": message}}), status
+    if request_ctx.url_adapter is None:  # a Host the site does not answer to: no links can be built
+        page = f"<!doctype html><title>{status}</title><h1>{status}</h1><p>{escape(message)}</p>"
+        return page, status, {"Content-Type": "text/html; charset=utf-8"}
     return render_template("errors/error.html", status=status, message=message), status
 
 

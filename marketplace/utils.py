@@ -16,6 +16,16 @@ def app_object() -> Flask:
     return cast("LocalProxy[Flask]", current_app)._get_current_object()  # noqa: SLF001  LocalProxy's public accessor
 
 
+def public_url(path: str) -> str:
+    """An absolute address of a site path (``/account/reset/...``) for mail and files that leave the site.
+
+    Built from the configured ``PUBLIC_URL``, never from the request's ``Host`` header, which the
+    client chooses (a reset link must not point at an attacker's host).
+    """
+    base: str = current_app.config["PUBLIC_URL"]
+    return base + path
+
+
 def safe_next_url(target: str | None, default: str) -> str:
     """``target`` if it points into this site, else ``default`` (no open redirects)."""
     if not target:

@@ -73,6 +73,7 @@ def build_app(workdir: Path) -> Flask:
             "SEARCH_BACKEND": "whoosh",
             "SEARCH_INDEX_DIR": str(workdir / "search-index"),
             "MAIL_SERVER": None,
+            "PUBLIC_URL": "http://localhost",  # a throw-away instance; its links are never followed
         }
     )
     with app.app_context():

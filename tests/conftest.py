@@ -65,6 +65,7 @@ def make_test_app(database_url: str, tmp_path, **overrides):
         "SEARCH_BACKEND": "memory",
         "SEARCH_INDEX_DIR": str(tmp_path / "search-index"),
         "MAIL_SERVER": None,
+        "PUBLIC_URL": "http://localhost",  # the test client's host
     }
     config.update(overrides)
     app = create_app(config)

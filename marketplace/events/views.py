@@ -5,7 +5,9 @@ The participants list and its CSV live in ``participant_views`` (same blueprint)
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Response, flash, redirect, render_template, request, url_for
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, Response, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date, format_datetime, format_time, gettext as _
 from flask_login import current_user
@@ -15,6 +17,7 @@ from ..db import db, utcnow
 from ..errors import Conflict, InvalidInput, NotFound
 from ..forms import ActionForm, form_status, show_error
 from ..i18n import localized, register_labels
+from ..utils import public_url
 from ..views_support import paginate
 from . import ical, queries, registrations, rules, services
 from .forms import CancelForm, EventForm, FilterForm, wall_time
@@ -140,7 +143,7 @@ def show(event_id: int) -> ResponseReturnValue:
 def calendar_file(event_id: int) -> ResponseReturnValue:
     """The event as an iCalendar file, for "add to calendar"."""
     event = load_event(event_id)
-    url = url_for("events.show", event_id=event.id, _external=True)
+    url = public_url(url_for("events.show", event_id=event.id))
     organizer = localized(event.organizer, "name") if event.organizer else _("The cluster management")
     description = "\n\n".join(
         part
@@ -152,7 +155,7 @@ def calendar_file(event_id: int) -> ResponseReturnValue:
         if part
     )
     body = ical.event_calendar(
-        uid=f"event-{event.id}@{request.host.split(':')[0]}",
+        uid=f"event-{event.id}@{urlsplit(current_app.config['PUBLIC_URL']).hostname}",
         starts_at=event.starts_at,
         ends_at=event.ends_at,
         summary=localized(event, "title"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeAlias
 
-from flask import current_app, has_request_context, request, url_for
+from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale
 from flask_babel.speaklater import LazyString
 from sqlalchemy import Select, func, select, update
@@ -24,6 +24,7 @@ from sqlalchemy import Select, func, select, update
 from ..accounts.models import User
 from ..db import changed_rows, db, utcnow
 from ..mail.services import send_mail
+from ..utils import public_url
 from .models import Notification, NotificationKind, NotificationPreference
 
 Text: TypeAlias = str | LazyString | Callable[[], str]
@@ -46,15 +47,8 @@ def link_to(endpoint: str, **values: Any) -> str:
 
 
 def absolute_url(link: str) -> str:
-    """``link`` made absolute for an e-mail; empty when the host is unknown (no request, no SERVER_NAME)."""
-    if not link:
-        return ""
-    if has_request_context():
-        return request.host_url.rstrip("/") + link
-    server = current_app.config.get("SERVER_NAME")
-    if server:
-        return f"{current_app.config.get('PREFERRED_URL_SCHEME', 'http')}://{server}{link}"
-    return ""
+    """``link`` made absolute for an e-mail, from the configured public address."""
+    return public_url(link) if link else ""
 
 
 def preferences(user_ids: Iterable[int], kind: NotificationKind) -> dict[int, tuple[bool, bool]]:

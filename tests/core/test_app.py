@@ -23,6 +23,7 @@ def test_refuses_development_secret_outside_development(monkeypatch):
 
 def test_secret_and_database_come_from_environment(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "from-env")
+    monkeypatch.setenv("PUBLIC_URL", "https://cluster.example.ru")
     monkeypatch.setenv("DATABASE_URL", "postgresql://u@db.example/prod")
     app = create_app()
     assert app.config["SECRET_KEY"] == "from-env"
@@ -31,6 +32,7 @@ def test_secret_and_database_come_from_environment(monkeypatch):
 
 def test_matcher_settings_come_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("SECRET_KEY", "from-env")
+    monkeypatch.setenv("PUBLIC_URL", "https://cluster.example.ru")
     assert create_app().config["NOTIFY_MATCHED_SUPPLIERS"] == 5
     monkeypatch.setenv("MATCHER_DIR", str(tmp_path / "shared-matcher"))
     monkeypatch.setenv("NOTIFY_MATCHED_SUPPLIERS", "0")
