@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, errors, extensions, i18n, transactions, views_support
+from . import cli, errors, extensions, i18n, request_input, transactions, views_support
 from .config import DEV_SECRET_KEY, PROJECT_ROOT, Config, derived_settings, from_environment
 from .utils import DatabaseIdConverter
 
@@ -31,6 +32,7 @@ FEATURES = (
     "suggestions",
     "notifications",
     "dashboard",
+    "audit",
 )
 
 
@@ -54,10 +56,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _refuse_dev_secret_in_production(app)
     app.config.update(derived_settings(app.config, production=_is_production(app)))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if app.config["PROXY_COUNT"]:
+        hops = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
     app.url_map.converters["int"] = DatabaseIdConverter
     extensions.init_app(app)
     errors.init_app(app)
+    request_input.init_app(app)
     i18n.init_app(app)
     transactions.init_app(app)
     views_support.init_app(app)

@@ -7,6 +7,7 @@ unless the app runs in debug or testing mode.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -47,6 +48,9 @@ class Config:
     # None: on when PUBLIC_URL is https.
     COOKIE_SECURE: bool | None = None
     HSTS_SECONDS: int | None = None
+    # Reverse proxies in front of the app that set X-Forwarded-For/-Proto (0: none). Only then is the
+    # client's address (throttling, session records, the audit log) the user's and not the proxy's.
+    PROXY_COUNT = 0
 
     # Uploads: attachments of products, orders and equipment.
     UPLOAD_DIR = str(INSTANCE_DIR / "uploads")
@@ -71,6 +75,23 @@ class Config:
     MAIL_DEFAULT_SENDER = "noreply@cluster.local"
 
     PASSWORD_RESET_MAX_AGE = 2 * 60 * 60  # seconds
+    EMAIL_CONFIRM_MAX_AGE = 48 * 60 * 60  # seconds: the link that finishes a registration
+
+    # Sessions: "remember me" lasts this long, and a session unused for as long ends (accounts.sessions).
+    REMEMBER_COOKIE_DURATION = dt.timedelta(days=30)
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+
+    # Throttling of logging in, password reset and registration (Flask-Limiter), per e-mail and per
+    # client address; "5/minute;20/hour" means both. Shared by every worker through Redis when
+    # REDIS_URL is set, else counted in each process's memory.
+    REDIS_URL: str | None = None
+    AUTH_RATE_LIMITS_ENABLED = True
+    LOGIN_LIMIT_PER_EMAIL = "5/minute;20/hour"
+    LOGIN_LIMIT_PER_ADDRESS = "30/minute"
+    RESET_LIMIT_PER_EMAIL = "3/hour"
+    RESET_LIMIT_PER_ADDRESS = "10/hour"
+    REGISTER_LIMIT_PER_EMAIL = "3/hour"
+    REGISTER_LIMIT_PER_ADDRESS = "5/hour"
 
     PER_PAGE = 20
 
@@ -89,6 +110,10 @@ def _flag(value: str) -> bool:
 
 def _names(value: str) -> list[str]:
     return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def _days(value: str) -> dt.timedelta:
+    return dt.timedelta(days=int(value))
 
 
 #: Environment variable -> (setting, how its text becomes the value). Every one is optional.
@@ -110,6 +135,9 @@ FROM_ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "TRUSTED_HOSTS": ("TRUSTED_HOSTS", _names),
     "COOKIE_SECURE": ("COOKIE_SECURE", _flag),
     "HSTS_SECONDS": ("HSTS_SECONDS", int),
+    "PROXY_COUNT": ("PROXY_COUNT", int),
+    "REDIS_URL": ("REDIS_URL", str),
+    "REMEMBER_COOKIE_DAYS": ("REMEMBER_COOKIE_DURATION", _days),
 }
 
 

@@ -8,6 +8,8 @@ ask for JSON.
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, jsonify, render_template, request
 from flask.globals import request_ctx
 from flask.typing import ResponseReturnValue
@@ -16,7 +18,10 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
+from .db import db
 from .extensions import login_manager
+
+log = logging.getLogger(__name__)
 
 
 class MarketplaceError(Exception):
@@ -65,13 +70,37 @@ def wants_json() -> bool:
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
 
 
+#: The last resort when even the error page cannot be built (the database is gone): both languages, no links.
+UNAVAILABLE = (
+    "Что-то пошло не так. Попробуйте ещё раз позже. / Something went wrong on our side. Please try again later."
+)
+
+
+def _bare_page(status: int, message: str) -> ResponseReturnValue:
+    """An error page that needs neither templates, links nor the database."""
+    page = f"<!doctype html><meta charset=utf-8><title>{status}</title><h1>{status}</h1><p>{escape(message)}</p>"
+    return page, status, {"Content-Type": "text/html; charset=utf-8"}
+
+
 def _render(status: int, code: str, message: str) -> ResponseReturnValue:
     if wants_json():
         return jsonify({"error": {"code": code, "message": message}}), status
     if request_ctx.url_adapter is None:  # a Host the site does not answer to: no links can be built
-        page = f"<!doctype html><title>{status}</title><h1>{status}</h1><p>{escape(message)}</p>"
-        return page, status, {"Content-Type": "text/html; charset=utf-8"}
+        return _bare_page(status, message)
     return render_template("errors/error.html", status=status, message=message), status
+
+
+def _render_server_error() -> ResponseReturnValue:
+    """The branded 500 page, after the failed transaction is rolled back (a page must not read through
+    an aborted PostgreSQL transaction); the bare page if even that fails (the database is down)."""
+    try:
+        db.session.rollback()
+        return _render(500, "internal_error", _default_message(500))
+    except Exception:
+        log.exception("The error page could not be rendered")
+        if wants_json():
+            return jsonify({"error": {"code": "internal_error", "message": UNAVAILABLE}}), 500
+        return _bare_page(500, UNAVAILABLE)
 
 
 def _default_message(status: int) -> str:
@@ -112,4 +141,4 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(500)
     def handle_server_error(_error: Exception) -> ResponseReturnValue:
-        return _render(500, "internal_error", _default_message(500))
+        return _render_server_error()

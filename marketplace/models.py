@@ -3,6 +3,7 @@
 from .access import AccessLevel
 from .accounts.models import Role, User
 from .attachments.models import Attachment
+from .audit.models import AuditAction, AuditEntry, AuditTarget
 from .catalog.models import Okpd2Code, Product
 from .competence.models import ChainStage, ChainStageMember, ValueChain
 from .dashboard.models import KpiTarget, Rating, RatingSubject
@@ -26,10 +27,13 @@ from .organizations.models import (
     ApplicationStatus,
     Competency,
     CompetencyLevel,
+    InvitationKind,
+    InvitationStatus,
     MembershipApplication,
     MembershipStatus,
     Organization,
     OrganizationCompetency,
+    OrganizationInvitation,
     OrganizationMerge,
     OrgKind,
 )
@@ -50,6 +54,9 @@ __all__ = [
     "AccessPolicy",
     "ApplicationStatus",
     "Attachment",
+    "AuditAction",
+    "AuditEntry",
+    "AuditTarget",
     "Booking",
     "BookingStatus",
     "ChainStage",
@@ -69,6 +76,8 @@ __all__ = [
     "IdeaComment",
     "IdeaKind",
     "IdeaStatus",
+    "InvitationKind",
+    "InvitationStatus",
     "KpiTarget",
     "MailStatus",
     "MatcherChange",
@@ -88,6 +97,7 @@ __all__ = [
     "OrgKind",
     "Organization",
     "OrganizationCompetency",
+    "OrganizationInvitation",
     "OrganizationMerge",
     "OutboxMessage",
     "Product",

@@ -18,22 +18,23 @@ from .errors import NotFound
 from .i18n import current_language
 from .pagination import ResultsPage
 from .reference.regions import region_name
+from .utils import requested_page, safe_http_url
 
 
 def paginate(statement: Select[Any], per_page: int | None = None) -> Pagination:
     """Flask-SQLAlchemy pagination of ``statement`` driven by ``?page=``; 404 past the end."""
     per_page = per_page or current_app.config["PER_PAGE"]
-    return db.paginate(statement, per_page=per_page, max_per_page=100, error_out=True)
+    return db.paginate(statement, page=requested_page(), per_page=per_page, max_per_page=100, error_out=True)
 
 
 def paginate_list(items: list[Any]) -> ResultsPage:
     """``?page=`` of a list already in memory; 404 past the end, like ``paginate``."""
     per_page = current_app.config["PER_PAGE"]
-    number = request.args.get("page", 1, type=int) or 1
+    number = requested_page()
     page = ResultsPage(
         page=number, per_page=per_page, total=len(items), items=items[(number - 1) * per_page : number * per_page]
     )
-    if number < 1 or (number > 1 and not page.items):
+    if number > 1 and not page.items:
         raise NotFound
     return page
 
@@ -63,6 +64,7 @@ def init_app(app: Flask) -> None:
         date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
         datetime=lambda value, fmt="short": format_datetime(value, fmt) if value else "",
         number=lambda value: format_decimal(value) if value is not None else "",
+        safe_http_url=safe_http_url,
     )
 
     @app.context_processor

@@ -22,10 +22,25 @@ import marketplace.models  # noqa: F401 - every table in the metadata, for creat
 from marketplace import create_app
 from marketplace.config import normalize_database_url
 from marketplace.db import db
+from tests.accounts.helpers import session_id
 from tests.concurrency import Rendezvous
 
 BACKENDS = ("sqlite", "postgresql")
 _schema_created: set[str] = set()
+
+
+def create_tables() -> None:
+    """``db.create_all()`` on the current app's database, every time with the same constraints.
+
+    A ``use_alter`` foreign key (orders → their awarded response, which closes a cycle) is added by an
+    ALTER on PostgreSQL, and SQLAlchemy then marks the shared constraint object "not part of CREATE TABLE"
+    for good; SQLite, which cannot ALTER constraints, would afterwards create ``orders`` without it.
+    """
+    for table in db.metadata.tables.values():
+        for constraint in table.foreign_key_constraints:
+            if constraint.use_alter:
+                constraint._create_rule = None  # undo SQLAlchemy's mark, as said above
+    db.create_all()
 
 
 class IsolatedClient(FlaskClient):
@@ -66,6 +81,7 @@ def make_test_app(database_url: str, tmp_path, **overrides):
         "SEARCH_INDEX_DIR": str(tmp_path / "search-index"),
         "MAIL_SERVER": None,
         "PUBLIC_URL": "http://localhost",  # the test client's host
+        "AUTH_RATE_LIMITS_ENABLED": False,  # on in the tests of throttling (tests/accounts/conftest.py)
     }
     config.update(overrides)
     app = create_app(config)
@@ -142,7 +158,7 @@ def app(backend, database_urls, tmp_path, tmp_path_factory, app_config):
     with app.app_context():
         if backend not in _schema_created:
             db.drop_all()
-            db.create_all()
+            create_tables()
             _schema_created.add(backend)
         try:
             yield app
@@ -176,13 +192,14 @@ def runner(app):
 
 @pytest.fixture
 def login(client):
-    """``login(user)`` logs the test client in as ``user`` (``None`` logs out)."""
+    """``login(user)`` logs the test client in as ``user`` (``None`` logs out): a new session record,
+    as logging in through the form opens one."""
 
     def do_login(user):
         with client.session_transaction() as session:
             session.clear()
             if user is not None:
-                session["_user_id"] = user.get_id()
+                session["_user_id"] = session_id(user)
                 session["_fresh"] = True
         return user
 

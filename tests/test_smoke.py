@@ -10,4 +10,9 @@ def test_home_page_shows_counts(client, app):
 
 
 def test_health(client):
-    assert client.get("/health").get_json() == {"status": "ok"}
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.get_json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "search_index": "ok", "matcher_snapshot": "ok"},
+    }

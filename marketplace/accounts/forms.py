@@ -9,10 +9,16 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp, ValidationError
 
 from ..forms import strip_filter
-from .services import MIN_PASSWORD_LENGTH, email_taken
+from .passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, is_common_password
 
 LANGUAGE_CHOICES = [SelectChoice("ru", "Русский"), SelectChoice("en", "English")]
 PHONE_PATTERN = r"^[0-9+()\-\s.]*$"
+
+
+def not_common(_form: FlaskForm, field: Field) -> None:
+    """Refuse the most common passwords (``passwords.common_passwords``), whatever their letter case."""
+    if field.data and is_common_password(field.data):
+        raise ValidationError(_l("This password is one of the most common ones. Choose a less predictable one."))
 
 
 def _new_password_fields() -> tuple[PasswordField, PasswordField]:
@@ -22,11 +28,16 @@ def _new_password_fields() -> tuple[PasswordField, PasswordField]:
             DataRequired(),
             Length(
                 min=MIN_PASSWORD_LENGTH,
-                max=128,
                 message=_l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH),
             ),
+            Length(
+                max=MAX_PASSWORD_LENGTH,
+                message=_l("Use at most %(max)d characters.", max=MAX_PASSWORD_LENGTH),
+            ),
+            not_common,
         ],
-        render_kw={"autocomplete": "new-password"},
+        description=_l("At least %(min)d characters; not one of the most common passwords.", min=MIN_PASSWORD_LENGTH),
+        render_kw={"autocomplete": "new-password", "minlength": MIN_PASSWORD_LENGTH, "maxlength": MAX_PASSWORD_LENGTH},
     )
     confirm = PasswordField(
         _l("Repeat the password"),
@@ -34,6 +45,16 @@ def _new_password_fields() -> tuple[PasswordField, PasswordField]:
         render_kw={"autocomplete": "new-password"},
     )
     return password, confirm
+
+
+def _email_field() -> StringField:
+    # No e-mail syntax check: a wrong address simply does not match an account.
+    return StringField(
+        _l("E-mail"),
+        filters=[strip_filter],
+        validators=[DataRequired(), Length(max=255)],
+        render_kw={"autocomplete": "email", "type": "email"},
+    )
 
 
 class RegisterForm(FlaskForm):
@@ -50,14 +71,13 @@ class RegisterForm(FlaskForm):
         render_kw={"autocomplete": "name"},
     )
     password, confirm = _new_password_fields()
-
-    def validate_email(self, field: Field) -> None:
-        if email_taken(field.data):
-            raise ValidationError(_l("An account with this e-mail already exists."))
+    consent = BooleanField(
+        _l("I consent to the processing of my personal data on the terms above."),
+        validators=[DataRequired(message=_l("Registration needs your consent to the processing of personal data."))],
+    )
 
 
 class LoginForm(FlaskForm):
-    # No e-mail syntax check: a wrong address simply does not match an account.
     email = StringField(
         _l("E-mail"),
         filters=[strip_filter],
@@ -65,7 +85,9 @@ class LoginForm(FlaskForm):
         render_kw={"autocomplete": "username", "type": "email"},
     )
     password = PasswordField(
-        _l("Password"), validators=[DataRequired(), Length(max=128)], render_kw={"autocomplete": "current-password"}
+        _l("Password"),
+        validators=[DataRequired(), Length(max=MAX_PASSWORD_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
     )
     remember = BooleanField(_l("Remember me"))
 
@@ -88,20 +110,27 @@ class ProfileForm(FlaskForm):
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
         _l("Current password"),
-        validators=[DataRequired(), Length(max=128)],
+        validators=[DataRequired(), Length(max=MAX_PASSWORD_LENGTH)],
         render_kw={"autocomplete": "current-password"},
     )
     password, confirm = _new_password_fields()
 
 
 class ResetRequestForm(FlaskForm):
-    email = StringField(
-        _l("E-mail"),
-        filters=[strip_filter],
-        validators=[DataRequired(), Length(max=255)],
-        render_kw={"autocomplete": "email", "type": "email"},
-    )
+    email = _email_field()
 
 
 class ResetPasswordForm(FlaskForm):
     password, confirm = _new_password_fields()
+
+
+class ResendConfirmationForm(FlaskForm):
+    email = _email_field()
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(
+        _l("Your password"),
+        validators=[DataRequired(), Length(max=MAX_PASSWORD_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )

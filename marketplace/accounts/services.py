@@ -1,13 +1,18 @@
-"""Accounts: registration, authentication, passwords and password-reset tokens.
+"""Accounts: registration and its confirmation, authentication, passwords and password-reset tokens.
 
 Services flush but never commit; the request's single commit happens in
 ``transactions.py``. Domain problems are raised as ``marketplace.errors``
 exceptions, with ``field`` set when they belong to a form field.
+
+Nothing here tells a visitor whether an address has an account: registration answers the same way
+and mails the address either a link to finish registering or a reminder that an account exists;
+a reset request mails a link or nothing.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext as _
@@ -19,10 +24,12 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..db import db, utcnow
 from ..errors import InvalidInput
 from ..mail.services import send_mail
-from .models import User
+from ..utils import public_url
+from . import sessions
+from .models import Consent, User
 
-MIN_PASSWORD_LENGTH = 8
 _RESET_SALT = "marketplace.password-reset"
+_CONFIRM_SALT = "marketplace.confirm-email"
 
 
 def normalize_email(email: str) -> str:
@@ -38,28 +45,140 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == address))
 
 
-def email_taken(email: str) -> bool:
-    return find_user_by_email(email) is not None
+def _link(endpoint: str, **values: Any) -> str:
+    """An absolute link for a mail (from ``PUBLIC_URL``, never from the request's Host)."""
+    return public_url(url_for(endpoint, **values))
 
 
-def register_user(*, email: str, full_name: str, password: str, locale: str = "ru") -> User:
-    """Create an active user account (role USER, no organization).
+def _hours(setting: str) -> int:
+    return max(1, int(current_app.config[setting]) // 3600)
 
-    Raises ``InvalidInput(field="email")`` when the address is taken, including
-    when a concurrent registration wins the race to the unique index (the
-    transaction is then rolled back: the request fails anyway).
+
+# --- registration -------------------------------------------------------------------------------
+
+
+def register_user(*, email: str, full_name: str, password: str, consent_version: str, locale: str = "ru") -> None:
+    """Start a registration. The caller answers the same way whatever happened here:
+
+    - a new address: an unconfirmed account (it cannot log in) with the consent, and a mail with the
+      link that confirms it (``confirm_email``);
+    - an address whose registration is unfinished: the latest registration wins (name, password,
+      consent), and a new link is mailed; the earlier links die with the old password;
+    - an address with an account: a mail saying so, with links to log in and to reset the password.
+
+    The password is hashed in every case, so the answer takes as long whether or not the address has
+    an account.
     """
-    if email_taken(email):
-        raise InvalidInput(_("An account with this e-mail already exists."), field="email")
-    user = User(email=normalize_email(email), full_name=full_name.strip(), locale=locale)
-    user.set_password(password)
-    db.session.add(user)
+    address = normalize_email(email)
+    password_hash = generate_password_hash(password)
+    existing = find_user_by_email(address)
+    if existing is None:
+        user = User(
+            email=address,
+            full_name=full_name.strip(),
+            locale=locale,
+            password_hash=password_hash,
+            email_confirmed=False,
+        )
+        db.session.add(user)
+        try:
+            db.session.flush()
+        except IntegrityError:
+            # A concurrent registration of the same address won the race to the unique index: carry on
+            # as for an address that has an account (the transaction starts again).
+            db.session.rollback()
+            existing = find_user_by_email(address)
+            if existing is None:  # pragma: no cover - the row that won was removed meanwhile
+                return
+        else:
+            _record_consent(user, consent_version)
+            _mail_confirmation(user)
+            return
+    if not existing.email_confirmed and existing.active and existing.deleted_at is None:
+        existing.full_name = full_name.strip()
+        existing.locale = locale
+        existing.password_hash = password_hash
+        _record_consent(existing, consent_version)
+        _mail_confirmation(existing)
+        return
+    _mail_account_exists(existing)
+
+
+def _record_consent(user: User, version: str) -> None:
+    db.session.add(Consent(user_id=user.id, version=version, given_at=utcnow()))
+    db.session.flush()
+
+
+def _confirm_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_CONFIRM_SALT)
+
+
+def make_confirm_token(user: User) -> str:
+    return _confirm_serializer().dumps({"u": user.id, "p": user.password_fingerprint})
+
+
+def user_for_confirm_token(token: str) -> User | None:
+    """The active account a confirmation link was mailed for, or None when the link is forged, expired
+    (``EMAIL_CONFIRM_MAX_AGE``) or superseded (the registration was repeated with another password)."""
     try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise InvalidInput(_("An account with this e-mail already exists."), field="email") from None
+        payload = _confirm_serializer().loads(token, max_age=current_app.config["EMAIL_CONFIRM_MAX_AGE"])
+    except (SignatureExpired, BadSignature):
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
+        return None
+    user = db.session.get(User, payload["u"])
+    if user is None or not user.active or payload.get("p") != user.password_fingerprint:
+        return None
     return user
+
+
+def confirm_email(user: User) -> None:
+    user.email_confirmed = True
+    db.session.flush()
+
+
+def resend_confirmation(email: str) -> None:
+    """Mail a new confirmation link if an unfinished registration has this address; else do nothing
+    (the caller answers the same way)."""
+    user = find_user_by_email(email)
+    if user is None or user.email_confirmed or not user.active:
+        return
+    _mail_confirmation(user)
+
+
+def _mail_confirmation(user: User) -> None:
+    link = _link("accounts.confirm_email", token=make_confirm_token(user))
+    with force_locale(user.locale or "ru"):
+        subject = _("Finish your registration on Cluster Marketplace")
+        body = _(
+            "Hello, %(name)s!\n\n"
+            "To finish registering on Cluster Marketplace and activate your account, open this link "
+            "within %(hours)d h:\n\n%(link)s\n\n"
+            "If you did not register, ignore this message: the account stays inactive.",
+            name=user.full_name,
+            hours=_hours("EMAIL_CONFIRM_MAX_AGE"),
+            link=link,
+        )
+    send_mail(user.email, subject, body)
+
+
+def _mail_account_exists(user: User) -> None:
+    with force_locale(user.locale or "ru"):
+        subject = _("Registration on Cluster Marketplace")
+        body = _(
+            "Hello!\n\n"
+            "Someone (hopefully you) tried to register on Cluster Marketplace with this e-mail address, "
+            "but it already has an account.\n\n"
+            "Log in: %(login)s\n"
+            "Forgot your password? Choose a new one: %(reset)s\n\n"
+            "If it was not you, ignore this message: nothing has changed.",
+            login=_link("accounts.login"),
+            reset=_link("accounts.reset_request"),
+        )
+    send_mail(user.email, subject, body)
+
+
+# --- logging in ---------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
@@ -92,12 +211,14 @@ def update_profile(user: User, *, full_name: str, position: str, phone: str, loc
 def change_password(user: User, *, current_password: str, new_password: str) -> None:
     """Replace the password after checking the current one.
 
-    Changing the hash also invalidates every password-reset link sent before.
+    Every other session of the user ends (this one goes on), and every password-reset
+    link sent before dies with the old password.
     """
     if not user.check_password(current_password or ""):
         raise InvalidInput(_("The current password is wrong."), field="current_password")
     user.set_password(new_password)
     db.session.flush()
+    sessions.end_other_sessions(user)
 
 
 # --- password reset -----------------------------------------------------------------------------
@@ -134,8 +255,7 @@ def request_password_reset(email: str) -> None:
     user = find_user_by_email(email)
     if user is None or not user.active:
         return
-    link = url_for("accounts.reset_password", token=make_reset_token(user), _external=True)
-    hours = max(1, current_app.config["PASSWORD_RESET_MAX_AGE"] // 3600)
+    link = _link("accounts.reset_password", token=make_reset_token(user))
     with force_locale(user.locale or "ru"):
         subject = _("Password reset on Cluster Marketplace")
         body = _(
@@ -145,12 +265,16 @@ def request_password_reset(email: str) -> None:
             "The link works once. If you did not ask for this, ignore this message: "
             "your password stays the same.",
             name=user.full_name,
-            hours=hours,
+            hours=_hours("PASSWORD_RESET_MAX_AGE"),
             link=link,
         )
     send_mail(user.email, subject, body)
 
 
 def reset_password(user: User, new_password: str) -> None:
+    """Set a new password from a reset link. Every session of the user ends; the link came to the
+    account's address, so an unfinished registration counts as confirmed."""
     user.set_password(new_password)
+    user.email_confirmed = True
     db.session.flush()
+    sessions.end_all_sessions(user)

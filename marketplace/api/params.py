@@ -22,12 +22,12 @@ from ..errors import InvalidInput
 from ..organizations.competency_tree import subtree_ids
 from ..organizations.models import Competency
 from ..reference.regions import REGIONS
+from ..utils import MAX_DB_ID, MAX_PAGE, parse_int
 from ..validators import is_valid_okpd2
 
 E = TypeVar("E", bound=enum.Enum)
 
 MAX_PER_PAGE = 100
-MAX_PAGE = 10**9  # keeps OFFSET inside a 64-bit integer
 MAX_TEXT = 200
 
 _TRUE = ("true", "1", "yes")
@@ -39,23 +39,18 @@ def _raw(args: MultiDict[str, str], name: str) -> str | None:
     return value or None
 
 
-def integer(args: MultiDict[str, str], name: str, *, minimum: int = 1, maximum: int | None = None) -> int | None:
-    """A whole number within ``[minimum, maximum]``."""
+def integer(args: MultiDict[str, str], name: str, *, minimum: int = 1, maximum: int = MAX_DB_ID) -> int | None:
+    """A whole number within ``[minimum, maximum]`` (by default an id)."""
     raw = _raw(args, name)
     if raw is None:
         return None
-    if not (raw.isascii() and raw.lstrip("-").isdigit()) or len(raw) > 18:
+    value = parse_int(raw, low=minimum, high=maximum)
+    if value is not None:
+        return value
+    if parse_int(raw, low=-(10**18), high=10**18) is None:
         raise InvalidInput(_("Parameter '%(name)s' must be an integer.", name=name), field=name)
-    value = int(raw)
-    if value < minimum or (maximum is not None and value > maximum):
-        if maximum is None:
-            message = _("Parameter '%(name)s' must be at least %(min)d.", name=name, min=minimum)
-        else:
-            message = _(
-                "Parameter '%(name)s' must be between %(min)d and %(max)d.", name=name, min=minimum, max=maximum
-            )
-        raise InvalidInput(message, field=name)
-    return value
+    message = _("Parameter '%(name)s' must be between %(min)d and %(max)d.", name=name, min=minimum, max=maximum)
+    raise InvalidInput(message, field=name)
 
 
 def page_and_size(args: MultiDict[str, str]) -> tuple[int, int]:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import FileStorage
 from wtforms import (
-    DecimalField,
-    IntegerField,
     MultipleFileField,
     RadioField,
     SelectField,
@@ -21,10 +18,10 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
-from wtforms.widgets import HiddenInput, TextInput
+from wtforms.widgets import HiddenInput
 
 from .. import forms as shared
-from ..forms import NumberRange
+from ..forms import IntegerField, MoneyField, NumberRange
 from ..i18n import choices
 from ..organizations.models import OrgKind
 from .models import Product
@@ -40,31 +37,6 @@ def _no_spaces(text: str) -> str:
 def _compact(value: str | None) -> str | None:
     """A field filter: ``_no_spaces`` on the text, if any."""
     return _no_spaces(value) if isinstance(value, str) else value
-
-
-class PriceField(DecimalField):
-    """A money amount typed the Russian way too ("1 500,50"); empty means "on request".
-
-    A text input, not ``type=number``: browsers refuse the comma and spaces there.
-    """
-
-    widget = TextInput()
-
-    def process_formdata(self, valuelist: list[str]) -> None:
-        if not valuelist:
-            return
-        raw = _no_spaces(valuelist[0]).replace(",", ".")
-        if not raw:
-            self.data = None
-            return
-        try:
-            value = Decimal(raw)
-        except InvalidOperation:
-            value = None
-        if value is None or not value.is_finite():
-            self.data = None
-            raise ValueError(_l("Enter a number, for example 1500 or 1500.50."))
-        self.data = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 class ProductForm(FlaskForm):
@@ -107,7 +79,7 @@ class ProductForm(FlaskForm):
         validators=[Length(max=40)],
         description=_l("For example: pcs, kg, t, m, hour."),
     )
-    price = PriceField(
+    price = MoneyField(
         _l("Price, ₽ per unit"),
         places=2,
         validators=[Optional(), NumberRange(min=0, max=MAX_PRICE, message=_l("The price must be zero or more."))],

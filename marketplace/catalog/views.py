@@ -16,6 +16,7 @@ from ..errors import InvalidInput, NotFound
 from ..forms import form_status, show_error
 from ..i18n import current_language, localized
 from ..organizations.models import Organization
+from ..utils import parse_db_id
 from ..validators import is_valid_okpd2
 from ..views_support import paginate
 from . import queries, services
@@ -171,8 +172,11 @@ def _get_product(product_id: int) -> Product:
 
 def _organization_for_new_product() -> Organization | None:
     """``?org=ID`` when given (access is checked by the caller), else the user's own organization."""
-    org_id = request.args.get("org", type=int)
-    if org_id is not None:
+    raw = request.args.get("org")
+    if raw:
+        org_id = parse_db_id(raw)
+        if org_id is None:
+            raise NotFound
         organization = db.session.get(Organization, org_id)
         if organization is None:
             raise NotFound

@@ -4,49 +4,22 @@ UTF-8 with a byte order mark (without it Excel reads Cyrillic as cp1251
 mojibake) and ";" between fields (the list separator of Russian Excel, which
 splits nothing on commas). Text cells that Excel would run as a formula get a
 leading apostrophe. Only public profile data is written: names, kind, region,
-membership, competencies and their notes.
+membership, competencies and their notes. The routes call ``map_export`` / ``gaps_export``,
+which also log the export in the audit trail with the filters and the organizations it names.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
-
-from flask import Response
 from flask_babel import gettext as _
 
+from ..audit import services as audit
+from ..audit.models import AuditAction, AuditTarget
+from ..csv_files import to_csv
 from ..i18n import label
 from ..organizations.labels import level_label
 from ..reference.regions import region_name
-from .gaps import GapRow
+from .gaps import GapFilters, GapRow
 from .matrix import LEVELS, Matrix
-
-BOM = "\ufeff"
-DELIMITER = ";"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def to_csv(header: list[str], rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_safe(value) for value in row])
-    return BOM + buffer.getvalue()
-
-
-def csv_response(body: str, filename: str) -> Response:
-    response = Response(body.encode("utf-8"), mimetype="text/csv")
-    response.headers["Content-Type"] = "text/csv; charset=utf-8"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _yes_no(value: bool) -> str:
@@ -118,3 +91,29 @@ def gaps_table(rows: list[GapRow], status_labels: dict[str, str]) -> str:
         for row in rows
     )
     return to_csv(header, body)
+
+
+def map_export(matrix: Matrix, layout: str, language: str) -> str:
+    """The map as CSV (``layout`` "wide" or "long"); the export is logged with the organizations it shows."""
+    wide = layout == "wide"
+    audit.record(
+        AuditAction.COMPETENCE_MAP_EXPORTED,
+        target=(AuditTarget.COMPETENCE_MAP, None),
+        after={
+            "layout": "wide" if wide else "long",
+            "filters": matrix.filters,
+            "rows": len(matrix.columns) if wide else len(matrix.links),
+            "organization_ids": sorted(column.id for column in matrix.columns),
+        },
+    )
+    return matrix_wide(matrix, language) if wide else matrix_long(matrix, language)
+
+
+def gaps_export(rows: list[GapRow], filters: GapFilters, status_labels: dict[str, str]) -> str:
+    """The supply and demand table as CSV (counts only, no organization named); the export is logged."""
+    audit.record(
+        AuditAction.COMPETENCE_GAPS_EXPORTED,
+        target=(AuditTarget.COMPETENCE_GAPS, None),
+        after={"filters": filters, "rows": len(rows)},
+    )
+    return gaps_table(rows, status_labels)

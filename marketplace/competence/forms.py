@@ -11,7 +11,6 @@ from werkzeug.datastructures import MultiDict
 from wtforms import (
     BooleanField,
     Field,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -21,7 +20,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..db import db
-from ..forms import NumberRange, Okpd2ListField, RegionField, strip_filter
+from ..forms import IntegerField, NumberRange, Okpd2ListField, RegionField, strip_filter
 from ..i18n import choices, localized
 from ..organizations.models import Organization, OrgKind
 from ..utils import parse_db_id
@@ -49,7 +48,8 @@ class _QueryForm(FlaskForm):
 
     def branch_id(self) -> int | None:
         value = self.ok(self.branch)
-        return int(value) if value and value.isdigit() and int(value) in self._valid_branches else None
+        branch = parse_db_id(value)
+        return branch if branch in self._valid_branches else None
 
 
 class MatrixFilterForm(_QueryForm):

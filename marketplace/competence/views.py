@@ -15,6 +15,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from .. import access
+from ..csv_files import csv_response
 from ..db import utcnow
 from ..errors import NotFound
 from ..i18n import current_language
@@ -72,9 +73,9 @@ def export_matrix() -> ResponseReturnValue:
     tree = load_tree()
     form = ExportForm(request.args, tree)
     matrix = build_matrix(form.filters(), tree)
-    if form.layout_value() == "wide":
-        return export.csv_response(export.matrix_wide(matrix, current_language()), "competence-map-wide.csv")
-    return export.csv_response(export.matrix_long(matrix, current_language()), "competence-map.csv")
+    layout = form.layout_value()
+    filename = "competence-map-wide.csv" if layout == "wide" else "competence-map.csv"
+    return csv_response(export.map_export(matrix, layout, current_language()), filename)
 
 
 @bp.route("/competencies/<int:competency_id>")
@@ -136,9 +137,9 @@ def gaps_table() -> ResponseReturnValue:
 @bp.route("/gaps.csv")
 @access.member_required
 def export_gaps() -> ResponseReturnValue:
-    _form, _filters, rows = _gap_rows()
-    return export.csv_response(
-        export.gaps_table(rows, {key: str(text) for key, text in GAP_LABELS.items()}), "competence-gaps.csv"
+    _form, filters, rows = _gap_rows()
+    return csv_response(
+        export.gaps_export(rows, filters, {key: str(text) for key, text in GAP_LABELS.items()}), "competence-gaps.csv"
     )
 
 

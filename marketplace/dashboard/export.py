@@ -4,11 +4,11 @@ Both have one row per indicator: key, label, unit, a column per month, the fact
 for the period, and — when the period is one whole calendar year — the target
 and the percent of plan. Numbers are written as numbers (an empty cell where
 there is no value), so the files can be summed and charted as they are.
+The routes call ``report_csv`` / ``report_xlsx``, which also log the export in the audit trail.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 
 from flask_babel import gettext as _
@@ -16,8 +16,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from .. import csv_files
+from ..audit import services as audit
+from ..audit.models import AuditAction, AuditTarget
 from .indicators import Period
-from .services import Row
+from .services import Row, plan_and_fact
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -52,14 +55,8 @@ def filename(period: Period, extension: str) -> str:
 
 
 def to_csv(period: Period, rows: list[Row]) -> str:
-    """UTF-8 text with a byte-order mark, so that Excel opens the Cyrillic labels correctly."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(header(period))
-    for line in table(rows):
-        writer.writerow(["" if cell is None else cell for cell in line])
-    return buffer.getvalue()
+    """The report as a CSV file (``csv_files``: what spreadsheets in Russia read)."""
+    return csv_files.to_csv(header(period), table(rows))
 
 
 def to_xlsx(period: Period, rows: list[Row]) -> bytes:
@@ -90,3 +87,26 @@ def to_xlsx(period: Period, rows: list[Row]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _record_export(period: Period, file_format: str, rows: list[Row]) -> None:
+    audit.record(
+        AuditAction.KPI_EXPORTED,
+        target=(AuditTarget.KPI_REPORT, None),
+        target_name=filename(period, file_format),
+        after={"format": file_format, "start": period.start, "end": period.end, "indicators": len(rows)},
+    )
+
+
+def report_csv(period: Period) -> str:
+    """The plan/fact report of ``period`` as CSV; the export is logged."""
+    rows = plan_and_fact(period)
+    _record_export(period, "csv", rows)
+    return to_csv(period, rows)
+
+
+def report_xlsx(period: Period) -> bytes:
+    """The plan/fact report of ``period`` as an Excel workbook; the export is logged."""
+    rows = plan_and_fact(period)
+    _record_export(period, "xlsx", rows)
+    return to_xlsx(period, rows)

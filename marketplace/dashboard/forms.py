@@ -9,10 +9,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField,
-    DecimalField,
     Field,
-    IntegerField,
     RadioField,
     SubmitField,
     TextAreaField,
@@ -21,7 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from ..errors import InvalidInput
-from ..forms import NumberRange, show_error, strip_filter
+from ..forms import DateField, DecimalField, IntegerField, NumberRange, show_error, strip_filter
 from .indicators import REGISTRY, Period
 from .ratings import MAX_COMMENT
 from .services import check_target, year_range

@@ -10,6 +10,8 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..audit import services as audit
+from ..audit.models import AuditAction, AuditTarget
 from ..db import db, utcnow
 from ..errors import InvalidInput
 from .indicators import BY_KEY, REGISTRY, Indicator, Period, Series, compute
@@ -51,17 +53,36 @@ def save_targets(year: int, values: dict[str, Decimal | None], user: Any) -> int
             select(KpiTarget).where(KpiTarget.year == year, KpiTarget.indicator.in_(list(values)))
         )
     }
+    before: dict[str, Decimal | None] = {}
+    after: dict[str, Decimal | None] = {}
     for key, value in values.items():
-        row = existing.get(key)
-        if value is None:
-            if row is not None:
-                db.session.delete(row)
-        elif row is None:
-            db.session.add(KpiTarget(indicator=key, year=year, value=value, updated_by_id=user.id))
-        elif row.value != value:
-            row.value, row.updated_by_id, row.updated_at = value, user.id, utcnow()
+        old = _set_target(year, key, value, existing.get(key), user)
+        if old != value:
+            before[key], after[key] = old, value
     db.session.flush()
+    if after:  # saving the form unchanged changes nothing and logs nothing
+        audit.record(
+            AuditAction.KPI_TARGETS_CHANGED,
+            target=(AuditTarget.KPI_PLAN, year),
+            target_name=str(year),
+            before=before,
+            after=after,
+            actor=user,
+        )
     return len(targets_of(year))
+
+
+def _set_target(year: int, key: str, value: Decimal | None, row: KpiTarget | None, user: Any) -> Decimal | None:
+    """Set, update or (``None``) remove one target; returns the value it had."""
+    old = row.value if row is not None else None
+    if value is None:
+        if row is not None:
+            db.session.delete(row)
+    elif row is None:
+        db.session.add(KpiTarget(indicator=key, year=year, value=value, updated_by_id=user.id))
+    elif row.value != value:
+        row.value, row.updated_by_id, row.updated_at = value, user.id, utcnow()
+    return old
 
 
 def check_target(indicator: Indicator, value: Decimal | None) -> None:

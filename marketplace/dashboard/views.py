@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import access
+from ..csv_files import csv_response
 from ..db import db
 from ..errors import InvalidInput, NotFound
 from ..events import rules as event_rules
@@ -83,17 +84,14 @@ def targets() -> ResponseReturnValue:
 @access.manager_required
 def export_csv() -> ResponseReturnValue:
     period = _period_from_args(dates=True)
-    body = export.to_csv(period, services.plan_and_fact(period))
-    response = Response(body.encode("utf-8"), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="{export.filename(period, "csv")}"'
-    return response
+    return csv_response(export.report_csv(period), export.filename(period, "csv"))
 
 
 @bp.route("/export.xlsx")
 @access.manager_required
 def export_xlsx() -> ResponseReturnValue:
     period = _period_from_args(dates=True)
-    response = Response(export.to_xlsx(period, services.plan_and_fact(period)), mimetype=export.XLSX_MIMETYPE)
+    response = Response(export.report_xlsx(period), mimetype=export.XLSX_MIMETYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{export.filename(period, "xlsx")}"'
     return response
 

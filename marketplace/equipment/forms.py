@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l, to_utc
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import FileStorage
 from wtforms import (
-    DateField,
-    DateTimeLocalField,
-    DecimalField,
     HiddenField,
-    IntegerField,
     MultipleFileField,
     SelectField,
     SelectMultipleField,
@@ -27,27 +23,23 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..errors import InvalidInput
-from ..forms import ActionForm, NumberRange, RegionField, SpecsField, show_error, strip_filter
+from ..forms import (
+    ActionForm,
+    DateField,
+    DateTimeLocalField,
+    IntegerField,
+    MoneyField,
+    NumberRange,
+    RegionField,
+    SpecsField,
+    show_error,
+    strip_filter,
+)
 from ..i18n import choices
 from .models import AccessPolicy, EquipmentCategory, EquipmentStatus
 from .services import validate_window
 
 MAX_PRICE = Decimal(999999999999)
-
-
-class PriceField(DecimalField):
-    """A decimal typed the Russian way too: ``1 500,50``."""
-
-    def process_formdata(self, valuelist: list[str]) -> None:
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        raw = valuelist[0].replace("\u00a0", "").replace(" ", "").replace(",", ".")
-        try:
-            self.data = Decimal(raw)
-        except InvalidOperation:
-            self.data = None
-            raise ValueError(self.gettext("Not a valid decimal value.")) from None
 
 
 PRICE_VALIDATORS = [
@@ -86,8 +78,8 @@ class EquipmentForm(FlaskForm):
         render_kw={"rows": 5},
         description=_l('One per line, as "name: value", e.g. "Working area: 800 × 500 × 500 mm".'),
     )
-    price_per_hour = PriceField(_l("Price per hour, ₽"), places=2, validators=PRICE_VALIDATORS)
-    price_per_day = PriceField(_l("Price per day, ₽"), places=2, validators=PRICE_VALIDATORS)
+    price_per_hour = MoneyField(_l("Price per hour, ₽"), places=2, validators=PRICE_VALIDATORS)
+    price_per_day = MoneyField(_l("Price per day, ₽"), places=2, validators=PRICE_VALIDATORS)
     access = SelectField(_l("Who may book it"), choices=choices(AccessPolicy))
     requirements = TextAreaField(
         _l("Requirements for users"),

@@ -22,6 +22,8 @@ from sqlalchemy.orm import joinedload
 
 from .. import access
 from ..access import AccessLevel
+from ..audit import services as audit
+from ..audit.models import AuditAction
 from ..db import db, lock_row, utcnow
 from ..errors import Conflict, Forbidden, InvalidInput
 from ..organizations.models import Organization
@@ -249,6 +251,22 @@ def _decide(booking: Booking, status: BookingStatus, decided_by: Any, note: str)
     booking.decided_by_id = decided_by.id
     booking.decided_at = utcnow()
     db.session.flush()
+    audit.record(
+        AuditAction.BOOKING_APPROVED if status == BookingStatus.APPROVED else AuditAction.BOOKING_REJECTED,
+        target=booking,
+        target_name=booking.equipment.name_ru,
+        organization=booking.equipment.organization,  # the owner, whose users decide
+        before={"status": BookingStatus.PENDING},
+        after={
+            "status": status,
+            "note": booking.decision_note,
+            "equipment_id": booking.equipment_id,
+            "requesting_organization_id": booking.organization_id,
+            "starts_at": booking.starts_at,
+            "ends_at": booking.ends_at,
+        },
+        actor=decided_by,
+    )
     notifications.decision(booking)
 
 

@@ -9,15 +9,16 @@ from typing import Any, overload
 from flask_babel import lazy_gettext as _l, to_user_timezone, to_utc
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import DateTimeLocalField, Field, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..db import db
 from ..errors import InvalidInput
-from ..forms import show_error, strip_filter
+from ..forms import DateTimeLocalField, IntegerField, http_link, show_error, strip_filter
 from ..i18n import choices, localized
 from ..organizations.models import MembershipStatus, Organization
+from ..utils import parse_db_id
 from ..visibility import Visibility
 from .models import Event, EventKind
 from .services import check_values
@@ -37,12 +38,6 @@ def wall_time(value: dt.datetime | None) -> dt.datetime | None:
 
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
     return to_utc(value) if value else None
-
-
-def _web_address(_form: FlaskForm, field: Field) -> None:
-    """Only http(s) links: anything else (``javascript:``…) would become a dangerous href."""
-    if field.data and not field.data.lower().startswith(("http://", "https://")):
-        raise ValidationError(_l("The link must start with http:// or https://."))
 
 
 def organizer_options() -> list[SelectChoice]:
@@ -90,7 +85,7 @@ class EventForm(FlaskForm):
     online_url = StringField(
         _l("Link to join online"),
         filters=[strip_filter],
-        validators=[Optional(), Length(max=500), URL(require_tld=False), _web_address],
+        validators=[Optional(), Length(max=500), URL(require_tld=False), http_link],
     )
     capacity = IntegerField(
         _l("Places"),
@@ -142,7 +137,8 @@ class EventForm(FlaskForm):
     def selected_organizer(self) -> Organization | None:
         """The chosen organizer; ``None`` for the cluster management (or when the field is not offered)."""
         value = self.organizer_id.data if "organizer_id" in self._fields else None
-        return db.session.get(Organization, int(value)) if value and str(value).isdigit() else None
+        organizer_id = parse_db_id(value)
+        return db.session.get(Organization, organizer_id) if organizer_id is not None else None
 
     def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):

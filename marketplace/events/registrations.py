@@ -16,6 +16,8 @@ from typing import Any
 from flask_babel import gettext as _
 
 from .. import access
+from ..audit import services as audit
+from ..audit.models import AuditAction
 from ..db import db, utcnow
 from ..errors import Conflict
 from . import queries, rules
@@ -100,3 +102,18 @@ def cancel_registration(event: Event, user: Any) -> EventRegistration:
     registration.status = RegistrationStatus.CANCELLED
     db.session.flush()
     return registration
+
+
+def export_participants(event: Event) -> list[EventRegistration]:
+    """The event's participants for the organizer's CSV, in the order they registered.
+
+    The export is logged in the audit trail with the users it names (their e-mails appear nowhere else).
+    """
+    rows = list(db.session.scalars(queries.participants_statement(event.id)))
+    audit.record(
+        AuditAction.PARTICIPANTS_EXPORTED,
+        target=event,
+        organization=event.organizer,
+        after={"rows": len(rows), "user_ids": sorted(row.user_id for row in rows)},
+    )
+    return rows

@@ -21,4 +21,6 @@ LABELS = [
     (NotificationKind.MEMBERSHIP_REQUEST, _l("New membership applications (managers)")),
     (NotificationKind.EVENT_UPDATE, _l("An event I registered for is cancelled or changed")),
     (NotificationKind.IDEA_COMMENT, _l("New comment on my idea")),
+    (NotificationKind.ORG_INVITATION, _l("Invitations to join an organization, and changes of my place in one")),
+    (NotificationKind.ORG_TEAM, _l("People joining my organization or awaiting confirmation (administrators)")),
 ]

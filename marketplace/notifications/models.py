@@ -39,6 +39,8 @@ class NotificationKind(enum.StrEnum):
     MEMBERSHIP_REQUEST = "membership_request"  # (managers) an organization applies to join
     EVENT_UPDATE = "event_update"  # an event I registered for is cancelled or moved
     IDEA_COMMENT = "idea_comment"  # someone commented on my idea
+    ORG_INVITATION = "org_invitation"  # I am invited to join an organization; a merge moved me
+    ORG_TEAM = "org_team"  # (administrators) someone joined my organization or awaits confirmation
 
 
 class Notification(Model):

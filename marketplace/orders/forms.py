@@ -14,11 +14,8 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 from wtforms import (
     BooleanField,
-    DateField,
-    DecimalField,
     Field,
     HiddenField,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -35,7 +32,16 @@ from wtforms.validators import (
 )
 
 from ..db import db, utcnow
-from ..forms import NumberRange, Okpd2ListField, RegionField, strip_filter
+from ..forms import (
+    DateField,
+    DecimalField,
+    IntegerField,
+    MoneyField,
+    NumberRange,
+    Okpd2ListField,
+    RegionField,
+    strip_filter,
+)
 from ..i18n import choices
 from ..organizations.competency_tree import grouped_choices
 from ..organizations.models import Competency
@@ -93,7 +99,7 @@ class OrderForm(FlaskForm):
         _l("Unit"), filters=[strip_filter], validators=[Length(max=40)], description=_l("pcs, kg, m, set…")
     )
     deadline = DateField(_l("Deadline"), validators=[Optional()])
-    budget = DecimalField(_l("Budget, ₽"), places=2, validators=[Optional(), NumberRange(min=0, max=MAX_MONEY)])
+    budget = MoneyField(_l("Budget, ₽"), places=2, validators=[Optional(), NumberRange(min=0, max=MAX_MONEY)])
     budget_confidential = BooleanField(
         _l("Show the budget only to my organization and the cluster manager"), default=True
     )
@@ -138,7 +144,7 @@ class OrderForm(FlaskForm):
 
 
 class ResponseForm(FlaskForm):
-    price = DecimalField(_l("Price, ₽"), places=2, validators=[InputRequired(), NumberRange(min=0, max=MAX_MONEY)])
+    price = MoneyField(_l("Price, ₽"), places=2, validators=[InputRequired(), NumberRange(min=0, max=MAX_MONEY)])
     lead_time_days = IntegerField(_l("Lead time, days"), validators=[InputRequired(), NumberRange(min=1, max=3650)])
     message = TextAreaField(
         _l("Message to the customer"),
@@ -163,7 +169,7 @@ class AwardForm(FlaskForm):
     response_id = HiddenField(validators=[DataRequired()])
 
     def validate_response_id(self, field: Field) -> None:
-        if not (str(field.data).isdigit() and int(field.data) <= MAX_DB_ID):
+        if parse_db_id(field.data) is None:
             raise ValidationError(_l("Choose a response."))
 
 

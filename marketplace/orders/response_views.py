@@ -87,7 +87,7 @@ def award(order_id: int) -> ResponseReturnValue:
     form = AwardForm()
     if not form.validate_on_submit():
         raise InvalidInput(_("Choose a response."))
-    winner = services.award_order(order, int(form.response_id.data), current_user)
+    winner = services.award_order(order, int(form.response_id.data.strip()), current_user)
     flash(
         _(
             "The order is awarded to %(supplier)s. Every supplier who responded has been notified.",

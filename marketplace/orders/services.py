@@ -18,6 +18,8 @@ from werkzeug.datastructures import FileStorage
 
 from ..attachments.models import Attachment
 from ..attachments.services import add_attachment, delete_attachment
+from ..audit import services as audit
+from ..audit.models import AuditAction
 from ..db import changed_rows, db, lock_row, utcnow
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from ..organizations.models import Competency, Organization
@@ -219,6 +221,14 @@ def cancel_order(order: Order, actor: Any, reason: str) -> None:
     previous = order.status
     order.status = OrderStatus.CANCELLED
     record_event(order, actor, "cancelled", from_status=previous, to_status=OrderStatus.CANCELLED, note=reason)
+    audit.record(
+        AuditAction.ORDER_CANCELLED,
+        target=order,
+        organization=order.organization,
+        before={"status": previous},
+        after={"status": OrderStatus.CANCELLED, "reason": reason},
+        actor=actor,
+    )
     for response in order.responses:
         if response.status == ResponseStatus.ACTIVE:
             notifications.order_cancelled(order, response, reason)
@@ -286,6 +296,21 @@ def award_order(order: Order, response_id: int, actor: Any) -> Response:
     for response in order.responses:
         db.session.refresh(response)
     record_event(order, actor, "awarded", from_status=OrderStatus.OPEN, to_status=OrderStatus.AWARDED)
+    audit.record(
+        AuditAction.ORDER_AWARDED,
+        target=order,
+        organization=order.organization,
+        before={"status": OrderStatus.OPEN, "awarded_response_id": None},
+        after={
+            "status": OrderStatus.AWARDED,
+            "awarded_response_id": winner.id,
+            "supplier_organization_id": winner.organization_id,
+            "supplier": winner.organization.name_ru,
+            "price": winner.price,
+            "declined_response_ids": sorted(losers),
+        },
+        actor=actor,
+    )
     for response in order.responses:
         if response.status in (ResponseStatus.ACCEPTED, ResponseStatus.DECLINED):
             notifications.award_outcome(order, response)

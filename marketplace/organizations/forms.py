@@ -33,10 +33,12 @@ from wtforms.validators import (
 )
 
 from .. import forms as shared
+from ..accounts.models import User
 from ..db import db
 from ..forms import NumberRange
 from ..i18n import choices
 from .competency_tree import grouped_choices
+from .merge import UserMove
 from .models import PROTECTED_FIELDS, CompetencyLevel, Organization, OrgKind
 
 #: Human names of the profile's fields, for labels, the confidentiality checkboxes and the profile page.
@@ -121,7 +123,12 @@ class OrganizationForm(FlaskForm):
     website = StringField(
         FIELD_LABELS["website"],
         filters=[shared.strip_filter, _with_scheme],
-        validators=[Optional(), Length(max=255), URL(message=_l("Enter a web address such as https://example.com."))],
+        validators=[
+            Optional(),
+            Length(max=255),
+            URL(message=_l("Enter a web address such as https://example.com.")),
+            shared.http_link,
+        ],
     )
     contact_email = EmailField(
         FIELD_LABELS["contact_email"],
@@ -224,11 +231,17 @@ class CompetencyUpdateForm(FlaskForm):
 
 
 class AddUserForm(FlaskForm):
-    # Any string: the address is looked up among registered accounts.
+    """Invite a person by e-mail. Only the shape of the address is checked: whether an account has it
+    is never told (the answer is the same for every address)."""
+
     email = StringField(
-        _l("E-mail of a registered user"),
+        _l("E-mail of the person to invite"),
         filters=[shared.strip_filter],
-        validators=[DataRequired(), Length(max=255)],
+        validators=[
+            DataRequired(),
+            Length(max=255),
+            Regexp(r"^[^@\s]+@[^@\s]+$", message=_l("Enter a valid e-mail address.")),
+        ],
         render_kw={"type": "email"},
     )
 
@@ -293,6 +306,9 @@ class DirectoryFilterForm(FlaskForm):
 
 
 class MergeForm(FlaskForm):
+    """The merge: a note, the confirmation and, per user of the duplicate, what becomes of them
+    (``user_<id>`` fields added by ``for_users``)."""
+
     note = TextAreaField(
         _l("Note for the history"),
         filters=[shared.strip_filter],
@@ -303,3 +319,30 @@ class MergeForm(FlaskForm):
         _l("I checked: these records describe the same organization"),
         validators=[DataRequired(message=_l("Confirm that the two are the same organization."))],
     )
+
+    @classmethod
+    def for_users(cls, users: Iterable[User]) -> MergeForm:
+        """The form with one choice per user of the duplicate, "wait for confirmation" preselected."""
+
+        class Form(cls):  # type: ignore[valid-type,misc]  # a subclass per request: fields are class attributes
+            pass
+
+        for user in users:
+            setattr(
+                Form,
+                f"user_{user.id}",
+                SelectField(user.full_name, choices=choices(UserMove), default=UserMove.PENDING.value),
+            )
+        form: MergeForm = Form()
+        return form
+
+    def user_field(self, user: User) -> Field:
+        return self[f"user_{user.id}"]
+
+    def user_moves(self) -> dict[int, UserMove]:
+        """``user id -> UserMove`` as chosen."""
+        return {
+            int(name.removeprefix("user_")): UserMove(field.data)
+            for name, field in self._fields.items()
+            if name.startswith("user_") and field.data
+        }

@@ -8,7 +8,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from ..i18n import label
-from .models import ApplicationStatus, CompetencyLevel, MembershipStatus, OrgKind
+from .merge import UserMove
+from .models import ApplicationStatus, CompetencyLevel, InvitationKind, InvitationStatus, MembershipStatus, OrgKind
 
 LABELS = [
     (OrgKind.SME, _l("Small or medium enterprise")),
@@ -27,6 +28,15 @@ LABELS = [
     (CompetencyLevel.BASIC, _l("Basic")),
     (CompetencyLevel.ADVANCED, _l("Advanced")),
     (CompetencyLevel.EXPERT, _l("Expert")),
+    (InvitationKind.INVITATION, _l("Invitation")),
+    (InvitationKind.MERGE, _l("Request after a merge")),
+    (InvitationStatus.PENDING, _l("Waiting for an answer")),
+    (InvitationStatus.ACCEPTED, _l("Accepted")),
+    (InvitationStatus.DECLINED, _l("Declined")),
+    (InvitationStatus.WITHDRAWN, _l("Withdrawn")),
+    (UserMove.PENDING, _l("Ordinary user once an administrator of the kept organization confirms")),
+    (UserMove.CONFIRMED, _l("Ordinary user now, confirmed by you")),
+    (UserMove.LEAVE, _l("Do not move: leave without an organization")),
 ]
 
 

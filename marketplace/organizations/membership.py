@@ -10,11 +10,14 @@ The applicant is told through ``notifications.notify`` (in the app and/or by mai
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from ..accounts.models import Role, User
+from ..audit import services as audit
+from ..audit.models import AuditAction
 from ..db import changed_rows, db, utcnow
 from ..errors import Conflict
 from ..i18n import localized
@@ -54,17 +57,43 @@ def apply_for_membership(organization: Organization, applicant: User, message: s
 def approve_application(application: MembershipApplication, manager: User) -> None:
     _decide(application, manager, ApplicationStatus.APPROVED, reason="")
     organization = application.organization
+    before = {"membership_status": organization.membership_status, "member_since": organization.member_since}
     organization.membership_status = MembershipStatus.MEMBER
     organization.member_since = dt.date.today()
     db.session.flush()
+    _record_decision(application, manager, before)
     _notify_applicant(application)
 
 
 def reject_application(application: MembershipApplication, manager: User, reason: str) -> None:
     _decide(application, manager, ApplicationStatus.REJECTED, reason=reason)
+    before = {"membership_status": application.organization.membership_status}
     application.organization.membership_status = MembershipStatus.REJECTED
     db.session.flush()
+    _record_decision(application, manager, before)
     _notify_applicant(application)
+
+
+def _record_decision(application: MembershipApplication, manager: User, before: Mapping[str, object]) -> None:
+    organization = application.organization
+    approved = application.status == ApplicationStatus.APPROVED
+    after: dict[str, object] = {
+        "application_status": application.status,
+        "membership_status": organization.membership_status,
+    }
+    if approved:
+        after["member_since"] = organization.member_since
+    else:
+        after["reason"] = application.decision_reason
+    audit.record(
+        AuditAction.MEMBERSHIP_APPROVED if approved else AuditAction.MEMBERSHIP_REJECTED,
+        target=application,
+        target_name=organization.name_ru,
+        organization=organization,
+        before={"application_status": ApplicationStatus.PENDING, **before},
+        after=after,
+        actor=manager,
+    )
 
 
 def _decide(application: MembershipApplication, manager: User, status: ApplicationStatus, reason: str) -> None:

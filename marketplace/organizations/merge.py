@@ -15,7 +15,15 @@ are reconciled first, the rest moved by one UPDATE per referencing column:
   order or leads a project, the other answered): the open response is
   withdrawn, the invitation dropped, the open consortium place removed, each
   noted in the order's or project's history;
-- everything else that references the organization — users, products,
+- the duplicate's users never move silently: each is detached, then, as the
+  manager chose per user (``UserMove``), waits for the kept organization's
+  administrators to confirm them (the default: an ``OrganizationInvitation``
+  of kind ``merge``, see ``invitations``), joins as a confirmed ordinary user,
+  or stays without an organization. Nobody keeps or gains administrator
+  rights; each is told what happened, and the kept organization's
+  administrators who is waiting. The duplicate's own open invitations are
+  dropped; people waiting for its confirmation wait for the kept one's;
+- everything else that references the organization — products,
   equipment, bookings, orders, offers, membership applications, projects,
   events, ideas, tables added later — is found through the schema's foreign
   keys, so nothing is left behind for ``ON DELETE CASCADE`` to take.
@@ -31,7 +39,9 @@ records are changed through ORM statements, so the search index follows;
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,12 +51,26 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapper
 
 from .. import access, signals
+from ..accounts.models import User
+from ..audit import services as audit
+from ..audit.models import AuditAction, AuditTarget
 from ..db import Model, db
 from ..errors import Conflict, Forbidden, InvalidInput
+from ..i18n import localized
+from ..notifications.models import NotificationKind
+from ..notifications.services import link_to, notify
 from ..orders.models import Order, OrderEvent, OrderInvitation, Response, ResponseStatus
 from ..projects.models import ConsortiumMember, ConsortiumStatus, Project, ProjectEvent
-from .models import MembershipStatus, Organization, OrganizationCompetency, OrganizationMerge
-from .services import PROFILE_FIELDS
+from . import invitations
+from .models import (
+    InvitationKind,
+    MembershipStatus,
+    Organization,
+    OrganizationCompetency,
+    OrganizationInvitation,
+    OrganizationMerge,
+)
+from .services import PROFILE_FIELDS, organization_users
 
 RESPONSE_RANK = {
     ResponseStatus.ACCEPTED: 3,
@@ -67,14 +91,27 @@ FILLED_FIELDS = tuple(
 )
 #: Columns reconciled by hand before the generic move.
 RECONCILED = {
+    ("user_account", "organization_id"),
+    ("organization_invitation", "organization_id"),
     ("organization_competency", "organization_id"),
     ("order_response", "organization_id"),
     ("consortium_member", "organization_id"),
 }
 
-#: What the referencing columns hold, for the merge page (other tables show their own names).
+
+class UserMove(enum.StrEnum):
+    """What the merge does with one user of the duplicate (the manager chooses; never an administrator)."""
+
+    PENDING = "pending"  # joins once an administrator of the kept organization confirms (the default)
+    CONFIRMED = "confirmed"  # joins now, as an ordinary user
+    LEAVE = "leave"  # does not move: left without an organization
+
+
+#: What each referencing column holds, for the merge page. ``tests/organizations`` checks that every
+#: foreign key to an organization has one; a table added without one shows as "Other records".
 RECORD_LABELS = {
     "user_account.organization_id": _l("Users"),
+    "organization_invitation.organization_id": _l("Invitations to join the organization"),
     "organization_competency.organization_id": _l("Competencies"),
     "product.organization_id": _l("Products"),
     "equipment.organization_id": _l("Equipment"),
@@ -86,8 +123,14 @@ RECORD_LABELS = {
     "order_invitation.organization_id": _l("Invitations to respond"),
     "consortium_member.organization_id": _l("Places in project consortia"),
     "project.lead_organization_id": _l("Projects led"),
+    "project_event.organization_id": _l("Entries in project histories"),
     "organization_merge.kept_organization_id": _l("Earlier merges"),
+    "chain_stage_member.organization_id": _l("Places in value chains"),
+    "event.organizer_id": _l("Events organized"),
+    "event_registration.organization_id": _l("Registrations for events"),
+    "idea.organization_id": _l("Ideas"),
 }
+OTHER_RECORDS = _l("Other records")
 
 
 @dataclass
@@ -128,6 +171,110 @@ def records_of(organization_id: int) -> dict[str, int]:
         if n:
             counts[ref.key] = n
     return counts
+
+
+def record_lines(records: Mapping[str, int]) -> list[tuple[str, int]]:
+    """``records_of``'s counts as (translated label, count) lines, by label; unlabelled kinds summed as one."""
+    lines: dict[str, int] = {}
+    for key, count in records.items():
+        name = str(RECORD_LABELS.get(key, OTHER_RECORDS))
+        lines[name] = lines.get(name, 0) + count
+    return sorted(lines.items())
+
+
+def _move_users(
+    keep: Organization, drop: Organization, moves: Mapping[int, UserMove], actor: Any, summary: dict[str, Any]
+) -> None:
+    """Detach the duplicate's users, then do with each what the manager chose (``PENDING`` by default,
+    also for a user who joined the duplicate after the manager looked). Nobody becomes an administrator."""
+    chosen: dict[UserMove, list[User]] = {move: [] for move in UserMove}
+    for user in organization_users(drop):
+        move = moves.get(user.id, UserMove.PENDING)
+        user.organization_id = keep.id if move == UserMove.CONFIRMED else None
+        user.is_org_admin = False
+        chosen[move].append(user)
+        summary["users"][str(user.id)] = move.value
+    db.session.flush()
+    actor_user = actor if isinstance(actor, User) else None
+    for user in chosen[UserMove.PENDING]:
+        invitations.request_after_merge(keep, user, by=actor_user, merged_from=drop.name_ru)
+    for row in db.session.scalars(  # people who were waiting for the duplicate's confirmation wait for the kept one's
+        select(OrganizationInvitation).where(
+            OrganizationInvitation.organization_id == drop.id,
+            OrganizationInvitation.kind == InvitationKind.MERGE,
+            invitations.open_condition(),
+        )
+    ).all():
+        if row.user is not None and str(row.user.id) not in summary["users"]:
+            invitations.request_after_merge(keep, row.user, by=actor_user, merged_from=row.merged_from)
+            summary["users"][str(row.user.id)] = UserMove.PENDING.value
+    dropped = db.session.scalars(
+        select(OrganizationInvitation).where(OrganizationInvitation.organization_id == drop.id)
+    )
+    for row in dropped.all():  # the duplicate's own invitations go with it
+        summary["dropped"].append(f"organization_invitation:{row.id}")
+        db.session.delete(row)
+    db.session.flush()
+    _tell_about_users(keep, drop.name_ru, chosen)
+
+
+def _tell_about_users(keep: Organization, drop_name: str, chosen: dict[UserMove, list[User]]) -> None:
+    """Each moved user hears what became of them; the kept organization's administrators, who joined or waits."""
+
+    def kept() -> str:  # in each recipient's language
+        return localized(keep, "name")
+
+    texts = {
+        UserMove.PENDING: lambda: _(
+            "The cluster manager merged «%(merged)s» into %(org)s: they are one organization. You will join "
+            "%(org)s as one of its users once its administrators confirm you; until then you belong to no "
+            "organization.",
+            merged=drop_name,
+            org=kept(),
+        ),
+        UserMove.CONFIRMED: lambda: _(
+            "The cluster manager merged «%(merged)s» into %(org)s: they are one organization. You are now "
+            "one of the users of %(org)s.",
+            merged=drop_name,
+            org=kept(),
+        ),
+        UserMove.LEAVE: lambda: _(
+            "The cluster manager merged «%(merged)s» into %(org)s: they are one organization. You were not "
+            "moved and belong to no organization now; ask an administrator of %(org)s to invite you.",
+            merged=drop_name,
+            org=kept(),
+        ),
+    }
+    for move, users in chosen.items():
+        if users:
+            notify(
+                users,
+                NotificationKind.ORG_INVITATION,
+                lambda: _("«%(merged)s» was merged into %(org)s", merged=drop_name, org=kept()),
+                texts[move],
+                link_to("organizations.my_invitations"),
+            )
+    waiting, joined = chosen[UserMove.PENDING], chosen[UserMove.CONFIRMED]
+    if not (waiting or joined):
+        return
+
+    def body() -> str:
+        lines = [_("The cluster manager merged «%(merged)s» into %(org)s.", merged=drop_name, org=kept())]
+        if waiting:
+            lines.append(
+                _("They wait for your confirmation before they join: %(names)s.", names=invitations.names(waiting))
+            )
+        if joined:
+            lines.append(_("Joined as ordinary users: %(names)s.", names=invitations.names(joined)))
+        return "\n\n".join(lines)
+
+    notify(
+        invitations.administrators(keep),
+        NotificationKind.ORG_TEAM,
+        lambda: _("Users of a merged duplicate of %(org)s", org=kept()),
+        body,
+        link_to("organizations.users", org_id=keep.id),
+    )
 
 
 def _merge_competencies(keep: Organization, drop: Organization, summary: dict[str, Any]) -> None:
@@ -300,6 +447,12 @@ def _settle_own_work(keep_id: int, keep_name: str, drop_name: str, actor: Any, s
     db.session.flush()
 
 
+def _profile(organization: Organization) -> dict[str, Any]:
+    """What ``_fill_profile`` may change, for the audit trail."""
+    names = (*FILLED_FIELDS, "membership_status", "member_since", "confidential_fields")
+    return {name: getattr(organization, name) for name in names}
+
+
 def _fill_profile(keep: Organization, drop: Organization) -> None:
     values = {name: getattr(drop, name) for name in FILLED_FIELDS}
     if drop.inn or drop.ogrn:  # unique columns: free them before the kept organization takes them
@@ -315,8 +468,18 @@ def _fill_profile(keep: Organization, drop: Organization) -> None:
         keep.member_since = drop.member_since
 
 
-def merge_organizations(keep: Organization, drop: Organization, actor: Any, note: str = "") -> OrganizationMerge:
-    """Move everything of ``drop`` to ``keep``, delete ``drop``; the manager only. Flushes, never commits."""
+def merge_organizations(
+    keep: Organization,
+    drop: Organization,
+    actor: Any,
+    note: str = "",
+    users: Mapping[int, UserMove] | None = None,
+) -> OrganizationMerge:
+    """Move everything of ``drop`` to ``keep``, delete ``drop``; the manager only. Flushes, never commits.
+
+    ``users`` says what becomes of each of ``drop``'s users (by id); anyone not named waits for the
+    confirmation of ``keep``'s administrators (``UserMove.PENDING``).
+    """
     if not access.is_manager(actor):
         raise Forbidden(_("Only the cluster manager can merge organizations."))
     if keep.id == drop.id:
@@ -327,13 +490,16 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
         .values(membership_status=Organization.membership_status)
         .execution_options(synchronize_session=False)
     )  # both rows locked until the commit
-    summary: dict[str, Any] = {"moved": {}, "dropped": [], "joined": [], "withdrawn": []}
+    summary: dict[str, Any] = {"moved": {}, "dropped": [], "joined": [], "withdrawn": [], "users": {}}
     keep_id, drop_id, drop_name, drop_inn, keep_name = keep.id, drop.id, drop.name_ru, drop.inn, keep.name_ru
     try:
+        _move_users(keep, drop, users or {}, actor, summary)
         _merge_competencies(keep, drop, summary)
         _merge_responses(keep, drop, actor, summary)
         _merge_consortium(keep, drop, summary)
+        profile_before = _profile(keep)
         _fill_profile(keep, drop)
+        profile_after = _profile(keep)
         db.session.flush()
         for ref in organization_references():
             if (ref.table.name, ref.column.name) not in RECONCILED:
@@ -354,6 +520,25 @@ def merge_organizations(keep: Organization, drop: Organization, actor: Any, note
         )
         db.session.add(history)
         db.session.flush()
+        changed = [name for name in profile_after if profile_after[name] != profile_before[name]]
+        audit.record(
+            AuditAction.ORGANIZATIONS_MERGED,
+            target=(AuditTarget.ORGANIZATION, keep_id),
+            target_name=keep_name,
+            organization=keep,
+            before={
+                "kept": {"id": keep_id, "name": keep_name},
+                "merged": {"id": drop_id, "name": drop_name, "inn": drop_inn},
+                "kept_profile": {name: profile_before[name] for name in changed},
+            },
+            after={
+                "merge_id": history.id,
+                "note": history.note,
+                "summary": summary,
+                "kept_profile": {name: profile_after[name] for name in changed},
+            },
+            actor=actor,
+        )
     except IntegrityError as error:
         db.session.rollback()
         raise Conflict(

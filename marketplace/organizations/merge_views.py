@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 
 from .. import access
@@ -16,8 +15,9 @@ from ..i18n import localized
 from ..views_support import paginate_list
 from .duplicates import duplicate_pairs
 from .forms import MergeForm
-from .merge import RECORD_LABELS, merge_organizations, merge_summary, records_of
+from .merge import merge_organizations, merge_summary, record_lines, records_of
 from .models import Organization, OrganizationMerge
+from .services import organization_users
 from .views import bp
 
 
@@ -42,10 +42,11 @@ def merge(keep_id: int, drop_id: int) -> ResponseReturnValue:
     keep, drop = _organization_or_404(keep_id), _organization_or_404(drop_id)
     if keep.id == drop.id:
         raise InvalidInput(_("Choose two different organizations."))
-    form = MergeForm()
+    users = organization_users(drop)
+    form = MergeForm.for_users(users)
     if form.validate_on_submit():
         name = localized(drop, "name")
-        merge_organizations(keep, drop, current_user, form.note.data)
+        merge_organizations(keep, drop, access.user_object(), form.note.data, users=form.user_moves())
         flash(_("%(name)s is merged into this organization.", name=name), "success")
         return redirect(url_for("organizations.show", org_id=keep_id))
     return render_template(
@@ -53,7 +54,7 @@ def merge(keep_id: int, drop_id: int) -> ResponseReturnValue:
         keep=keep,
         drop=drop,
         form=form,
-        labels=RECORD_LABELS,
-        keep_records=records_of(keep.id),
-        drop_records=records_of(drop.id),
+        users=users,
+        keep_records=record_lines(records_of(keep.id)),
+        drop_records=record_lines(records_of(drop.id)),
     ), form_status(form)

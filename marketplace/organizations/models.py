@@ -1,4 +1,5 @@
-"""Organizations, their competencies, membership applications, and the history of merged duplicates."""
+"""Organizations, their competencies, membership applications, invitations to join, and the history of merged
+duplicates."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import datetime as dt
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import Model, created_at, intpk, str120, str255, text, updated_at
+from ..db import Model, created_at, intpk, str120, str255, text, updated_at, utcnow
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -188,3 +189,60 @@ class OrganizationMerge(Model):
 
     kept_organization: Mapped[Organization | None] = relationship()
     merged_by: Mapped[User | None] = relationship()
+
+
+class InvitationKind(enum.StrEnum):
+    """Who is asked. Nobody joins an organization without the consent of both sides."""
+
+    INVITATION = "invitation"  # the organization's administrator invited the person: the person answers
+    MERGE = "merge"  # the person came with a merged duplicate: the organization's administrators answer
+
+
+class InvitationStatus(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"  # the person is (or was) attached as an ordinary user
+    DECLINED = "declined"  # by the person
+    WITHDRAWN = "withdrawn"  # by the organization: an invitation withdrawn, a request refused
+
+
+class OrganizationInvitation(Model):
+    """A person's way into an organization, waiting for the side that has not agreed yet.
+
+    One row per (organization, e-mail): inviting again re-opens it. Invitations are
+    kept by the e-mail the administrator typed, whether or not an account has it, so
+    the administrator's page looks the same for any address; the holder of the
+    account with that e-mail sees and answers it. A pending row gives no rights:
+    the person is attached (``User.organization_id``) only when it is accepted, and
+    it lapses at ``expires_at``.
+    """
+
+    __tablename__ = "organization_invitation"
+
+    id: Mapped[intpk]
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
+    email: Mapped[str255] = mapped_column(index=True)  # normalized (lower case)
+    #: The person, once known: the moved user of a merge, or whoever accepted an invitation.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[InvitationKind]
+    status: Mapped[InvitationStatus] = mapped_column(
+        default=InvitationStatus.PENDING, server_default=InvitationStatus.PENDING.value
+    )
+    merged_from: Mapped[str255] = mapped_column(default="", server_default="")  # the duplicate's name (MERGE)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    invited_at: Mapped[created_at]  # the last time it was sent (re-inviting re-opens the row)
+    expires_at: Mapped[dt.datetime]
+    decided_at: Mapped[dt.datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    organization: Mapped[Organization] = relationship()
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
+    invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    __table_args__ = (UniqueConstraint("organization_id", "email", name="uq_organization_invitation_org_email"),)
+
+    def is_open(self, now: dt.datetime | None = None) -> bool:
+        return self.status == InvitationStatus.PENDING and self.expires_at > (now or utcnow())
+
+    def __repr__(self) -> str:
+        return f"<OrganizationInvitation {self.id} {self.kind} org={self.organization_id} {self.status}>"

@@ -5,8 +5,11 @@
 - A profile field is public, protected (registered users, unless the
   organization marked it confidential) or private; the organization's own
   users and the manager see every field.
-- The organization's administrators manage its users and apply for
-  membership; the manager manages every organization's users.
+- The organization's administrators manage its users (invite people, withdraw
+  invitations, confirm or refuse those who came with a merged duplicate) and
+  apply for membership; the manager manages every organization's users.
+- Only the person an invitation is for (the account with its e-mail) answers
+  it; nobody else learns that it exists.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from sqlalchemy import ColumnElement, true
 
 from .. import access
 from ..access import AccessLevel
+from ..accounts.services import normalize_email
 from .membership import MAY_APPLY
-from .models import PROTECTED_FIELDS, PUBLIC_FIELDS, MembershipStatus, Organization
+from .models import PROTECTED_FIELDS, PUBLIC_FIELDS, MembershipStatus, Organization, OrganizationInvitation
 
 
 def visible_organizations(user: Any = None) -> ColumnElement[bool]:
@@ -59,3 +63,11 @@ def can_manage_users(organization: Organization, user: Any = None) -> bool:
 def can_apply(organization: Organization, user: Any = None) -> bool:
     """Apply for membership: the organization's administrators, while it may apply."""
     return is_org_admin_of(organization, user) and organization.membership_status in MAY_APPLY
+
+
+def is_invitee(invitation: OrganizationInvitation, user: Any = None) -> bool:
+    """Whether ``user`` is the person ``invitation`` is for (the cluster manager never joins)."""
+    user = access.viewer(user)
+    if not user.is_authenticated or access.is_manager(user):
+        return False
+    return bool(invitation.email == normalize_email(user.email))

@@ -4,7 +4,8 @@ Services take what they need explicitly, check the rules, raise domain errors
 (``field`` set when the error belongs to a form field) and flush; they never
 commit. Access (who may call them) is checked by the views with ``access``;
 the rules here are about the data (one organization per user, at least one
-administrator, unique registration numbers).
+administrator, unique registration numbers). People join an organization only
+through ``invitations`` (both sides agree).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import User
-from ..accounts.services import find_user_by_email
-from ..db import changed_rows, db
+from ..audit import services as audit
+from ..audit.models import AuditAction
+from ..db import db
 from ..errors import Conflict, InvalidInput, NotFound
 from .models import PROTECTED_FIELDS, Competency, CompetencyLevel, Organization, OrganizationCompetency
 
@@ -188,34 +190,6 @@ def _admin_count(organization_id: int) -> int:
     )
 
 
-def add_user(organization: Organization, email: str) -> User:
-    """Attach an existing registered user who has no organization yet.
-
-    The first user of an organization without users becomes its administrator.
-    """
-    user = find_user_by_email(email)
-    if user is None or not user.active:
-        raise InvalidInput(_("No active account has this e-mail. Ask the person to register first."), field="email")
-    if user.is_manager:
-        raise InvalidInput(_("The cluster manager cannot join an organization."), field="email")
-    if user.organization_id == organization.id:
-        raise InvalidInput(_("This user already belongs to your organization."), field="email")
-    if user.organization_id is not None:
-        raise InvalidInput(_("This user already belongs to another organization."), field="email")
-    lock_organization(organization.id)
-    # Conditional: a concurrent request may have given this user another organization meanwhile.
-    attached = changed_rows(
-        update(User)
-        .where(User.id == user.id, User.organization_id.is_(None))
-        .values(organization_id=organization.id, is_org_admin=_admin_count(organization.id) == 0)
-        .execution_options(synchronize_session="fetch")
-    )
-    if attached != 1:
-        raise Conflict(_("This user has just joined another organization."))
-    db.session.refresh(user)
-    return user
-
-
 def _user_of(organization: Organization, user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None or user.organization_id != organization.id:
@@ -234,16 +208,34 @@ def _ensure_other_admin(organization: Organization, user: User) -> None:
 def remove_user(organization: Organization, user_id: int) -> User:
     user = _user_of(organization, user_id)
     _ensure_other_admin(organization, user)
+    before = {"organization_id": user.organization_id, "is_org_admin": user.is_org_admin}
     user.organization_id = None
     user.is_org_admin = False
     db.session.flush()
+    audit.record(
+        AuditAction.USER_REMOVED,
+        target=user,
+        organization=organization,
+        before=before,
+        after={"organization_id": None, "is_org_admin": False},
+    )
     return user
 
 
 def set_admin(organization: Organization, user_id: int, admin: bool) -> User:
+    """Grant or revoke the administrator's rights; logged when they change (asking again changes nothing)."""
     user = _user_of(organization, user_id)
     if not admin:
         _ensure_other_admin(organization, user)
+    was_admin = user.is_org_admin
     user.is_org_admin = admin
     db.session.flush()
+    if was_admin != admin:
+        audit.record(
+            AuditAction.ADMIN_GRANTED if admin else AuditAction.ADMIN_REVOKED,
+            target=user,
+            organization=organization,
+            before={"is_org_admin": was_admin},
+            after={"is_org_admin": admin},
+        )
     return user

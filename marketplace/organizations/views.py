@@ -1,9 +1,9 @@
 """Organizations: the member directory, profiles, creating and editing them.
 
-Competencies, the organization's users, membership, and the manager's
-duplicates and merges have their own view modules (``competency_views``,
-``team_views``, ``membership_views``, ``merge_views``) that add routes to this
-blueprint.
+Competencies, the organization's users, invitations to join, membership, and
+the manager's duplicates and merges have their own view modules
+(``competency_views``, ``team_views``, ``invitation_views``,
+``membership_views``, ``merge_views``) that add routes to this blueprint.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from .. import access
 from ..access import AccessLevel
 from ..db import db
 from ..errors import InvalidInput, NotFound
-from ..forms import form_status, show_error
+from ..forms import ActionForm, form_status, show_error
 from ..i18n import localized, register_labels
 from ..views_support import paginate
-from . import queries, rules, services
+from . import invitations, queries, rules, services
 from .duplicates import DuplicateCandidate, find_duplicate_organizations
 from .forms import FIELD_LABELS, DirectoryFilterForm, OrganizationForm
 from .labels import LABELS, level_label
-from .models import PROTECTED_FIELDS, Organization
+from .models import PROTECTED_FIELDS, Organization, OrganizationInvitation
 
 bp = Blueprint("organizations", __name__, url_prefix="/organizations")
 
@@ -73,7 +73,16 @@ def show(org_id: int) -> ResponseReturnValue:
         can_manage_users=rules.can_manage_users(organization),
         can_apply=rules.can_apply(organization),
         latest_application=organization.applications[0] if own and organization.applications else None,
+        invitation=_open_invitation(organization),
+        action_form=ActionForm(formdata=None),
     )
+
+
+def _open_invitation(organization: Organization) -> OrganizationInvitation | None:
+    """The visitor's own open invitation to (or request to join) ``organization``."""
+    if not current_user.is_authenticated:
+        return None
+    return invitations.open_for_person_in(organization, access.user_object())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -92,7 +101,14 @@ def create() -> ResponseReturnValue:
         else:
             flash(_("The profile of %(name)s has been created.", name=localized(organization, "name")), "success")
             return redirect(url_for(".show", org_id=organization.id))
-    return render_template("organizations/form.html", form=form, org=None, duplicates=duplicates), form_status(form)
+    return render_template(
+        "organizations/form.html",
+        form=form,
+        org=None,
+        duplicates=duplicates,
+        invitations=invitations.open_for_person(access.user_object()),
+        action_form=ActionForm(formdata=None),
+    ), form_status(form)
 
 
 def likely_duplicates(form: OrganizationForm) -> list[DuplicateCandidate]:
@@ -123,7 +139,7 @@ def edit(org_id: int) -> ResponseReturnValue:
 
 
 # The other view modules add their routes to ``bp``; imported last, as they import it from here.
-from . import competency_views, membership_views, merge_views, team_views  # noqa: E402,F401
+from . import competency_views, invitation_views, membership_views, merge_views, team_views  # noqa: E402,F401
 
 
 def init_app(app: Flask) -> None:

@@ -11,7 +11,7 @@ from ..db import db
 from ..errors import InvalidInput, NotFound
 from ..forms import form_status, show_error
 from ..organizations.models import Organization
-from ..utils import safe_next_url
+from ..utils import parse_db_id, safe_next_url
 from . import consortium, queries, rules, services
 from .forms import InviteForm, MemberForm, RemoveForm, RespondForm
 from .views import bp, load_managed, load_project, render_show
@@ -23,17 +23,19 @@ def invite(project_id: int) -> ResponseReturnValue:
     project = load_managed(project_id)
     services.require_open(project)
     form = InviteForm(project=project, organizations=queries.invitable_organizations(project))
-    if request.method == "GET" and request.args.get("org", "").isdigit():
-        previous = consortium.member_of(project, int(request.args["org"]))
-        form.organization.data = request.args["org"]
+    preselected = parse_db_id(request.args.get("org"))
+    if request.method == "GET" and preselected is not None:
+        previous = consortium.member_of(project, preselected)
+        form.organization.data = str(preselected)
         if previous is not None:
             form.role.data = previous.role
             form.needs.data = [need.id for need in previous.needs]
-        proposed = {int(v) for v in request.args.getlist("need") if v.isdigit()}
+        proposed = {parse_db_id(v) for v in request.args.getlist("need")} - {None}
         if proposed:  # the needs the matcher proposed it for (``_proposal.html``)
             form.needs.data = [need.id for need in project.needs if need.id in proposed]
     if form.validate_on_submit():
-        organization = db.session.get(Organization, int(form.organization.data))
+        organization_id = parse_db_id(form.organization.data)
+        organization = db.session.get(Organization, organization_id) if organization_id is not None else None
         if organization is None:
             raise NotFound
         chosen = [need for need in project.needs if need.id in set(form.needs.data or [])]

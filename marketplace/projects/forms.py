@@ -12,10 +12,7 @@ from flask_wtf.file import MultipleFileField
 from werkzeug.datastructures import FileStorage
 from wtforms import (
     BooleanField,
-    DateField,
-    DecimalField,
     Field,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -25,10 +22,11 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from ..forms import NumberRange, Okpd2ListField, strip_filter
+from ..forms import DateField, IntegerField, MoneyField, NumberRange, Okpd2ListField, strip_filter
 from ..i18n import choices, localized
 from ..orders.forms import MAX_MONEY, competency_options
 from ..organizations.models import Organization, OrgKind
+from ..utils import parse_db_id
 from ..visibility import Visibility
 from .models import Project, ProjectKind, ProjectNeed, ProjectStatus
 from .queries import ListFilters, manager_choices, member_organizations, participating_organizations
@@ -39,7 +37,7 @@ BLANK_ANY = _l("— any —")
 
 
 def _optional_id(value: str | None) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    return parse_db_id(value)
 
 
 def _manager_options() -> list[SelectChoice]:
@@ -73,7 +71,7 @@ class ProjectForm(FlaskForm):
     )
     starts_on = DateField(_l("Start"), validators=[Optional()])
     ends_on = DateField(_l("End"), validators=[Optional()])
-    budget = DecimalField(_l("Budget, ₽"), places=2, validators=[Optional(), NumberRange(min=0, max=MAX_MONEY)])
+    budget = MoneyField(_l("Budget, ₽"), places=2, validators=[Optional(), NumberRange(min=0, max=MAX_MONEY)])
     budget_confidential = BooleanField(
         _l("Show the budget only to the manager and the accepted consortium members"), default=True
     )

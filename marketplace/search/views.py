@@ -14,6 +14,7 @@ from werkzeug.routing import BuildError
 from search_index import SearchIndexError
 
 from ..errors import InvalidInput, NotFound
+from ..utils import requested_page
 from . import cli, sync  # noqa: F401 (sync registers the session hooks that keep the index current)
 from .documents import TYPES
 from .services import search_records
@@ -49,9 +50,7 @@ def index() -> ResponseReturnValue:
     doc_type = request.args.get("type") or None
     if doc_type is not None and doc_type not in TYPES:
         raise InvalidInput(_("Unknown type of results."))
-    page = request.args.get("page", 1, type=int)
-    if page < 1:
-        raise NotFound
+    page = requested_page()
     outcome, unavailable = None, False
     if text:
         try:

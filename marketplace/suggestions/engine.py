@@ -127,6 +127,25 @@ def matcher_dir(app: Flask) -> Path:
     return Path(configured) if configured else Path(app.instance_path) / "matcher"
 
 
+def snapshot_state(app: Flask) -> str:
+    """A readiness check that loads nothing: "ok" when the current snapshot can be read, or none exists yet
+    (the first use fits one).
+
+    :raise ValueError: the pointer or the snapshot it names is unreadable or missing.
+    """
+    directory = matcher_dir(app)
+    try:
+        text = (directory / POINTER).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return "ok"
+    except OSError as error:
+        raise ValueError(str(error)) from error
+    pointer = Pointer.from_json(text)
+    if not (directory / pointer.artifact).is_file():
+        raise ValueError(f"the snapshot {pointer.artifact} is missing")
+    return "ok"
+
+
 def get_engine(app: Flask | None = None) -> MatcherEngine:
     """The app's engine, created on first use (never by ``create_app``)."""
     app = app or current_app  # the proxy: only the app's extensions, config and instance path are read

@@ -81,7 +81,15 @@ def test_change_password(client, app, login):
         ),
         (
             {"current_password": factories.PASSWORD, "password": "short", "confirm": "short"},
-            b"Use at least 8 characters.",
+            b"Use at least 10 characters.",
+        ),
+        (
+            {"current_password": factories.PASSWORD, "password": "Password123", "confirm": "Password123"},
+            b"This password is one of the most common ones.",
+        ),
+        (
+            {"current_password": factories.PASSWORD, "password": "x" * 129, "confirm": "x" * 129},
+            b"Use at most 128 characters.",
         ),
     ],
 )

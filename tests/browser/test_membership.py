@@ -20,6 +20,7 @@ from marketplace.models import (
 )
 from marketplace.organizations import membership
 from tests import factories
+from tests.accounts.helpers import link_in
 from tests.factories import valid_inn, valid_ogrn
 
 from .support import log_in, path_of, reread, submit
@@ -31,11 +32,7 @@ def test_visitor_registers_creates_the_profile_and_applies(page):
 
     page.goto("/")
     page.click("a[href='/account/register']")
-    page.fill("input[name=email]", "Olga.Petrova@Polymer.example")
-    page.fill("input[name=full_name]", "Ольга Петрова")
-    page.fill("input[name=password]", "polymer-2024!")
-    page.fill("input[name=confirm]", "polymer-2024!")
-    assert submit(page, "[data-testid=register-submit]").status == 200
+    register_and_confirm(page, "Olga.Petrova@Polymer.example", "Ольга Петрова", "polymer-2024!")
     assert path_of(page) == "/organizations/new"  # a new account is sent to create its organization
     expect(page.locator("[data-testid=user-menu]")).to_contain_text("Ольга Петрова")
 
@@ -77,11 +74,7 @@ def test_visitor_registers_creates_the_profile_and_applies(page):
 
 def test_registration_refuses_an_invalid_inn(page):
     page.goto("/account/register")
-    page.fill("input[name=email]", "ivan@opechatka.example")
-    page.fill("input[name=full_name]", "Иван Иванов")
-    page.fill("input[name=password]", "long-enough-1")
-    page.fill("input[name=confirm]", "long-enough-1")
-    submit(page, "[data-testid=register-submit]")
+    register_and_confirm(page, "ivan@opechatka.example", "Иван Иванов", "long-enough-1")
 
     bad_inn = factories.broken(valid_inn())
     page.fill("input[name=name_ru]", "ООО «Опечатка»")
@@ -92,6 +85,23 @@ def test_registration_refuses_an_invalid_inn(page):
     expect(page.locator("input[name=inn] ~ .invalid-feedback")).to_be_visible()
     reread()
     assert db.session.scalar(select(Organization).where(Organization.name_ru == "ООО «Опечатка»")) is None
+
+
+def register_and_confirm(page, email: str, full_name: str, password: str) -> None:
+    """Fill in the registration form (consent ticked), then open the link mailed to ``email`` and confirm."""
+    page.fill("input[name=email]", email)
+    page.fill("input[name=full_name]", full_name)
+    page.fill("input[name=password]", password)
+    page.fill("input[name=confirm]", password)
+    expect(page.locator("[data-testid=consent]")).to_contain_text("152-")
+    page.check("input[name=consent]")
+    assert submit(page, "[data-testid=register-submit]").status == 200
+    assert path_of(page) == "/account/login"  # the account waits for the link
+    expect(page.locator(".alert-info")).to_contain_text(email.lower())
+    reread()
+    [message] = db.session.scalars(select(OutboxMessage).where(OutboxMessage.recipient == email.lower()))
+    page.goto(link_in(message, "/account/confirm/"))
+    assert submit(page, "[data-testid=confirm-submit]").status == 200
 
 
 def _applicant(name_ru: str, message: str):

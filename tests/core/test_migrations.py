@@ -22,7 +22,7 @@ from sqlalchemy import Engine, create_engine, inspect, make_url, text
 
 from marketplace.config import normalize_database_url
 from marketplace.db import db
-from tests.conftest import make_test_app
+from tests.conftest import create_tables, make_test_app
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_migrations_build_the_schema_of_the_models_constraints_included(new_data
         db.engine.dispose()
     created_app = make_test_app(new_database("created"), tmp_path / "created")
     with created_app.app_context():
-        db.create_all()
+        create_tables()
         created = schema_of(db.engine)
         db.engine.dispose()
     assert set(migrated) == set(created)

@@ -4,12 +4,15 @@ cookies and HSTS follow the address's scheme."""
 from __future__ import annotations
 
 import pytest
+from flask import Blueprint, request
 from sqlalchemy import select
 
 from marketplace import create_app
 from marketplace.db import db
 from marketplace.mail.models import OutboxMessage
 from tests import factories
+from tests.conftest import make_test_app
+from tests.events import helpers
 
 PUBLIC = "https://cluster.example.ru"
 
@@ -61,17 +64,15 @@ def test_reset_link_comes_from_the_public_url_not_the_host_header(app, client):
     assert f"{PUBLIC}/account/reset/" in message.body
 
 
-def test_calendar_files_link_to_the_public_url(app, client, people_for_public_url):
+def test_calendar_files_link_to_the_public_url(app, client, published_event):
     app.config["PUBLIC_URL"] = PUBLIC
-    body = client.get(f"/events/{people_for_public_url}.ics", headers={"Host": "evil.example"}).get_data(as_text=True)
-    assert f"URL:{PUBLIC}/events/{people_for_public_url}" in body.replace("\r\n ", "")
+    body = client.get(f"/events/{published_event}.ics", headers={"Host": "evil.example"}).get_data(as_text=True)
+    assert f"URL:{PUBLIC}/events/{published_event}" in body.replace("\r\n ", "")
     assert "evil.example" not in body
 
 
 @pytest.fixture
-def people_for_public_url():
-    from tests.events import helpers  # noqa: PLC0415  the events' own factory of published events
-
+def published_event():
     return helpers.event(None).id
 
 
@@ -91,3 +92,13 @@ def test_https_address_adds_hsts_and_secure_cookies(app, client):
     app.config.update(HSTS_SECONDS=0, SESSION_COOKIE_SECURE=False)
     plain = client.get("/account/login")
     assert "Strict-Transport-Security" not in plain.headers
+
+
+def test_behind_a_proxy_the_client_address_is_the_forwarded_one(database_urls, backend, tmp_path):
+    probe = Blueprint("address_probe", __name__)
+    probe.add_url_rule("/probe/address", "address", lambda: request.remote_addr or "")
+    for hops, expected in ((0, "127.0.0.1"), (1, "203.0.113.7")):
+        app = make_test_app(database_urls[backend], tmp_path / str(hops), PROXY_COUNT=hops)
+        app.register_blueprint(probe)
+        answer = app.test_client().get("/probe/address", headers={"X-Forwarded-For": "203.0.113.7"})
+        assert answer.get_data(as_text=True) == expected

@@ -30,7 +30,7 @@ def records():
 def read_csv(response) -> list[list[str]]:
     text = response.get_data().decode("utf-8")
     assert text.startswith("\ufeff")  # so that Excel reads UTF-8
-    return list(csv.reader(io.StringIO(text[1:])))
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def by_key(rows) -> dict:

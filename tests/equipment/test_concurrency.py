@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from marketplace.db import db
 from marketplace.equipment import services
 from marketplace.models import Booking, BookingStatus, User
+from tests.accounts.helpers import session_id
 from tests.concurrency import COMMITTED, CONFLICT
 
 from .conftest import at, make_booking
@@ -67,7 +68,7 @@ def test_concurrent_approvals_over_http(app, rendezvous, people, rivals, checks_
     for booking_id in rivals:
         client = app.test_client()
         with client.session_transaction() as session:
-            session["_user_id"] = people.owner.get_id()
+            session["_user_id"] = session_id(people.owner)
             session["_fresh"] = True
         clients[booking_id] = client
 

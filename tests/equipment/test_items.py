@@ -204,7 +204,7 @@ def test_a_bad_file_is_a_field_error_and_nothing_is_saved(client, login, people)
         ({"name_ru": "  "}, "name_ru", "This field is required."),
         ({"category": "spaceship"}, "category", "Not a valid choice."),
         ({"price_per_hour": "-5"}, "price_per_hour", "A price cannot be negative."),
-        ({"price_per_day": "много"}, "price_per_day", "Not a valid decimal value."),
+        ({"price_per_day": "много"}, "price_per_day", "Enter a number, for example 1500 or 1500.50."),
         ({"specs": "no colon here"}, "specs", 'Line 1: write "name: value".'),
     ],
 )

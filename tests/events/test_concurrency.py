@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from marketplace.db import db
 from marketplace.events import queries, registrations
 from marketplace.models import Event, EventRegistration, RegistrationStatus, User
+from tests.accounts.helpers import session_id
 from tests.concurrency import COMMITTED, CONFLICT
 
 from . import helpers
@@ -70,7 +71,7 @@ def test_concurrent_registrations_over_http(app, rendezvous, last_place, people,
     for user in (people.member, people.outsider):
         client = app.test_client()
         with client.session_transaction() as session:
-            session["_user_id"] = user.get_id()
+            session["_user_id"] = session_id(user)
             session["_fresh"] = True
         clients[user.id] = client
 

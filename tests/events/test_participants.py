@@ -56,7 +56,7 @@ def test_csv_export(client, login, people, event, crowd):
     assert "no-store" in response.headers["Cache-Control"]
     text = response.get_data(as_text=True)
     assert text.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0] == ["Name", "Position", "Organization", "E-mail", "Registered"]
     assert rows[1][:4] == ["Сергей Участников", "Главный инженер", "Member Machining LLC", SECRET_EMAIL]
     assert rows[2][0] == '\'=HYPERLINK("http://evil.test")'  # never a formula in a spreadsheet

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marketplace.db import db
-from tests.factories import valid_inn, valid_ogrn
+from tests.factories import stored_rows, valid_inn, valid_ogrn
 
 ROLES = ("guest", "registered", "outsider", "member", "other_member", "manager")
 
@@ -37,3 +37,17 @@ def refreshed(obj):
     """``obj`` as stored now (after a request changed it in another session)."""
     db.session.expire_all()
     return db.session.get(type(obj), obj.id)
+
+
+#: What joining an organization can change: its users, their organizations and roles, invitations, notices, mail.
+JOINING_TABLES = ("organization", "user_account", "organization_invitation", "notification", "outbox_message")
+
+
+def joining_rows(tables: tuple[str, ...] = JOINING_TABLES) -> dict[str, list[tuple]]:
+    """``stored_rows()`` of ``tables`` only: for checks that log several users in between
+    (each login opens a session record of its own)."""
+    return {name: rows for name, rows in stored_rows().items() if name in tables}
+
+
+def assert_joining_unchanged(before: dict[str, list[tuple]]) -> None:
+    assert joining_rows(tuple(before)) == before, "a refused request changed what it must not"

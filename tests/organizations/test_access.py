@@ -10,11 +10,14 @@ import pytest
 
 from marketplace.db import db
 from marketplace.models import MembershipApplication
+from marketplace.organizations import invitations
+from marketplace.organizations.models import InvitationKind
 from tests import factories
 from tests.access_matrix import (
     BAD_REQUEST,
     FORBIDDEN,
     LOGIN,
+    NOT_FOUND,
     OK,
     REDIRECT,
     AccessMatrix,
@@ -24,14 +27,29 @@ from tests.access_matrix import (
     statuses_for,
 )
 from tests.factories import assert_unchanged, stored_rows
+from tests.organizations.helpers import assert_joining_unchanged, joining_rows
 
 ROLES = roles("other_member")
 expect = statuses_for(ROLES)
 
 
 @pytest.fixture
-def ids(actors):
-    return {"org": actors.org.id, "outsider_org": actors.outsider_org.id, "colleague": actors.colleague.id}
+def ids(app, actors):
+    """``invitation``: ``org`` invited the registered user; ``merge_request``: someone who came with a merged
+    duplicate waits for ``org``'s administrators."""
+    with app.test_request_context():
+        invitation = invitations.invite(actors.org, actors.registered.email, invited_by=actors.member)
+        moved = factories.registered()
+        invitations.request_after_merge(actors.org, moved, by=actors.manager, merged_from="Дубль")
+        db.session.commit()
+    merge_request = invitations.open_for_organization(actors.org, InvitationKind.MERGE)[0]
+    return {
+        "org": actors.org.id,
+        "outsider_org": actors.outsider_org.id,
+        "colleague": actors.colleague.id,
+        "invitation": invitation.id,
+        "merge_request": merge_request.id,
+    }
 
 
 def page(template: str, expected) -> Route:
@@ -53,6 +71,7 @@ GET_RULES = AccessMatrix(
     page("/organizations/{org}/users", expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, OK)),
     page("/organizations/{outsider_org}/apply", expect(LOGIN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN)),
     page("/organizations/applications", expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)),
+    page("/organizations/invitations", expect(LOGIN, OK, OK, OK, OK, OK)),
 )
 
 
@@ -69,11 +88,14 @@ def test_get_routes(client, ids, as_role, route):
         "/organizations/999999/competencies",
         "/organizations/999999/users",
         "/organizations/applications/999999",
+        "/organizations/999999/invitations/1/withdraw",
+        "/organizations/invitations/999999/accept",
     ],
 )
 def test_unknown_ids_are_404(client, actors, as_role, template):
     as_role("manager")
-    assert client.get(template).status_code == 404
+    send = client.post if template.endswith(("/withdraw", "/accept")) else client.get
+    assert send(template).status_code == 404
 
 
 #: Each form submitted with its required field empty: refused (to the login page / 403) before validation,
@@ -94,6 +116,42 @@ POST_RULES = AccessMatrix(
         "/organizations/{org}/users",
         {"email": ""},
         expect(LOGIN, FORBIDDEN, FORBIDDEN, BAD_REQUEST, FORBIDDEN, BAD_REQUEST),
+    ),
+    Route.post(
+        "invite by e-mail",
+        "/organizations/{org}/users",
+        {"email": "someone@example.test"},
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT),
+    ),
+    submit(
+        "/organizations/invitations/{invitation}/accept",
+        {},
+        expect(LOGIN, REDIRECT, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
+    submit(
+        "/organizations/invitations/{invitation}/decline",
+        {},
+        expect(LOGIN, REDIRECT, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
+    submit(
+        "/organizations/{org}/invitations/{invitation}/withdraw",
+        {},
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT),
+    ),
+    submit(
+        "/organizations/{org}/invitations/{merge_request}/confirm",
+        {},
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT),
+    ),
+    submit(
+        "/organizations/{org}/invitations/{invitation}/confirm",
+        {},
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+    ),
+    submit(
+        "/organizations/{outsider_org}/invitations/{invitation}/withdraw",
+        {},
+        expect(LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, NOT_FOUND),
     ),
     submit(
         "/organizations/{org}/users/{colleague}/admin",
@@ -131,7 +189,7 @@ def test_application_decisions_are_for_the_manager_only(client, actors, as_role)
     application = MembershipApplication(organization=actors.outsider_org, applicant=actors.outsider, message="x")
     db.session.add(application)
     db.session.commit()
-    before = stored_rows()
+    before = joining_rows(("membership_application", "organization", "notification", "outbox_message"))
     for role in ROLES[:-1]:
         as_role(role)
         expected = LOGIN if role == "guest" else 403
@@ -141,4 +199,4 @@ def test_application_decisions_are_for_the_manager_only(client, actors, as_role)
                 outcome(method(f"/organizations/applications/{application.id}{action}", data={"reason": "no"}))
                 == expected
             ), (role, action)
-    assert_unchanged(before)  # the application still pending, undecided
+    assert_joining_unchanged(before)  # the application still pending, undecided

@@ -1,8 +1,6 @@
-"""The organization's users: adding by e-mail, removing, administrators."""
+"""The organization's users: removing, administrators (inviting people is in test_invitations.py)."""
 
 from __future__ import annotations
-
-import pytest
 
 from marketplace.accounts.models import User
 from marketplace.db import db
@@ -13,51 +11,6 @@ from tests.organizations.helpers import refreshed
 def users_of(org) -> dict[str, bool]:
     db.session.expire_all()
     return {u.email: u.is_org_admin for u in db.session.query(User).filter_by(organization_id=org.id)}
-
-
-def test_admin_adds_a_registered_user_by_email(client, actors, login):
-    newcomer = factories.registered(email="newcomer@example.test")
-    login(actors.member)
-    response = client.post(f"/organizations/{actors.org.id}/users", data={"email": "NewComer@Example.test"})
-    assert response.status_code == 302
-    newcomer = refreshed(newcomer)
-    assert newcomer.organization_id == actors.org.id
-    assert not newcomer.is_org_admin
-
-
-@pytest.mark.parametrize(
-    ("who", "message"),
-    [
-        ("nobody", b"No active account has this e-mail."),
-        ("inactive", b"No active account has this e-mail."),
-        ("other_member", b"This user already belongs to another organization."),
-        ("colleague", b"This user already belongs to your organization."),
-        ("manager", b"The cluster manager cannot join an organization."),
-    ],
-)
-def test_add_user_refusals(client, actors, login, who, message):
-    emails = {
-        "nobody": "nobody@example.test",
-        "inactive": factories.registered(active=False).email,
-        "other_member": actors.other_member.email,
-        "colleague": actors.colleague.email,
-        "manager": actors.manager.email,
-    }
-    before = users_of(actors.org)
-    login(actors.member)
-    response = client.post(f"/organizations/{actors.org.id}/users?lang=en", data={"email": emails[who]})
-    assert response.status_code == 400
-    assert message in response.data
-    assert users_of(actors.org) == before
-
-
-def test_manager_adds_the_first_user_who_becomes_admin(client, actors, login):
-    empty_org = factories.organization()
-    first, second = factories.registered(), factories.registered()
-    login(actors.manager)
-    for user in (first, second):
-        assert client.post(f"/organizations/{empty_org.id}/users", data={"email": user.email}).status_code == 302
-    assert users_of(empty_org) == {first.email: True, second.email: False}
 
 
 def test_grant_and_revoke_admin(client, actors, login):

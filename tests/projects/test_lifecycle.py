@@ -77,7 +77,7 @@ def test_new_form_proposes_me_as_responsible(client, people, as_role):
         ({"description": ""}, "description", "This field is required."),
         ({"ends_on": "2029-12-31"}, "ends_on", "The end cannot be before the start."),
         ({"budget": "-5"}, "budget", "Number must be between"),
-        ({"budget": "много"}, "budget", "Not a valid decimal value."),
+        ({"budget": "много"}, "budget", "Enter a number, for example 1500 or 1500.50."),
         ({"kind": "space"}, "kind", "Not a valid choice."),
         ({"status": "completed"}, "status", "Not a valid choice."),
         ({"okpd2_codes": "99.xx"}, "okpd2_codes", "Not an OKPD2 code"),

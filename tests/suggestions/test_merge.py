@@ -27,6 +27,7 @@ from marketplace.models import (
     ResponseStatus,
     User,
 )
+from marketplace.organizations.models import InvitationStatus, OrganizationInvitation
 from marketplace.search.engine import get_index
 from marketplace.suggestions.engine import get_engine
 from marketplace.suggestions.services import suggest_suppliers
@@ -123,15 +124,22 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     assert "Users: <strong>2</strong>" in drop_side
     assert "Products: <strong>1</strong>" in drop_side
 
-    response = merge(client, keep.id, drop_id)
+    # the manager confirms the duplicate's administrator as an ordinary user; the colleague waits for the kept
+    # organization's administrators (the default)
+    response = merge(client, keep.id, drop_id, **{f"user_{twin['user'].id}": "confirmed"})
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/organizations/{keep.id}")
     db.session.expire_all()
     assert db.session.get(Organization, drop_id) is None
     keep = db.session.get(Organization, keep.id)
+    moved = db.session.get(User, twin["user"].id)
+    assert (moved.organization_id, moved.is_org_admin) == (keep.id, False)
+    assert db.session.get(User, twin["colleague"].id).organization_id is None
+    waiting = db.session.scalars(select(OrganizationInvitation)).all()
+    assert [(w.organization_id, w.user_id, w.status) for w in waiting] == [
+        (keep.id, twin["colleague"].id, InvitationStatus.PENDING)
+    ]
     for model, obj in (
-        (User, twin["user"]),
-        (User, twin["colleague"]),
         (Product, twin["product"]),
         (Equipment, twin["item"]),
         (Order, twin["posted"]),
@@ -185,7 +193,7 @@ def test_manager_merges_every_record_into_the_kept_organization(client, login, c
     )
     assert history.note == "Один и тот же завод, два профиля."
     summary = json.loads(history.summary)
-    assert summary["moved"]["user_account.organization_id"] == 2
+    assert summary["users"] == {str(twin["user"].id): "confirmed", str(twin["colleague"].id): "pending"}
     assert summary["moved"]["product.organization_id"] == 1
     assert any(d.startswith("order_response:") for d in summary["dropped"])
     # the matcher's change log, the matcher and the search index follow
