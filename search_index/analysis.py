@@ -163,6 +163,16 @@ class BilingualStemFilter(Filter):  # type: ignore[misc]  # whoosh ships no type
             yield token
 
 
+class CodeTokenFilter(Filter):  # type: ignore[misc]  # whoosh ships no types
+    """Keeps only tokens with a digit: every classifier code has one, while a query's words ("фланцы из
+    стали") searched in the codes field would otherwise become required terms that no code holds."""
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if _DIGIT.search(token.text):
+                yield token
+
+
 class CodePrefixFilter(Filter):  # type: ignore[misc]  # whoosh ships no types
     """Indexes a dotted classifier code with its parents: "25.62.10" → 25.62.10, 25.62, 25.
 
@@ -199,8 +209,8 @@ def text_analyzer() -> Analyzer:
 
 
 def code_analyzer() -> Analyzer:
-    """Classifier codes (OKPD2, HS, UNSPSC): whole tokens, plus their parents when indexed."""
-    return RegexTokenizer(r"[^\s,;]+") | LowercaseFilter() | YoFilter() | CodePrefixFilter()
+    """Classifier codes (OKPD2, HS, UNSPSC): whole tokens with a digit, plus their parents when indexed."""
+    return RegexTokenizer(r"[^\s,;]+") | LowercaseFilter() | YoFilter() | CodeTokenFilter() | CodePrefixFilter()
 
 
 def analyze(text: str) -> list[str]:

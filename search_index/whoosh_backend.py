@@ -243,12 +243,17 @@ class WhooshIndex(SearchIndex):
         try:
             with self._ix.searcher() as searcher:
                 per_type: dict[str, int] = {}
-                if counts:
-                    grouped = searcher.search(
-                        parsed, filter=base_filter, limit=1, groupedby=sorting.FieldFacet("type", maptype=sorting.Count)
-                    )
-                    per_type = dict(grouped.groups("type"))
-                results = searcher.search(parsed, filter=combined, limit=offset + limit if limit else None)
+                by_type = sorting.FieldFacet("type", maptype=sorting.Count)
+                wanted = offset + limit if limit else None
+                if counts and type_filter is None:  # one pass gives the page and the counts per type
+                    results = searcher.search(parsed, filter=combined, limit=wanted, groupedby=by_type)
+                    per_type = dict(results.groups("type"))
+                else:
+                    if counts:  # the counts of every type, not only of the types asked for
+                        per_type = dict(
+                            searcher.search(parsed, filter=base_filter, limit=1, groupedby=by_type).groups("type")
+                        )
+                    results = searcher.search(parsed, filter=combined, limit=wanted)
                 results.formatter = HtmlFormatter(tagname="mark", classname="hl", termclass="t")
                 hits = [self._hit(hit, highlight) for hit in results[offset : offset + limit]] if limit else []
                 return SearchResult(total=len(results), hits=hits, counts=per_type)

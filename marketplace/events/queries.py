@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import Select, false, func, select
+from sqlalchemy.orm import joinedload
 
 from .. import access
 from ..accounts.models import User
@@ -40,6 +41,7 @@ def upcoming_events(user: Any, limit: int = 3) -> list[Event]:
             Event.ends_at > now,
             visible_events(user),
         )
+        .options(joinedload(Event.organizer))
         .order_by(Event.starts_at, Event.id)
         .limit(limit)
     )

@@ -366,3 +366,19 @@ def test_every_enum_shown_in_the_ui_has_a_label_for_each_member(app):
         if lazy_label(member) is None
     ]
     assert missing == []
+
+
+def test_templates_follow_a_locale_forced_inside_the_request(app):
+    """The templates' _() keeps the request's translations at hand; ``force_locale`` (mail in the recipient's
+    language) must still switch them, and switch back."""
+    template = app.jinja_env.from_string(
+        '{{ _("Next") }}|{{ ngettext("member", "members", 2) }}|{{ current_language() }}'
+    )
+    with app.test_request_context("/?lang=en"):
+        assert template.render() == "Next|members|en"
+        with force_locale("ru"):
+            russian = template.render()
+        assert template.render() == "Next|members|en"
+    assert russian.split("|")[2] == "ru"
+    assert russian.split("|")[0] not in {"", "Next"}
+    assert russian.split("|")[1] not in {"", "members"}

@@ -241,3 +241,20 @@ def test_changes_to_one_key_between_writes_are_folded():
     ix.add([doc("product", 5, "Фланец")])
     ix.remove([("product", "5")])
     assert ix.doc_count() == 3
+
+
+@pytest.mark.parametrize(
+    ("with_stop_words", "plain"),
+    [("фланцы из стали", "фланцы стали"), ("корпуса и насосы", "корпуса насосы"), ("shafts on CNC", "shafts CNC")],
+)
+def test_stop_words_are_never_required_in_any_field(index, with_stop_words, plain):
+    """A preposition or conjunction is no code either: the codes field must not make it a required term."""
+    expected = keys(index.query(plain))
+    assert expected
+    assert keys(index.query(with_stop_words)) == expected
+    assert "из" not in str(index._parse("фланцы из стали", match="all", search_protected=False, syntax=True))
+
+
+def test_a_code_is_still_found_in_the_codes_field(index):
+    assert keys(index.query("25.62")) == [("product", "1")]
+    assert keys(index.query("фланец 25.62")) == [("product", "1")]
