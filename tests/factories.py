@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
 
+from sqlalchemy import event
 from werkzeug.security import generate_password_hash
 
 from marketplace.db import db, utcnow
@@ -257,3 +260,18 @@ def assert_unchanged(before: dict[str, list[tuple]]) -> None:
         if after.get(name) != rows
     }
     assert not changes, f"the database changed: {changes}"
+
+
+@contextmanager
+def sql_statements() -> Iterator[list[str]]:
+    """The SQL statements run inside the ``with`` block, in order (for "no N+1" and "no query" checks)."""
+    statements: list[str] = []
+
+    def record(_connection: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)

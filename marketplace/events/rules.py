@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from .. import access
-from ..access import AccessLevel
+from ..access import AccessLevel, Viewer
 from .models import Event, EventStatus
 
 
@@ -27,14 +27,15 @@ def can_manage_event(event: Event, user: Any = None) -> bool:
     return access.is_manager(user) or (event.organizer_id is not None and access.belongs_to(event.organizer_id, user))
 
 
-def visible_events(user: Any = None) -> ColumnElement[bool]:
-    """The events ``user`` may see, as an SQL condition on ``Event``: every one for the manager;
+@access.visibility_rule
+def visible_events(viewer: Viewer) -> ColumnElement[bool]:
+    """The events a viewer may see, as an SQL condition on ``Event``: every one for the manager;
     the organizer's users see their own in any status; everyone else published (or cancelled)
     events by visibility."""
-    if access.is_manager(user):
+    if viewer.is_manager:
         return true()
-    listed = and_(Event.status != EventStatus.DRAFT, Event.visibility.in_(access.allowed_visibilities(user)))
-    own = access.organization_id_of(user)
+    listed = and_(Event.status != EventStatus.DRAFT, Event.visibility.in_(viewer.visibilities))
+    own = viewer.organization_id
     return listed if own is None else or_(listed, Event.organizer_id == own)
 
 

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, or_, true
 
 from .. import access
-from ..access import AccessLevel
+from ..access import AccessLevel, Viewer
 from ..visibility import Visibility
 from .models import Idea, IdeaComment, IdeaStatus
 
@@ -26,14 +26,14 @@ def is_author(idea: Idea, user: Any) -> bool:
     return bool(user.is_authenticated and idea.author_id is not None and idea.author_id == user.id)
 
 
-def visible_ideas(user: Any = None) -> ColumnElement[bool]:
-    """The ideas ``user`` may read, as an SQL condition on ``Idea``: every one for the manager;
+@access.visibility_rule
+def visible_ideas(viewer: Viewer) -> ColumnElement[bool]:
+    """The ideas a viewer may read, as an SQL condition on ``Idea``: every one for the manager;
     their own for authors; the others by visibility."""
-    if access.is_manager(user):
+    if viewer.is_manager:
         return true()
-    condition = Idea.visibility.in_(access.allowed_visibilities(user))
-    user = access.viewer(user)
-    return or_(condition, Idea.author_id == user.id) if user.is_authenticated else condition
+    condition = Idea.visibility.in_(viewer.visibilities)
+    return condition if viewer.user_id is None else or_(condition, Idea.author_id == viewer.user_id)
 
 
 def can_view_idea(idea: Idea, user: Any) -> bool:

@@ -24,19 +24,20 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from .. import access
-from ..access import AccessLevel
+from ..access import AccessLevel, Viewer
 from ..errors import Conflict, Forbidden, LoginRequired, MarketplaceError, NotFound
 from .models import Offer, OfferStatus, Order, OrderStatus
 
 # Reading ---------------------------------------------------------------------------------------
 
 
-def visible_orders(user: Any = None) -> ColumnElement[bool]:
-    """The orders ``user`` may read, as an SQL condition on ``Order``."""
-    if access.is_manager(user):
+@access.visibility_rule
+def visible_orders(viewer: Viewer) -> ColumnElement[bool]:
+    """The orders a viewer may read, as an SQL condition on ``Order``."""
+    if viewer.is_manager:
         return true()
-    published = and_(Order.status != OrderStatus.DRAFT, Order.visibility.in_(access.allowed_visibilities(user)))
-    own = access.organization_id_of(user)
+    published = and_(Order.status != OrderStatus.DRAFT, Order.visibility.in_(viewer.visibilities))
+    own = viewer.organization_id
     return published if own is None else or_(published, Order.organization_id == own)
 
 
@@ -50,12 +51,13 @@ def require_view_order(order: Order, user: Any = None) -> None:
         access.refuse_hidden(user, login_helps=order.status != OrderStatus.DRAFT)
 
 
-def visible_offers(user: Any = None) -> ColumnElement[bool]:
-    """The offers ``user`` may read, as an SQL condition on ``Offer``."""
-    if access.is_manager(user):
+@access.visibility_rule
+def visible_offers(viewer: Viewer) -> ColumnElement[bool]:
+    """The offers a viewer may read, as an SQL condition on ``Offer``."""
+    if viewer.is_manager:
         return true()
-    listed = and_(Offer.status == OfferStatus.ACTIVE, Offer.visibility.in_(access.allowed_visibilities(user)))
-    own = access.organization_id_of(user)
+    listed = and_(Offer.status == OfferStatus.ACTIVE, Offer.visibility.in_(viewer.visibilities))
+    own = viewer.organization_id
     return listed if own is None else or_(listed, Offer.organization_id == own)
 
 

@@ -19,15 +19,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, true
 
 from .. import access
-from ..access import AccessLevel
+from ..access import AccessLevel, Viewer
 from ..accounts.services import normalize_email
 from .membership import MAY_APPLY
 from .models import PROTECTED_FIELDS, PUBLIC_FIELDS, MembershipStatus, Organization, OrganizationInvitation
 
 
-def visible_organizations(user: Any = None) -> ColumnElement[bool]:
-    """The organizations ``user`` may see, as an SQL condition on ``Organization``."""
-    if access.access_level(user) >= AccessLevel.USER:
+@access.visibility_rule
+def visible_organizations(viewer: Viewer) -> ColumnElement[bool]:
+    """The organizations a viewer may see, as an SQL condition on ``Organization``."""
+    if viewer.level >= AccessLevel.USER:
         return true()
     return Organization.membership_status == MembershipStatus.MEMBER
 

@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from .. import access
-from ..access import AccessLevel
+from ..access import AccessLevel, Viewer
 from .models import ConsortiumMember, ConsortiumStatus, Project, ProjectStatus
 
 #: Consortium statuses that make an organization a participant of the project.
@@ -55,13 +55,14 @@ def require_manage(user: Any = None) -> None:
     access.require(AccessLevel.MANAGER, user)
 
 
-def visible_projects(user: Any = None) -> ColumnElement[bool]:
-    """The projects ``user`` may see, as an SQL condition on ``Project``: every one for the manager;
+@access.visibility_rule
+def visible_projects(viewer: Viewer) -> ColumnElement[bool]:
+    """The projects a viewer may see, as an SQL condition on ``Project``: every one for the manager;
     for the others the projects their organization participates in, and non-idea projects by visibility."""
-    if can_manage(user):
+    if viewer.is_manager:
         return true()
-    condition = and_(Project.status != ProjectStatus.IDEA, Project.visibility.in_(access.allowed_visibilities(user)))
-    org_id = access.organization_id_of(user)
+    condition = and_(Project.status != ProjectStatus.IDEA, Project.visibility.in_(viewer.visibilities))
+    org_id = viewer.organization_id
     if org_id is None:
         return condition
     participating = Project.members.any(

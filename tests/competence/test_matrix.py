@@ -1,8 +1,5 @@
 """The matrix: levels in the right cells, grouping of rows and columns, totals, filters, the competency page."""
 
-from sqlalchemy import event
-
-from marketplace.db import db
 from marketplace.models import OrderStatus, OrgKind
 from tests import factories
 
@@ -97,16 +94,8 @@ def test_empty_selection(client, login, world):
 
 
 def _count_statements(app, client, url) -> int:
-    statements = []
-
-    def count(*args):
-        statements.append(args[2])
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with factories.sql_statements() as statements:
         assert client.get(url).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
     return len(statements)
 
 
