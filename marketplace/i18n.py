@@ -4,54 +4,27 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from functools import lru_cache
 
-from babel import Locale
-from babel.support import NullTranslations
-from flask import Blueprint, Flask, current_app, g, redirect, request, session, url_for
+from babel.support import NullTranslations, Translations
+from flask import Blueprint, Flask, current_app, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import get_locale, get_translations, lazy_gettext as _l
+from flask_babel import get_locale, lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
+from wtforms.i18n import messages_path
 
+from .locale_cache import request_language
 from .utils import safe_next_url
 from .visibility import Visibility
 
 bp = Blueprint("i18n", __name__)
 
 
-def _request_catalog() -> tuple[str, NullTranslations] | None:
-    """The request's language and translations, looked up once per request and locale.
-
-    Flask-Babel finds them anew for every string (three context look-ups and a locale turned into a string),
-    about 20 µs each; a page translates ~200 strings. The cache is keyed by the locale object, so
-    ``force_locale`` (mail in the recipient's language) gets its own.
-    """
-    if not g:
-        return None
-    state = g.get("_flask_babel")
-    locale = getattr(state, "babel_locale", None)
-    if locale is None:  # the first look-up of the request selects the locale
-        get_locale()
-        state = g.get("_flask_babel")
-        locale = getattr(state, "babel_locale", None)
-        if locale is None:
-            return None
-    cached: tuple[Locale, str, NullTranslations] | None = getattr(state, "marketplace_catalog", None)
-    if cached is None or cached[0] is not locale:
-        cached = (locale, str(locale), get_translations())
-        state.marketplace_catalog = cached
-    return cached[1], cached[2]
-
-
 def current_language() -> str:
-    catalog = _request_catalog()
-    return catalog[0] if catalog else str(get_locale() or "ru")
-
-
-def _translations() -> NullTranslations:
-    catalog = _request_catalog()
-    return catalog[1] if catalog else get_translations()
+    """The request's language, "ru" or "en" (or that of ``force_locale``)."""
+    return request_language() or str(get_locale() or "ru")
 
 
 def localized(obj: object, field: str) -> str:
@@ -110,16 +83,33 @@ def switch_language(code: str) -> ResponseReturnValue:
     return redirect(safe_next_url(request.form.get("next") or request.referrer, url_for("main.index")))
 
 
+@lru_cache(maxsize=8)
+def _wtforms_catalog(language: str) -> NullTranslations:
+    return Translations.load(messages_path(), [language], domain="wtforms")
+
+
+class _WTFormsMessages:
+    """WTForms' own messages ("Not a valid choice.") in the current language, each catalog read once per
+    process: Flask-WTF reads the catalog file anew in every request that builds a form, unless the request
+    already holds one (``request.wtforms_translations``), which ``init_app`` provides."""
+
+    def ugettext(self, string: str) -> str:
+        return str(_wtforms_catalog(current_language()).ugettext(string))
+
+    def ungettext(self, singular: str, plural: str, n: int) -> str:
+        return str(_wtforms_catalog(current_language()).ungettext(singular, plural, n))
+
+
+_WTFORMS_MESSAGES = _WTFormsMessages()
+
+
+def _share_wtforms_messages() -> None:
+    request.wtforms_translations = _WTFORMS_MESSAGES  # type: ignore[attr-defined]  # Flask-WTF's cache slot
+
+
 def init_app(app: Flask) -> None:
+    app.before_request(_share_wtforms_messages)
     register_labels(VISIBILITY_LABELS)
     app.register_blueprint(bp)
     app.jinja_env.globals.update(localized=localized, label=label, current_language=current_language)
-    # The templates' _(), ngettext() and pgettext(): Flask-Babel's callables, through the request's cache.
-    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
-        gettext=lambda s: _translations().ugettext(s),
-        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
-        pgettext=lambda c, s: _translations().upgettext(c, s),
-        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
-        newstyle=True,
-    )
     app.jinja_env.filters["label"] = label

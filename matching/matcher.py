@@ -14,6 +14,7 @@ vectorized over organizations; ``MatcherConfig`` documents the formula.
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 
@@ -65,6 +66,10 @@ class Matcher(ScoringMixin):
     places_: PlaceIndex
     _region_codes: dict[str, int]
     _active_cache: tuple[str, bool] | None = None
+    #: Answers to recent ``match_suppliers`` questions, valid for one ``version_`` (an order page asks the
+    #: same question on every view; the answer changes only with the order or the matcher).
+    _answers: tuple[str, OrderedDict[Hashable, tuple[Match, ...]]] | None = None
+    ANSWERS_KEPT = 256
 
     def __init__(self, config: MatcherConfig | None = None) -> None:
         self.config = config or MatcherConfig()
@@ -250,11 +255,28 @@ class Matcher(ScoringMixin):
         best match or a shared code; when fewer than ``top_k`` have that, any
         organization sharing a word with the query.
         """
+        self.check_fitted()
+        key = _answer_key(query, top_k, with_reasons)
+        answers = self._answers_now()
+        if key is not None and key in answers:
+            answers.move_to_end(key)
+            return list(answers[key])
         scored = self.score_query(query)
         # only organizations with some evidence: a shared word or a shared code
         pool = scored.strong if scored.strong.size >= top_k else scored.evidence
         rows = scored.top(top_k, pool)  # computes the scores of these rows only
-        return build_matches(self, scored, rows.tolist(), with_reasons)
+        matches = build_matches(self, scored, rows.tolist(), with_reasons)
+        if key is not None:
+            answers[key] = tuple(matches)
+            if len(answers) > self.ANSWERS_KEPT:
+                answers.popitem(last=False)
+        return matches
+
+    def _answers_now(self) -> OrderedDict[Hashable, tuple[Match, ...]]:
+        """The remembered answers of this version (a new version starts afresh)."""
+        if self._answers is None or self._answers[0] != self.version_:
+            self._answers = (self.version_, OrderedDict())
+        return self._answers[1]
 
     def match_orders(
         self,
@@ -282,3 +304,13 @@ class Matcher(ScoringMixin):
     def load(cls, path: str | Path) -> Matcher:
         """Read an artifact written by ``save``; refuses other formats and versions."""
         return load_artifact(cls, Path(path))
+
+
+def _answer_key(query: MatchQuery, top_k: int, with_reasons: bool) -> Hashable | None:
+    """A key for remembering an answer: the whole question (None when a part of it cannot be hashed)."""
+    key = (query, top_k, with_reasons)
+    try:
+        hash(key)
+    except TypeError:  # a list among the query's sequences
+        return None
+    return key

@@ -17,6 +17,7 @@ import secrets
 
 from flask import current_app, has_request_context, request
 from sqlalchemy import ColumnElement, delete, or_, select, update
+from sqlalchemy.orm import joinedload
 
 from ..db import changed_rows, db, utcnow
 from ..extensions import client_address
@@ -68,10 +69,11 @@ def user_for_session(session_id: str) -> User | None:
     user_id, _, token = (session_id or "").partition(":")
     if not user_id.isdigit() or not token:
         return None
-    # One statement per request: the session with its user.
+    # One statement per request: the session with its user and the user's organization (access levels ask).
     row = db.session.execute(
         select(UserSession, User)
         .join(User, User.id == UserSession.user_id)
+        .options(joinedload(User.organization))
         .where(UserSession.token_hash == token_hash(token))
     ).first()
     if row is None:

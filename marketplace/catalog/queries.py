@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, func, or_, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager
 
+from ..attachments.models import Attachment
 from ..db import db
 from ..organizations.models import Organization, OrgKind
 from ..sql import contains_text, unicode_lower
@@ -42,12 +43,8 @@ def under_code(code: str) -> ColumnElement[bool]:
 
 
 def product_list(filters: CatalogFilters, language: str) -> Select[Product]:
-    """The statement behind ``/catalog/``: filtered, sorted, organization loaded."""
-    stmt = (
-        select(Product)
-        .join(Product.organization)
-        .options(contains_eager(Product.organization), selectinload(Product.attachments))
-    )
+    """The statement behind ``/catalog/``: filtered, sorted, organization loaded (pictures: ``thumbnails``)."""
+    stmt = select(Product).join(Product.organization).options(contains_eager(Product.organization))
     if filters.q:
         stmt = stmt.where(
             or_(
@@ -85,6 +82,23 @@ def localized_name(language: str) -> ColumnElement[str]:
     if language == "en":
         return func.coalesce(func.nullif(Product.name_en, ""), Product.name_ru)
     return func.coalesce(func.nullif(Product.name_ru, ""), Product.name_en)
+
+
+def thumbnails(products: Iterable[Product]) -> dict[int, Attachment]:
+    """The first picture of each of ``products`` that has one, by product id: one query for a list page
+    (loading every attachment of every product to find it cost a tenth of the catalog page)."""
+    ids = [product.id for product in products]
+    if not ids:
+        return {}
+    found: dict[int, Attachment] = {}
+    for attachment in db.session.scalars(
+        select(Attachment)
+        .where(Attachment.product_id.in_(ids), Attachment.content_type.startswith("image/"))
+        .order_by(Attachment.product_id, Attachment.id)
+    ):
+        if attachment.product_id is not None:  # always, by the WHERE; said for the type checker
+            found.setdefault(attachment.product_id, attachment)
+    return found
 
 
 def okpd2_entries(codes: Iterable[str]) -> dict[str, Okpd2Code]:

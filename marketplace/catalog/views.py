@@ -44,6 +44,7 @@ def index() -> ResponseReturnValue:
         page=page,
         organization=organization,
         entries=queries.okpd2_entries(p.okpd2 for p in page.items),
+        thumbnails=queries.thumbnails(page.items),
         can_add=_can_add_for(organization),
     )
 
@@ -69,6 +70,7 @@ def codes(code: str | None) -> ResponseReturnValue:
         entry=tree.entries.get(code) if code else None,
         breadcrumbs=tree.breadcrumbs(code) if code else [],
         entries=queries.okpd2_entries(p.okpd2 for p in page.items) if page else {},
+        thumbnails=queries.thumbnails(page.items) if page else {},
     )
 
 

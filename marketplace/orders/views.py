@@ -36,6 +36,7 @@ from .rules import (
     require_manage_order,
     require_post_orders,
     require_view_order,
+    visible_orders,
 )
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
@@ -46,10 +47,12 @@ SUGGESTED_SUPPLIERS = 10
 
 def load_order(order_id: int) -> Order:
     """The order, if the current user may see it (404 / login otherwise)."""
-    order = db.session.get(Order, order_id)
+    order = access.load_visible(Order, order_id, visible_orders())
     if order is None:
-        raise NotFound
-    require_view_order(order)
+        order = db.session.get(Order, order_id)
+        if order is None:
+            raise NotFound
+        require_view_order(order)  # hidden from this user: refused as the rule says
     return order
 
 

@@ -301,7 +301,11 @@ class MatcherEngine:
 
     def _apply_changes(self, session: Session, matcher: Matcher, pointer: Pointer) -> None:
         """Bring ``matcher`` (this process's, fitted at ``pointer``) up to date with the change log."""
-        newest = session.scalar(select(func.max(MatcherChange.id))) or 0
+        # One statement per request: the log's newest id and how many of its rows fall in the window.
+        newest, in_window = session.execute(
+            select(func.max(MatcherChange.id), func.count(MatcherChange.id).filter(_window(pointer)))
+        ).one()
+        newest = newest or 0
         if newest < pointer.change_id:
             # the log is behind the snapshot: the snapshot belongs to another database (or a wiped log)
             log.warning(
@@ -311,7 +315,7 @@ class MatcherEngine:
             )
             self._refit(session)
             return
-        if self.pending_count(session) == 0:
+        if (in_window or 0) - len(self.applied) == 0:  # nothing pending (``pending_count``)
             return
         rows = session.execute(select(MatcherChange.id, MatcherChange.organization_id).where(_window(pointer))).all()
         new = [(change_id, org_id) for change_id, org_id in rows if change_id not in self.applied]

@@ -85,28 +85,28 @@ _GUARDED: dict[str, tuple[Any, Callable[[Any], ColumnElement[bool]]]] = {
 }
 
 
-def _document_records(reasons: Sequence[Reasons], user: Any) -> dict[str, dict[int, Any]]:
-    """The guarded records the reasons cite that ``user`` may see (``None``, the system: all of them)."""
+def _document_records(reasons: Sequence[Reasons], user: Any) -> dict[str, set[int]]:
+    """The ids of the guarded records the reasons cite that ``user`` may see (``None``, the system: all)."""
     wanted: dict[str, set[int]] = {kind: set() for kind in _GUARDED}
     for item in reasons:
         for doc in item.documents:
             parsed = parse_document_id(doc.id)
             if parsed and parsed[0] in wanted:
                 wanted[parsed[0]].add(parsed[1])
-    found: dict[str, dict[int, Any]] = {kind: {} for kind in _GUARDED}
+    found: dict[str, set[int]] = {kind: set() for kind in _GUARDED}
     for kind, (model, visible) in _GUARDED.items():
         if wanted[kind]:
-            statement = select(model).where(model.id.in_(wanted[kind]))
+            statement = select(model.id).where(model.id.in_(wanted[kind]))
             if user is not None:
                 statement = statement.where(visible(user))
-            found[kind] = {r.id: r for r in db.session.scalars(statement)}
+            found[kind] = set(db.session.scalars(statement))
     return found
 
 
-def _document_url(kind: str, record_id: int, records: dict[str, dict[int, Any]]) -> tuple[bool, str | None]:
+def _document_url(kind: str, record_id: int, records: dict[str, set[int]]) -> tuple[bool, str | None]:
     """(may the viewer see the record, its URL when one can be built).
 
-    ``records`` holds the guarded records the viewer may see (``_document_records``).
+    ``records`` holds the ids of the guarded records the viewer may see (``_document_records``).
     """
     if kind in _GUARDED and record_id not in records[kind]:
         return False, None

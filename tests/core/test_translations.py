@@ -382,3 +382,11 @@ def test_templates_follow_a_locale_forced_inside_the_request(app):
     assert russian.split("|")[2] == "ru"
     assert russian.split("|")[0] not in {"", "Next"}
     assert russian.split("|")[1] not in {"", "members"}
+
+
+def test_wtforms_messages_follow_the_language(client):
+    """WTForms' own messages come from its catalog, read once per process, in the page's language."""
+    english = client.get("/catalog/?lang=en&kind=no-such-kind").get_data(as_text=True)
+    russian = client.get("/catalog/?lang=ru&kind=no-such-kind").get_data(as_text=True)
+    assert "Not a valid choice." in english
+    assert "Неверный вариант." in russian

@@ -122,3 +122,22 @@ def test_save_after_updates_round_trips(matcher, tmp_path):
         OrganizationProfile(id=5, kind="large", products=[ProfileDocument("polyethylene", kind="product")])
     )
     assert 5 in [x.org_id for x in loaded.match_suppliers(MatchQuery("polyethylene"))][:2]
+
+
+def test_a_repeated_question_is_answered_from_memory_until_the_version_changes(matcher, monkeypatch):
+    query = MatchQuery("токарная обработка фланцев", okpd2_codes=("25.62",))
+    first = matcher.match_suppliers(query)
+    scored = []
+    original = matcher.score_query
+    monkeypatch.setattr(matcher, "score_query", lambda q: scored.append(q) or original(q))
+    assert matcher.match_suppliers(query) == first
+    assert matcher.match_suppliers(MatchQuery("токарная обработка фланцев", okpd2_codes=("25.62",))) == first
+    assert scored == []  # the same question, asked twice more: no scoring
+    matcher.match_suppliers(query, top_k=3)  # another question
+    assert len(scored) == 1
+    matcher.add_or_update(WELDER)  # a new version: asked anew, and the new organization is found
+    assert 99 in [m.org_id for m in matcher.match_suppliers(query)]
+    assert len(scored) == 2
+    listed = MatchQuery("токарная обработка фланцев", okpd2_codes=["25.62"])  # a list: not remembered
+    assert matcher.match_suppliers(listed) == matcher.match_suppliers(listed)
+    assert len(scored) == 4
