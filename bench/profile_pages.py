@@ -223,7 +223,7 @@ def _short(key: tuple[str, int, str]) -> str:
     filename, line, name = key
     if filename == "~":
         return name
-    for marker in ("site-packages/", "/work/main/", str(Path(__file__).resolve().parents[1]) + "/"):
+    for marker in ("site-packages/", str(Path(__file__).resolve().parents[1]) + "/"):
         if marker in filename:
             filename = filename.split(marker, 1)[1]
     return f"{filename}:{line}({name})"
