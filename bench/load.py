@@ -1,7 +1,7 @@
 """Pages under load: the marketplace served by gunicorn, as a ratio to a bare Flask app under the same settings.
 
     .venv/bin/python bench/load.py                              # 4 workers; c = 1, 8, 32; 5 s per cell
-    .venv/bin/python bench/load.py --workers 2 --json /tmp/load-2w.json
+    .venv/bin/python bench/load.py --workers 2 --json load-2w.json
     .venv/bin/python bench/load.py --database-url postgresql://postgres@127.0.0.1:5432/loadbench
 
 1. Prepares a database: by default a throw-away SQLite file in a temporary directory, seeded as

@@ -1,8 +1,8 @@
 """Where the time of each page of ``bench/load.py`` goes: in-process, through Flask's test client.
 
     .venv/bin/python bench/profile_pages.py                       # a throw-away seeded SQLite database
-    .venv/bin/python bench/profile_pages.py --requests 100 --out /tmp/profiles
-    .venv/bin/python bench/profile_pages.py --dir /tmp/load       # the files of ``load.py --keep /tmp/load``
+    .venv/bin/python bench/profile_pages.py --requests 100 --out profiles
+    .venv/bin/python bench/profile_pages.py --dir load-files     # the files of ``load.py --keep load-files``
 
 Prepares the database exactly as ``bench/load.py`` does (or reuses its directory), builds the app
 in this process (production settings: a generated ``SECRET_KEY``, no debug), logs in as the demo buyer,

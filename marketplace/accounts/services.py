@@ -120,16 +120,7 @@ def make_confirm_token(user: User) -> str:
 def user_for_confirm_token(token: str) -> User | None:
     """The active account a confirmation link was mailed for, or None when the link is forged, expired
     (``EMAIL_CONFIRM_MAX_AGE``) or superseded (the registration was repeated with another password)."""
-    try:
-        payload = _confirm_serializer().loads(token, max_age=current_app.config["EMAIL_CONFIRM_MAX_AGE"])
-    except (SignatureExpired, BadSignature):
-        return None
-    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
-        return None
-    user = db.session.get(User, payload["u"])
-    if user is None or not user.active or payload.get("p") != user.password_fingerprint:
-        return None
-    return user
+    return _user_for_token(_confirm_serializer(), token, current_app.config["EMAIL_CONFIRM_MAX_AGE"])
 
 
 def confirm_email(user: User) -> None:
@@ -235,8 +226,14 @@ def make_reset_token(user: User) -> str:
 def user_for_reset_token(token: str) -> User | None:
     """The active user a reset token was issued to, or None when the token is forged,
     expired (``PASSWORD_RESET_MAX_AGE``) or already used (the password has changed)."""
+    return _user_for_token(_serializer(), token, current_app.config["PASSWORD_RESET_MAX_AGE"])
+
+
+def _user_for_token(serializer: URLSafeTimedSerializer, token: str, max_age: int) -> User | None:
+    """The active user a signed link names, while the link is younger than ``max_age`` seconds and the
+    password it was issued for is still the user's (a new password kills earlier links)."""
     try:
-        payload = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+        payload = serializer.loads(token, max_age=max_age)
     except (SignatureExpired, BadSignature):
         return None
     if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):

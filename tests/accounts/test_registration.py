@@ -233,3 +233,15 @@ def test_a_logged_in_user_confirming_someone_elses_link_is_switched(client, app,
     profile = client.get("/account/profile?lang=en")
     assert b"anna.petrova@example.com" in profile.data
     assert count(UserSession, UserSession.user_id == other.id, UserSession.revoked_at.is_(None)) == 0
+
+
+def test_the_pages_asking_for_an_e_mail_show_their_own_words(client, app):
+    """The reset and the resend pages share one layout; each keeps its title, text and form."""
+    reset = client.get("/account/reset?lang=en").get_data(as_text=True)
+    resend = client.get("/account/confirm/resend?lang=en").get_data(as_text=True)
+    assert "Forgot your password?</h1>" in reset
+    assert 'data-testid="reset-request-form"' in reset
+    assert "Send the confirmation link again</h1>" in resend
+    assert 'data-testid="resend-form"' in resend
+    assert "waiting for confirmation" in resend
+    assert "waiting for confirmation" not in reset
