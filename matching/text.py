@@ -1,10 +1,10 @@
 """Text analysis shared by fitting and querying: Russian + English.
 
-``Analyzer`` turns a text into index terms: lowercase, fold ё→е, split into
-letter/digit runs, drop stop words (Russian and English) and pure numbers,
-stem each token with Snowball — Russian for Cyrillic tokens, English for Latin
-ones (the field's language hint decides only for tokens of neither script) —
-and optionally add word bigrams of adjacent kept tokens.
+``Analyzer`` turns a text into index terms with the analysis the search index
+uses too (``text_analysis``: the same words, stop words and stems — Russian
+for Cyrillic words, English for Latin ones; the field's language hint decides
+only for words of neither script), drops pure numbers and words shorter than
+``min_len``, and optionally adds word bigrams of adjacent kept words.
 
 Stemming is cached per surface token, which makes analysis of a large corpus
 cost little more than the regular expression. The analyzer is a plain object
@@ -14,252 +14,24 @@ configured by a few values so that a saved matcher can rebuild it exactly.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Protocol
 
-import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+import text_analysis
+from text_analysis import STOP_WORDS, fold, script
 
-RUSSIAN_STOP_WORDS = frozenset(
-    [
-        "и",
-        "в",
-        "во",
-        "не",
-        "что",
-        "он",
-        "на",
-        "я",
-        "с",
-        "со",
-        "как",
-        "а",
-        "то",
-        "все",
-        "она",
-        "так",
-        "его",
-        "но",
-        "да",
-        "ты",
-        "к",
-        "у",
-        "же",
-        "вы",
-        "за",
-        "бы",
-        "по",
-        "только",
-        "ее",
-        "мне",
-        "было",
-        "вот",
-        "от",
-        "меня",
-        "еще",
-        "нет",
-        "о",
-        "из",
-        "ему",
-        "теперь",
-        "когда",
-        "даже",
-        "ну",
-        "вдруг",
-        "ли",
-        "если",
-        "уже",
-        "или",
-        "ни",
-        "быть",
-        "был",
-        "него",
-        "до",
-        "вас",
-        "нибудь",
-        "опять",
-        "уж",
-        "вам",
-        "ведь",
-        "там",
-        "потом",
-        "себя",
-        "ничего",
-        "ей",
-        "может",
-        "они",
-        "тут",
-        "где",
-        "есть",
-        "надо",
-        "ней",
-        "для",
-        "мы",
-        "тебя",
-        "их",
-        "чем",
-        "была",
-        "сам",
-        "чтоб",
-        "без",
-        "будто",
-        "чего",
-        "раз",
-        "тоже",
-        "себе",
-        "под",
-        "будет",
-        "ж",
-        "тогда",
-        "кто",
-        "этот",
-        "того",
-        "потому",
-        "этого",
-        "какой",
-        "совсем",
-        "ним",
-        "здесь",
-        "этом",
-        "один",
-        "почти",
-        "мой",
-        "тем",
-        "чтобы",
-        "нее",
-        "сейчас",
-        "были",
-        "куда",
-        "зачем",
-        "всех",
-        "никогда",
-        "можно",
-        "при",
-        "наконец",
-        "два",
-        "об",
-        "другой",
-        "хоть",
-        "после",
-        "над",
-        "больше",
-        "тот",
-        "через",
-        "эти",
-        "нас",
-        "про",
-        "всего",
-        "них",
-        "какая",
-        "много",
-        "разве",
-        "три",
-        "эту",
-        "моя",
-        "впрочем",
-        "хорошо",
-        "свою",
-        "этой",
-        "перед",
-        "иногда",
-        "лучше",
-        "чуть",
-        "том",
-        "нельзя",
-        "такой",
-        "им",
-        "более",
-        "всегда",
-        "конечно",
-        "всю",
-        "между",
-        "это",
-        "также",
-        "который",
-        "которая",
-        "которое",
-        "которые",
-        "которых",
-        "которым",
-        "котором",
-        "которой",
-        "свой",
-        "своя",
-        "свое",
-        "свои",
-        "своих",
-        "своим",
-        "весь",
-        "вся",
-        "всё",
-        "всем",
-        "всеми",
-        "ее",
-        "его",
-        "их",
-        "нам",
-        "нами",
-        "вами",
-        "наш",
-        "наша",
-        "наше",
-        "наши",
-        "ваш",
-        "ваша",
-        "ваше",
-        "ваши",
-        "тех",
-        "том",
-        "этих",
-        "этим",
-        "этими",
-        "той",
-        "тому",
-        "чему",
-        "ко",
-        "ото",
-        "изо",
-        "либо",
-        "бы",
-        "ли",
-        "же",
-        "при",
-        "около",
-        "вокруг",
-        "среди",
-        "путем",
-        "согласно",
-    ]
-)
-
-STOP_WORDS = frozenset(w.replace("ё", "е") for w in RUSSIAN_STOP_WORDS) | frozenset(ENGLISH_STOP_WORDS)
-
-_TOKEN = re.compile(r"[^\W_]+")
-_CYRILLIC = re.compile(r"[а-я]")
-_LATIN = re.compile(r"[a-z]")
-# Russian nouns with a fleeting vowel (фланец/фланца, станок/станка, узел/узла)
-# stem differently in the nominative; dropping the vowel unifies them.
-_FLEETING = re.compile(r"(?<=[бвгджзйклмнпрстфхцчшщ])[ео](?=[цкл]$)")
 _STOPPED = ""
 LANGUAGES = ("ru", "en", "auto")
 
 
-class Stemmer(Protocol):
-    """A Snowball stemmer (``snowballstemmer.stemmer(language)``; the package ships no types)."""
-
-    def stemWord(self, word: str) -> str: ...  # noqa: N802  snowballstemmer's method name
-
-
 def normalize(text: str) -> str:
     """Lowercase and fold ё to е (the same word is typed both ways)."""
-    return text.lower().replace("ё", "е")
+    return fold(text)
 
 
 def tokenize(text: str) -> list[str]:
-    """Letter/digit runs of the normalized text."""
-    return _TOKEN.findall(normalize(text))
+    """The folded words of ``text`` (``text_analysis.tokens``: dotted codes stay one word)."""
+    return text_analysis.tokens(text)
 
 
 class Analyzer:
@@ -273,8 +45,6 @@ class Analyzer:
     def __init__(self, *, bigrams: bool = False, min_len: int = 2) -> None:
         self.bigrams = bigrams
         self.min_len = min_len
-        self._ru: Stemmer = snowballstemmer.stemmer("russian")
-        self._en: Stemmer = snowballstemmer.stemmer("english")
         self._cache: dict[tuple[str, str], str] = {}
         self._auto: dict[str, str] = {}
         self._ambiguous: set[str] = set()
@@ -297,20 +67,13 @@ class Analyzer:
         return cached
 
     def _stem(self, token: str, lang: str) -> str:
-        if len(token) < self.min_len or token in STOP_WORDS or token.isdigit():
+        if len(token) < self.min_len or token in STOP_WORDS or token.replace(".", "").isdigit():
             return _STOPPED
-        has_cyr = _CYRILLIC.search(token) is not None
-        has_lat = _LATIN.search(token) is not None
-        if any(ch.isdigit() for ch in token) or (has_cyr and has_lat):
-            return token  # codes and grades (09г2с, m12, 3d) stay whole
-        if has_cyr:
-            return _FLEETING.sub("", self._ru.stemWord(token))
-        if has_lat or lang == "en":
-            return self._en.stemWord(token)
-        if lang == "ru":
-            return _FLEETING.sub("", self._ru.stemWord(token))
-        self._ambiguous.add(token)
-        return token
+        if script(token) == "other" and lang not in {"ru", "en"}:
+            self._ambiguous.add(token)
+            return token
+        # codes and grades (09г2с, m12, 3d, 25.62) stay whole; words stem by their script
+        return text_analysis.stem(token, lang if lang in {"ru", "en"} else None)
 
     @property
     def ambiguous(self) -> set[str]:
