@@ -9,6 +9,7 @@ from flask import current_app
 from sqlalchemy import Engine, MetaData
 
 import marketplace.models  # noqa: F401  registers every table on the metadata
+from search_index.postgres_backend import TABLES as SEARCH_TABLES
 
 config = context.config
 if config.config_file_name is not None:
@@ -34,10 +35,16 @@ def get_metadata() -> MetaData:
     return metadata
 
 
+def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
+    """Autogenerate compares the models with every table but the search library's (a migration of its
+    own makes them; the models do not describe them, so they are not to be dropped)."""
+    return not (type_ == "table" and name in SEARCH_TABLES)
+
+
 def run_migrations_offline() -> None:
     """Emit the migrations as SQL for a URL, without an Engine or a DBAPI."""
     url = config.get_main_option("sqlalchemy.url")
-    context.configure(url=url, target_metadata=get_metadata(), literal_binds=True)
+    context.configure(url=url, target_metadata=get_metadata(), literal_binds=True, include_name=include_name)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -58,7 +65,7 @@ def run_migrations_online() -> None:
         conf_args["process_revision_directives"] = process_revision_directives
 
     with get_engine().connect() as connection:
-        context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
+        context.configure(connection=connection, target_metadata=get_metadata(), include_name=include_name, **conf_args)
         with context.begin_transaction():
             context.run_migrations()
 
