@@ -58,8 +58,13 @@ class Config:
     MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # one file
 
     # Full-text search.
-    SEARCH_BACKEND = "whoosh"  # "whoosh" (files in SEARCH_INDEX_DIR) or "memory"
+    # "whoosh" (files in SEARCH_INDEX_DIR, one host), "postgres" (tables in SEARCH_DSN, shared by every
+    # host) or "memory" (tests).
+    SEARCH_BACKEND = "whoosh"
     SEARCH_INDEX_DIR = str(INSTANCE_DIR / "search-index")
+    # The PostgreSQL search backend's database; None: the app's own database (DATABASE_URL) when it is
+    # PostgreSQL, whose migrations made the search tables.
+    SEARCH_DSN: str | None = None
 
     # The matcher's snapshots (shared by every worker); None: <instance>/matcher.
     MATCHER_DIR: str | None = None
@@ -123,6 +128,7 @@ FROM_ENVIRONMENT: dict[str, tuple[str, Callable[[str], Any]]] = {
     "UPLOAD_DIR": ("UPLOAD_DIR", str),
     "SEARCH_INDEX_DIR": ("SEARCH_INDEX_DIR", str),
     "SEARCH_BACKEND": ("SEARCH_BACKEND", str),
+    "SEARCH_DSN": ("SEARCH_DSN", str),
     "MATCHER_DIR": ("MATCHER_DIR", str),
     "NOTIFY_MATCHED_SUPPLIERS": ("NOTIFY_MATCHED_SUPPLIERS", int),
     "MAIL_SERVER": ("MAIL_SERVER", str),

@@ -63,8 +63,12 @@ class Conflict(MarketplaceError):
     code = "conflict"
 
 
+#: Endpoints outside ``/api/`` that answer in JSON, their errors included (a feature adds its own).
+JSON_ENDPOINTS: set[str] = set()
+
+
 def wants_json() -> bool:
-    if request.path.startswith("/api/"):
+    if request.path.startswith("/api/") or request.endpoint in JSON_ENDPOINTS:
         return True
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]

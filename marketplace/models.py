@@ -46,6 +46,7 @@ from .projects.models import (
     ProjectNeed,
     ProjectStatus,
 )
+from .search.models import SearchOutbox
 from .suggestions.models import MatcherChange
 from .visibility import Visibility
 
@@ -112,6 +113,7 @@ __all__ = [
     "Response",
     "ResponseStatus",
     "Role",
+    "SearchOutbox",
     "User",
     "ValueChain",
     "Visibility",

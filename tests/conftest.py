@@ -114,10 +114,11 @@ def empty_all_tables() -> None:
                 )
             )
     else:
-        db.session.execute(text("PRAGMA foreign_keys=OFF"))
+        # Checked at the commit, when every table is empty (and reset by it). Not ``foreign_keys=OFF``: that
+        # PRAGMA is a no-op inside a transaction, so turning it back ON here would leave it off for good.
+        db.session.execute(text("PRAGMA defer_foreign_keys=ON"))
         for table in tables:
             db.session.execute(table.delete())
-        db.session.execute(text("PRAGMA foreign_keys=ON"))
     db.session.commit()
 
 

@@ -25,6 +25,15 @@ an order's, offer's, event's or idea's own ("public" or "members"),
 "registered" for organizations that are not cluster members (guests do not
 see them), and "public" otherwise; orders, offers, events and ideas also
 ``status`` and ``kind``, equipment ``status`` and ``category``.
+
+The facets of the search page (``FACETS``) are filter fields too: ``region``
+(an organization's, or a product's or equipment's owner's; an order's or
+offer's own), ``org_kind`` and ``membership`` ("member" or "nonmember") of the
+organization or of the owner, ``okpd2_section`` (the OKPD2 section letters of
+a product's, order's or offer's codes; several values) and ``available``
+("yes" or "no") of equipment. ``date`` orders results by date: an
+organization's, product's or equipment's last change, an order's, offer's or
+idea's creation, an event's start.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ from __future__ import annotations
 import enum
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from flask_babel import force_locale
 from sqlalchemy import select
@@ -42,12 +51,13 @@ from search_index import Document
 
 from ..catalog.models import Okpd2Code, Product
 from ..db import Model
-from ..equipment.models import Equipment
+from ..equipment.models import Equipment, EquipmentStatus
 from ..events.models import Event, EventStatus
 from ..i18n import lazy_label
 from ..ideas.models import Idea, idea_competency
 from ..orders.models import Offer, OfferStatus, Order, OrderStatus, offer_competency, order_competency
-from ..organizations.models import Competency, Organization, OrganizationCompetency
+from ..organizations.models import Competency, MembershipStatus, Organization, OrganizationCompetency
+from ..reference.okpd2_sections import okpd2_sections
 from ..reference.regions import region_name
 from ..visibility import Visibility
 
@@ -71,6 +81,43 @@ INDEXED_ORDER_STATUSES = (OrderStatus.OPEN, OrderStatus.AWARDED, OrderStatus.COM
 PUBLIC = Visibility.PUBLIC.value
 #: The visibility of records any registered user may see, but guests may not.
 REGISTERED = "registered"
+
+#: The values of the ``membership`` and ``available`` facets.
+MEMBER, NON_MEMBER = "member", "nonmember"
+YES, NO = "yes", "no"
+#: The facet fields, in the order the search page shows them, and those each type has.
+FACETS = ("region", "org_kind", "okpd2_section", "membership", "available")
+TYPE_FACETS: dict[str, tuple[str, ...]] = {
+    "organization": ("region", "org_kind", "membership"),
+    "product": ("region", "org_kind", "okpd2_section", "membership"),
+    "equipment": ("region", "org_kind", "membership", "available"),
+    "order": ("region", "org_kind", "okpd2_section", "membership"),
+    "offer": ("region", "org_kind", "okpd2_section", "membership"),
+    "event": (),
+    "idea": (),
+}
+#: The organization's columns its records' documents show (its names) or are filtered by (the rest):
+#: when one changes, those documents are built again.
+OWNER_ATTRIBUTES = ("name_ru", "name_en", "region", "kind", "membership_status")
+
+
+class _Owner(NamedTuple):
+    """What a record's document takes from its organization."""
+
+    name_ru: str
+    name_en: str
+    region: str
+    kind: str
+    membership: str
+
+
+def _membership(status: MembershipStatus) -> str:
+    return MEMBER if status == MembershipStatus.MEMBER else NON_MEMBER
+
+
+def _facet_fields(**values: str | Sequence[str] | None) -> dict[str, str | Sequence[str]]:
+    """The facet fields with a value (an empty region or a code outside the sections is no value)."""
+    return {name: value for name, value in values.items() if value}
 
 
 def _join(*parts: str | None) -> str:
@@ -103,16 +150,17 @@ def _regions(stored: str) -> list[str]:
 class DocumentBuilder:
     """Builds the document of a record, reading related rows through ``session``.
 
-    Related names (owners, competencies, OKPD2 titles) are read with explicit
-    queries, not through possibly stale relationship collections, and cached
-    for the builder's lifetime; ``prefetch()`` loads them all at once for a
-    full rebuild.
+    Related names and fields (owners, competencies, OKPD2 titles) are read with
+    explicit queries, not through possibly stale relationship collections, and
+    cached for the builder's lifetime; ``prefetch()`` loads them all at once for
+    a full rebuild.
     """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self._competencies: dict[tuple[str, int], list[str]] = {}
         self._okpd2: dict[str, str | None] = {}
+        self._owners: dict[int, _Owner | None] = {}
         self._prefetched = False
 
     # -- entry points ----------------------------------------------------------------------
@@ -122,8 +170,19 @@ class DocumentBuilder:
         return getattr(self, f"_{TYPE_OF[type(obj)]}")(obj)
 
     def prefetch(self) -> None:
-        """Load every competency link and OKPD2 name (for a full rebuild)."""
+        """Load every competency link, OKPD2 name and organization's owner fields (for a full rebuild)."""
         self._prefetched = True
+        for org_id, name_ru, name_en, region, org_kind, membership_status in self.session.execute(
+            select(
+                Organization.id,
+                Organization.name_ru,
+                Organization.name_en,
+                Organization.region,
+                Organization.kind,
+                Organization.membership_status,
+            )
+        ):
+            self._owners[org_id] = self._owner_of(name_ru, name_en, region, org_kind, membership_status)
         rows = self.session.execute(
             select(
                 OrganizationCompetency.organization_id,
@@ -192,11 +251,42 @@ class DocumentBuilder:
                 self._okpd2[code] = found.get(code)
         return [name for c in codes if (name := self._okpd2.get(c))]
 
+    @staticmethod
+    def _owner_of(
+        name_ru: str, name_en: str, region: str, kind: enum.Enum, membership_status: MembershipStatus
+    ) -> _Owner:
+        return _Owner(name_ru, name_en, region or "", str(kind.value), _membership(membership_status))
+
+    def _owner(self, organization_id: int | None) -> _Owner | None:
+        if organization_id is None:
+            return None
+        if organization_id not in self._owners:
+            if self._prefetched:
+                return None
+            org = self.session.get(Organization, organization_id)
+            self._owners[organization_id] = (
+                None
+                if org is None
+                else self._owner_of(org.name_ru, org.name_en, org.region, org.kind, org.membership_status)
+            )
+        return self._owners[organization_id]
+
     def _owner_names(self, organization_id: int | None) -> list[str]:
-        org = self.session.get(Organization, organization_id) if organization_id is not None else None
-        if org is None:
-            return []
-        return [org.name_ru, org.name_en]
+        owner = self._owner(organization_id)
+        return [] if owner is None else [owner.name_ru, owner.name_en]
+
+    def _owner_facets(
+        self, organization_id: int | None, *, region: str | None = None, codes: Iterable[str | None] = ()
+    ) -> dict[str, str | Sequence[str]]:
+        """The facet fields of a record of ``organization_id``: the owner's kind and membership, ``region``
+        (the owner's when not given), the sections of ``codes``."""
+        owner = self._owner(organization_id)
+        return _facet_fields(
+            region=region if region is not None else (owner.region if owner else None),
+            org_kind=owner.kind if owner else None,
+            membership=owner.membership if owner else None,
+            okpd2_section=okpd2_sections(codes),
+        )
 
     # -- one builder per type --------------------------------------------------------------
 
@@ -213,13 +303,16 @@ class DocumentBuilder:
             body=_join(shown("description_ru"), shown("description_en"), shown("city")),
             tags=[*self._competency_names("organization", org.id), *_regions(shown("region")), *_labels(org.kind)],
             protected=_join(shown("certifications"), shown("capacity")),
+            names=[shown("name_ru"), shown("name_en")],  # "Rosneft" finds «Роснефть», and back
             # Guests may open members' profiles only (organizations.load_organization).
             fields={
                 "visibility": PUBLIC if org.is_member else REGISTERED,
                 "organization_id": org.id,
-                "membership": org.membership_status.value,
-                "region": org.region,
+                **_facet_fields(
+                    region=org.region, org_kind=org.kind.value, membership=_membership(org.membership_status)
+                ),
             },
+            date=org.updated_at or org.created_at,
         )
 
     def _product(self, product: Product) -> Document:
@@ -229,8 +322,14 @@ class DocumentBuilder:
             title=_join(product.name_ru, product.name_en),
             body=_join(product.description_ru, product.description_en, _specs_text(product.specs)),
             tags=[*self._owner_names(product.organization_id), *self._okpd2_names([product.okpd2]), product.unit],
+            names=[product.name_ru, product.name_en],  # brands: "Аджилент" finds "Agilent"
             codes=[product.okpd2, product.hs_code or "", product.unspsc or ""],
-            fields={"visibility": PUBLIC, "organization_id": product.organization_id},
+            fields={
+                "visibility": PUBLIC,
+                "organization_id": product.organization_id,
+                **self._owner_facets(product.organization_id, codes=[product.okpd2]),
+            },
+            date=product.updated_at or product.created_at,
         )
 
     def _equipment(self, item: Equipment) -> Document:
@@ -242,12 +341,16 @@ class DocumentBuilder:
                 item.description_ru, item.description_en, _specs_text(item.specs), item.requirements, item.location
             ),
             tags=[item.manufacturer, item.model, *_labels(item.category), *self._owner_names(item.organization_id)],
+            names=[item.name_ru, item.name_en, item.manufacturer, item.model],
             fields={
                 "visibility": PUBLIC,
                 "organization_id": item.organization_id,
                 "status": item.status.value,
                 "category": item.category.value,
+                "available": YES if item.status == EquipmentStatus.AVAILABLE else NO,
+                **self._owner_facets(item.organization_id),
             },
+            date=item.updated_at or item.created_at,
         )
 
     def _order(self, order: Order) -> Document | None:
@@ -271,7 +374,9 @@ class DocumentBuilder:
                 "organization_id": order.organization_id,
                 "status": order.status.value,
                 "kind": order.kind.value,
+                **self._owner_facets(order.organization_id, region=order.region or "", codes=codes),
             },
+            date=order.created_at,
         )
 
     def _offer(self, offer: Offer) -> Document | None:
@@ -295,7 +400,9 @@ class DocumentBuilder:
                 "organization_id": offer.organization_id,
                 "status": offer.status.value,
                 "kind": offer.kind.value,
+                **self._owner_facets(offer.organization_id, region=offer.region or "", codes=codes),
             },
+            date=offer.created_at,
         )
 
     def _event(self, event: Event) -> Document | None:
@@ -315,6 +422,7 @@ class DocumentBuilder:
             body=_join(event.description_ru, event.description_en, event.place),
             tags=[*_labels(event.kind), *self._owner_names(event.organizer_id)],
             fields=fields,
+            date=event.starts_at,
         )
 
     def _idea(self, idea: Idea) -> Document:
@@ -329,6 +437,7 @@ class DocumentBuilder:
                 *self._owner_names(idea.organization_id),
             ],
             fields={"visibility": idea.visibility.value, "status": idea.status.value, "kind": idea.kind.value},
+            date=idea.created_at,
         )
 
 
@@ -365,7 +474,8 @@ def all_documents(session: Session) -> Iterable[Document]:
 def dependent_keys(
     session: Session, *, organizations: Iterable[int] = (), competencies: Iterable[int] = ()
 ) -> set[tuple[str, int]]:
-    """Keys of documents that show a renamed organization's or competency's name."""
+    """Keys of documents that show a renamed organization's or competency's name, or an organization's
+    ``OWNER_ATTRIBUTES`` (``organizations``: those whose names or owner fields changed)."""
     keys: set[tuple[str, int]] = set()
     organizations, competencies = list(organizations), list(competencies)
     if organizations:

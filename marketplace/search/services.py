@@ -3,16 +3,17 @@
 Visibility is enforced twice: the index query is filtered by what the viewer
 may see (``visibility_filters``), and the records of the hits are loaded with
 each feature's visibility rule in the query (``shown``), so a stale index
-entry never shows a record its viewer may not see.
+entry never shows a record its viewer may not see. Facet counts come from the
+filtered index query, so they never count what the viewer may not see.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from flask_login import AnonymousUserMixin
 from markupsafe import Markup
@@ -20,6 +21,8 @@ from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.orm import joinedload
 
 from search_index import Document, Hit
+from search_index.query import parse
+from text_analysis import tokens, words
 
 from .. import access
 from ..access import AccessLevel
@@ -35,7 +38,8 @@ from ..orders.rules import visible_offers, visible_orders
 from ..organizations.models import Organization
 from ..organizations.rules import visible_organizations
 from ..pagination import ResultsPage
-from .documents import INDEXED_ORDER_STATUSES, MODELS, REGISTERED, TYPES, all_documents
+from . import outbox
+from .documents import FACETS, INDEXED_ORDER_STATUSES, MODELS, REGISTERED, TYPE_FACETS, TYPES, all_documents
 from .engine import get_index
 
 #: How much a hit of each type counts towards its organization in ``find_organizations``;
@@ -44,6 +48,14 @@ SUPPLIER_WEIGHTS = {"organization": 1.0, "offer": 0.8, "product": 0.6, "equipmen
 #: Hits of one type counted per organization (each next one counts less).
 SUPPLIER_HITS_PER_TYPE = 3
 MAX_QUERY_LENGTH = 200
+#: Suggestions as you type: the types they are of, and at most how many.
+SUGGESTION_TYPES = ("organization", "product")
+MAX_SUGGESTIONS = 8
+
+Sort = Literal["relevance", "date"]
+#: Why a query has nothing to look for: only stop words ("и", "for", a lone "OR"), only excluded
+#: words ("NOT фланец"), or no word at all (punctuation).
+Unsearchable = Literal["stop_words", "exclusions", "no_words"]
 
 
 def _viewer(user: Any) -> Any:
@@ -105,11 +117,27 @@ RESULT_OWNER: dict[str, Any] = {
 
 @dataclass
 class SearchOutcome:
+    """One page of search results and what the page shows around them.
+
+    ``counts`` are matches per type (for the tabs), ``facets`` matches per value of each facet
+    field of the chosen type (all of ``FACETS`` without one), both under the chosen filters.
+    ``corrected`` is the query respelled when the typed words found little; ``respelled`` says the
+    results are the corrected query's. ``unsearchable`` says why the text has no word to look for
+    (then nothing is searched), ``shortened`` that it was cut to ``MAX_QUERY_LENGTH`` characters.
+    """
+
     text: str
     doc_type: str | None
     page: ResultsPage
     counts: dict[str, int] = field(default_factory=dict)
     relaxed: bool = False  # no record had every word; these have some of them
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    chosen: dict[str, str] = field(default_factory=dict)
+    sort: Sort = "relevance"
+    corrected: str | None = None
+    respelled: bool = False
+    unsearchable: Unsearchable | None = None
+    shortened: bool = False
 
     @property
     def total_all(self) -> int:
@@ -117,42 +145,122 @@ class SearchOutcome:
 
 
 def search_records(
-    text: str, *, doc_type: str | None = None, page: int = 1, per_page: int = 20, user: Any = None
+    text: str,
+    *,
+    doc_type: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+    user: Any = None,
+    region: str | None = None,
+    org_kind: str | None = None,
+    okpd2_section: str | None = None,
+    membership: str | None = None,
+    available: str | None = None,
+    sort: Sort = "relevance",
+    spelling: bool = True,
 ) -> SearchOutcome:
-    """One page of records matching ``text`` that ``user`` may see, best first.
+    """One page of records matching ``text`` that ``user`` may see, best first (``sort="date"``: newest first).
 
-    Every word must match; when no record has them all, records with any of
-    them are shown instead (``relaxed``). ``counts`` are per type, for the tabs.
-    Raises ``ValueError`` for an unknown ``doc_type`` and ``search_index.SearchIndexError``
+    Every word must match; when no record has them all and no respelling helps, records with any
+    of them are shown instead (``relaxed``). ``region``, ``org_kind``, ``okpd2_section``,
+    ``membership`` and ``available`` keep the records with that value of the facet field of the
+    same name (see ``documents``); they apply to the results, the counts per type and the facets.
+    With ``spelling``, a query finding little is respelled (``corrected``, ``respelled``).
+    Raises ``ValueError`` for an unknown ``doc_type`` or ``sort`` and ``search_index.SearchIndexError``
     when the index cannot be read.
     """
     if doc_type is not None and doc_type not in TYPES:
         raise ValueError(f"unknown document type {doc_type!r}")
-    text = text.strip()[:MAX_QUERY_LENGTH]
+    if sort not in ("relevance", "date"):
+        raise ValueError(f"unknown sort {sort!r}")
+    stripped = text.strip()
+    text = stripped[:MAX_QUERY_LENGTH]
+    chosen = {
+        name: value
+        for name, value in (
+            ("region", region),
+            ("org_kind", org_kind),
+            ("okpd2_section", okpd2_section),
+            ("membership", membership),
+            ("available", available),
+        )
+        if value
+    }
+    outcome = partial(
+        SearchOutcome, text=text, doc_type=doc_type, chosen=chosen, sort=sort, shortened=len(stripped) > len(text)
+    )
+    if parse(text) is None:  # nothing to look for: no index query
+        reason: Unsearchable = "no_words" if not tokens(text) else "exclusions" if words(text) else "stop_words"
+        return outcome(unsearchable=reason, page=ResultsPage(page=page, per_page=per_page, total=0, items=[]))
     query = partial(
         get_index().query,
         text,
         types=[doc_type] if doc_type else None,
-        filters=visibility_filters(user),
+        filters=filtered(visibility_filters(user), chosen),
         limit=per_page,
         offset=(page - 1) * per_page,
         search_protected=may_search_protected(user),
         counts=True,
+        facets=TYPE_FACETS[doc_type] if doc_type else FACETS,
+        sort=sort,
     )
-    result = query(match="all")
+    result = query(match="all", spelling=spelling)
     relaxed = False
     if not any(result.counts.values()):
         relaxed_result = query(match="any")
         if any(relaxed_result.counts.values()):
             result, relaxed = relaxed_result, True
     items = _load(result.hits, user)
-    return SearchOutcome(
-        text=text,
-        doc_type=doc_type,
+    return outcome(
         counts=dict(result.counts),
         relaxed=relaxed,
+        facets={name: dict(values) for name, values in result.facets.items()},
+        corrected=result.corrected,
+        respelled=result.respelled,
         page=ResultsPage(page=page, per_page=per_page, total=result.total, items=items),
     )
+
+
+def filtered(alternatives: list[dict[str, str | list[str]]], chosen: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The visibility ``alternatives`` (any one of them lets a document through) each narrowed by
+    every ``chosen`` field value, so that a document passes when it is visible *and* matches them all."""
+    return [{**alternative, **chosen} for alternative in alternatives]
+
+
+@dataclass(frozen=True)
+class SuggestionItem:
+    """A completion of what is being typed: its type and record (``title`` is the indexed title)."""
+
+    type: str
+    record: Any
+    title: str
+
+
+def suggest_records(text: str, *, user: Any = None, limit: int = MAX_SUGGESTIONS) -> list[SuggestionItem]:
+    """Organizations and products whose names (or product codes) complete ``text``, best first, at most
+    ``limit`` (``MAX_SUGGESTIONS`` at most); only what the search page would show ``user``.
+    Raises ``search_index.SearchIndexError`` when the index cannot be read."""
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    if not text or limit <= 0:
+        return []
+    found = get_index().suggest(
+        text, types=SUGGESTION_TYPES, filters=visibility_filters(user), limit=min(limit, MAX_SUGGESTIONS)
+    )
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for suggestion in found:
+        wanted[suggestion.type].append(int(suggestion.id))
+    records: dict[tuple[str, int], Any] = {}
+    record: Any
+    for doc_type, ids in wanted.items():
+        model = MODELS[doc_type]
+        for record in db.session.scalars(select(model).where(model.id.in_(ids), shown(doc_type, user))):
+            records[(doc_type, record.id)] = record
+    items = []
+    for suggestion in found:
+        record = records.get((suggestion.type, int(suggestion.id)))
+        if record is not None:  # gone from the database, or not to be shown to this user
+            items.append(SuggestionItem(type=suggestion.type, record=record, title=suggestion.text))
+    return items
 
 
 def _load(hits: list[Hit], user: Any) -> list[ResultItem]:
@@ -232,8 +340,13 @@ def find_organizations(
 
 
 def reindex() -> dict[str, int]:
-    """Rebuild the whole index from the database in one index commit; returns documents per type."""
+    """Rebuild the whole index from the database in one index commit; returns documents per type.
+
+    The outbox rows committed before the rebuild read the database are moot once it is written,
+    and are deleted; rows committed since stay for the next apply.
+    """
     counts: Counter[str] = Counter()
+    superseded = outbox.pending_ids(db.session())
 
     def counted() -> Iterator[Document]:
         for document in all_documents(db.session()):
@@ -241,4 +354,5 @@ def reindex() -> dict[str, int]:
             yield document
 
     get_index().rebuild(counted())
+    outbox.discard(superseded)
     return {doc_type: counts.get(doc_type, 0) for doc_type in TYPES}

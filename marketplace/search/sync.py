@@ -3,16 +3,21 @@
 1. ``after_flush``: note which documents the flushed changes affect — the
    indexed records themselves, an organization whose competency links
    changed, the products, equipment, orders and offers of a renamed
-   organization, the records of a renamed competency.
-2. ``before_commit`` (outermost transaction only): flush what is left, then
-   read the affected records back *inside the transaction* and build their
-   documents (a record gone or no longer indexable becomes a removal).
-3. ``after_commit``: write those changes to the index. A rollback — or a
-   commit that fails — drops them, so the index never shows uncommitted data.
+   organization (or one whose region, kind or membership changed: their
+   documents carry those as facets), the records of a renamed competency.
+2. ``before_commit`` (outermost transaction only): flush what is left, add
+   the records that show a renamed organization's or competency's name, and
+   insert one ``SearchOutbox`` row per affected document (one per deleted
+   organization for all its documents) *in the same transaction*: the rows
+   commit with the records, or roll back with them.
+3. ``after_commit``: apply the outbox (``outbox.apply_pending``): the
+   documents are built from the committed database and written to the index,
+   then their rows are deleted. A rollback — or a commit that fails — leaves
+   no rows, so the index never shows uncommitted data.
 
-The database stays the source of truth: an index write that fails (lock
-held too long, disk trouble) is logged, never turned into a failed request,
-and ``flask search reindex`` repairs any drift.
+The database stays the source of truth: an apply that fails (process killed,
+lock held too long, backend down) leaves its rows for the next commit's apply
+or ``flask search sync``; it is logged, never turned into a failed request.
 
 ORM-enabled ``UPDATE``/``DELETE`` statements on indexed models
 (``session.execute(update(Order).where(...))``) bypass the unit of work, so
@@ -27,17 +32,15 @@ import logging
 from dataclasses import dataclass, field
 from typing import cast
 
-from flask import Flask, current_app, has_app_context
+from flask import current_app, has_app_context
 from sqlalchemy import Delete, Update, event, inspect, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
-from search_index import Document, IndexBusy, Key, SearchIndexError
+from search_index import IndexBusy
 
 from ..organizations.models import Competency, Organization, OrganizationCompetency
-from ..utils import app_object
-from .documents import MODELS, TYPE_OF, DocumentBuilder, dependent_keys
-from .engine import get_index
+from .documents import OWNER_ATTRIBUTES, TYPE_OF, dependent_keys
+from .outbox import APPLIER, apply_pending, enqueue
 
 log = logging.getLogger(__name__)
 
@@ -53,13 +56,6 @@ class _Pending:
     renamed_competencies: set[int] = field(default_factory=set)
 
 
-@dataclass
-class _Changes:
-    add: list[Document]
-    remove: list[Key]
-    remove_where: list[dict[str, str]]
-
-
 def _record_id(obj: object) -> int | None:
     identity = inspect(obj).identity
     if identity:
@@ -67,9 +63,9 @@ def _record_id(obj: object) -> int | None:
     return getattr(obj, "id", None)
 
 
-def _name_changed(obj: object) -> bool:
+def _name_changed(obj: object, names: tuple[str, ...] = ("name_ru", "name_en")) -> bool:
     state = inspect(obj)
-    return any(state.attrs[name].history.has_changes() for name in ("name_ru", "name_en"))
+    return any(state.attrs[name].history.has_changes() for name in names)
 
 
 def _collect(session: Session, pending: _Pending) -> None:
@@ -84,7 +80,7 @@ def _collect(session: Session, pending: _Pending) -> None:
             if isinstance(obj, Organization):
                 if deleted:
                     pending.deleted_organizations.add(record_id)
-                elif obj not in session.new and _name_changed(obj):
+                elif obj not in session.new and _name_changed(obj, OWNER_ATTRIBUTES):
                     pending.renamed_organizations.add(record_id)
         elif isinstance(obj, OrganizationCompetency):
             identity = inspect(obj).identity
@@ -137,7 +133,7 @@ def session_pending(session: Session) -> _Pending:
 
 @event.listens_for(Session, "before_commit")
 def _before_commit(session: Session) -> None:
-    if session.in_nested_transaction():
+    if session.in_nested_transaction() or session.info.get(APPLIER):
         return
     if not has_app_context() or "search" not in current_app.blueprints:
         session.info.pop(_PENDING, None)
@@ -146,47 +142,20 @@ def _before_commit(session: Session) -> None:
     pending: _Pending | None = session.info.pop(_PENDING, None)
     if pending is None:
         return
-    try:
-        changes = _build_changes(session, pending)
-    except SQLAlchemyError:
-        raise  # the transaction itself is broken: the commit must fail
-    except Exception:
-        # A record the document builder cannot handle must not stop the database
-        # from saving it: the index, a derived copy, is repaired by a reindex.
-        log.exception("Could not prepare search index changes; run `flask search reindex`.")
-        return
-    if changes.add or changes.remove or changes.remove_where:
-        app = app_object()
-        session.info[_READY] = (app, changes)
-
-
-def _build_changes(session: Session, pending: _Pending) -> _Changes:
-    keys = set(pending.keys)
     live_renamed = pending.renamed_organizations - pending.deleted_organizations
-    keys |= dependent_keys(session, organizations=live_renamed, competencies=pending.renamed_competencies)
-    builder = DocumentBuilder(session)
-    add: list[Document] = []
-    remove: list[Key] = []
-    # Products, equipment, orders and offers go with their organization (ON DELETE CASCADE,
-    # unseen by the ORM): drop every document the organization owned.
-    remove_where = [{"organization_id": str(org_id)} for org_id in sorted(pending.deleted_organizations)]
-    for doc_type, record_id in sorted(keys):
-        # populate_existing: a bulk UPDATE may have left the identity map behind.
-        obj = session.get(MODELS[doc_type], record_id, populate_existing=True)
-        document = builder.build(obj) if obj is not None else None
-        if document is None:
-            remove.append((doc_type, str(record_id)))
-        else:
-            add.append(document)
-    return _Changes(add=add, remove=remove, remove_where=remove_where)
+    keys = pending.keys | dependent_keys(session, organizations=live_renamed, competencies=pending.renamed_competencies)
+    # Products, equipment, orders, offers and events go with their organization (ON DELETE
+    # CASCADE, unseen by the ORM): one row stands for every document the organization owned.
+    written = enqueue(session, sorted(keys), sorted(pending.deleted_organizations))
+    if written:
+        session.info[_READY] = written
 
 
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
-    ready = session.info.pop(_READY, None)
-    if ready is not None:
-        app, changes = ready
-        apply_changes(app, changes)
+    written = session.info.pop(_READY, None)
+    if written is not None:
+        apply_after_commit(written)
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -197,14 +166,15 @@ def _after_transaction_end(session: Session, transaction: SessionTransaction) ->
         session.info.pop(_READY, None)
 
 
-def apply_changes(app: Flask, changes: _Changes) -> None:
-    """Write committed changes to the index; failures are logged, not raised (see module doc)."""
+def apply_after_commit(written: range) -> None:
+    """Apply the outbox rows just committed (ids in ``written``) and the oldest pending ones.
+
+    Failures are logged, never raised: the commit has happened, and the rows stay for the
+    next apply or ``flask search sync`` (see the module doc).
+    """
     try:
-        get_index(app).update(add=changes.add, remove=changes.remove, remove_where=changes.remove_where)
-    except IndexBusy:
-        log.warning(
-            "Search index busy: %d change(s) kept back until the next index write.",
-            len(changes.add) + len(changes.remove) + len(changes.remove_where),
-        )
-    except SearchIndexError:
-        log.exception("Search index update failed; run `flask search reindex` to repair it.")
+        apply_pending(also=written)
+    except IndexBusy as exc:
+        log.warning("Search index busy; the changes wait in the outbox for the next write: %s", exc)
+    except Exception:  # the commit has happened: nothing here may turn it into a failed request
+        log.exception("Search index update failed; the changes wait in the outbox (`flask search sync`).")

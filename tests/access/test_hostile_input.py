@@ -52,7 +52,10 @@ HOSTILE = (
 )
 
 #: Query parameters the views read directly (besides the fields of the filter forms).
-QUERY_NAMES = ("q", "page", "per_page", "org", "idea", "need", "lang", "month", "next", "sort", "status", "tab")
+QUERY_NAMES = (
+    *("q", "page", "per_page", "org", "idea", "need", "lang", "month", "next", "sort", "status", "tab"),
+    *("type", "region", "kind", "section", "membership", "available", "spell"),  # the search page's filters
+)
 
 
 def _form_classes() -> Iterator[type[FlaskForm]]:

@@ -46,7 +46,11 @@ def cluster(app):
         description_en="Polymer paints.",
     )
     factories.product(
-        paints, name_ru="Эмаль алкидная", description_ru="Для окраски металлоконструкций.", okpd2="20.30.12"
+        paints,
+        name_ru="Эмаль алкидная",
+        name_en="Alkyd enamel",  # not the factory's "Steel flange": synonyms make languages meet
+        description_ru="Для окраски металлоконструкций.",
+        okpd2="20.30.12",
     )
     customer = factories.organization(name_ru="ООО «Заказчик»", description_ru="Нефтехимия.")
     return {
