@@ -6,6 +6,8 @@ Exit status: 0 when done; 1 when the index cannot be written or read, and for
 
 from __future__ import annotations
 
+import sys
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -18,15 +20,16 @@ from .check import compare, repair
 from .documents import TYPES
 from .engine import get_index
 from .outbox import apply_all, pending_count
-from .services import reindex
+from .services import records_to_index, reindex
 
 search_cli = AppGroup("search", help="The full-text search index.")
 
 
 @search_cli.command("reindex")
 def reindex_command() -> None:
-    """Rebuild the whole index from the database."""
-    counts = reindex()
+    """Rebuild the whole index from the database (with a progress bar on a terminal)."""
+    with click.progressbar(length=records_to_index(), label="Reading records", file=sys.stderr) as bar:
+        counts = reindex(progress=lambda: bar.update(1))
     total = sum(counts.values())
     click.echo(f"Indexed {total} documents (" + ", ".join(f"{t}: {counts[t]}" for t in TYPES) + ").")
 

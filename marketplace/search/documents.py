@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, TypeAlias
 
 from flask_babel import force_locale
@@ -460,13 +460,16 @@ _OWNER_COLUMNS = {
 }
 
 
-def all_documents(session: Session) -> Iterable[Document]:
-    """Every document the database yields (for a full rebuild), type by type."""
+def all_documents(session: Session, progress: Callable[[], None] | None = None) -> Iterable[Document]:
+    """Every document the database yields (for a full rebuild), type by type; ``progress`` is called
+    for every record read, indexed or not."""
     builder = DocumentBuilder(session)
     builder.prefetch()
     for model in MODELS.values():
         for obj in session.scalars(select(model).order_by(model.id)).all():
             document = builder.build(obj)
+            if progress is not None:
+                progress()
             if document is not None:
                 yield document
 

@@ -10,14 +10,14 @@ filtered index query, so they never count what the viewer may not see.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Literal
 
 from flask_login import AnonymousUserMixin
 from markupsafe import Markup
-from sqlalchemy import ColumnElement, and_, select, true
+from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.orm import joinedload
 
 from search_index import Document, Hit
@@ -339,8 +339,14 @@ def find_organizations(
     return found[:limit]
 
 
-def reindex() -> dict[str, int]:
+def records_to_index() -> int:
+    """How many records a rebuild reads (drafts and other records that are not indexed included)."""
+    return sum(db.session.scalar(select(func.count()).select_from(model)) or 0 for model in MODELS.values())
+
+
+def reindex(progress: Callable[[], None] | None = None) -> dict[str, int]:
     """Rebuild the whole index from the database in one index commit; returns documents per type.
+    ``progress`` is called for every record read (``records_to_index`` says how many there are).
 
     The outbox rows committed before the rebuild read the database are moot once it is written,
     and are deleted; rows committed since stay for the next apply.
@@ -349,7 +355,7 @@ def reindex() -> dict[str, int]:
     superseded = outbox.pending_ids(db.session())
 
     def counted() -> Iterator[Document]:
-        for document in all_documents(db.session()):
+        for document in all_documents(db.session(), progress=progress):
             counts[document.type] += 1
             yield document
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from marketplace.models import OrderStatus
+from marketplace.search.services import records_to_index, reindex
 from search_index import Document
 from tests import factories
 
@@ -45,3 +46,13 @@ def test_reindex_drops_documents_the_database_no_longer_has(app, runner, index, 
     assert found("фланец") == [("product", 999)]
     assert runner.invoke(args=["search", "reindex"]).exit_code == 0
     assert found("фланец") == []
+
+
+def test_reindex_reports_progress_for_every_record_read(app):
+    org = factories.organization(name_ru="ООО «Термопласт»")
+    factories.product(org, name_ru="Труба полиэтиленовая")
+    factories.order(org, title="Поставка гранулята, черновик", status=OrderStatus.DRAFT)  # read, not indexed
+    read = []
+    counts = reindex(progress=lambda: read.append(1))
+    assert records_to_index() == len(read) == 3
+    assert sum(counts.values()) == 2
