@@ -192,6 +192,7 @@ class DocumentBuilder:
             )
             .select_from(OrganizationCompetency)
             .join(Competency, Competency.id == OrganizationCompetency.competency_id)
+            .order_by(Competency.id)  # as _read_competency_names: equal documents, equal digests
         )
         for org_id, *names in rows:
             self._competencies.setdefault(("organization", org_id), []).extend(names)
@@ -200,6 +201,7 @@ class DocumentBuilder:
                 select(column, Competency.name_ru, Competency.name_en)
                 .select_from(table)
                 .join(Competency, Competency.id == table.c.competency_id)
+                .order_by(Competency.id)
             )
             for record_id, *names in rows:
                 self._competencies.setdefault((kind, record_id), []).extend(names)
@@ -226,6 +228,7 @@ class DocumentBuilder:
                 .select_from(OrganizationCompetency)
                 .join(Competency, Competency.id == OrganizationCompetency.competency_id)
                 .where(OrganizationCompetency.organization_id == record_id)
+                .order_by(Competency.id)
             )
             return [name for row in self.session.execute(with_notes) for name in row]
         table, column = _COMPETENCY_TABLES[kind]
@@ -234,6 +237,7 @@ class DocumentBuilder:
             .select_from(table)
             .join(Competency, Competency.id == table.c.competency_id)
             .where(column == record_id)
+            .order_by(Competency.id)
         )
         return [name for row in self.session.execute(names) for name in row]
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from marketplace.db import db
 from marketplace.models import OrderStatus, Product, SearchOutbox
 from marketplace.search import outbox
+from marketplace.search.check import compare
 from marketplace.search.documents import DocumentBuilder
 from marketplace.search.engine import get_index
 from marketplace.search.models import ORGANIZATION_TREE
@@ -327,3 +328,17 @@ def test_a_writer_killed_after_its_commit_loses_nothing_the_next_write_applies_i
     other = factories.product(org, name_ru="Задвижка шиберная")  # the next write, in another process
     assert set(_found_ids(app, "задвижка")) == {str(lost.id), str(other.id)}
     assert pending() == []
+
+
+def test_documents_applied_after_a_commit_equal_those_a_check_builds(app):
+    # The applier builds record by record, the check (and a reindex) with everything prefetched: the two
+    # must read related names in the same order, or every record with competencies looks stale.
+    org = factories.organization(name_ru="ООО «Порядок»")
+    first, second, third = factories.competency(), factories.competency(), factories.competency()
+    for competency in (third, first, second):  # linked out of id order
+        factories.give_competency(org, competency)
+    order = factories.order(org, title="Поставка фланцев")
+    order.competencies = [third, first]
+    db.session.commit()
+    drift = compare(db.session())
+    assert (drift.missing, drift.stale, drift.extra) == ([], [], [])
