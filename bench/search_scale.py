@@ -93,6 +93,7 @@ from synthetic import KIND_SHARES, REGIONS, Corpus
 
 from search_index import Document, SearchIndex, open_index
 from search_index.postgres_backend import create_schema, plain_dsn
+from text_analysis import latin_words
 
 DEFAULT_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 BACKENDS = ("whoosh", "postgres")
@@ -240,6 +241,7 @@ class SearchCorpus:
                 *KIND_LABELS[kind],
             ],
             protected=self.words.text(lang, 3, 10),
+            names=names,
             fields={
                 "visibility": "public" if membership == "member" else "registered",
                 "organization_id": org_id,
@@ -271,6 +273,7 @@ class SearchCorpus:
             body="\n".join(filter(None, [self.words.text(lang, 8, 25), self._specs()])),
             tags=[*owner.names, code_name, str(self.rng.choice(UNITS))],
             codes=[code, hs_code],
+            names=[latin_words(title.split("\n")[0])],  # as marketplace/search/documents.py
             fields={
                 "visibility": "public",
                 "organization_id": owner.id,
@@ -287,12 +290,16 @@ class SearchCorpus:
         status = self._choice(EQUIPMENT_STATUSES)
         category = str(self.rng.choice(EQUIPMENT_CATEGORIES))
         manufacturer = str(self.rng.choice(MANUFACTURERS))
+        title = self.words.text(lang, 2, 5)
+        body = "\n".join(filter(None, [self.words.text(lang, 5, 15), self._specs()]))
+        model = f"{manufacturer[:3].upper()}-{int(self.rng.integers(100, 999))}"
         return Document(
             type="equipment",
             id=item_id,
-            title=self.words.text(lang, 2, 5),
-            body="\n".join(filter(None, [self.words.text(lang, 5, 15), self._specs()])),
-            tags=[manufacturer, f"{manufacturer[:3].upper()}-{int(self.rng.integers(100, 999))}", *owner.names],
+            title=title,
+            body=body,
+            tags=[manufacturer, model, *owner.names],
+            names=[title, manufacturer, model],  # as marketplace/search/documents.py
             fields={
                 "visibility": "public",
                 "organization_id": owner.id,

@@ -6,7 +6,7 @@ A plain library: no Flask, no Whoosh, no scikit-learn.
 
 from __future__ import annotations
 
-from .core import STOP_WORDS, Word, fold, has_digit, is_stop, script, stem, terms, tokens, words
+from .core import STOP_WORDS, Word, fold, has_digit, is_stop, latin_words, script, stem, terms, tokens, words
 from .synonyms import Entry, Expansion, SynonymsFormatError, Thesaurus, default_thesaurus
 from .translit import latin_key, to_latin
 
@@ -22,6 +22,7 @@ __all__ = [
     "has_digit",
     "is_stop",
     "latin_key",
+    "latin_words",
     "script",
     "stem",
     "terms",

@@ -178,6 +178,12 @@ def words(text: str, *, keep_stops: bool = False) -> list[Word]:
     return out
 
 
+def latin_words(text: str) -> str:
+    """The words of ``text`` written in Latin letters, space-separated: the brands and models of a Russian
+    name ("Хроматограф Agilent 1260" → "Agilent")."""
+    return " ".join(match for match in WORD.findall(text) if script(fold(match)) == "latin")
+
+
 def tokens(text: str) -> list[str]:
     """Folded words of ``text`` with stop words, no stems (what a spelling or prefix index keeps)."""
     return [fold(match) for match in WORD.findall(text)]

@@ -48,6 +48,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from search_index import Document
+from text_analysis import latin_words
 
 from ..catalog.models import Okpd2Code, Product
 from ..db import Model
@@ -326,7 +327,7 @@ class DocumentBuilder:
             title=_join(product.name_ru, product.name_en),
             body=_join(product.description_ru, product.description_en, _specs_text(product.specs)),
             tags=[*self._owner_names(product.organization_id), *self._okpd2_names([product.okpd2]), product.unit],
-            names=[product.name_ru, product.name_en],  # brands: "Аджилент" finds "Agilent"
+            names=[latin_words(product.name_ru or "")],  # brands in a Russian name: "Аджилент" finds "Agilent"
             codes=[product.okpd2, product.hs_code or "", product.unspsc or ""],
             fields={
                 "visibility": PUBLIC,

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from matching.text import Analyzer
-from text_analysis import STOP_WORDS, stem, terms as analyze, words
+from text_analysis import STOP_WORDS, latin_words, stem, terms as analyze, words
 from text_analysis.core import english_stem, russian_stem
 
 
@@ -109,3 +109,8 @@ def test_threads_stem_alike():
                 assert list(pool.map(lambda pair: pair[1](pair[0]), words_and_stemmers)) == expected
     finally:
         sys.setswitchinterval(interval)
+
+
+def test_latin_words_are_the_brands_of_a_russian_name():
+    assert latin_words("Хроматограф Agilent 1260 Infinity II") == "Agilent Infinity II"
+    assert latin_words("Фланец стальной 09Г2С") == ""
