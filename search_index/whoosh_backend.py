@@ -70,7 +70,7 @@ _INDEX_NAME = "MAIN"  # Whoosh's default index name within a directory
 FIELD_BOOSTS = {"title": 3.0, "codes": 2.5, "tags": 1.5, "body": 1.0, "protected": 0.8, "translit": 1.5}
 #: The fields a word is looked for in (``protected`` only when asked), and those a phrase is.
 TEXT_FIELDS = ("title", "body", "tags")
-#: How long a vocabulary read for respelling is reused while the index changes.
+#: How long a field's term list (for suggestions and respelling) is reused while the index changes.
 VOCABULARY_TTL = 60.0
 #: A rebuild writes with up to this many processes, handing them documents in batches.
 MAX_REBUILD_PROCS = 2
@@ -175,7 +175,6 @@ class WhooshIndex(SearchIndex):
         self._view: _View | None = None
         self._segments = SegmentCache()
         self._view_lock = threading.RLock()
-        self._vocabulary_cache: tuple[float, list[str]] | None = None
         self._lexicons: dict[str, tuple[float, _Lexicon]] = {}
 
     # -- writing ---------------------------------------------------------------------------
@@ -309,11 +308,15 @@ class WhooshIndex(SearchIndex):
     def similar_terms(self, stem: str, max_edits: int) -> list[tuple[str, int]]:
         if self.deferred:
             self.flush()
-        vocabulary = self._vocabulary()
-        found = process.extract(
-            stem, vocabulary, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=_SIMILAR_CANDIDATES
-        )
-        frequencies = self.term_frequencies(term for term, _distance, _index in found)
+        found: set[str] = set()
+        with self._reading() as view:
+            for field in TEXT_FIELDS:  # the term lists suggestions read too (at most every VOCABULARY_TTL s)
+                terms = self._lexicon(view, field).terms
+                candidates = process.extract(
+                    stem, terms, scorer=Levenshtein.distance, score_cutoff=max_edits, limit=_SIMILAR_CANDIDATES
+                )
+                found.update(term for term, _distance, _index in candidates if not has_digit(term))
+        frequencies = self.term_frequencies(found)
         return sorted(frequencies.items(), key=lambda item: -item[1])
 
     def _completions(self, view: _View, prefix: str) -> list[Word]:
@@ -337,20 +340,6 @@ class WhooshIndex(SearchIndex):
         if cached is None or now - cached[0] >= VOCABULARY_TTL:
             cached = self._lexicons[field] = (now, _Lexicon.read(view.searcher.reader(), field))
         return cached[1]
-
-    def _vocabulary(self) -> list[str]:
-        now = time.monotonic()
-        cached = self._vocabulary_cache
-        if cached is not None and now - cached[0] < VOCABULARY_TTL:
-            return cached[1]
-        with self._reading() as view:
-            reader = view.searcher.reader()
-            terms: set[str] = set()
-            for name in TEXT_FIELDS:
-                terms.update(t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(name))
-        vocabulary = sorted(t for t in terms if not has_digit(t))
-        self._vocabulary_cache = (now, vocabulary)
-        return vocabulary
 
     def suggest(
         self, text: str, *, types: Iterable[str] | None = None, filters: Filters | None = None, limit: int = 8
